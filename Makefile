@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+# mypy reads the package through a tree of links named as the installed namespace
+# (`tthc.dsl` -> dsl/), because the folders are mapped onto `tthc.*` only at install time.
+MYPY_TREE := .mypy-src/tthc
+LAYERS := dsl compiler rules cli
+
+.PHONY: demo test lint typecheck pytest fuzz bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(MYPY_TREE): Makefile
+	mkdir -p $(MYPY_TREE)
+	for layer in $(LAYERS); do ln -sfn ../../$$layer $(MYPY_TREE)/$$layer; done
+
+demo: $(STAMP)
+	$(BIN)/tthc check --summary examples procedures
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP) $(MYPY_TREE)
+	$(BIN)/mypy $(MYPY_TREE)
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+# The large property and fuzz profiles (>= 10,000 examples each), on demand.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache

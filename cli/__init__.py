@@ -1,0 +1,1 @@
+"""tthc.cli — the `tthc` command, a thin layer over the library."""

@@ -1,0 +1,30 @@
+"""`tthc graph FILE`: the workflow of one procedure as JSON or DOT."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+def run_graph(file: str, form: str, code: str | None) -> int:
+    from tthc.cli.render_text import render_text
+    from tthc.compiler import build_procedure, load_project, to_dot, to_json
+    from tthc.dsl import Severity
+
+    project = load_project([file])
+    errors = [
+        d
+        for d in project.diagnostics
+        if d.severity is Severity.ERROR and d.code in {"TT001", "TT006", "TT008"}
+    ]
+    if errors:
+        sys.stderr.write(render_text(errors, "en"))
+        return 1 if project.model.procedures else 2
+    procedures = [p for p in project.model.procedures if code is None or p.code == code]
+    if not procedures:
+        click.echo(f"tthc: no procedure{' ' + code if code else ''} in {file}", err=True)
+        return 2
+    workflow = build_procedure(procedures[0])
+    sys.stdout.write(to_json(workflow) if form == "json" else to_dot(workflow))
+    return 0

@@ -1,0 +1,32 @@
+"""tthc.compiler — AST + registry → resolved model → workflow graph → artefacts.
+
+resolve(documents)          -> Outcome[Model]   every name bound once (TT004, TT005)
+build(model, code)          -> Workflow | None  the typed graph of one procedure
+build_procedure(procedure)  -> Workflow
+to_json(workflow) / to_dot(workflow)            exports
+"""
+
+from tthc.compiler.build import build, build_procedure
+from tthc.compiler.export import graph_data, to_dot, to_json
+from tthc.compiler.model import END, START, Model, ProcedureModel
+from tthc.compiler.project import Project, load_project
+from tthc.compiler.resolve import resolve
+from tthc.compiler.workflow import Branch, Join, Workflow
+
+__all__ = [
+    "END",
+    "START",
+    "Branch",
+    "Join",
+    "Model",
+    "ProcedureModel",
+    "Project",
+    "Workflow",
+    "build",
+    "build_procedure",
+    "graph_data",
+    "load_project",
+    "resolve",
+    "to_dot",
+    "to_json",
+]

@@ -1,0 +1,62 @@
+"""The resolved model of a project: every name bound once, by `tthc.compiler.resolve`.
+
+Input: the documents of a project. Output: `Model`, the registry tables and the procedures,
+with accessors that return the declarations a name refers to. Checks read names through these
+accessors and never look anything up themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tthc.dsl import ast
+
+START, END = "start", "end"  # the two flow names that are not steps
+
+
+@dataclass(frozen=True)
+class ProcedureModel:
+    """One procedure with its steps and dossier components by id."""
+
+    node: ast.Procedure
+    steps: dict[str, ast.Step]
+    components: dict[str, ast.Component]
+
+    @property
+    def code(self) -> str:
+        return self.node.code.value
+
+    @property
+    def path(self) -> str:
+        return self.node.span.path
+
+
+@dataclass(frozen=True)
+class Model:
+    """The registry and the procedures of a project, names bound."""
+
+    authorities: dict[str, ast.Authority] = field(default_factory=dict)
+    instruments: dict[str, ast.Instrument] = field(default_factory=dict)
+    grants: dict[str, ast.Grant] = field(default_factory=dict)
+    transfers: dict[str, ast.Transfer] = field(default_factory=dict)
+    procedures: tuple[ProcedureModel, ...] = ()
+
+    def authority(self, name: ast.Name | None) -> ast.Authority | None:
+        return None if name is None else self.authorities.get(name.value)
+
+    def instrument(self, citation: ast.Citation) -> ast.Instrument | None:
+        return self.instruments.get(citation.instrument.value)
+
+    def procedure(self, code: str) -> ProcedureModel | None:
+        return next((p for p in self.procedures if p.code == code), None)
+
+    def actor(self, step: ast.Step) -> ast.Authority | None:
+        return self.authority(step.actor)
+
+    def grants_to(self, authority: str) -> list[ast.Grant]:
+        return [g for g in self.grants.values() if g.receiver.value == authority]
+
+    def grants_from(self, authority: str) -> list[ast.Grant]:
+        return [
+            g for g in self.grants.values() if g.giver is not None and g.giver.value == authority
+        ]

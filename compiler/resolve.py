@@ -1,0 +1,162 @@
+"""Name resolution: the documents of a project → `Outcome[Model]`.
+
+Input: parsed documents. Output: the `Model`. Every reference (step, dossier component,
+authority, instrument) is bound here, once; an unknown name is TT005 with the closest known
+name suggested, a name declared twice in one scope is TT004.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from tthc.compiler.model import END, START, Model, ProcedureModel
+from tthc.dsl import ast
+from tthc.dsl.codes import make_diagnostic
+from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
+
+Declared = TypeVar(
+    "Declared", ast.Authority, ast.Instrument, ast.Grant, ast.Transfer, ast.Step, ast.Component
+)
+
+WHAT = {
+    "authority": ("cơ quan, chức danh", "authority"),
+    "instrument": ("văn bản pháp luật", "legal instrument"),
+    "step": ("bước", "step"),
+    "component": ("thành phần hồ sơ", "dossier component"),
+    "grant": ("giao quyền", "grant"),
+    "transfer": ("chuyển giao", "transfer"),
+}
+
+
+def resolve(documents: Sequence[ast.Document]) -> Outcome[Model]:
+    """Binds every name of a project; the model is returned even when names are missing."""
+    problems: list[Diagnostic] = []
+    model = Model(
+        authorities=_table((a for d in documents for a in d.authorities), "authority", problems),
+        instruments=_table((i for d in documents for i in d.instruments), "instrument", problems),
+        grants=_table((g for d in documents for g in d.grants), "grant", problems),
+        transfers=_table((t for d in documents for t in d.transfers), "transfer", problems),
+        procedures=tuple(_procedure(p, problems) for d in documents for p in d.procedures),
+    )
+    _check_registry(model, problems)
+    for procedure in model.procedures:
+        _check_procedure(model, procedure, problems)
+    return Outcome(model, problems)
+
+
+def _table(items: Iterable[Declared], what: str, problems: list[Diagnostic]) -> dict[str, Declared]:
+    table: dict[str, Declared] = {}
+    for item in items:
+        key = item.id.value
+        if key in table:
+            problems.append(_duplicate(item.id, table[key].id, what))
+        else:
+            table[key] = item
+    return table
+
+
+def _procedure(node: ast.Procedure, problems: list[Diagnostic]) -> ProcedureModel:
+    steps = _table(node.steps, "step", problems)
+    for reserved in (START, END):
+        if reserved in steps:
+            problems.append(
+                make_diagnostic(
+                    "TT003",
+                    steps[reserved].id.span,
+                    Message(
+                        vi=f"'{reserved}' là tên dành riêng cho điểm đầu, điểm cuối của luồng",
+                        en=f"'{reserved}' is reserved for the start and end of the flow",
+                    ),
+                    Message(vi="Đặt tên khác cho bước này", en="Give this step another name"),
+                )
+            )
+    return ProcedureModel(
+        node=node, steps=steps, components=_table(node.dossier, "component", problems)
+    )
+
+
+def _check_registry(model: Model, problems: list[Diagnostic]) -> None:
+    for authority in model.authorities.values():
+        _bind(authority.of, model.authorities, "authority", problems)
+    for instrument in model.instruments.values():
+        for name in instrument.replaces:
+            _bind(name, model.instruments, "instrument", problems)
+    grants: list[ast.Grant | ast.Transfer] = [*model.grants.values(), *model.transfers.values()]
+    for grant in grants:
+        _bind(grant.giver, model.authorities, "authority", problems)
+        _bind(grant.receiver, model.authorities, "authority", problems)
+        _citations(grant.basis, model, problems)
+
+
+def _check_procedure(model: Model, procedure: ProcedureModel, problems: list[Diagnostic]) -> None:
+    node = procedure.node
+    _citations(node.basis, model, problems)
+    if node.moved is not None:
+        _citations(node.moved.basis, model, problems)
+    for fee in node.fees:
+        _citations(fee.basis, model, problems)
+    for step in node.steps:
+        _bind(step.actor, model.authorities, "authority", problems)
+        _bind(step.counterpart, model.authorities, "authority", problems)
+        for name in step.reads:
+            _bind(name, procedure.components, "component", problems)
+        _citations(step.basis, model, problems)
+    flow_names = {**procedure.steps, START: None, END: None}
+    for line in node.flow:
+        for endpoint in line.path:
+            for name in endpoint.steps:
+                _bind(name, flow_names, "step", problems)
+
+
+def _citations(citations: Iterable[ast.Citation], model: Model, problems: list[Diagnostic]) -> None:
+    for citation in citations:
+        _bind(citation.instrument, model.instruments, "instrument", problems)
+
+
+def _bind(
+    name: ast.Name | None, table: Mapping[str, object], what: str, problems: list[Diagnostic]
+) -> None:
+    if name is None or name.value in table:
+        return
+    vi, en = WHAT[what]
+    close = difflib.get_close_matches(name.value, list(table), n=1, cutoff=0.6)
+    help = (
+        Message(vi=f"Có phải ý bạn là '{close[0]}'?", en=f"Did you mean '{close[0]}'?")
+        if close
+        else Message(
+            vi=f"Khai báo {vi} '{name.value}' hoặc sửa lại tên",
+            en=f"Declare the {en} '{name.value}' or correct the name",
+        )
+    )
+    problems.append(
+        make_diagnostic(
+            "TT005",
+            name.span,
+            Message(vi=f"Không tìm thấy {vi} '{name.value}'", en=f"Unknown {en} '{name.value}'"),
+            help,
+        )
+    )
+
+
+def _duplicate(name: ast.Name, first: ast.Name, what: str) -> Diagnostic:
+    vi, en = WHAT[what]
+    return make_diagnostic(
+        "TT004",
+        name.span,
+        Message(
+            vi=f"{vi.capitalize()} '{name.value}' được khai báo hai lần",
+            en=f"The {en} '{name.value}' is declared twice",
+        ),
+        Message(
+            vi="Đổi tên một trong hai, hoặc xóa bản trùng",
+            en="Rename one of them, or remove the copy",
+        ),
+        related=(
+            Related(
+                span=first.span,
+                message=Message(vi="Khai báo lần đầu ở đây", en="First declared here"),
+            ),
+        ),
+    )

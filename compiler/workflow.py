@@ -1,0 +1,125 @@
+"""`Workflow`: the typed graph of one procedure, over a `networkx.DiGraph`.
+
+Input: built by `tthc.compiler.build`. Output: accessors for the checks and the exporters.
+Nodes are `start`, `end` and the step ids. Each flow arrow is an edge; the arrows leaving a
+node are grouped into *branches*: one branch per flow line, and a case takes exactly one branch
+(an exclusive choice on the branch's outcome) and then runs every target of it (a parallel
+split when the target was written `all(a, b)`). A node written as the target of `all(a, b) -> x`
+is a parallel join: it waits for all of `a` and `b`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tthc.compiler.model import END, START, ProcedureModel
+from tthc.dsl import ast
+from tthc.dsl.span import Span
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One way out of a node: its targets (several when parallel), outcome and clock mode."""
+
+    source: str
+    targets: tuple[str, ...]
+    outcome: str | None
+    default: bool
+    paused: bool
+    span: Span
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.targets) > 1
+
+
+@dataclass(frozen=True)
+class Join:
+    """A parallel join: `target` waits until every source has finished."""
+
+    sources: tuple[str, ...]
+    target: str
+    span: Span
+
+
+class Workflow:
+    """The flow of one procedure. Checks use these accessors, never raw graph attributes."""
+
+    def __init__(
+        self,
+        procedure: ProcedureModel,
+        graph: nx.DiGraph[str],
+        branches: dict[str, list[Branch]],
+        joins: dict[str, list[Join]],
+    ) -> None:
+        self.procedure = procedure
+        self.graph = graph
+        self._branches = branches
+        self._joins = joins
+
+    # -- nodes -----------------------------------------------------------------------------
+
+    @property
+    def start(self) -> str:
+        return START
+
+    @property
+    def end(self) -> str:
+        return END
+
+    def step_ids(self) -> list[str]:
+        """Steps in declaration order."""
+        return list(self.procedure.steps)
+
+    def step(self, node: str) -> ast.Step | None:
+        return self.procedure.steps.get(node)
+
+    def steps_of_kind(self, *kinds: ast.StepKind) -> list[ast.Step]:
+        return [s for s in self.procedure.steps.values() if s.kind in kinds]
+
+    def kind(self, node: str) -> ast.StepKind | None:
+        step = self.step(node)
+        return None if step is None else step.kind
+
+    def span_of(self, node: str) -> Span:
+        step = self.step(node)
+        return step.id.span if step is not None else self.procedure.node.code.span
+
+    # -- edges -----------------------------------------------------------------------------
+
+    def branches(self, node: str) -> list[Branch]:
+        return self._branches.get(node, [])
+
+    def joins(self, node: str) -> list[Join]:
+        """The parallel joins that end at `node`."""
+        return self._joins.get(node, [])
+
+    def all_joins(self) -> list[Join]:
+        return [join for joins in self._joins.values() for join in joins]
+
+    def successors(self, node: str) -> list[str]:
+        return list(self.graph.successors(node))
+
+    def predecessors(self, node: str) -> list[str]:
+        return list(self.graph.predecessors(node))
+
+    def is_choice(self, node: str) -> bool:
+        return len(self.branches(node)) > 1
+
+    def paused_edges(self) -> list[tuple[str, str]]:
+        """Arrows along which the clock stops (waiting for the applicant)."""
+        return [(u, v) for u, v, data in self.graph.edges(data=True) if data.get("paused")]
+
+    def reachable_from_start(self) -> set[str]:
+        import networkx as nx
+
+        return {START, *nx.descendants(self.graph, START)} if START in self.graph else set()
+
+    def can_reach_end(self) -> set[str]:
+        import networkx as nx
+
+        return {END, *nx.ancestors(self.graph, END)} if END in self.graph else set()

@@ -1,0 +1,307 @@
+"""The abstract syntax tree that both front ends (DSL and YAML) produce.
+
+Input: built by `tthc.dsl.parser` and `tthc.dsl.yaml_loader`. Output: frozen pydantic models,
+every node with a `Span`. Two twins of one procedure give equal trees once spans are set
+aside (`without_spans`). Field names are the YAML keys, so the YAML form *is* this model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from tthc.dsl.span import Span
+
+
+class Node(BaseModel):
+    # Aliases are the DSL keywords (`by`, `takes`, `from`, `to`), which the YAML form uses as
+    # keys too; Python code uses the plain field names.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    span: Span
+
+
+# --- vocabularies -------------------------------------------------------------------------
+
+
+class Level(StrEnum):
+    """Tier of government. `district` exists for history: it ended on 2025-06-30."""
+
+    CENTRAL = "central"
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+class AuthorityKind(StrEnum):
+    PERSON = "person"  # an individual by title: Chủ tịch UBND
+    COLLECTIVE = "collective"  # a collective body: Ủy ban nhân dân, Hội đồng nhân dân
+    UNIT = "unit"  # an office or division: Trung tâm phục vụ hành chính công, Phòng Kinh tế
+
+
+class InstrumentKind(StrEnum):
+    LAW = "law"  # luật, bộ luật
+    RESOLUTION = "resolution"  # nghị quyết của Quốc hội / Ủy ban Thường vụ Quốc hội
+    DECREE = "decree"  # nghị định
+    CIRCULAR = "circular"  # thông tư
+    DECISION = "decision"  # quyết định (quy phạm)
+    LOCAL_RESOLUTION = "local_resolution"  # nghị quyết của HĐND
+    DISPATCH = "dispatch"  # công văn, công điện: not a normative document
+    ACT = "act"  # văn bản hành chính cá biệt (e.g. a written ủy quyền)
+
+
+class GrantMode(StrEnum):
+    DEVOLUTION = "devolution"  # phân quyền: by law or National Assembly resolution
+    DECENTRALIZATION = "decentralization"  # phân cấp: by a normative document
+    AUTHORIZATION = "authorization"  # ủy quyền: by a written act, with a term
+
+
+class Confidence(StrEnum):
+    """How sure the data is, as LEGAL-TEXTS.md marks facts: (V), (P), (U)."""
+
+    VERIFIED = "verified"
+    PARTIAL = "partial"
+    UNVERIFIED = "unverified"
+
+
+class StepKind(StrEnum):
+    RECEPTION = "reception"  # tiếp nhận, kiểm tra tính đầy đủ
+    SUPPLEMENT = "supplement"  # yêu cầu bổ sung, hoàn thiện hồ sơ
+    TRANSFER = "transfer"  # chuyển hồ sơ
+    REVIEW = "review"  # thẩm định, xử lý
+    VERIFICATION = "verification"  # xác minh
+    CONSULTATION = "consultation"  # lấy ý kiến, liên thông
+    DECISION = "decision"  # quyết định, phê duyệt
+    SIGNATURE = "signature"  # ký
+    FEE = "fee"  # thu phí, lệ phí
+    REFUSAL = "refusal"  # từ chối, nêu rõ lý do
+    APOLOGY = "apology"  # phiếu xin lỗi và hẹn lại ngày trả kết quả
+    RESULT = "result"  # trả kết quả
+
+
+class DurationUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+    WORKING_HOURS = "working_hours"
+    HOURS = "hours"
+
+    @property
+    def is_working(self) -> bool:
+        return self in (DurationUnit.WORKING_DAYS, DurationUnit.WORKING_HOURS)
+
+
+class ChannelKind(StrEnum):
+    DIRECT = "direct"
+    POSTAL = "postal"
+    ONLINE = "online"
+
+
+class OnlineLevel(StrEnum):
+    FULL = "full"  # trực tuyến toàn trình
+    PARTIAL = "partial"  # trực tuyến một phần
+
+
+class SignatureKind(StrEnum):
+    DIGITAL = "digital"
+    HANDWRITTEN = "handwritten"
+
+
+class DayRule(StrEnum):
+    """How calendar days and working days compare when a procedure mixes them (TT504)."""
+
+    CALENDAR_AS_WORKING = "calendar_as_working"
+
+
+# --- small nodes --------------------------------------------------------------------------
+
+
+class Name(Node):
+    """An identifier as written: a definition or a reference, with its own span."""
+
+    value: str
+
+
+class Text(Node):
+    """A spanned literal: a procedure code, a power, a condition."""
+
+    value: str
+
+
+class Citation(Node):
+    """A legal basis: an instrument from the registry and, optionally, the article and clause."""
+
+    instrument: Name
+    article: str | None = None
+    clause: str | None = None
+
+
+class Duration(Node):
+    amount: Decimal
+    unit: DurationUnit
+
+
+class Deadline(Node):
+    """`immediately`, or a duration, optionally under a condition ("vùng khó khăn")."""
+
+    immediate: bool = False
+    duration: Duration | None = None
+    condition: str | None = None
+
+
+class Channel(Node):
+    kind: ChannelKind
+    online: OnlineLevel | None = None
+
+
+class Fee(Node):
+    amount: int
+    description: str
+    basis: tuple[Citation, ...] = ()
+
+
+class Component(Node):
+    """A dossier component (thành phần hồ sơ)."""
+
+    id: Name
+    title: str
+    form: str | None = None
+    copies: int = 1
+    required: bool = True
+    personal: bool = False
+
+
+class Step(Node):
+    id: Name
+    kind: StepKind
+    title: str
+    actor: Name | None = Field(None, alias="by")
+    duration: Duration | None = Field(None, alias="takes")
+    reads: tuple[Name, ...] = ()
+    signs: SignatureKind | None = None
+    notifies: bool = False
+    counterpart: Name | None = Field(None, alias="with")
+    basis: tuple[Citation, ...] = ()
+
+
+class Endpoint(Node):
+    """One end of a flow arrow: `start`, `end`, a step, or `all(a, b)` for a parallel set."""
+
+    steps: tuple[Name, ...]
+    parallel: bool = False
+
+
+class FlowLine(Node):
+    """`a -> b -> c`, optionally `when outcome`, `otherwise` or `clock paused` (last arrow)."""
+
+    path: tuple[Endpoint, ...]
+    when: Name | None = None
+    otherwise: bool = False
+    paused: bool = False
+
+
+class Moved(Node):
+    """Where a procedure moved from in the 2025 reform, by which instrument, the old deadline."""
+
+    level: Level = Field(alias="from")
+    basis: tuple[Citation, ...] = ()
+    deadline: Duration | None = None
+
+
+# --- declarations -------------------------------------------------------------------------
+
+
+class Procedure(Node):
+    code: Text
+    name: str
+    field: str | None = None
+    level: Level | None = None
+    effective: dt.date | None = None
+    until: dt.date | None = None
+    power: Text | None = None
+    moved: Moved | None = None
+    basis: tuple[Citation, ...] = ()
+    applicants: tuple[str, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    anywhere: bool | None = None
+    deadlines: tuple[Deadline, ...] = Field((), alias="deadline")
+    day_rule: DayRule | None = None
+    results: tuple[str, ...] = Field((), alias="result")
+    fees: tuple[Fee, ...] = Field((), alias="fee")
+    links: tuple[Text, ...] = ()
+    two_persons: bool = False
+    dossier: tuple[Component, ...] = ()
+    steps: tuple[Step, ...] = ()
+    flow: tuple[FlowLine, ...] = ()
+
+
+class Authority(Node):
+    id: Name
+    title: str
+    level: Level | None = None
+    kind: AuthorityKind | None = None
+    of: Name | None = None  # the collective body an individual heads or a unit belongs to
+    one_stop: bool = False
+    staff: int | None = None
+    starts: dt.date | None = None
+    until: dt.date | None = None
+
+
+class Instrument(Node):
+    id: Name
+    kind: InstrumentKind
+    number: str
+    title: str | None = None
+    issuer: str | None = None
+    signed: dt.date | None = None
+    in_force: dt.date | None = None
+    until: dt.date | None = None
+    replaces: tuple[Name, ...] = ()
+    confidence: Confidence = Confidence.VERIFIED
+    source: str | None = None
+
+
+class Grant(Node):
+    id: Name
+    power: Text
+    giver: Name | None = Field(None, alias="from")
+    receiver: Name = Field(alias="to")
+    mode: GrantMode
+    basis: tuple[Citation, ...] = ()
+    starts: dt.date | None = None
+    until: dt.date | None = None
+    conditions: str | None = None
+    resources: str | None = None
+    confidence: Confidence = Confidence.VERIFIED
+
+
+class Transfer(Node):
+    id: Name
+    power: Text
+    giver: Name = Field(alias="from")
+    receiver: Name = Field(alias="to")
+    basis: tuple[Citation, ...] = ()
+    confidence: Confidence = Confidence.VERIFIED
+
+
+class Document(Node):
+    """One file: any number of registry declarations and procedures."""
+
+    authorities: tuple[Authority, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    grants: tuple[Grant, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
+    procedures: tuple[Procedure, ...] = ()
+
+
+def without_spans(value: Any) -> Any:
+    """The plain data of a node with every span removed, to compare twins from two forms."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, dict):
+        return {key: without_spans(item) for key, item in value.items() if key != "span"}
+    if isinstance(value, list):
+        return [without_spans(item) for item in value]
+    return value

@@ -1,0 +1,97 @@
+"""The DSL front end: `SourceFile` (`.tthc`) → `Outcome[ast.Document]`.
+
+Input: decoded text. Output: the AST, built by `ToAst` while the LALR parser runs, and every
+diagnostic: a syntax error (TT001/TT002, worded by `syntax_errors`) or a bad value (TT003/TT004).
+The grammar is compiled once per process and cached on disk by Lark.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from importlib import resources
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput, VisitError
+from tthc.dsl import ast
+from tthc.dsl.diagnostics import Diagnostic, Outcome
+from tthc.dsl.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.syntax_errors import describe_syntax_error, nesting_problem
+from tthc.dsl.transformer import ToAst
+
+# The transformer is bound into the parser (so no tree is built) and carries per-parse state
+# (the path, the problems found); each thread gets its own parser so threads never share it.
+_local = threading.local()
+
+
+@cache
+def grammar_text() -> str:
+    return resources.files("tthc.dsl").joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
+# Start symbols: whole files, and the fragments that YAML scalars hold in DSL notation.
+STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_value"]
+
+
+def _make_parser(transformer: ToAst | None) -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=STARTS,
+        propagate_positions=True,
+        maybe_placeholders=False,
+        keep_all_tokens=transformer is not None,
+        transformer=transformer,
+        cache=False,
+    )
+
+
+def _parser() -> tuple[Lark, ToAst]:
+    bound: tuple[Lark, ToAst] | None = getattr(_local, "parser", None)
+    if bound is None:
+        transformer = ToAst()
+        bound = _local.parser = (_make_parser(transformer), transformer)
+    return bound
+
+
+@cache
+def tree_parser() -> Lark:
+    """A parser that builds a plain tree: used to word syntax errors with `match_examples`."""
+    return _make_parser(None)
+
+
+def parse_fragment(
+    text: str, start: str, path: str, line: int, column: int
+) -> tuple[object | None, list[Diagnostic]]:
+    """Parses a piece of DSL (a duration, a citation, a flow line) found inside a YAML scalar.
+
+    `line`/`column` place the fragment in its file so that spans point into the YAML text.
+    """
+    parser, transformer = _parser()
+    padded = "\n" * (line - 1) + " " * (column - 1) + text
+    return _run(parser, transformer, padded, path, start)
+
+
+def parse_dsl(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
+    too_deep = nesting_problem(path, text, limits)
+    if too_deep is not None:
+        return Outcome(None, [too_deep])
+    parser, transformer = _parser()
+    value, problems = _run(parser, transformer, text, path, "start")
+    document = value if isinstance(value, ast.Document) else None
+    return Outcome(document, problems)
+
+
+def _run(
+    parser: Lark, transformer: ToAst, text: str, path: str, start: str
+) -> tuple[object | None, list[Diagnostic]]:
+    transformer.path = path
+    transformer.problems = []
+    try:
+        value = parser.parse(text, start=start)
+    except UnexpectedInput as error:
+        return None, [*transformer.problems, describe_syntax_error(error, path, text)]
+    except VisitError as error:
+        raise error.orig_exc from error
+    return value, list(transformer.problems)

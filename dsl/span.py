@@ -1,0 +1,75 @@
+"""Source locations: `Span` (1-based, end exclusive, as Lark and SARIF count) and `SourceFile`.
+
+Input: a path and its text. Output: a `SourceFile` that turns character offsets into
+line/column pairs, so every stage can point at the place the person wrote.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Span(BaseModel):
+    """A region of one file. Lines and columns are 1-based; the end is exclusive."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    @classmethod
+    def point(cls, path: str, line: int = 1, column: int = 1) -> Span:
+        return cls(path=path, line=line, column=column, end_line=line, end_column=column + 1)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The decoded text of one file, with an index of where each line starts."""
+
+    path: str
+    text: str
+    line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> SourceFile:
+        starts = [0]
+        starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        return cls(path=path, text=text, line_starts=tuple(starts))
+
+    @property
+    def suffix(self) -> str:
+        dot = self.path.rfind(".")
+        return self.path[dot:].lower() if dot >= 0 else ""
+
+    @property
+    def is_yaml(self) -> bool:
+        return self.suffix in {".yaml", ".yml"}
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column (1-based) of a character offset."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end, start + 1))
+        return Span(
+            path=self.path, line=line, column=column, end_line=end_line, end_column=end_column
+        )
+
+    def line_text(self, line: int) -> str:
+        """The text of one line (1-based), without its newline."""
+        if not 1 <= line <= len(self.line_starts):
+            return ""
+        start = self.line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]

@@ -1,0 +1,77 @@
+"""What a rule sees and what it returns: contexts in, `Finding` values out.
+
+Input: the resolved `Model` and each procedure's `Workflow`. Output: `Finding`s. A rule only
+finds; the runner (`tthc.rules.runner`) attaches the code's name and configured severity,
+applies suppressions and turns a crash into TT999 (STYLE.md principle 7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tthc.compiler import Model, ProcedureModel, Workflow
+from tthc.dsl import Message, Related, Span
+from tthc.rules.settings import Settings
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found: where, what (both languages), what to do, and the witness."""
+
+    span: Span
+    message: Message
+    help: Message | None = None
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProcedureContext:
+    """Everything a per-procedure rule may read."""
+
+    model: Model
+    workflow: Workflow
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def procedure(self) -> ProcedureModel:
+        return self.workflow.procedure
+
+    @property
+    def on(self) -> dt.date | None:
+        """The date the law is evaluated on: the procedure's effective date."""
+        return self.workflow.procedure.node.effective
+
+
+@dataclass(frozen=True)
+class ProjectContext:
+    """Everything a project-scope rule may read: the whole model and every workflow."""
+
+    model: Model
+    workflows: tuple[Workflow, ...]
+    settings: Settings = field(default_factory=Settings)
+
+
+Scope = Literal["procedure", "project"]
+ProcedureCheck = Callable[[ProcedureContext], Iterator[Finding]]
+ProjectCheck = Callable[[ProjectContext], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check: its stable code, its scope and the function that finds.
+
+    The function's docstring is the rule's documentation: *What it checks*, *Why it matters*
+    (with the legal source), *Example* and *Use instead*, the two examples being DSL snippets
+    that the tests run.
+    """
+
+    code: str
+    scope: Scope
+    check: Callable[..., Iterator[Finding]]
+
+    @property
+    def doc(self) -> str:
+        return self.check.__doc__ or ""
