@@ -8,6 +8,7 @@ lines are read in order; `a -> b -> c` makes two arrows and a qualifier (`when`,
 from __future__ import annotations
 
 import networkx as nx
+
 from tthc.compiler.model import END, START, Model, ProcedureModel
 from tthc.compiler.workflow import Branch, Join, Workflow
 from tthc.dsl import ast

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+
 from tthc.dsl.span import Span
 
 T = TypeVar("T")

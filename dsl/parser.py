@@ -13,6 +13,7 @@ from importlib import resources
 
 from lark import Lark
 from lark.exceptions import UnexpectedInput, VisitError
+
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Diagnostic, Outcome
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits

@@ -20,7 +20,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "property: hypothesis property tests (large profile on demand)")
+    config.addinivalue_line(
+        "markers", "property: hypothesis property tests (large profile on demand)"
+    )
     config.addinivalue_line("markers", "slow: tests that build wheels or start services")
 
 

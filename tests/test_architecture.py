@@ -47,7 +47,9 @@ def test_layer_imports_only_what_it_may(layer: str) -> None:
             elif top == "tthc":
                 target = module.split(".")[1] if "." in module else ""
                 if target not in ALLOWED[layer]:
-                    wrong.append(f"{path.relative_to(ROOT)}:{line}: {layer} may not import {module}")
+                    wrong.append(
+                        f"{path.relative_to(ROOT)}:{line}: {layer} may not import {module}"
+                    )
     assert wrong == []
 
 

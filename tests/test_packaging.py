@@ -15,7 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path / "dist"), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -24,7 +33,9 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     venv.create(target, with_pip=True)
     python = target / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True)
-    result = subprocess.run([str(target / "bin" / "tthc"), "--version"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [str(target / "bin" / "tthc"), "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("tthc, version ")
     names = subprocess.run(
         [str(python), "-c", "import tthc.dsl, tthc.compiler, tthc.rules, tthc.cli; print('ok')"],

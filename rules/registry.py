@@ -1,0 +1,13 @@
+"""The one explicit table of rules. A rule that is not listed here does not run.
+
+Each family module keeps its own explicit `RULES` tuple; this table joins them in catalogue
+order. Codes are public API (RULES.md): a code is never reused.
+"""
+
+from __future__ import annotations
+
+from tthc.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()
+
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

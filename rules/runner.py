@@ -1,0 +1,68 @@
+"""Running the checks over a project: `Project` → sorted `list[Diagnostic]`.
+
+Input: a loaded project (files parsed, names resolved, workflows built) and the settings.
+Output: every diagnostic: those of reading and resolving, then those of the rules. A rule
+only finds; here each finding gets its code's stable name and severity. A rule that raises
+becomes one TT999 on the procedure (or project) it was checking, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from tthc.compiler import Project
+from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
+from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
+from tthc.rules.registry import RULES
+from tthc.rules.settings import Settings
+
+
+def run_rules(
+    project: Project,
+    rules: Sequence[Rule] = RULES,
+    settings: Settings | None = None,
+) -> list[Diagnostic]:
+    """The findings of the rules on a project, as diagnostics with default severities."""
+    settings = settings or Settings()
+    found: list[Diagnostic] = []
+    model = project.model
+    for rule in (r for r in rules if r.scope == "project"):
+        context = ProjectContext(model, tuple(project.workflows), settings)
+        where = Span.point(project.files[0] if project.files else "<project>")
+        found.extend(_run(rule, lambda r=rule, c=context: r.check(c), where))
+    for workflow in project.workflows:
+        context_p = ProcedureContext(model, workflow, settings)
+        where = workflow.procedure.node.code.span
+        for rule in (r for r in rules if r.scope == "procedure"):
+            found.extend(_run(rule, lambda r=rule, c=context_p: r.check(c), where))
+    return found
+
+
+def _run(rule: Rule, call: Callable[[], Iterable[Finding]], where: Span) -> Iterator[Diagnostic]:
+    try:
+        findings = list(call())
+    except Exception as error:  # a crashing check must not hide the others (TT999)
+        yield _crash(rule, error, where)
+        return
+    for finding in findings:
+        yield make_diagnostic(
+            rule.code, finding.span, finding.message, finding.help, finding.related
+        )
+
+
+def _crash(rule: Rule, error: Exception, where: Span) -> Diagnostic:
+    last = traceback.extract_tb(error.__traceback__)[-1]
+    detail = f"{type(error).__name__}: {error} ({last.filename.rsplit('/', 1)[-1]}:{last.lineno})"
+    return make_diagnostic(
+        "TT999",
+        where,
+        Message(
+            vi=f"Kiểm tra {rule.code} bị lỗi trên thủ tục này: {detail}",
+            en=f"The check {rule.code} crashed on this procedure: {detail}",
+        ),
+        Message(
+            vi="Các kiểm tra khác vẫn chạy. Hãy báo lỗi này cho nhóm phát triển tthc",
+            en="The other checks still ran. Please report this to the tthc developers",
+        ),
+    )
