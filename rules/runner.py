@@ -9,7 +9,7 @@ becomes one TT999 on the procedure (or project) it was checking, and the other r
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from tthc.compiler import Project
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
@@ -27,21 +27,22 @@ def run_rules(
     settings = settings or Settings()
     found: list[Diagnostic] = []
     model = project.model
+    project_context = ProjectContext(model, tuple(project.workflows), settings)
+    where = Span.point(project.files[0] if project.files else "<project>")
     for rule in (r for r in rules if r.scope == "project"):
-        context = ProjectContext(model, tuple(project.workflows), settings)
-        where = Span.point(project.files[0] if project.files else "<project>")
-        found.extend(_run(rule, lambda r=rule, c=context: r.check(c), where))
+        found.extend(_run(rule, project_context, where))
     for workflow in project.workflows:
-        context_p = ProcedureContext(model, workflow, settings)
-        where = workflow.procedure.node.code.span
+        context = ProcedureContext(model, workflow, settings)
         for rule in (r for r in rules if r.scope == "procedure"):
-            found.extend(_run(rule, lambda r=rule, c=context_p: r.check(c), where))
+            found.extend(_run(rule, context, workflow.procedure.node.code.span))
     return found
 
 
-def _run(rule: Rule, call: Callable[[], Iterable[Finding]], where: Span) -> Iterator[Diagnostic]:
+def _run(
+    rule: Rule, context: ProcedureContext | ProjectContext, where: Span
+) -> Iterator[Diagnostic]:
     try:
-        findings = list(call())
+        findings: list[Finding] = list(rule.check(context))
     except Exception as error:  # a crashing check must not hide the others (TT999)
         yield _crash(rule, error, where)
         return
