@@ -1,0 +1,16 @@
+"""The concise format: one line per finding, `path:line:col: TT201 [error] message`."""
+
+from __future__ import annotations
+
+from tthc.rules.formats.report import Report
+from tthc.rules.formats.text import summary_line
+
+
+def render_concise(report: Report) -> str:
+    lines = [
+        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] "
+        f"{d.message.text(report.lang)}"
+        for d in report.diagnostics
+    ]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
