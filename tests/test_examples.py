@@ -5,6 +5,8 @@ clean on their own, with nothing else on the command line.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,39 @@ def test_every_example_and_its_twin_give_the_same_graph(dsl_file: Path) -> None:
 def test_the_examples_check_clean_with_their_own_registry() -> None:
     _, diagnostics = check_paths(MINE)
     assert [f"{d.span}: {d.code} {d.message.en}" for d in diagnostics] == []
+
+
+# -- the language reference: its examples come in pairs, the DSL form then the YAML form ----
+
+DOCS = EXAMPLES.parent / "docs"
+BLOCK = re.compile(r"```(tthc|yaml)\n(.*?)```", re.S)
+WRAP_DSL = 'procedure "1.000000" "Ví dụ" {{\n{}}}\n'
+WRAP_YAML = 'procedure:\n  code: "1.000000"\n  name: Ví dụ\n{}'
+
+
+def _pairs(page: str) -> list[tuple[str, str]]:
+    blocks = BLOCK.findall((DOCS / page).read_text(encoding="utf-8"))
+    pairs = []
+    for (first_kind, first), (second_kind, second) in pairwise(blocks):
+        if (first_kind, second_kind) == ("tthc", "yaml") and "tthc: allow" not in first:
+            indented = first.startswith(" ")
+            pairs.append(
+                (
+                    WRAP_DSL.format(first) if indented else first,
+                    WRAP_YAML.format(second) if indented else second,
+                )
+            )
+    return pairs
+
+
+@pytest.mark.parametrize("page", ["language.md", "ngon-ngu.md"])
+def test_the_reference_examples_are_twins(page: str, tmp_path: Path) -> None:
+    pairs = _pairs(page)
+    assert len(pairs) >= 8
+    for number, (dsl, yaml) in enumerate(pairs):
+        (tmp_path / f"{number}.tthc").write_text(dsl, encoding="utf-8")
+        (tmp_path / f"{number}.yaml").write_text(yaml, encoding="utf-8")
+        from_dsl = parse_path(tmp_path / f"{number}.tthc")
+        from_yaml = parse_path(tmp_path / f"{number}.yaml")
+        assert from_dsl.diagnostics == [] and from_yaml.diagnostics == [], dsl
+        assert ast.without_spans(from_dsl.value) == ast.without_spans(from_yaml.value), dsl
