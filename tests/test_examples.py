@@ -84,3 +84,33 @@ def test_the_reference_examples_are_twins(page: str, tmp_path: Path) -> None:
         from_yaml = parse_path(tmp_path / f"{number}.yaml")
         assert from_dsl.diagnostics == [] and from_yaml.diagnostics == [], dsl
         assert ast.without_spans(from_dsl.value) == ast.without_spans(from_yaml.value), dsl
+
+
+# -- the tutorial: its draft has exactly the three mistakes it explains, and its fix is clean --
+
+CORPUS_REGISTRY = EXAMPLES.parent / "procedures" / "registry"
+TUTORIAL_FIXES = (
+    (
+        "by commune.chairmen  takes 1 working_days\n",
+        "by commune.chairman  takes 1 working_days\n              basis luat-ho-tich-2014 art 18\n",
+    ),
+    ("takes 3 working_days  reads to_khai", "takes 2 working_days  reads to_khai"),
+)
+
+
+@pytest.mark.parametrize("page", ["tutorial.md", "huong-dan.md"])
+def test_the_tutorial_draft_has_its_three_mistakes_and_the_fix_is_clean(
+    page: str, tmp_path: Path
+) -> None:
+    draft = BLOCK.findall((DOCS / page).read_text(encoding="utf-8"))[0][1]
+    draft_file = tmp_path / "ket-hon.tthc"
+    draft_file.write_text(draft, encoding="utf-8")
+    _, diagnostics = check_paths([draft_file], registry=[CORPUS_REGISTRY])
+    assert sorted(d.code for d in diagnostics) == ["TT005", "TT105", "TT501"]
+    fixed = draft
+    for wrong, right in TUTORIAL_FIXES:
+        assert wrong in fixed
+        fixed = fixed.replace(wrong, right)
+    draft_file.write_text(fixed, encoding="utf-8")
+    _, diagnostics = check_paths([draft_file], registry=[CORPUS_REGISTRY])
+    assert [f"{d.span}: {d.code} {d.message.en}" for d in diagnostics] == []
