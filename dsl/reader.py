@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
-from tthc.dsl.diagnostics import Message, Outcome
+from tthc.dsl.diagnostics import Diagnostic, Message, Outcome
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.parser import parse_dsl
 from tthc.dsl.source import read_source
@@ -43,7 +43,8 @@ def parse_path(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast
     return Outcome(parsed.value, [*read.diagnostics, *parsed.diagnostics])
 
 
-def _step_limit(document: ast.Document, limits: Limits) -> list:  # type: ignore[type-arg]
+def _step_limit(document: ast.Document, limits: Limits) -> list[Diagnostic]:
+    """TT006 for a procedure with more steps than the limit: the graph checks grow with it."""
     problems = []
     for procedure in document.procedures:
         if len(procedure.steps) > limits.max_steps:

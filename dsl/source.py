@@ -1,8 +1,11 @@
 """Reading a file: size, encoding and Unicode normalisation checks before any parsing.
 
-Input: a path (or bytes with a name). Output: `Outcome[SourceFile]`. Invalid UTF-8 or a
-declared non-UTF-8 encoding is TT008 (fatal); text not in NFC is TT007 (a warning, the text is
-kept as written so that columns stay true); a file over the size limit is TT006.
+Input: a path (or bytes with a name). Output: `Outcome[SourceFile]`. A file over the size limit
+is TT006. A file that is not UTF-8 text is TT008 and fatal: it declares another encoding
+(`# -*- coding: cp1258 -*-`), starts with a UTF-16 or UTF-32 byte-order mark, holds a byte
+that is not UTF-8 (pointed at, with its byte offset) or a control character (binary data).
+Text not in NFC is TT007, a warning: the text is kept as written so that columns stay true,
+and a word spelled both ways in one file is pointed out with both places.
 """
 
 from __future__ import annotations
@@ -12,13 +15,26 @@ import unicodedata
 from pathlib import Path
 
 from tthc.dsl.codes import make_diagnostic
-from tthc.dsl.diagnostics import Diagnostic, Message, Outcome
+from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.span import SourceFile, Span
 
-# `# -*- coding: latin-1 -*-`, `# encoding: cp1258` or a YAML `%YAML`-style comment.
+# `# -*- coding: latin-1 -*-`, `# encoding: cp1258` or `# vim: set fileencoding=cp1258 :`.
 _CODING = re.compile(rb"^[ \t]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
-_UTF8_NAMES = {"utf-8", "utf8", "utf_8"}
+_UTF8_NAMES = {"utf-8", "utf8", "utf_8", "utf-8-sig", "utf8-sig"}
+# Byte-order marks of the encodings an editor may save a file in; UTF-32 before UTF-16, whose
+# little-endian mark is the start of UTF-32's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+# Characters no text file holds: C0 and C1 controls other than tab and line ends, and the two
+# non-characters. YAML refuses them too.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# A word, with the combining marks of decomposed Vietnamese (U+0300-U+036F) kept in it.
+_WORD = re.compile("(?:\\w|[\u0300-\u036f])+")
 
 
 def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Outcome[SourceFile]:
@@ -39,9 +55,13 @@ def decode_source(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Ou
     """Checks raw bytes: size (TT006), encoding (TT008), normalisation (TT007)."""
     if len(data) > limits.max_bytes:
         return Outcome(None, [_too_large(name, limits)])
+    wide = _wide_encoding(data)
+    if wide is not None:
+        return Outcome(None, [_encoding_problem(name, 1, wide, byte_order_mark=True)])
     declared = _declared_encoding(data)
     if declared is not None:
-        return Outcome(None, [declared_encoding_problem(name, data, declared)])
+        line = 1 + data[: data.find(b"coding")].count(b"\n")
+        return Outcome(None, [_encoding_problem(name, line, declared, byte_order_mark=False)])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a byte-order mark from Windows editors carries no meaning in UTF-8
     try:
@@ -49,7 +69,21 @@ def decode_source(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Ou
     except UnicodeDecodeError as error:
         return Outcome(None, [_bad_utf8(name, data, error)])
     source = SourceFile.from_text(name, text)
+    control = _CONTROL.search(text)
+    if control is not None:
+        return Outcome(None, [_control_character(source, control.start())])
     return Outcome(source, not_nfc_problems(source))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, told by a byte-order mark, or by NUL bytes between ASCII letters."""
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding
+    head = data[:400]
+    if len(head) >= 8 and head.count(0) * 3 >= len(head):
+        return "UTF-16"
+    return None
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -61,18 +95,24 @@ def _declared_encoding(data: bytes) -> str | None:
     return None if encoding in _UTF8_NAMES else encoding
 
 
-def declared_encoding_problem(name: str, data: bytes, encoding: str) -> Diagnostic:
-    line = 1 + data[: data.find(b"coding")].count(b"\n")
+def _encoding_problem(name: str, line: int, encoding: str, byte_order_mark: bool) -> Diagnostic:
+    if byte_order_mark:
+        message = Message(
+            vi=f"Tệp được lưu bằng bảng mã {encoding}; tthc chỉ đọc UTF-8",
+            en=f"The file is saved as {encoding}; tthc reads UTF-8 only",
+        )
+    else:
+        message = Message(
+            vi=f"Tệp khai báo bảng mã '{encoding}'; tthc chỉ đọc UTF-8",
+            en=f"The file declares the encoding '{encoding}'; tthc reads UTF-8 only",
+        )
     return make_diagnostic(
         "TT008",
         Span.point(name, line),
+        message,
         Message(
-            vi=f"Tệp khai báo bảng mã '{encoding}'; tthc chỉ đọc UTF-8",
-            en=f"The file declares the encoding '{encoding}'; tthc reads UTF-8 only",
-        ),
-        Message(
-            vi="Lưu lại tệp với bảng mã UTF-8 và xóa dòng khai báo bảng mã",
-            en="Save the file as UTF-8 and remove the encoding declaration",
+            vi="Lưu lại tệp với bảng mã UTF-8 và xóa dòng khai báo bảng mã nếu có",
+            en="Save the file as UTF-8, and remove the encoding declaration if any",
         ),
     )
 
@@ -87,12 +127,28 @@ def _bad_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> Diagnostic:
         "TT008",
         Span(path=name, line=line, column=column, end_line=line, end_column=column + 1),
         Message(
-            vi=f"Byte không hợp lệ trong UTF-8 ({bad}); tệp có thể được lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258)",
-            en=f"Invalid UTF-8 bytes ({bad}); the file may be saved in a legacy encoding (TCVN3, VNI, Windows-1258)",
+            vi=f"Byte không hợp lệ trong UTF-8 ({bad}) ở byte thứ {error.start}; tệp có thể được lưu bằng bảng mã cũ (TCVN3, VNI, Windows-1258)",
+            en=f"Invalid UTF-8 bytes ({bad}) at byte {error.start}; the file may be saved in a legacy encoding (TCVN3, VNI, Windows-1258)",
         ),
         Message(
             vi="Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode dựng sẵn)",
             en="Open the file in an editor and save it again as UTF-8 (precomposed Unicode)",
+        ),
+    )
+
+
+def _control_character(source: SourceFile, offset: int) -> Diagnostic:
+    code = ord(source.text[offset])
+    return make_diagnostic(
+        "TT008",
+        source.span(offset, offset + 1),
+        Message(
+            vi=f"Tệp chứa ký tự điều khiển U+{code:04X}: có thể đây không phải là tệp văn bản",
+            en=f"The file holds the control character U+{code:04X}: it may not be a text file",
+        ),
+        Message(
+            vi="Kiểm tra đúng tệp chưa, hoặc xóa ký tự này",
+            en="Check that this is the right file, or remove the character",
         ),
     )
 
@@ -113,38 +169,71 @@ def _too_large(name: str, limits: Limits) -> Diagnostic:
 
 
 def not_nfc_problems(source: SourceFile) -> list[Diagnostic]:
-    """One TT007 per line holding text that changes under NFC (decomposed Vietnamese marks)."""
+    """One TT007 per line holding text that changes under NFC (decomposed Vietnamese marks);
+    a word also spelled precomposed elsewhere in the file is named, with that place."""
     text = source.text
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return []
+    precomposed: dict[str, int] = {}  # word in NFC → offset where it is first written so
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word.isascii() and unicodedata.is_normalized("NFC", word):
+            precomposed.setdefault(word, match.start())
     problems = []
     for number in range(1, len(source.line_starts) + 1):
         line = source.line_text(number)
         if unicodedata.is_normalized("NFC", line):
             continue
+        start = source.line_starts[number - 1]
         column = next(
             i + 1
             for i, char in enumerate(line)
             if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", line[i : i + 2])
         )
-        problems.append(
-            make_diagnostic(
+        span = Span(
+            path=source.path,
+            line=number,
+            column=column,
+            end_line=number,
+            end_column=len(line) + 1,
+        )
+        problems.append(_not_nfc(source, span, line, start, precomposed))
+    return problems
+
+
+def _not_nfc(
+    source: SourceFile, span: Span, line: str, start: int, precomposed: dict[str, int]
+) -> Diagnostic:
+    help = Message(
+        vi="Chạy 'tthc fmt' để chuẩn hóa về dạng dựng sẵn (NFC)",
+        en="Run 'tthc fmt' to normalise the text to precomposed form (NFC)",
+    )
+    for match in _WORD.finditer(line):
+        word = match.group()
+        twin = precomposed.get(unicodedata.normalize("NFC", word))
+        if twin is not None and not unicodedata.is_normalized("NFC", word):
+            other = source.span(twin, twin + len(unicodedata.normalize("NFC", word)))
+            return make_diagnostic(
                 "TT007",
-                Span(
-                    path=source.path,
-                    line=number,
-                    column=column,
-                    end_line=number,
-                    end_column=len(line) + 1,
-                ),
+                source.span(start + match.start(), start + match.end()),
                 Message(
-                    vi="Dòng này có chữ tiếng Việt ở dạng tổ hợp (NFD), thường do sao chép từ Word hoặc PDF",
-                    en="This line holds Vietnamese letters in decomposed form (NFD), often pasted from Word or PDF",
+                    vi=f"'{word}' ở đây viết dạng tổ hợp (NFD), ở dòng {other.line} viết dạng dựng sẵn (NFC): trông giống nhau nhưng máy so sánh là khác nhau",
+                    en=f"'{word}' is spelled here in decomposed form (NFD) and on line {other.line} in precomposed form (NFC): they look alike but compare different",
                 ),
-                Message(
-                    vi="Chạy 'tthc fmt' để chuẩn hóa về dạng dựng sẵn (NFC)",
-                    en="Run 'tthc fmt' to normalise the text to precomposed form (NFC)",
+                help,
+                related=(
+                    Related(
+                        span=other,
+                        message=Message(vi="Cách viết dựng sẵn", en="The precomposed spelling"),
+                    ),
                 ),
             )
-        )
-    return problems
+    return make_diagnostic(
+        "TT007",
+        span,
+        Message(
+            vi="Dòng này có chữ tiếng Việt ở dạng tổ hợp (NFD), thường do sao chép từ Word hoặc PDF",
+            en="This line holds Vietnamese letters in decomposed form (NFD), often pasted from Word or PDF",
+        ),
+        help,
+    )

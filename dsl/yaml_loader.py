@@ -27,6 +27,7 @@ from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.parser import parse_fragment
 from tthc.dsl.span import Span
+from tthc.dsl.yaml_safety import compose
 
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*(\.[a-z][a-z0-9_]*(-[a-z0-9_]+)*)*")
 
@@ -56,10 +57,6 @@ class _Abort(Exception):
     """A safety limit was hit: stop converting at once (the diagnostic is recorded)."""
 
 
-class _SafeComposer(yaml.SafeLoader):
-    """The safe loader; tags other than the standard ones are refused by `compose` itself."""
-
-
 def _span(path: str, node: yaml.Node) -> Span:
     start, end = node.start_mark, node.end_mark
     end_line, end_column = end.line + 1, end.column + 1
@@ -75,18 +72,12 @@ def _span(path: str, node: yaml.Node) -> Span:
 
 
 def parse_yaml(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
-    try:
-        root = yaml.compose(text, Loader=_SafeComposer)
-    except yaml.MarkedYAMLError as error:
-        return Outcome(None, [_yaml_syntax_error(path, error)])
-    except yaml.YAMLError as error:
-        message = Message(vi=f"YAML không hợp lệ: {error}", en=f"Invalid YAML: {error}")
-        return Outcome(None, [make_diagnostic("TT001", Span.point(path), message)])
-    except RecursionError:
-        return Outcome(None, [_limit(Span.point(path), "nesting", limits.max_depth)])
-    converter = _Converter(path, limits)
+    composed = compose(path, text, limits)  # syntax, tags, nesting and alias bombs: refused
+    root = composed.value
     if root is None:
-        return Outcome(ast.Document(span=Span.point(path)), [])
+        empty = None if composed.diagnostics else ast.Document(span=Span.point(path))
+        return Outcome(empty, composed.diagnostics)
+    converter = _Converter(path, limits)
     try:
         document = converter.document(root)
     except _Abort:
@@ -393,23 +384,3 @@ def _limit(span: Span, what: str, limit: int) -> Diagnostic:
         en="Do not use aliases to multiply content; write out what is needed",
     )
     return make_diagnostic("TT006", span, message, help)
-
-
-def _yaml_syntax_error(path: str, error: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "invalid YAML"
-    tab = "\t" in problem or "tab" in problem
-    return make_diagnostic(
-        "TT001",
-        Span(path=path, line=line, column=column, end_line=line, end_column=column + 1),
-        Message(vi=f"YAML không hợp lệ: {problem}", en=f"Invalid YAML: {problem}"),
-        Message(
-            vi="Dùng dấu cách (không dùng tab) để thụt lề"
-            if tab
-            else "Kiểm tra thụt lề, dấu ':' và dấu ngoặc quanh dòng này",
-            en="Indent with spaces, not tabs"
-            if tab
-            else "Check the indentation, ':' and brackets around this line",
-        ),
-    )
