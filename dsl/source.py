@@ -60,8 +60,9 @@ def decode_source(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Ou
         return Outcome(None, [_encoding_problem(name, 1, wide, byte_order_mark=True)])
     declared = _declared_encoding(data)
     if declared is not None:
-        line = 1 + data[: data.find(b"coding")].count(b"\n")
-        return Outcome(None, [_encoding_problem(name, line, declared, byte_order_mark=False)])
+        encoding, offset = declared
+        line = 1 + data[:offset].count(b"\n")
+        return Outcome(None, [_encoding_problem(name, line, encoding, byte_order_mark=False)])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a byte-order mark from Windows editors carries no meaning in UTF-8
     try:
@@ -86,13 +87,14 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-def _declared_encoding(data: bytes) -> str | None:
+def _declared_encoding(data: bytes) -> tuple[str, int] | None:
+    """An encoding other than UTF-8 declared in the first two lines, and where."""
     head = b"\n".join(data.split(b"\n", 2)[:2])
-    match = _CODING.search(head)
-    if match is None:
-        return None
-    encoding = match.group(1).decode("ascii", "replace").lower()
-    return None if encoding in _UTF8_NAMES else encoding
+    for match in _CODING.finditer(head):
+        encoding = match.group(1).decode("ascii", "replace").lower()
+        if encoding not in _UTF8_NAMES:
+            return encoding, match.start(1)
+    return None
 
 
 def _encoding_problem(name: str, line: int, encoding: str, byte_order_mark: bool) -> Diagnostic:

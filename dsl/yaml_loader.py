@@ -128,7 +128,8 @@ class _Converter:
             if key.value == "procedure":
                 items = [self.convert(value, item_type, 1)]
             else:
-                items = list(self.convert(value, model, 1) or ())
+                converted = self.convert(value, model, 1)
+                items = [] if converted is _BAD or converted is None else list(converted)
             groups[field].extend(item for item in items if item is not _BAD and item is not None)
         return ast.Document(span=self.span(root), **{k: tuple(v) for k, v in groups.items()})
 

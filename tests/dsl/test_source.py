@@ -120,3 +120,8 @@ def test_missing_file_is_a_diagnostic(tmp_path: Path) -> None:
     outcome = parse_path(tmp_path / "absent.tthc")
     assert outcome.value is None
     assert [d.code for d in outcome.diagnostics] == ["TT008"]
+
+
+def test_declaration_is_found_after_a_comment_that_mentions_encoding() -> None:
+    data = b"# this file's encoding matters\n# encoding: windows-1258\n"
+    assert _codes(data) == [("TT008", 2, 1)]

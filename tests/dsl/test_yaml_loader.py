@@ -169,3 +169,10 @@ def test_several_problems_are_all_reported() -> None:
     )
     outcome = parse_yaml("p.yaml", text)
     assert _where(outcome.diagnostics) == [("TT003", 4, 10), ("TT002", 5, 3), ("TT003", 7, 12)]
+
+
+def test_a_bad_item_in_a_top_level_list_is_reported_not_raised() -> None:
+    text = "authorities:\n  - {id: commune.a, titel: A, level: commune, kind: person}\n"
+    outcome = parse_yaml("p.yaml", text)
+    assert _where(outcome.diagnostics) == [("TT002", 2, 21)]
+    assert outcome.value is not None and outcome.value.authorities == ()
