@@ -110,6 +110,15 @@ class Workflow:
     def is_choice(self, node: str) -> bool:
         return len(self.branches(node)) > 1
 
+    def arrows(self) -> list[tuple[str, str, Branch]]:
+        """Every arrow as (source, target, the branch it belongs to), in flow order."""
+        return [
+            (branch.source, target, branch)
+            for branches in self._branches.values()
+            for branch in branches
+            for target in branch.targets
+        ]
+
     def paused_edges(self) -> list[tuple[str, str]]:
         """Arrows along which the clock stops (waiting for the applicant)."""
         return [(u, v) for u, v, data in self.graph.edges(data=True) if data.get("paused")]
@@ -118,6 +127,12 @@ class Workflow:
         import networkx as nx
 
         return {START, *nx.descendants(self.graph, START)} if START in self.graph else set()
+
+    def reachable_from(self, node: str) -> set[str]:
+        """The nodes some path of one or more arrows leads to from `node` (never `node` itself)."""
+        import networkx as nx
+
+        return set(nx.descendants(self.graph, node)) if node in self.graph else set()
 
     def can_reach_end(self) -> set[str]:
         import networkx as nx

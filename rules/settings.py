@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,13 @@ class Settings:
     district_level_ends: dt.date = dt.date(2025, 6, 30)
     # Decree 61/2018 Art. 19(9): the new appointment may be set no more than once.
     max_reappointments: int = 1
+    # Hours in one working day, to compare `working_hours` with working days (TT501, TT504):
+    # Labour Code 2019 Art. 105(1) caps a normal day at 8 hours (V) and Decision 188/1999/QĐ-TTg
+    # sets a 40-hour, 5-day week for state agencies (P) (LEGAL-TEXTS.md §3). That a time limit
+    # in working hours converts this way is not verified (U).
+    working_hours_per_day: Decimal = Decimal(8)
+    # `deadline immediately` ("ngay sau khi nhận đủ giấy tờ", Law on Civil Status 2014 Art. 16,
+    # 18; BRIEF.md §5, V) is taken as "within the working day of receipt": the longest path may
+    # take at most this many working days. The one-day reading is practice (results the same
+    # day, or the next working day when received after 15:00; LEGAL-TEXTS.md §1.2, P), not text.
+    immediate_deadline_days: Decimal = Decimal(1)
