@@ -85,6 +85,8 @@ def in_days(
     settings = settings or Settings()
     amount = duration.amount
     if duration.unit is ast.DurationUnit.WORKING_HOURS:
+        if settings.working_hours_per_day <= 0:  # a misconfigured day cannot convert hours
+            return None
         amount = amount / settings.working_hours_per_day
     elif duration.unit is ast.DurationUnit.HOURS:
         amount = amount / HOURS_PER_DAY
@@ -193,7 +195,7 @@ def longest_path(
     steps = tuple(n for n in reversed(path) if workflow.step(n) is not None)
     return TimedPath(
         steps=steps,
-        total=total[path[0]].quantize(PLACES).normalize(),
+        total=_tidy(total[path[0]]),
         scale=scale,
         untimed=tuple(s for s in steps if _duration(workflow, s) is None),
         incomparable=tuple(
@@ -202,6 +204,12 @@ def longest_path(
             if _duration(workflow, s) is not None and _weight(workflow, s, scale, settings) is None
         ),
     )
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    """Kept to a millionth of a day, trailing zeros dropped, whole numbers without exponent."""
+    amount = amount.quantize(PLACES).normalize()
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
 
 
 def timed_steps(workflow: Workflow) -> list[str]:

@@ -273,6 +273,20 @@ def test_hours_are_twenty_four_to_the_calendar_day() -> None:
     assert found is not None and found.scale is Scale.CALENDAR and found.total == Decimal("2.5")
 
 
+def test_totals_are_kept_to_a_millionth_of_a_day_and_written_plainly() -> None:
+    steps = "\n".join(f's{i} review "B{i}" takes 1 hours' for i in range(24))
+    chain = " -> ".join(f"s{i}" for i in range(24))
+    body = f"steps {{\n{steps}\n}}\nflow {{ start -> {chain} -> end }}"
+    found = longest_path(workflow(body, "deadline 1 days"))
+    assert found is not None and found.total == 1 and str(found.total) == "1"
+
+
+def test_a_day_of_zero_working_hours_converts_nothing() -> None:
+    body = 'steps { a reception "A" takes 4 working_hours }\nflow { start -> a -> end }'
+    found = longest_path(workflow(body), settings=Settings(working_hours_per_day=Decimal(0)))
+    assert found is not None and found.total == 0 and found.incomparable == ("a",)
+
+
 def test_calendar_and_working_days_do_not_convert_without_the_day_rule() -> None:
     three_days = workflow(
         'steps { a reception "A" takes 3 days }\nflow { start -> a -> end }'
