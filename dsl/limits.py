@@ -18,12 +18,6 @@ class Limits:
     max_yaml_nodes: int = 200_000  # nodes after alias expansion ("billion laughs")
     max_steps: int = 2_000  # steps in one procedure
 
-    def __post_init__(self) -> None:
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"limit {item.name} must be a positive whole number: {value!r}")
-
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(item.name for item in fields(cls))
@@ -37,6 +31,9 @@ class Limits:
         unknown = sorted(set(overrides) - set(self.names()))
         if unknown:
             raise ValueError(f"unknown limits {unknown}; known: {list(self.names())}")
+        for name, value in overrides.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"limit {name} must be a positive whole number: {value!r}")
         return replace(self, **overrides)  # type: ignore[arg-type]
 
 

@@ -226,7 +226,7 @@ class _Converter:
                 continue
             name, info = fields[key.value]
             converted = self.convert(value, info.annotation, depth + 1)
-            key_nodes[name] = value
+            key_nodes[name] = key_nodes[key.value] = value  # pydantic may name either
             if converted is _BAD:
                 bad = True
             elif converted is not None:
