@@ -20,11 +20,55 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
-def check(paths: tuple[str, ...], lang: str | None) -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Configuration file (tthc.toml or pyproject.toml); found upward from the paths if not given.",
+)
+@click.option(
+    "--select", multiple=True, help="Codes or families to check (TT2,TT301); replaces the config's."
+)
+@click.option("--ignore", multiple=True, help="Codes or families not to check (TT306,TT7).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+def check(
+    paths: tuple[str, ...],
+    lang: str | None,
+    config_file: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+) -> None:
     """Check procedure files (.tthc, .yaml) and folders of them."""
     from tthc.cli.check_command import run_check
 
-    sys.exit(run_check(paths, lang))
+    sys.exit(run_check(paths, lang, config_file, select, ignore, fail_on))
+
+
+@main.command(name="rules")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of titles.")
+@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text")
+def rules_(lang: str | None, form: str) -> None:
+    """List every diagnostic code: name, severity, family and title."""
+    from tthc.cli.rules_command import run_rules
+
+    sys.exit(run_rules(lang, form))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of headings.")
+def explain(code: str, lang: str | None) -> None:
+    """Explain one code (TT201 or its name): what it checks, why, and an example."""
+    from tthc.cli.explain_command import run_explain
+
+    sys.exit(run_explain(code, lang))
 
 
 @main.command()

@@ -1,7 +1,8 @@
 """tthc.rules — the checks of RULES.md.
 
-    check_paths(paths, registry)   -> (Project, list[Diagnostic])
-    check_project(project)         -> list[Diagnostic]
+    check_paths(paths, config)     -> (Project, list[Diagnostic])   config found upward if None
+    check_project(project, config) -> list[Diagnostic]
+    discover_config(paths) / load_config(file) -> Outcome[Config]   tthc.toml, [tool.tthc]
     RULES                          the explicit table of rules (registry.py)
 
 One module per family, each with an explicit `RULES` tuple; a rule only finds (`Finding`),
@@ -10,12 +11,15 @@ the runner attaches code name and severity and turns a crash into TT999.
 
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
 from tthc.rules.check import check_paths, check_project
+from tthc.rules.config import Config
+from tthc.rules.config_file import discover_config, find_config, load_config
 from tthc.rules.registry import BY_CODE, RULES
 from tthc.rules.settings import Settings
 
 __all__ = [
     "BY_CODE",
     "RULES",
+    "Config",
     "Finding",
     "ProcedureContext",
     "ProjectContext",
@@ -23,4 +27,7 @@ __all__ = [
     "Settings",
     "check_paths",
     "check_project",
+    "discover_config",
+    "find_config",
+    "load_config",
 ]

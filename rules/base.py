@@ -54,7 +54,9 @@ class ProjectContext:
     settings: Settings = field(default_factory=Settings)
 
 
-Scope = Literal["procedure", "project"]
+# "suppression": TT901/TT902, which read the comments of the files and what the other rules
+# found (`tthc.rules.suppressions.SuppressionContext`); the runner runs them last.
+Scope = Literal["procedure", "project", "suppression"]
 ProcedureCheck = Callable[[ProcedureContext], Iterator[Finding]]
 ProjectCheck = Callable[[ProjectContext], Iterator[Finding]]
 

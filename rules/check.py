@@ -1,7 +1,10 @@
-"""The checking entry point: paths → project → diagnostics.
+"""The checking entry point: paths → project → diagnostics, under a configuration.
 
-Input: paths to check and the registry paths that are always part of the project. Output: the
-loaded `Project` and its sorted diagnostics (reading, resolving and every rule).
+Input: paths to check and a `Config` (found upward from the paths when not given). Output: the
+loaded `Project` and its sorted diagnostics (reading, resolving and every rule) at the
+configured severities, with inline suppressions applied and TT901/TT902 added.
+
+    rules run → select / ignore / severity / per-path → suppressions → TT901, TT902
 """
 
 from __future__ import annotations
@@ -10,19 +13,75 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tthc.compiler import Project, load_project
+from tthc.compiler.project import source_files
 from tthc.dsl import Diagnostic
-from tthc.rules.runner import run_rules
-from tthc.rules.settings import Settings
+from tthc.rules.config import Config, Policy, apply_config
+from tthc.rules.config_file import discover_config
+from tthc.rules.registry import RULES
+from tthc.rules.runner import run_rules, run_suppression_rules
+from tthc.rules.suppressions import scan_directives, suppress
 
 
-def check_project(project: Project, settings: Settings | None = None) -> list[Diagnostic]:
+def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:
     """Every diagnostic of a loaded project, sorted by file, line, column and code."""
-    diagnostics = [*project.diagnostics, *run_rules(project, settings=settings)]
-    return sorted(diagnostics, key=lambda d: d.sort_key())
+    config = config or Config()
+    policies: dict[str, Policy] = {path: config.policy(path) for path in project.files}
+
+    def policy(path: str) -> Policy:
+        return policies.get(path) or policies.setdefault(path, config.policy(path))
+
+    # A rule that no file enables does not run at all.
+    rules = [r for r in RULES if any(p.enabled(r.code) for p in policies.values())]
+    found = apply_config(
+        [*project.diagnostics, *run_rules(project, rules, config.settings)], config
+    )
+    directives = [
+        d
+        for path in project.files
+        for d in scan_directives(path, _text(path, config.limits.max_bytes))
+    ]
+    kept, context = suppress(found, directives, lambda path, code: policy(path).enabled(code))
+    kept.extend(apply_config(run_suppression_rules(context, rules), config))
+    return sorted(kept, key=lambda d: d.sort_key())
 
 
 def check_paths(
-    paths: Sequence[str | Path], registry: Sequence[str | Path] = ()
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    registry: Sequence[str | Path] = (),
 ) -> tuple[Project, list[Diagnostic]]:
-    project = load_project(paths, registry)
-    return project, check_project(project)
+    """Loads and checks the paths, with the registry folders of the configuration (and any
+    given here) always part of the project. An unusable configuration found upward gives its
+    own diagnostics and an empty project: nothing is checked under settings nobody chose."""
+    if config is None:
+        found = discover_config(paths)
+        if found.value is None:
+            return Project(), found.diagnostics
+        config = found.value
+    files = source_files(paths)
+    checked = {Path(f).resolve() for f in files}
+    extra = [
+        f
+        for f in source_files([*map(_shown, config.registry), *registry])
+        if Path(f).resolve() not in checked  # a registry inside a checked folder is read once
+    ]
+    project = load_project(files, extra, config.limits)
+    return project, check_project(project, config)
+
+
+def _shown(path: Path) -> str:
+    """A path as people read it: relative to the working folder when it is below it."""
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def _text(path: str, max_bytes: int) -> str:
+    """A file's text for its comments; an unreadable or oversized file was already reported
+    (TT008, TT006) and holds no directive that counts."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError:
+        return ""
+    if len(data) > max_bytes or b"tthc" not in data:
+        return ""  # no directive can be there: skip decoding
+    return data.decode("utf-8-sig", errors="replace")

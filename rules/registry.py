@@ -6,9 +6,14 @@ order. Codes are public API (RULES.md): a code is never reused.
 
 from __future__ import annotations
 
-from tthc.rules import corpus, deadlines, duties
+from tthc.rules import corpus, deadlines, duties, suppressions
 from tthc.rules.base import Rule
 
-RULES: tuple[Rule, ...] = (*deadlines.RULES, *corpus.RULES, *duties.RULES)
+RULES: tuple[Rule, ...] = (
+    *deadlines.RULES,
+    *corpus.RULES,
+    *duties.RULES,
+    *suppressions.RULES,
+)
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

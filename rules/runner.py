@@ -16,6 +16,7 @@ from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
 from tthc.rules.registry import RULES
 from tthc.rules.settings import Settings
+from tthc.rules.suppressions import SuppressionContext
 
 
 def run_rules(
@@ -38,8 +39,19 @@ def run_rules(
     return found
 
 
+def run_suppression_rules(
+    context: SuppressionContext, rules: Sequence[Rule] = RULES
+) -> list[Diagnostic]:
+    """The findings of the suppression rules (TT901, TT902), run after every other rule."""
+    where = context.directives[0].span if context.directives else Span.point("<project>")
+    found: list[Diagnostic] = []
+    for rule in (r for r in rules if r.scope == "suppression"):
+        found.extend(_run(rule, context, where))
+    return found
+
+
 def _run(
-    rule: Rule, context: ProcedureContext | ProjectContext, where: Span
+    rule: Rule, context: ProcedureContext | ProjectContext | SuppressionContext, where: Span
 ) -> Iterator[Diagnostic]:
     try:
         findings: list[Finding] = list(rule.check(context))

@@ -1,0 +1,166 @@
+"""The catalogue of codes and the documentation of each rule, for `tthc rules` and `tthc explain`.
+
+Input: the code table (`tthc.dsl.CODES`) and the rule table (`RULES`), whose docstrings are the
+documentation. Output: `Entry` rows (code, name, severity, family, title), a rule's `RuleDoc`
+(its summary and its four sections: What it checks / Why it matters / Example / Use instead),
+and `explain`, the text of one code in Vietnamese or English. Docstrings are written in
+English; section headings and titles are given in the chosen language.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+import textwrap
+from dataclasses import dataclass
+
+from tthc.dsl import CODES, Code, Message
+from tthc.rules.registry import BY_CODE
+
+FAMILIES: dict[str, tuple[str, Message]] = {
+    "TT0": ("reading", Message(vi="Đọc tệp", en="Reading the file")),
+    "TT1": ("authority", Message(vi="Thẩm quyền", en="Authority")),
+    "TT2": ("delegation", Message(vi="Phân quyền, phân cấp, ủy quyền", en="Delegation")),
+    "TT3": ("steps", Message(vi="Các bước một cửa", en="One-stop steps")),
+    "TT4": ("soundness", Message(vi="Tính đúng đắn của quy trình", en="Workflow soundness")),
+    "TT5": ("deadlines", Message(vi="Thời hạn giải quyết", en="Deadlines")),
+    "TT6": ("corpus", Message(vi="Chất lượng dữ liệu thủ tục", en="Corpus data quality")),
+    "TT7": ("duties", Message(vi="Phân tách nhiệm vụ, dữ liệu cá nhân", en="Duties and data")),
+    "TT9": ("tool", Message(vi="Bản thân công cụ", en="The tool itself")),
+}
+SECTIONS: tuple[tuple[str, Message], ...] = (
+    ("What it checks", Message(vi="Kiểm tra gì", en="What it checks")),
+    ("Why it matters", Message(vi="Vì sao quan trọng", en="Why it matters")),
+    ("Example", Message(vi="Ví dụ (sai)", en="Example")),
+    ("Use instead", Message(vi="Nên viết", en="Use instead")),
+)
+_SECTION_LINE = re.compile(r"^(" + "|".join(name for name, _ in SECTIONS) + r"):\s*$")
+_SNIPPET = re.compile(r"```(\w*)\n(.*?)\n\s*```", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the catalogue."""
+
+    code: str
+    name: str
+    severity: str
+    family: str  # TT2xx
+    family_name: str  # delegation
+    title: str
+    checked_by: str  # "rule", "reader" (TT0xx), "runner" (TT999), or "" while no rule exists
+
+
+def catalogue(lang: str) -> list[Entry]:
+    return [_entry(code, lang) for code in CODES.values()]
+
+
+def _entry(code: Code, lang: str) -> Entry:
+    name, _ = FAMILIES[code.code[:3]]
+    return Entry(
+        code.code,
+        code.name,
+        code.severity.value,
+        code.family,
+        name,
+        code.title.text(lang),
+        _checked_by(code.code),
+    )
+
+
+def _checked_by(code: str) -> str:
+    if code in BY_CODE:
+        return "rule"
+    if code.startswith("TT0"):
+        return "reader"
+    return "runner" if code == "TT999" else ""
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """A rule's docstring, split: the one-line summary and the text of each section."""
+
+    summary: str
+    sections: dict[str, str]
+
+    def snippet(self, section: str) -> str | None:
+        """The fenced example in a section (`Example`, `Use instead`), without the fence."""
+        match = _SNIPPET.search(self.sections.get(section, ""))
+        return textwrap.dedent(match.group(2)) + "\n" if match else None
+
+
+def parse_doc(docstring: str) -> RuleDoc:
+    lines = inspect.cleandoc(docstring).split("\n")
+    summary = lines[0].strip() if lines else ""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines[1:]:
+        heading = _SECTION_LINE.match(line)
+        if heading:
+            current = sections.setdefault(heading.group(1), [])
+        elif current is not None:
+            current.append(line)
+    return RuleDoc(
+        summary, {name: inspect.cleandoc("\n".join(body)) for name, body in sections.items()}
+    )
+
+
+def lookup(text: str) -> Code | None:
+    """The code a person asked for, by code (`tt201`) or by name (`re-decentralization`)."""
+    wanted = text.strip()
+    by_name = {code.name: code for code in CODES.values()}
+    return CODES.get(wanted.upper()) or by_name.get(wanted.lower())
+
+
+def suggest(text: str) -> str | None:
+    """The closest code or name to a misspelt one."""
+    candidates = [*CODES, *(code.name for code in CODES.values())]
+    close = difflib.get_close_matches(text.strip(), candidates, n=1, cutoff=0.5)
+    if not close:
+        close = difflib.get_close_matches(text.strip().upper(), list(CODES), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def explain(code: Code, lang: str) -> str:
+    """One code's documentation as text: header, title in both languages, the four sections."""
+    family, family_title = FAMILIES[code.code[:3]]
+    out = [
+        f"{code.code} {code.name} ({code.severity.value}, {code.family} {family}: "
+        f"{family_title.text(lang)})",
+        f"  vi: {code.title.vi}",
+        f"  en: {code.title.en}",
+    ]
+    rule = BY_CODE.get(code.code)
+    if rule is None:
+        out += ["", _no_rule(code).text(lang)]
+        return "\n".join(out) + "\n"
+    doc = parse_doc(rule.doc)
+    out += ["", doc.summary]
+    if lang == "vi":
+        out.append("(Tài liệu chi tiết của quy tắc viết bằng tiếng Anh.)")
+    for name, heading in SECTIONS:
+        if name in doc.sections:
+            out += ["", heading.text(lang), _indent(doc.sections[name])]
+    return "\n".join(out) + "\n"
+
+
+def _no_rule(code: Code) -> Message:
+    if code.code.startswith("TT0"):
+        return Message(
+            vi="Mã này được báo khi đọc và phân tích tệp, trước khi các quy tắc chạy.",
+            en="This code is reported while reading and parsing files, before the rules run.",
+        )
+    if code.code == "TT999":
+        return Message(
+            vi="Mã này được báo khi một kiểm tra bị lỗi; các kiểm tra khác vẫn chạy. Hãy báo lỗi cho nhóm phát triển.",
+            en="This code is reported when a check crashes; the other checks still run. Please report it.",
+        )
+    return Message(
+        vi="Chưa có quy tắc nào kiểm tra mã này trong phiên bản hiện tại.",
+        en="No rule checks this code in this version yet.",
+    )
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in text.split("\n"))
