@@ -90,38 +90,34 @@ def scan_directives(path: str, text: str) -> list[Directive]:
         match = _DIRECTIVE.match(comment.text)
         if match is None:
             continue
-        body_column = comment.column + 1  # column of the character after `#`
         verb, rest = match.group("verb"), match.group("rest")
         head, dashes, reason = rest.partition("--")
-        offset = body_column + match.start("rest")
-        mentions = []
-        for token in _CODE.finditer(head):
-            if not token.group(0).upper().startswith("TT"):
-                break  # the codes end where the words begin
-            column = offset + token.start()
-            mentions.append(
-                Mention(
-                    token.group(0).upper(), _span(path, comment.line, column, len(token.group(0)))
-                )
-            )
-        whole = verb == "allow-file"
-        target = (
-            None
-            if whole
-            else comment.line
-            if not comment.alone
-            else _next_line(lines, alone, comment.line)
-        )
+        rest_column = comment.column + 1 + match.start("rest")  # `#` is one column
+        if verb == "allow-file":
+            target = None
+        elif comment.alone:
+            target = _next_line(lines, alone, comment.line)
+        else:
+            target = comment.line
         directives.append(
             Directive(
                 span=_span(path, comment.line, comment.column, len(comment.text) + 1),
                 verb=verb,
-                mentions=tuple(mentions),
+                mentions=tuple(_mentions(path, comment.line, rest_column, head)),
                 reason=reason.strip() if dashes else "",
                 target=target,
             )
         )
     return directives
+
+
+def _mentions(path: str, line: int, column: int, head: str) -> Iterator[Mention]:
+    """The codes at the start of `head` (which begins at `column`), up to the first word."""
+    for token in _CODE.finditer(head):
+        if not token.group(0).upper().startswith("TT"):
+            return
+        width = len(token.group(0))
+        yield Mention(token.group(0).upper(), _span(path, line, column + token.start(), width))
 
 
 def _span(path: str, line: int, column: int, width: int) -> Span:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -212,9 +213,11 @@ def test_limits_come_from_the_configuration(repo: Path) -> None:
 
 
 def test_settings_come_from_the_configuration(repo: Path) -> None:
-    write(repo / "tthc.toml", "[settings]\nmax-supplement-requests = 2\n")
-    found = load_config(repo / "tthc.toml")
-    assert found.value is not None and found.value.settings.max_supplement_requests == 2
+    text = "[settings]\nmax-supplement-requests = 2\nworking-hours-per-day = 7.5\n"
+    found = load_config(write(repo / "tthc.toml", text))
+    assert found.value is not None
+    assert found.value.settings.max_supplement_requests == 2
+    assert found.value.settings.working_hours_per_day == Decimal("7.5")
 
 
 def test_fail_on_decides_which_severities_fail() -> None:
@@ -288,6 +291,19 @@ def test_unknown_keys_of_per_path_limits_and_settings(tmp_path: Path) -> None:
         ("TT003", 8),
     ]
     assert "did you mean 'max-bytes'" in found[1][3]
+
+
+def test_a_limit_must_be_a_positive_whole_number(tmp_path: Path) -> None:
+    [(code, line, _, message)] = problems(tmp_path, "tthc.toml", "[limits]\nmax-steps = 0\n")
+    assert (code, line) == ("TT003", 2)
+    assert "'max-steps' must be a positive whole number" in message
+
+
+def test_a_setting_must_have_the_type_of_its_default(tmp_path: Path) -> None:
+    text = '[settings]\ndistrict-level-ends = "30/6/2025"\nmax-reappointments = true\n'
+    found = problems(tmp_path, "tthc.toml", text)
+    assert [(code, line) for code, line, _, _ in found] == [("TT003", 2), ("TT003", 3)]
+    assert "must be a date such as 2025-07-01" in found[0][3]
 
 
 def test_a_missing_registry_folder_is_an_error(tmp_path: Path) -> None:
