@@ -310,8 +310,8 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
 
     What it checks:
         The longest timed path (`longest_path`: from reception to the result, the clock
-        restarting after a supplement request, parallel branches counting their slowest branch)
-        against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
+        restarting after a supplement request, parallel branches counting their slowest branch,
+        a path through an apology step ending there) against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
         minh"`) extend the limit for the case that needs verification: every path that avoids
         all verification steps must fit the unconditional deadline, and every path must fit the
         longest deadline. `deadline immediately` is counted as `immediate_deadline_days` (1
