@@ -60,3 +60,22 @@ class Model:
         return [
             g for g in self.grants.values() if g.giver is not None and g.giver.value == authority
         ]
+
+    def transfers_to(self, authority: str) -> list[ast.Transfer]:
+        return [t for t in self.transfers.values() if t.receiver.value == authority]
+
+    def links_to(self, authority: str) -> list[ast.Grant | ast.Transfer]:
+        """Everything that gives an authority a power: its grants, then its transfers."""
+        return [*self.grants_to(authority), *self.transfers_to(authority)]
+
+    def members(self, authority: str) -> list[ast.Authority]:
+        """The authorities declared `of` this one: its head and deputies, its units."""
+        return [
+            a for a in self.authorities.values() if a.of is not None and a.of.value == authority
+        ]
+
+    def replaced_by(self, instrument: str) -> list[ast.Instrument]:
+        """The instruments that declare `replaces` this one."""
+        return [
+            i for i in self.instruments.values() if any(r.value == instrument for r in i.replaces)
+        ]

@@ -6,10 +6,12 @@ order. Codes are public API (RULES.md): a code is never reused.
 
 from __future__ import annotations
 
-from tthc.rules import corpus, deadlines, duties, suppressions
+from tthc.rules import authority, corpus, deadlines, delegation, duties, suppressions
 from tthc.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
+    *authority.RULES,
+    *delegation.RULES,
     *deadlines.RULES,
     *corpus.RULES,
     *duties.RULES,

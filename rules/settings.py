@@ -20,6 +20,14 @@ class Settings:
     district_level_ends: dt.date = dt.date(2025, 6, 30)
     # Decree 61/2018 Art. 19(9): the new appointment may be set no more than once.
     max_reappointments: int = 1
+    # Onward delegation by a receiver of phân cấp (TT201), keyed to the legal basis: the ids of
+    # the instruments that allow it. Default empty = the 2015 rule: the decentralised level may
+    # not delegate or authorise again (Law on Organisation of Local Government 2015 Art. 13, read
+    # in a secondary source, BRIEF.md §2.2; Law 63/2025 Art. 8(5) says the same, P). Law 72/2025
+    # may allow it (LEGAL-TEXTS.md §2: P, its wording U); a specialised decree may allow it
+    # expressly (Decree 175/2024 Arts. 77, 96, P). A listed instrument, cited by the phân cấp
+    # received or by the onward grant, lets the power be passed on.
+    onward_delegation_allowed_by: frozenset[str] = frozenset()
     # Hours in one working day, to compare `working_hours` with working days (TT501, TT504):
     # Labour Code 2019 Art. 105(1) caps a normal day at 8 hours (V) and Decision 188/1999/QĐ-TTg
     # sets a 40-hour, 5-day week for state agencies (P) (LEGAL-TEXTS.md §3). That a time limit
