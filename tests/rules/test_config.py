@@ -213,11 +213,15 @@ def test_limits_come_from_the_configuration(repo: Path) -> None:
 
 
 def test_settings_come_from_the_configuration(repo: Path) -> None:
-    text = "[settings]\nmax-supplement-requests = 2\nworking-hours-per-day = 7.5\n"
+    text = (
+        "[settings]\nmax-supplement-requests = 2\nworking-hours-per-day = 7.5\n"
+        'onward-delegation-allowed-by = ["nd-175-2024"]\n'
+    )
     found = load_config(write(repo / "tthc.toml", text))
     assert found.value is not None
     assert found.value.settings.max_supplement_requests == 2
     assert found.value.settings.working_hours_per_day == Decimal("7.5")
+    assert found.value.settings.onward_delegation_allowed_by == frozenset({"nd-175-2024"})
 
 
 def test_fail_on_decides_which_severities_fail() -> None:
@@ -300,10 +304,18 @@ def test_a_limit_must_be_a_positive_whole_number(tmp_path: Path) -> None:
 
 
 def test_a_setting_must_have_the_type_of_its_default(tmp_path: Path) -> None:
-    text = '[settings]\ndistrict-level-ends = "30/6/2025"\nmax-reappointments = true\n'
+    text = (
+        '[settings]\ndistrict-level-ends = "30/6/2025"\nmax-reappointments = true\n'
+        "onward-delegation-allowed-by = [175]\n"
+    )
     found = problems(tmp_path, "tthc.toml", text)
-    assert [(code, line) for code, line, _, _ in found] == [("TT003", 2), ("TT003", 3)]
+    assert [(code, line) for code, line, _, _ in found] == [
+        ("TT003", 2),
+        ("TT003", 3),
+        ("TT003", 4),
+    ]
     assert "must be a date such as 2025-07-01" in found[0][3]
+    assert "must be a list (a string each)" in found[2][3]
 
 
 def test_a_missing_registry_folder_is_an_error(tmp_path: Path) -> None:
