@@ -10,6 +10,7 @@ an ủy quyền whose term has ended (TT202), is reported at each decision step 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from tthc.compiler import Model
 from tthc.dsl import Message, Related, ast
@@ -32,11 +33,38 @@ from tthc.rules.competence import (
 Mode = ast.GrantMode
 
 
-def _flaws(context: ProjectContext, code: str) -> Iterator[Flaw]:
+def _flaws(context: ProjectContext, code: str) -> Iterator[tuple[Flaw, tuple[Related, ...]]]:
+    """The flaws of one code in the registry, each with the decision steps that rely on it."""
+    relied = _reliance(context)
     for grant in context.model.grants.values():
         for flaw in grant_flaws(context.model, grant, context.settings):
             if flaw.code == code:
-                yield flaw
+                yield flaw, tuple(relied.get(grant.id.value, ()))
+
+
+def _reliance(context: ProjectContext) -> dict[str, list[Related]]:
+    """For each grant, the decision steps whose actor's chain runs through it."""
+    relied: dict[str, list[Related]] = {}
+    for workflow in context.workflows:
+        procedure = ProcedureContext(context.model, workflow, context.settings)
+        code = procedure.procedure.code
+        for step, actor, answer in decisions(procedure):
+            for link in answer.chain:
+                if isinstance(link, ast.Grant):
+                    relied.setdefault(link.id.value, []).append(
+                        Related(
+                            span=actor.span,
+                            message=Message(
+                                vi=f"Thủ tục {code}, bước “{step.id.value}” dựa vào giao quyền này",
+                                en=f"Procedure {code}, step '{step.id.value}' relies on this grant",
+                            ),
+                        )
+                    )
+    return relied
+
+
+def _also(finding: Finding, steps: tuple[Related, ...]) -> Finding:
+    return replace(finding, related=(*finding.related, *steps))
 
 
 def _witness(link: Link, vi: str, en: str) -> tuple[Related, ...]:
@@ -80,8 +108,8 @@ def re_decentralization(context: ProjectContext) -> Iterator[Finding]:
         }
         ```
     """
-    for flaw in _flaws(context, "TT201"):
-        yield _onward(context.model, flaw, "phân cấp", "decentralization")
+    for flaw, steps in _flaws(context, "TT201"):
+        yield _also(_onward(context.model, flaw, "phân cấp", "decentralization"), steps)
 
 
 def _onward(model: Model, flaw: Flaw, how_vi: str, how_en: str) -> Finding:
@@ -139,7 +167,7 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
         }
         ```
     """
-    for flaw in _flaws(context, "TT202"):
+    for flaw, steps in _flaws(context, "TT202"):
         missing = {
             "no-act": Message(vi="văn bản ủy quyền", en="written act"),
             "no-term": Message(vi="thời hạn", en="term"),
@@ -147,7 +175,7 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
                 vi="văn bản ủy quyền và thời hạn", en="written act and no term"
             ),
         }[flaw.detail]
-        yield Finding(
+        finding = Finding(
             flaw.span,
             Message(
                 vi=f"Ủy quyền “{flaw.grant.id.value}” không có {missing.vi}",
@@ -159,6 +187,7 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
                 en="Cite the act of authorization (`basis`) and give its term (`until`)",
             ),
         )
+        yield _also(finding, steps)
     for workflow in context.workflows:
         procedure = ProcedureContext(context.model, workflow, context.settings)
         reported: set[str] = set()
@@ -222,8 +251,8 @@ def re_authorization(context: ProjectContext) -> Iterator[Finding]:
         }
         ```
     """
-    for flaw in _flaws(context, "TT203"):
-        yield _onward(context.model, flaw, "ủy quyền", "authorization")
+    for flaw, steps in _flaws(context, "TT203"):
+        yield _also(_onward(context.model, flaw, "ủy quyền", "authorization"), steps)
 
 
 def delegation_not_downward(context: ProjectContext) -> Iterator[Finding]:
@@ -257,7 +286,7 @@ def delegation_not_downward(context: ProjectContext) -> Iterator[Finding]:
         ```
     """
     model, ends = context.model, day(context.settings.district_level_ends)
-    for flaw in _flaws(context, "TT204"):
+    for flaw, steps in _flaws(context, "TT204"):
         grant = flaw.grant
         giver, receiver, _ = _names(model, grant)
         if flaw.detail == "abolished":
@@ -301,7 +330,7 @@ def delegation_not_downward(context: ProjectContext) -> Iterator[Finding]:
                 en="Phân cấp and ủy quyền go to a lower level or to a body or person under the "
                 "giver; if the higher level must decide, declare the grant that gives it the power",
             )
-        yield Finding(flaw.span, message, help)
+        yield _also(Finding(flaw.span, message, help), steps)
 
 
 def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
@@ -336,7 +365,7 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
         ```
     """
     model = context.model
-    for flaw in _flaws(context, "TT205"):
+    for flaw, steps in _flaws(context, "TT205"):
         grant = flaw.grant
         giver, _, mode = _names(model, grant)
         if flaw.detail == "no-carrier":
@@ -361,7 +390,7 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
                 en=f"{giver.en} holds no '{grant.power.value}', and the instrument of grant "
                 f"'{grant.id.value}' ranks below the one that gives this power to {holder.en}",
             )
-        yield Finding(
+        finding = Finding(
             flaw.span,
             message,
             Message(
@@ -376,6 +405,7 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
             if flaw.witness
             else (),
         )
+        yield _also(finding, steps)
 
 
 def move_without_instrument(context: ProcedureContext) -> Iterator[Finding]:

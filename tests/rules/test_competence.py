@@ -518,3 +518,13 @@ def test_the_onward_delegation_setting_reaches_the_rules() -> None:
     assert [d.code for d in run_rules(project, rules)] == ["TT201"]
     allowed = Settings(onward_delegation_allowed_by=frozenset({"nd-120-2025"}))
     assert run_rules(project, rules, allowed) == []
+
+
+def test_a_flawed_grant_is_reported_once_with_the_steps_that_rely_on_it() -> None:
+    case = Path(__file__).parent / "cases" / "TT201_fail_chain.tthc"
+    project = load_project([case], [Path(__file__).parent / "registry"])
+    [finding] = run_rules(project, [BY_CODE["TT201"]])
+    assert finding.span.line == 4
+    relying = [r for r in finding.related if r.span.path == str(case)]
+    assert [r.span.line for r in relying] == [27]
+    assert relying[0].message.en == "Procedure 1.001193, step 'ky' relies on this grant"
