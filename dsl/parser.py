@@ -16,6 +16,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Diagnostic, Outcome
+from tthc.dsl.lalr_driver import LalrDriver
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.syntax_errors import describe_syntax_error, nesting_problem
 from tthc.dsl.transformer import ToAst
@@ -40,7 +41,9 @@ def _make_parser(transformer: ToAst | None) -> Lark:
         parser="lalr",
         lexer="contextual",
         start=STARTS,
-        propagate_positions=True,
+        # The transformer computes spans from the tokens it keeps; Lark's own position
+        # propagation would only cost time (a third of the parse).
+        propagate_positions=transformer is None,
         maybe_placeholders=False,
         keep_all_tokens=transformer is not None,
         transformer=transformer,
@@ -48,11 +51,15 @@ def _make_parser(transformer: ToAst | None) -> Lark:
     )
 
 
-def _parser() -> tuple[Lark, ToAst]:
-    bound: tuple[Lark, ToAst] | None = getattr(_local, "parser", None)
+Bound = tuple[Lark, ToAst, LalrDriver | None]
+
+
+def _parser() -> Bound:
+    bound: Bound | None = getattr(_local, "parser", None)
     if bound is None:
         transformer = ToAst()
-        bound = _local.parser = (_make_parser(transformer), transformer)
+        lark = _make_parser(transformer)
+        bound = _local.parser = (lark, transformer, LalrDriver.create(lark))
     return bound
 
 
@@ -69,26 +76,31 @@ def parse_fragment(
 
     `line`/`column` place the fragment in its file so that spans point into the YAML text.
     """
-    parser, transformer = _parser()
+    bound = _parser()
     padded = "\n" * (line - 1) + " " * (column - 1) + text
-    return _run(parser, transformer, padded, path, start)
+    return _run(bound, padded, path, start)
 
 
 def parse_dsl(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
-    too_deep = nesting_problem(path, text, limits)
-    if too_deep is not None:
-        return Outcome(None, [too_deep])
-    parser, transformer = _parser()
-    value, problems = _run(parser, transformer, text, path, "start")
+    # Braces cannot nest deeper than there are braces: most files skip the scan.
+    if text.count("{") > limits.max_depth:
+        too_deep = nesting_problem(path, text, limits)
+        if too_deep is not None:
+            return Outcome(None, [too_deep])
+    value, problems = _run(_parser(), text, path, "start")
     document = value if isinstance(value, ast.Document) else None
     return Outcome(document, problems)
 
 
-def _run(
-    parser: Lark, transformer: ToAst, text: str, path: str, start: str
-) -> tuple[object | None, list[Diagnostic]]:
+def _run(bound: Bound, text: str, path: str, start: str) -> tuple[object | None, list[Diagnostic]]:
+    parser, transformer, driver = bound
     transformer.path = path
     transformer.problems = []
+    if driver is not None:
+        parsed, value = driver.parse(text, start)
+        if parsed:
+            return value, list(transformer.problems)
+        transformer.problems = []  # Lark parses it again, to give the syntax error
     try:
         value = parser.parse(text, start=start)
     except UnexpectedInput as error:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from lark import Token, Transformer
+from pydantic import BaseModel
 
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
@@ -26,13 +27,79 @@ REPEATABLE = {
 }  # fmt: skip
 
 
+# Where a rule's text is: path, line, column, end line, end column (as in `Span`). A plain
+# tuple, because most rules only pass it on and a `Span` model costs more to build.
+Where = tuple[str, int, int, int, int]
+Model = TypeVar("Model", bound=BaseModel)
+
+_new, _set = object.__new__, object.__setattr__
+_MISSING = object()
+_TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
+_SPAN_FIELDS = frozenset(Span.model_fields)
+
+
+def _build(model: type[Model], fields: dict[str, Any]) -> Model:
+    """A node from values whose types the grammar and the callbacks already guarantee.
+
+    Validating them again is most of the cost of a node; this sets what `model_construct`
+    sets (every field in order, a default for each field not given, the set of fields given)
+    in a third of the time `model_construct` takes. `tests/dsl/test_built_nodes.py` checks
+    that each node equals the validated one, field by field and type by type."""
+    values = (_TEMPLATES.get(model) or _template(model)).copy()
+    values.update(fields)
+    node = _new(model)
+    _set(node, "__dict__", values)
+    _set(node, "__pydantic_fields_set__", set(fields))
+    _set(node, "__pydantic_extra__", None)
+    _set(node, "__pydantic_private__", None)
+    return node
+
+
+def _template(model: type[Model]) -> dict[str, Any]:
+    template = {}
+    for name, info in model.model_fields.items():
+        if info.default_factory is not None:
+            raise TypeError(f"{model.__name__}.{name}: a default factory is not supported")
+        template[name] = _MISSING if info.is_required() else info.default
+    _TEMPLATES[model] = template
+    return template
+
+
+def _span(where: Where) -> Span:
+    path, line, column, end_line, end_column = where
+    span = _new(Span)
+    _set(
+        span,
+        "__dict__",
+        {
+            "path": path,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+        },
+    )
+    _set(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
+    _set(span, "__pydantic_extra__", None)
+    _set(span, "__pydantic_private__", None)
+    return span
+
+
 class Item:
-    """One `key value` line inside a block, before the block's node is assembled."""
+    """One `key value` line inside a block, before the block's node is assembled.
 
-    __slots__ = ("key", "span", "value")
+    It has a position as a token has (`line`, `column`…); its `Span` is built only when a
+    message needs it (a line given twice)."""
 
-    def __init__(self, key: str, value: Any, span: Span) -> None:
-        self.key, self.value, self.span = key, value, span
+    __slots__ = ("column", "end_column", "end_line", "key", "line", "path", "value")
+
+    def __init__(self, key: str, value: Any, where: Where) -> None:
+        self.key, self.value = key, value
+        self.path, self.line, self.column, self.end_line, self.end_column = where
+
+    @property
+    def span(self) -> Span:
+        return _span((self.path, self.line, self.column, self.end_line, self.end_column))
 
 
 def _unquote(token: str) -> str:
@@ -75,55 +142,30 @@ VALUE_TERMINALS = frozenset(
 )
 
 
-class Meta:
-    """Where a rule's text starts and ends (Lark gives no `meta` to an inline transformer)."""
-
-    __slots__ = ("column", "empty", "end_column", "end_line", "line")
-
-    def __init__(self, children: list[Any]) -> None:
-        first = next((c for c in children if _has_position(c)), None)
-        last = next((c for c in reversed(children) if _has_position(c)), None)
-        self.empty = first is None or last is None
-        if first is None or last is None:
-            return
-        self.line, self.column = _start_of(first)
-        self.end_line, self.end_column = _end_of(last)
-
-
-def _has_position(child: Any) -> bool:
-    return isinstance(child, (Token, ast.Node, Item)) and not (
-        isinstance(child, Token) and child.line is None
-    )
-
-
-def _start_of(child: Any) -> tuple[int, int]:
-    if isinstance(child, Token):
-        return child.line or 1, child.column or 1
-    span = child.span
-    return span.line, span.column
-
-
-def _end_of(child: Any) -> tuple[int, int]:
-    if isinstance(child, Token):
-        return child.end_line or 1, child.end_column or 1
-    span = child.span
-    return span.end_line, span.end_column
-
-
-Callback = Callable[[Any, Meta, list[Any]], Any]
+Callback = Callable[[Any, Where, list[Any]], Any]
 Declaration = TypeVar("Declaration", ast.Grant, ast.Transfer)
 
 
 def rule(method: Callback) -> Callable[[Any, list[Any]], Any]:
-    """Gives a callback its span (`Meta`) and only the children that carry values."""
+    """Gives a callback where its text is and only the children that carry values.
 
-    def callback(self: Any, children: list[Any]) -> Any:
-        values = [
-            (self.name_of(c) if c.type == "NAME" else c) if isinstance(c, Token) else c
-            for c in children
-            if not isinstance(c, Token) or c.type in VALUE_TERMINALS
-        ]
-        return method(self, Meta(children), values)
+    The parser keeps every token, so that a span covers the keywords of its rule too; the
+    children are tokens, nodes and `Item`s (each with a position), or `None` where a callback
+    dropped a bad declaration. This runs once per rule of the input, hence the plain loops.
+    """
+
+    def callback(self: ToAst, children: list[Any]) -> Any:
+        values: list[Any] = []
+        for child in children:
+            if type(child) is Token:
+                kind = child.type
+                if kind == "NAME":
+                    values.append(self.name_of(child))
+                elif kind in VALUE_TERMINALS:
+                    values.append(child)
+            else:
+                values.append(child)
+        return method(self, self.where(children), values)
 
     callback.__name__ = method.__name__
     return callback
@@ -139,25 +181,29 @@ class ToAst(Transformer[Token, ast.Document]):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def span(self, meta: Meta) -> Span:
-        if getattr(meta, "empty", True):
-            return Span.point(self.path)
-        return Span(
-            path=self.path,
-            line=meta.line,
-            column=meta.column,
-            end_line=meta.end_line,
-            end_column=meta.end_column,
-        )
+    def where(self, children: list[Any]) -> Where:
+        """From the first to the last child that has a position (a point when there is none).
+
+        Tokens and items carry their position; nodes carry a span."""
+        if children and children[0] is not None and children[-1] is not None:
+            first, last = children[0], children[-1]
+        else:
+            present = [c for c in children if c is not None]
+            if not present:
+                return (self.path, 1, 1, 1, 2)
+            first, last = present[0], present[-1]
+        if type(first) is not Token and type(first) is not Item:
+            first = first.span
+        if type(last) is not Token and type(last) is not Item:
+            last = last.span
+        return (self.path, first.line, first.column, last.end_line, last.end_column)
+
+    def token_where(self, token: Token) -> Where:
+        line, column = token.line or 1, token.column or 1
+        return (self.path, line, column, token.end_line or line, token.end_column or column + 1)
 
     def token_span(self, token: Token) -> Span:
-        return Span(
-            path=self.path,
-            line=token.line or 1,
-            column=token.column or 1,
-            end_line=token.end_line or token.line or 1,
-            end_column=token.end_column or (token.column or 1) + 1,
-        )
+        return _span(self.token_where(token))
 
     def date(self, token: Token) -> dt.date | None:
         try:
@@ -179,27 +225,27 @@ class ToAst(Transformer[Token, ast.Document]):
             )
             return None
 
-    def assemble(self, meta: Meta, items: list[Any], **fixed: Any) -> dict[str, Any]:
+    def assemble(self, where: Where, items: list[Any], **fixed: Any) -> dict[str, Any]:
         """Collects block items into constructor arguments; a repeated scalar is TT004."""
         fields: dict[str, Any] = dict(fixed)
-        seen: dict[str, Span] = {}
+        seen: dict[str, Item] = {}
         for item in items:
             if not isinstance(item, Item) or item.value is None:
                 continue
             if item.key in REPEATABLE:
                 fields[item.key] = (*fields.get(item.key, ()), *item.value)
             elif item.key in seen:
-                self.problems.append(_repeated(item, seen[item.key]))
+                self.problems.append(_repeated(item, seen[item.key].span))
             else:
-                seen[item.key] = item.span
+                seen[item.key] = item
                 fields[item.key] = item.value
-        fields["span"] = self.span(meta)
+        fields["span"] = _span(where)
         return fields
 
     # -- declarations ----------------------------------------------------------------------
 
     @rule
-    def start(self, meta: Meta, children: list[Any]) -> ast.Document:
+    def start(self, where: Where, children: list[Any]) -> ast.Document:
         groups: dict[str, list[Any]] = {
             "authorities": [], "instruments": [], "grants": [], "transfers": [], "procedures": [],
         }  # fmt: skip
@@ -210,34 +256,35 @@ class ToAst(Transformer[Token, ast.Document]):
         for child in children:
             if child is not None:
                 groups[kinds[type(child)]].append(child)
-        return ast.Document(span=self.span(meta), **{k: tuple(v) for k, v in groups.items()})
+        fields = {k: tuple(v) for k, v in groups.items()}
+        return _build(ast.Document, {"span": _span(where), **fields})
 
     @rule
-    def procedure(self, meta: Meta, children: list[Any]) -> ast.Procedure:
+    def procedure(self, where: Where, children: list[Any]) -> ast.Procedure:
         code, name, *items = children
-        return ast.Procedure(**self.assemble(meta, items, code=code, name=_unquote(name)))
+        return _build(ast.Procedure, self.assemble(where, items, code=code, name=_unquote(name)))
 
     @rule
-    def authority(self, meta: Meta, children: list[Any]) -> ast.Authority:
+    def authority(self, where: Where, children: list[Any]) -> ast.Authority:
         ident, title, *items = children
-        return ast.Authority(**self.assemble(meta, items, id=ident, title=_unquote(title)))
+        return _build(ast.Authority, self.assemble(where, items, id=ident, title=_unquote(title)))
 
     @rule
-    def instrument(self, meta: Meta, children: list[Any]) -> ast.Instrument:
+    def instrument(self, where: Where, children: list[Any]) -> ast.Instrument:
         ident, kind, number, *items = children
         fixed = {"id": ident, "kind": ast.InstrumentKind(kind), "number": _unquote(number)}
-        return ast.Instrument(**self.assemble(meta, items, **fixed))
+        return _build(ast.Instrument, self.assemble(where, items, **fixed))
 
     @rule
-    def grant(self, meta: Meta, children: list[Any]) -> ast.Grant | None:
+    def grant(self, where: Where, children: list[Any]) -> ast.Grant | None:
         ident, *items = children
-        fields = self.assemble(meta, items, id=ident)
+        fields = self.assemble(where, items, id=ident)
         return self.required(ast.Grant, fields, ("power", "receiver", "mode"), "grant")
 
     @rule
-    def transfer(self, meta: Meta, children: list[Any]) -> ast.Transfer | None:
+    def transfer(self, where: Where, children: list[Any]) -> ast.Transfer | None:
         ident, *items = children
-        fields = self.assemble(meta, items, id=ident)
+        fields = self.assemble(where, items, id=ident)
         return self.required(ast.Transfer, fields, ("power", "giver", "receiver"), "transfer")
 
     def required(
@@ -245,7 +292,7 @@ class ToAst(Transformer[Token, ast.Document]):
     ) -> Declaration | None:
         missing = [key for key in keys if key not in fields]
         if not missing:
-            return model(**fields)
+            return _build(model, fields)
         words = ", ".join(KEYWORD_OF.get(key, key) for key in missing)
         self.problems.append(
             make_diagnostic(
@@ -263,56 +310,54 @@ class ToAst(Transformer[Token, ast.Document]):
     # -- header items ----------------------------------------------------------------------
 
     @rule
-    def code(self, meta: Meta, children: list[Any]) -> ast.Text:
-        return ast.Text(span=self.span(meta), value=_unquote(children[0]))
+    def code(self, where: Where, children: list[Any]) -> ast.Text:
+        return _build(ast.Text, {"span": _span(where), "value": _unquote(children[0])})
 
     @rule
-    def text(self, meta: Meta, children: list[Any]) -> ast.Text:
-        return ast.Text(span=self.span(meta), value=_unquote(children[0]))
+    def text(self, where: Where, children: list[Any]) -> ast.Text:
+        return _build(ast.Text, {"span": _span(where), "value": _unquote(children[0])})
 
     def name_of(self, token: Token) -> ast.Name:
         """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
         lookahead after it ambiguous with keywords); they become `Name` nodes here."""
-        return ast.Name(span=self.token_span(token), value=str(token))
-
-    def _item(self, meta: Meta, key: str, value: Any) -> Item:
-        return Item(key, value, self.span(meta))
+        where = cast(Where, (self.path, token.line, token.column, token.end_line, token.end_column))
+        return _build(ast.Name, {"span": _span(where), "value": str(token)})
 
     @rule
-    def field(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "field", _unquote(c[0]))
+    def field(self, where: Where, c: list[Any]) -> Item:
+        return Item("field", _unquote(c[0]), where)
 
     @rule
-    def level(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "level", ast.Level(c[0]))
+    def level(self, where: Where, c: list[Any]) -> Item:
+        return Item("level", ast.Level(c[0]), where)
 
     @rule
-    def effective(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "effective", self.date(c[0]))
+    def effective(self, where: Where, c: list[Any]) -> Item:
+        return Item("effective", self.date(c[0]), where)
 
     @rule
-    def until(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "until", self.date(c[0]))
+    def until(self, where: Where, c: list[Any]) -> Item:
+        return Item("until", self.date(c[0]), where)
 
     @rule
-    def starts(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "starts", self.date(c[0]))
+    def starts(self, where: Where, c: list[Any]) -> Item:
+        return Item("starts", self.date(c[0]), where)
 
     @rule
-    def signed(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "signed", self.date(c[0]))
+    def signed(self, where: Where, c: list[Any]) -> Item:
+        return Item("signed", self.date(c[0]), where)
 
     @rule
-    def in_force(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "in_force", self.date(c[0]))
+    def in_force(self, where: Where, c: list[Any]) -> Item:
+        return Item("in_force", self.date(c[0]), where)
 
     @rule
-    def power(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "power", c[0])
+    def power(self, where: Where, c: list[Any]) -> Item:
+        return Item("power", c[0], where)
 
     @rule
-    def moved(self, meta: Meta, c: list[Any]) -> Item | None:
-        fields = self.assemble(meta, c)
+    def moved(self, where: Where, c: list[Any]) -> Item | None:
+        fields = self.assemble(where, c)
         if "level" not in fields:
             self.problems.append(
                 make_diagnostic(
@@ -326,89 +371,93 @@ class ToAst(Transformer[Token, ast.Document]):
                 )
             )
             return None
-        return self._item(meta, "moved", ast.Moved(**fields))
+        return Item("moved", _build(ast.Moved, fields), where)
 
     @rule
-    def moved_from(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "level", ast.Level(c[0]))
+    def moved_from(self, where: Where, c: list[Any]) -> Item:
+        return Item("level", ast.Level(c[0]), where)
 
     @rule
-    def moved_deadline(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "deadline", c[0])
+    def moved_deadline(self, where: Where, c: list[Any]) -> Item:
+        return Item("deadline", c[0], where)
 
     @rule
-    def basis(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "basis", tuple(c))
+    def basis(self, where: Where, c: list[Any]) -> Item:
+        return Item("basis", tuple(c), where)
 
     step_basis = basis
 
     @rule
-    def applicants(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "applicants", tuple(_unquote(s) for s in c))
+    def applicants(self, where: Where, c: list[Any]) -> Item:
+        return Item("applicants", tuple(_unquote(s) for s in c), where)
 
     @rule
-    def channels(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "channels", tuple(c))
+    def channels(self, where: Where, c: list[Any]) -> Item:
+        return Item("channels", tuple(c), where)
 
     @rule
-    def channel(self, meta: Meta, c: list[Any]) -> ast.Channel:
+    def channel(self, where: Where, c: list[Any]) -> ast.Channel:
         online = ast.OnlineLevel(c[1]) if len(c) > 1 else None
-        return ast.Channel(span=self.span(meta), kind=ast.ChannelKind(c[0]), online=online)
-
-    @rule
-    def anywhere(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "anywhere", c[0] == "yes")
-
-    @rule
-    def deadline(self, meta: Meta, c: list[Any]) -> Item:
-        return Item("deadlines", c[0].value, self.span(meta))
-
-    @rule
-    def deadline_immediate(self, meta: Meta, c: list[Any]) -> Item:
-        node = ast.Deadline(span=self.span(meta), immediate=True)
-        return self._item(meta, "deadlines", (node,))
-
-    @rule
-    def deadline_duration(self, meta: Meta, c: list[Any]) -> Item:
-        condition = _unquote(c[1]) if len(c) > 1 else None
-        node = ast.Deadline(span=self.span(meta), duration=c[0], condition=condition)
-        return self._item(meta, "deadlines", (node,))
-
-    @rule
-    def day_rule(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "day_rule", ast.DayRule(c[0]))
-
-    @rule
-    def result(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "results", (_unquote(c[0]),))
-
-    @rule
-    def fee(self, meta: Meta, c: list[Any]) -> Item:
-        amount, description, *basis = c
-        node = ast.Fee(
-            span=self.span(meta),
-            amount=int(amount),
-            description=_unquote(description),
-            basis=tuple(basis),
+        return _build(
+            ast.Channel, {"span": _span(where), "kind": ast.ChannelKind(c[0]), "online": online}
         )
-        return self._item(meta, "fees", (node,))
 
     @rule
-    def links(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "links", tuple(c))
+    def anywhere(self, where: Where, c: list[Any]) -> Item:
+        return Item("anywhere", c[0] == "yes", where)
 
     @rule
-    def two_persons(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "two_persons", c[0] == "yes")
+    def deadline(self, where: Where, c: list[Any]) -> Item:
+        return Item("deadlines", c[0].value, where)
+
+    @rule
+    def deadline_immediate(self, where: Where, c: list[Any]) -> Item:
+        node = _build(ast.Deadline, {"span": _span(where), "immediate": True})
+        return Item("deadlines", (node,), where)
+
+    @rule
+    def deadline_duration(self, where: Where, c: list[Any]) -> Item:
+        condition = _unquote(c[1]) if len(c) > 1 else None
+        node = _build(
+            ast.Deadline, {"span": _span(where), "duration": c[0], "condition": condition}
+        )
+        return Item("deadlines", (node,), where)
+
+    @rule
+    def day_rule(self, where: Where, c: list[Any]) -> Item:
+        return Item("day_rule", ast.DayRule(c[0]), where)
+
+    @rule
+    def result(self, where: Where, c: list[Any]) -> Item:
+        return Item("results", (_unquote(c[0]),), where)
+
+    @rule
+    def fee(self, where: Where, c: list[Any]) -> Item:
+        amount, description, *basis = c
+        fields = {
+            "amount": int(amount),
+            "description": _unquote(description),
+            "basis": tuple(basis),
+        }
+        node = _build(ast.Fee, {"span": _span(where), **fields})
+        return Item("fees", (node,), where)
+
+    @rule
+    def links(self, where: Where, c: list[Any]) -> Item:
+        return Item("links", tuple(c), where)
+
+    @rule
+    def two_persons(self, where: Where, c: list[Any]) -> Item:
+        return Item("two_persons", c[0] == "yes", where)
 
     # -- dossier, steps, flow --------------------------------------------------------------
 
     @rule
-    def dossier(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "dossier", tuple(c))
+    def dossier(self, where: Where, c: list[Any]) -> Item:
+        return Item("dossier", tuple(c), where)
 
     @rule
-    def component(self, meta: Meta, c: list[Any]) -> ast.Component:
+    def component(self, where: Where, c: list[Any]) -> ast.Component:
         ident, title, *rest = c
         items: list[Any] = []
         for attr in rest:
@@ -416,149 +465,154 @@ class ToAst(Transformer[Token, ast.Document]):
                 key, value = (
                     ("personal", True) if attr == "personal" else ("required", attr == "required")
                 )
-                items.append(Item(key, value, self.token_span(attr)))
+                items.append(Item(key, value, self.token_where(attr)))
             else:
                 items.append(attr)
-        return ast.Component(**self.assemble(meta, items, id=ident, title=_unquote(title)))
+        return _build(ast.Component, self.assemble(where, items, id=ident, title=_unquote(title)))
 
     @rule
-    def form(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "form", _unquote(c[0]))
+    def form(self, where: Where, c: list[Any]) -> Item:
+        return Item("form", _unquote(c[0]), where)
 
     @rule
-    def copies(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "copies", int(c[0]))
+    def copies(self, where: Where, c: list[Any]) -> Item:
+        return Item("copies", int(c[0]), where)
 
     @rule
-    def steps(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "steps", tuple(c))
+    def steps(self, where: Where, c: list[Any]) -> Item:
+        return Item("steps", tuple(c), where)
 
     @rule
-    def step(self, meta: Meta, c: list[Any]) -> ast.Step:
+    def step(self, where: Where, c: list[Any]) -> ast.Step:
         ident, kind, title, *rest = c
         items = [
-            Item("notifies", True, self.token_span(a)) if isinstance(a, Token) else a for a in rest
+            Item("notifies", True, self.token_where(a)) if isinstance(a, Token) else a for a in rest
         ]
         fixed = {"id": ident, "kind": ast.StepKind(kind), "title": _unquote(title)}
-        return ast.Step(**self.assemble(meta, items, **fixed))
+        return _build(ast.Step, self.assemble(where, items, **fixed))
 
     @rule
-    def actor(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "actor", c[0])
+    def actor(self, where: Where, c: list[Any]) -> Item:
+        return Item("actor", c[0], where)
 
     @rule
-    def takes(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "duration", c[0])
+    def takes(self, where: Where, c: list[Any]) -> Item:
+        return Item("duration", c[0], where)
 
     @rule
-    def reads(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "reads", tuple(c))
+    def reads(self, where: Where, c: list[Any]) -> Item:
+        return Item("reads", tuple(c), where)
 
     @rule
-    def signs(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "signs", ast.SignatureKind(c[0]))
+    def signs(self, where: Where, c: list[Any]) -> Item:
+        return Item("signs", ast.SignatureKind(c[0]), where)
 
     @rule
-    def counterpart(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "counterpart", c[0])
+    def counterpart(self, where: Where, c: list[Any]) -> Item:
+        return Item("counterpart", c[0], where)
 
     @rule
-    def flow(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "flow", tuple(c))
+    def flow(self, where: Where, c: list[Any]) -> Item:
+        return Item("flow", tuple(c), where)
 
     @rule
-    def flow_line(self, meta: Meta, c: list[Any]) -> ast.FlowLine:
+    def flow_line(self, where: Where, c: list[Any]) -> ast.FlowLine:
         path = tuple(x for x in c if isinstance(x, ast.Endpoint))
-        fields: dict[str, Any] = {"span": self.span(meta), "path": path}
+        fields: dict[str, Any] = {"span": _span(where), "path": path}
         for x in c:
             if isinstance(x, Item):
                 fields["when"] = x.value
             elif isinstance(x, Token):
                 fields["otherwise" if x.type == "OTHERWISE" else "paused"] = True
-        return ast.FlowLine(**fields)
+        return _build(ast.FlowLine, fields)
 
     @rule
-    def when(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "when", c[0])
+    def when(self, where: Where, c: list[Any]) -> Item:
+        return Item("when", c[0], where)
 
     @rule
-    def single(self, meta: Meta, c: list[Any]) -> ast.Endpoint:
-        return ast.Endpoint(span=self.span(meta), steps=(c[0],))
+    def single(self, where: Where, c: list[Any]) -> ast.Endpoint:
+        return _build(ast.Endpoint, {"span": _span(where), "steps": (c[0],)})
 
     @rule
-    def parallel(self, meta: Meta, c: list[Any]) -> ast.Endpoint:
-        return ast.Endpoint(span=self.span(meta), steps=tuple(c), parallel=True)
+    def parallel(self, where: Where, c: list[Any]) -> ast.Endpoint:
+        return _build(ast.Endpoint, {"span": _span(where), "steps": tuple(c), "parallel": True})
 
     # -- registry items --------------------------------------------------------------------
 
     @rule
-    def authority_kind(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "kind", ast.AuthorityKind(c[0]))
+    def authority_kind(self, where: Where, c: list[Any]) -> Item:
+        return Item("kind", ast.AuthorityKind(c[0]), where)
 
     @rule
-    def of(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "of", c[0])
+    def of(self, where: Where, c: list[Any]) -> Item:
+        return Item("of", c[0], where)
 
     @rule
-    def one_stop(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "one_stop", c[0] == "yes")
+    def one_stop(self, where: Where, c: list[Any]) -> Item:
+        return Item("one_stop", c[0] == "yes", where)
 
     @rule
-    def staff(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "staff", int(c[0]))
+    def staff(self, where: Where, c: list[Any]) -> Item:
+        return Item("staff", int(c[0]), where)
 
     @rule
-    def title(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "title", _unquote(c[0]))
+    def title(self, where: Where, c: list[Any]) -> Item:
+        return Item("title", _unquote(c[0]), where)
 
     @rule
-    def issuer(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "issuer", _unquote(c[0]))
+    def issuer(self, where: Where, c: list[Any]) -> Item:
+        return Item("issuer", _unquote(c[0]), where)
 
     @rule
-    def replaces(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "replaces", tuple(c))
+    def replaces(self, where: Where, c: list[Any]) -> Item:
+        return Item("replaces", tuple(c), where)
 
     @rule
-    def confidence(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "confidence", ast.Confidence(c[0]))
+    def confidence(self, where: Where, c: list[Any]) -> Item:
+        return Item("confidence", ast.Confidence(c[0]), where)
 
     @rule
-    def source(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "source", _unquote(c[0]))
+    def source(self, where: Where, c: list[Any]) -> Item:
+        return Item("source", _unquote(c[0]), where)
 
     @rule
-    def giver(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "giver", c[0])
+    def giver(self, where: Where, c: list[Any]) -> Item:
+        return Item("giver", c[0], where)
 
     @rule
-    def receiver(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "receiver", c[0])
+    def receiver(self, where: Where, c: list[Any]) -> Item:
+        return Item("receiver", c[0], where)
 
     @rule
-    def mode(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "mode", ast.GrantMode(c[0]))
+    def mode(self, where: Where, c: list[Any]) -> Item:
+        return Item("mode", ast.GrantMode(c[0]), where)
 
     @rule
-    def conditions(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "conditions", _unquote(c[0]))
+    def conditions(self, where: Where, c: list[Any]) -> Item:
+        return Item("conditions", _unquote(c[0]), where)
 
     @rule
-    def resources(self, meta: Meta, c: list[Any]) -> Item:
-        return self._item(meta, "resources", _unquote(c[0]))
+    def resources(self, where: Where, c: list[Any]) -> Item:
+        return Item("resources", _unquote(c[0]), where)
 
     # -- shared pieces ---------------------------------------------------------------------
 
     @rule
-    def citation(self, meta: Meta, c: list[Any]) -> ast.Citation:
+    def citation(self, where: Where, c: list[Any]) -> ast.Citation:
         article = str(c[1]) if len(c) > 1 else None
         clause = str(c[2]) if len(c) > 2 else None
-        return ast.Citation(span=self.span(meta), instrument=c[0], article=article, clause=clause)
+        return _build(
+            ast.Citation,
+            {"span": _span(where), "instrument": c[0], "article": article, "clause": clause},
+        )
 
     @rule
-    def duration(self, meta: Meta, c: list[Any]) -> ast.Duration:
+    def duration(self, where: Where, c: list[Any]) -> ast.Duration:
         unit = ast.DurationUnit(c[1])
-        return ast.Duration(span=self.span(meta), amount=Decimal(str(c[0])), unit=unit)
+        return _build(
+            ast.Duration, {"span": _span(where), "amount": Decimal(str(c[0])), "unit": unit}
+        )
 
 
 # The DSL keyword that sets each AST field, for messages about missing or repeated lines.

@@ -1,0 +1,136 @@
+"""The fast parsing path (`tthc.dsl.lalr_driver`) gives exactly what Lark's own parser gives.
+
+The driver runs Lark's tables with one regex match per token and calls the transformer itself;
+a text it cannot parse goes back to Lark, so that syntax errors keep Lark's wording. Here the
+two are held to the same result, spans and problems included: on every construct, on layouts
+that move positions around (CRLF, tabs, comments, blank lines), on YAML fragments, on texts
+with bad values, on generated documents, and on broken texts (both refuse them).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import given
+from pydantic import BaseModel
+
+from tthc.dsl import ast
+from tthc.dsl.format_dsl import format_dsl
+from tthc.dsl.parser import STARTS, _parser, parse_dsl
+
+HERE = Path(__file__).resolve().parent
+FILES = sorted([*(HERE / "constructs").glob("*.tthc"), *(HERE / "twins").glob("*.tthc")])
+MISTAKES = sorted((HERE / "mistakes").glob("*.tthc"))
+
+
+def load_strategies() -> ModuleType:
+    name = "tthc_tests_dsl_strategies"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("strategies.py")
+        )
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+def dump(value: Any) -> Any:
+    """Everything a parse gives, spans included (an `Item` is what a fragment may give)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, tuple):
+        return [dump(v) for v in value]
+    if value is None:
+        return None
+    return [value.key, dump(value.value), dump(value.span)]
+
+
+def both(text: str, start: str = "start") -> tuple[Any, Any]:
+    """(ok, value, problems) from the driver, then from Lark, with one transformer."""
+    lark, transformer, driver = _parser()
+    assert driver is not None
+    results = []
+    for use_driver in (True, False):
+        transformer.path, transformer.problems = "f.tthc", []
+        if use_driver:
+            ok, value = driver.parse(text, start)
+        else:
+            try:
+                ok, value = True, lark.parse(text, start=start)
+            except Exception:
+                ok, value = False, None
+        results.append((ok, dump(value), [p.model_dump() for p in transformer.problems]))
+    return results[0], results[1]
+
+
+def layouts(text: str) -> list[str]:
+    """The same text laid out differently: positions move, the meaning does not."""
+    lines = text.split("\n")
+    return [
+        text,
+        text.replace("\n", "\r\n"),
+        "\n".join("\t" + line.lstrip(" ") for line in lines),
+        "\n".join(line + ("  # note" if line.strip() else "") for line in lines),
+        "\n\n# a comment line\n".join(lines),
+    ]
+
+
+def test_the_fast_path_is_on() -> None:
+    assert _parser()[2] is not None
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_driver_and_lark_agree_on_every_layout(path: Path) -> None:
+    for text in layouts(path.read_text(encoding="utf-8")):
+        fast, lark = both(text)
+        assert fast[0] is True
+        assert fast == lark
+
+
+@pytest.mark.parametrize("path", MISTAKES, ids=[p.stem for p in MISTAKES])
+def test_both_refuse_a_broken_text_and_the_error_comes_from_lark(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    fast, lark = both(text)
+    assert fast[0] is False and lark[0] is False
+    outcome = parse_dsl(path.name, text)
+    assert outcome.value is None and outcome.diagnostics
+
+
+@pytest.mark.parametrize(
+    ("start", "fragment"),
+    [
+        ("duration", "3.5 working_days"),
+        ("citation", "nd-120-2025 art 4 clause 2a"),
+        ("flow_line", "a -> all(b, c) -> d when ok"),
+        ("channel", "online partial"),
+        ("deadline_value", "immediately"),
+        ("deadline_value", '15 days when "vùng khó khăn"'),
+        ("flow_line", "a ->"),
+        ("duration", "3,5 days"),
+    ],
+)
+def test_driver_and_lark_agree_on_fragments(start: str, fragment: str) -> None:
+    assert start in STARTS
+    padded = "\n" * 6 + " " * 9 + fragment  # as a YAML scalar on line 7, column 10
+    fast, lark = both(padded, start)
+    assert fast == lark
+
+
+def test_texts_no_terminal_matches_are_refused_by_both() -> None:
+    for text in ['procedure "1" "x" { field "a" } $', 'procedure "1" "x" { field "a" } # ok\n@']:
+        fast, lark = both(text)
+        assert fast[0] is False and lark[0] is False
+
+
+@pytest.mark.property
+@given(load_strategies().documents())
+def test_driver_and_lark_agree_on_generated_documents(document: ast.Document) -> None:
+    fast, lark = both(format_dsl(document))
+    assert fast[0] is True
+    assert fast == lark
