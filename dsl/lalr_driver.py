@@ -121,7 +121,9 @@ class LalrDriver:
         self.start_states: dict[str, int] = table.start_states
         self.end_states: dict[str, int] = table.end_states
         self._contextual = frontend.lexer.lexers  # parser state → Lark's BasicLexer
-        ignored = [lark.get_terminal(name).pattern.to_regexp() for name in lark.ignore_tokens]
+        conf = lark.lexer_conf  # (a parser loaded from Lark's cache has no `ignore_tokens`)
+        terminals = {t.name: t for t in conf.terminals}
+        ignored = [terminals[name].pattern.to_regexp() for name in conf.ignore]
         # Atomic, so that a failed match never backtracks into a comment to find a token.
         self._skip = f"(?>(?:{'|'.join(ignored)})*)"
         self._rest = re.compile(self._skip)

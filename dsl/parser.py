@@ -2,7 +2,8 @@
 
 Input: decoded text. Output: the AST, built by `ToAst` while the LALR parser runs, and every
 diagnostic: a syntax error (TT001/TT002, worded by `syntax_errors`) or a bad value (TT003/TT004).
-The grammar is compiled once per process and cached on disk by Lark.
+The grammar's tables are built once per process, or loaded from the user's cache folder
+(`grammar_cache`); parsing runs on `lalr_driver`, with Lark itself for the texts that fail.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Diagnostic, Outcome
+from tthc.dsl.grammar_cache import cached_lark
 from tthc.dsl.lalr_driver import LalrDriver
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.syntax_errors import describe_syntax_error, nesting_problem
@@ -36,8 +38,9 @@ STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_val
 
 
 def _make_parser(transformer: ToAst | None) -> Lark:
-    return Lark(
+    return cached_lark(
         grammar_text(),
+        transformer,
         parser="lalr",
         lexer="contextual",
         start=STARTS,
@@ -46,8 +49,6 @@ def _make_parser(transformer: ToAst | None) -> Lark:
         propagate_positions=transformer is None,
         maybe_placeholders=False,
         keep_all_tokens=transformer is not None,
-        transformer=transformer,
-        cache=False,
     )
 
 
