@@ -56,8 +56,10 @@ def _add_arrow(
     default = qualified is not None and qualified.otherwise
     paused = qualified is not None and qualified.paused
     span = line.span
+    via = source.span if source.parallel else None  # arrivals wait at the join (Workflow.join_of)
     for node in sources:
-        branches.setdefault(node, []).append(Branch(node, targets, outcome, default, paused, span))
+        branch = Branch(node, targets, outcome, default, paused, span, via)
+        branches.setdefault(node, []).append(branch)
         for goal in targets:
             graph.add_edge(node, goal, outcome=outcome, default=default, paused=paused)
     if source.parallel:

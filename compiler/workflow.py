@@ -6,6 +6,18 @@ node are grouped into *branches*: one branch per flow line, and a case takes exa
 (an exclusive choice on the branch's outcome) and then runs every target of it (a parallel
 split when the target was written `all(a, b)`). A node written as the target of `all(a, b) -> x`
 is a parallel join: it waits for all of `a` and `b`.
+
+The execution semantics the soundness checks (`tthc.rules.soundness`) rely on, as a token game:
+- A case starts with one token at `start`. A node holding a token may run: it takes one of its
+  branches (free choice: the flow does not say which outcome will happen) and puts a token on
+  every target of that branch. A branch written `all(a, b) -> x` (the branch's `via` is set)
+  does not start `x`: it puts a token on the join's slot for its source, and the join starts `x`
+  once every source's slot holds a token (it consumes one token from each).
+- Several plain arrows into one node are an exclusive merge: any one arrival starts it.
+- The case is over when a token reaches `end`; arrows out of `end` are never taken. Work still
+  running then is improper completion. A step holding two tokens at once (it would run twice
+  for one dossier) is a defect too: parallel branches meet without a join.
+- `clock paused` only marks the arrow along which the clock stops; it does not change the order.
 """
 
 from __future__ import annotations
@@ -31,6 +43,9 @@ class Branch:
     default: bool
     paused: bool
     span: Span
+    # The span of the `all(...)` endpoint when this branch leaves a parallel join's source:
+    # its arrivals wait at that join (`Workflow.join_of`) instead of starting the target.
+    via: Span | None = None
 
     @property
     def parallel(self) -> bool:
@@ -100,6 +115,15 @@ class Workflow:
 
     def all_joins(self) -> list[Join]:
         return [join for joins in self._joins.values() for join in joins]
+
+    def join_of(self, branch: Branch, target: str) -> Join | None:
+        """The join at which this branch's arrival at `target` waits (`None`: it starts it)."""
+        if branch.via is None:
+            return None
+        # `build` gives the branch and its join the same span object: identity first, for speed.
+        joins = self.joins(target)
+        found = next((j for j in joins if j.span is branch.via), None)
+        return found or next((j for j in joins if j.span == branch.via), None)
 
     def successors(self, node: str) -> list[str]:
         return list(self.graph.successors(node))

@@ -6,12 +6,23 @@ order. Codes are public API (RULES.md): a code is never reused.
 
 from __future__ import annotations
 
-from tthc.rules import authority, corpus, deadlines, delegation, duties, suppressions
+from tthc.rules import (
+    authority,
+    corpus,
+    deadlines,
+    delegation,
+    duties,
+    soundness,
+    steps,
+    suppressions,
+)
 from tthc.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
     *authority.RULES,
     *delegation.RULES,
+    *steps.RULES,
+    *soundness.RULES,
     *deadlines.RULES,
     *corpus.RULES,
     *duties.RULES,

@@ -14,11 +14,15 @@ from decimal import Decimal
 @dataclass(frozen=True)
 class Settings:
     # Decree 61/2018 Art. 17, 19 and Decree 118/2025: guidance to supplement is given "một lần"
-    # (once); no numeric cap is verified in Decree 118 (LEGAL-TEXTS.md, U).
+    # (once); no numeric cap is verified in Decree 118 (LEGAL-TEXTS.md, U). Counted per case
+    # along the flow by TT305. Decree 63/2010 Art. 20(4) caps the trips at two ("không quá hai
+    # lần", V): a procedure with a reception request and a post-appraisal request (Decree
+    # 61/2018 Art. 19) may raise this to 2.
     max_supplement_requests: int = 1
     # The last day of the district level (Resolution 202/2025/QH15; BRIEF.md §1.1).
     district_level_ends: dt.date = dt.date(2025, 6, 30)
-    # Decree 61/2018 Art. 19(9): the new appointment may be set no more than once.
+    # Decree 61/2018 Art. 19(9): the new appointment may be set no more than once (P; whether
+    # Decree 118/2025 keeps it is U, LEGAL-TEXTS.md §1.2). Counted per case by TT310.
     max_reappointments: int = 1
     # Onward delegation by a receiver of phân cấp (TT201), keyed to the legal basis: the ids of
     # the instruments that allow it. Default empty = the 2015 rule: the decentralised level may

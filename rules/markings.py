@@ -1,0 +1,265 @@
+"""The token game of a workflow, explored state by state, for TT403 and TT405.
+
+Input: a `Workflow` and its `Graph`. Output: `StateSpace`: every marking one case can reach
+(breadth first, so witnesses are shortest), the first improper completion, the first time each
+place would hold two tokens, and for each parallel join the first marking from which it can
+wait forever. The rules of the game are in `tthc.compiler.workflow`'s docstring.
+
+A marking is an `int` used as a bit set of places (one place per node, one per join slot), so
+only markings where no place holds two tokens are stored: the move that would put a second
+token on a place is recorded (TT405) and not followed. Nor are moves into a step from which no
+arrow path leads to `end` (already TT402/TT404). Such cut moves, and markings left unexplored
+when the budget runs out, count as "anything may still happen", so that no finding follows
+from what was not explored: every finding reported is exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tthc.compiler import END, START, Branch, Join, Workflow
+from tthc.rules.paths import Arrow, Graph
+
+MAX_MARKINGS = 50_000  # about a second of exploration; procedures have a few hundred
+
+
+@dataclass(frozen=True)
+class Move:
+    """A step running and taking one branch, or a join starting its target."""
+
+    consume: int
+    produce: tuple[int, ...]
+    node: str
+    branch: Branch | None = None
+    join: Join | None = None
+
+
+@dataclass
+class StateSpace:
+    """The markings of one case and what went wrong in them (indices into `markings`)."""
+
+    places: list[str | tuple[Join, str]]
+    markings: list[int] = field(default_factory=list)
+    parent: list[tuple[int, Move] | None] = field(default_factory=list)
+    improper: tuple[int, Move] | None = None  # a move that reaches `end` with work left
+    twice: dict[int, tuple[int, Move]] = field(default_factory=dict)  # place → doubling move
+    waits: dict[Join, int] = field(default_factory=dict)  # join → marking it can wait from
+    complete: bool = True  # False when MAX_MARKINGS stopped the exploration
+    after: list[list[int]] = field(default_factory=list)  # the markings each one leads to
+
+    def moves_to(self, index: int) -> list[Move]:
+        moves: list[Move] = []
+        step = self.parent[index]
+        while step is not None:
+            index, move = step
+            moves.append(move)
+            step = self.parent[index]
+        return moves[::-1]
+
+    def marked(self, marking: int) -> list[str | tuple[Join, str]]:
+        return [place for bit, place in enumerate(self.places) if marking >> bit & 1]
+
+    def ever_marked(self, index: int) -> int:
+        """Every place marked in some marking reachable from `markings[index]`, as a mask."""
+        seen, todo, mask = {index}, [index], 0
+        while todo:
+            state = todo.pop()
+            mask |= self.markings[state]
+            for target in self.after[state]:
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return mask
+
+
+class Net:
+    """Places and moves of a workflow's token game."""
+
+    def __init__(self, workflow: Workflow, graph: Graph) -> None:
+        nodes = graph.nodes  # start, the steps, end (last)
+        self.place: dict[str, int] = {node: bit for bit, node in enumerate(nodes)}
+        self.places: list[str | tuple[Join, str]] = list(nodes)
+        self.slot: dict[tuple[Join, str], int] = {}
+        self.joins: list[Join] = workflow.all_joins()
+        for join in self.joins:
+            for source in dict.fromkeys(join.sources):
+                self.slot[(join, source)] = len(self.places)
+                self.places.append((join, source))
+        self.end = 1 << self.place[END]
+        self.dead = sum(1 << self.place[n] for n in nodes if n not in graph.to_end)
+        # The moves a marked place may start; a join is listed under its first slot only.
+        self.starts: list[list[Move]] = [[] for _ in self.places]
+        for node in nodes[:-1]:
+            arrows = graph.out[node]
+            for branch in workflow.branches(node):
+                produce = tuple(self._arrival(a) for a in arrows if a.branch is branch)
+                move = Move(1 << self.place[node], produce, node, branch=branch)
+                self.starts[self.place[node]].append(move)
+        self.slots = 0  # every slot place, as a mask
+        self.slot_join: dict[int, tuple[int, Move]] = {}  # slot → its join's bit and move
+        for number, join in enumerate(self.joins):
+            slots = [self.slot[(join, s)] for s in dict.fromkeys(join.sources)]
+            consume = sum(1 << s for s in slots)
+            move = Move(consume, (self.place[join.target],), join.target, join=join)
+            self.starts[min(slots)].append(move)
+            for slot in slots:
+                self.slots |= 1 << slot
+                self.slot_join[slot] = (1 << number, move)
+
+    def _arrival(self, arrow: Arrow) -> int:
+        if arrow.join is None:
+            return self.place[arrow.target]
+        return self.slot[(arrow.join, arrow.source)]
+
+
+def explore(workflow: Workflow, graph: Graph, budget: int | None = None) -> StateSpace:
+    """Every marking one case can reach from `start`, breadth first, and what went wrong;
+    at most `budget` markings are expanded (default `MAX_MARKINGS`)."""
+    budget = MAX_MARKINGS if budget is None else budget
+    net = Net(workflow, graph)
+    space = StateSpace(net.places, [1 << net.place[START]], [None])
+    if net.dead >> net.place[START] & 1:
+        space.after.append([])  # no arrow path from start to end: TT402/TT404 say why
+        return space
+    index = {space.markings[0]: 0}
+    after = space.after
+    open_ended: list[bool] = []  # a cut move or the budget: anything may still happen
+    position = 0
+    while position < len(space.markings):
+        marking = space.markings[position]
+        targets: list[int] = []
+        after.append(targets)
+        cut = position >= budget
+        space.complete = space.complete and not cut
+        for move in [] if cut else _enabled(net, marking):
+            successor, doubled = marking & ~move.consume, []
+            for place in move.produce:
+                if successor >> place & 1:
+                    doubled.append(place)
+                successor |= 1 << place
+            if doubled:
+                for place in doubled:
+                    space.twice.setdefault(place, (position, move))
+                cut = True
+            elif successor & net.end:
+                if successor != net.end and space.improper is None:
+                    space.improper = (position, move)
+            elif successor & net.dead:
+                cut = True
+            else:
+                known = index.get(successor)
+                if known is None:
+                    known = index[successor] = len(space.markings)
+                    space.markings.append(successor)
+                    space.parent.append((position, move))
+                targets.append(known)
+        open_ended.append(cut)
+        position += 1
+    _find_waits(net, space, after, open_ended)
+    return space
+
+
+def _enabled(net: Net, marking: int) -> list[Move]:
+    moves: list[Move] = []
+    rest = marking
+    while rest:
+        low = rest & -rest
+        rest ^= low
+        for move in net.starts[low.bit_length() - 1]:
+            if marking & move.consume == move.consume:
+                moves.append(move)
+    return moves
+
+
+def _find_waits(
+    net: Net, space: StateSpace, after: list[list[int]], open_ended: list[bool]
+) -> None:
+    """For each join, the first marking holding some of its slots from which it never starts."""
+    if not net.joins:
+        return
+    every = (1 << len(net.joins)) - 1
+    masks = [_join_masks(net, marking) for marking in space.markings]
+    components = _components(after)
+    can_start = [0] * len(components)
+    member = [0] * len(space.markings)
+    for number, component in enumerate(components):  # sinks first
+        mask = 0
+        for state in component:
+            member[state] = number
+        for state in component:
+            if open_ended[state]:
+                mask = every
+            mask |= masks[state][1]
+            for target in after[state]:
+                if member[target] != number:
+                    mask |= can_start[member[target]]
+        can_start[number] = mask
+    pending = every
+    for state, (partial, _) in enumerate(masks):
+        stuck = partial & ~can_start[member[state]] & pending
+        if stuck:
+            for number, join in enumerate(net.joins):
+                if stuck >> number & 1:
+                    space.waits[join] = state
+            pending &= ~stuck
+
+
+def _join_masks(net: Net, marking: int) -> tuple[int, int]:
+    """The joins holding a token in some slot, and the joins ready to start, as bit masks."""
+    partial = ready = 0
+    rest = marking & net.slots
+    while rest:
+        low = rest & -rest
+        rest ^= low
+        bit, move = net.slot_join[low.bit_length() - 1]
+        partial |= bit
+        if marking & move.consume == move.consume:
+            ready |= bit
+    return partial, ready
+
+
+def _components(after: list[list[int]]) -> list[list[int]]:
+    """Strongly connected components of the marking graph, sinks first (iterative Tarjan)."""
+    index = [-1] * len(after)
+    low = [0] * len(after)
+    on_stack = [False] * len(after)
+    stack: list[int] = []
+    found: list[list[int]] = []
+    counter = 0
+    for root in range(len(after)):
+        if index[root] >= 0:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, 0)]
+        while work:
+            node, next_edge = work[-1]
+            edges = after[node]
+            if next_edge < len(edges):
+                work[-1] = (node, next_edge + 1)
+                target = edges[next_edge]
+                if index[target] < 0:
+                    index[target] = low[target] = counter
+                    counter += 1
+                    stack.append(target)
+                    on_stack[target] = True
+                    work.append((target, 0))
+                elif on_stack[target]:
+                    low[node] = min(low[node], index[target])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component.append(member)
+                    if member == node:
+                        break
+                found.append(component)
+    return found
