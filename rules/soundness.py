@@ -193,10 +193,11 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
+            ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> tra -> end
+            start -> tiep_nhan -> ky -> tra -> end
             luu_tru -> tra
           }
         }
@@ -207,10 +208,11 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
+            ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> luu_tru -> tra -> end
+            start -> tiep_nhan -> ky -> luu_tru -> tra -> end
           }
         }
         ```
@@ -346,7 +348,7 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
-            y_kien consultation "Lấy ý kiến" by commune.civil_status_officer
+            xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
@@ -354,8 +356,8 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear
             kiem_tra -> xac_minh otherwise
-            xac_minh -> y_kien
-            y_kien -> xac_minh
+            xac_minh -> xac_minh_2
+            xac_minh_2 -> xac_minh
             ky -> tra -> end
           }
         }
@@ -367,7 +369,7 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
-            y_kien consultation "Lấy ý kiến" by commune.civil_status_officer
+            xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
@@ -375,9 +377,9 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear
             kiem_tra -> xac_minh otherwise
-            xac_minh -> y_kien
-            y_kien -> xac_minh when unclear
-            y_kien -> ky otherwise
+            xac_minh -> xac_minh_2
+            xac_minh_2 -> xac_minh when unclear
+            xac_minh_2 -> ky otherwise
             ky -> tra -> end
           }
         }
@@ -441,16 +443,16 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            y_kien_a consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
-            y_kien_b consultation "Lấy ý kiến cơ quan thuế" by commune.civil_status_officer
+            xac_minh_a verification "Xác minh nơi cư trú" by commune.civil_status_officer
+            xac_minh_b verification "Xác minh nơi sinh" by commune.civil_status_officer
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
             start -> tiep_nhan -> kiem_tra
-            kiem_tra -> y_kien_a when justice
-            kiem_tra -> y_kien_b otherwise
-            all(y_kien_a, y_kien_b) -> ky
+            kiem_tra -> xac_minh_a when residence
+            kiem_tra -> xac_minh_b otherwise
+            all(xac_minh_a, xac_minh_b) -> ky
             ky -> tra -> end
           }
         }
@@ -461,14 +463,14 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            y_kien_a consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
-            y_kien_b consultation "Lấy ý kiến cơ quan thuế" by commune.civil_status_officer
+            xac_minh_a verification "Xác minh nơi cư trú" by commune.civil_status_officer
+            xac_minh_b verification "Xác minh nơi sinh" by commune.civil_status_officer
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> kiem_tra -> all(y_kien_a, y_kien_b)
-            all(y_kien_a, y_kien_b) -> ky
+            start -> tiep_nhan -> kiem_tra -> all(xac_minh_a, xac_minh_b)
+            all(xac_minh_a, xac_minh_b) -> ky
             ky -> tra -> end
           }
         }
@@ -568,8 +570,8 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> all(ky, luu_tru)
-            ky -> tra -> end
+            start -> tiep_nhan -> ky -> all(tra, luu_tru)
+            tra -> end
             luu_tru -> end
           }
         }
@@ -584,8 +586,7 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> all(ky, luu_tru)
-            ky -> tra
+            start -> tiep_nhan -> ky -> all(tra, luu_tru)
             all(tra, luu_tru) -> end
           }
         }

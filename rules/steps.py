@@ -415,9 +415,11 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
           }
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
+            ky decision "Ký Giấy khai sinh" by commune.chairman
+            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> end
+            start -> tiep_nhan -> ky -> tra -> end
           }
         }
         ```
@@ -430,9 +432,11 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
           }
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
+            ky decision "Ký Giấy khai sinh" by commune.chairman
+            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> end
+            start -> tiep_nhan -> ky -> tra -> end
           }
         }
         ```
@@ -552,10 +556,11 @@ def fee_not_collected(context: ProcedureContext) -> Iterator[Finding]:
           fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+            ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> tra -> end
+            start -> tiep_nhan -> ky -> tra -> end
           }
         }
         ```
@@ -565,11 +570,12 @@ def fee_not_collected(context: ProcedureContext) -> Iterator[Finding]:
           fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+            ky decision "Ký Giấy khai sinh" by commune.chairman
             thu_phi fee "Thu lệ phí" by commune.one_stop
             tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> thu_phi -> tra -> end
+            start -> tiep_nhan -> ky -> thu_phi -> tra -> end
           }
         }
         ```
@@ -612,9 +618,11 @@ def consultation_incomplete(context: ProcedureContext) -> Iterator[Finding]:
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
+            ky decision "Ký Giấy khai sinh" by commune.chairman
+            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> y_kien -> end
+            start -> tiep_nhan -> y_kien -> ky -> tra -> end
           }
         }
         ```
@@ -625,9 +633,11 @@ def consultation_incomplete(context: ProcedureContext) -> Iterator[Finding]:
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
                    with province.department.justice takes 5 working_days
+            ky decision "Ký Giấy khai sinh" by commune.chairman
+            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
-            start -> tiep_nhan -> y_kien -> end
+            start -> tiep_nhan -> y_kien -> ky -> tra -> end
           }
         }
         ```
