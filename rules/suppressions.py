@@ -215,6 +215,7 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
+            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
@@ -225,7 +226,9 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
             tiep_nhan -> bo_sung otherwise
             bo_sung -> kiem_tra clock paused
             kiem_tra -> ky when eligible
+            kiem_tra -> xin_loi when late
             kiem_tra -> tu_choi otherwise
+            xin_loi -> ky
             ky -> tra -> end
             tu_choi -> end
           }
@@ -243,6 +246,7 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
+            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
@@ -253,7 +257,9 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
             tiep_nhan -> bo_sung otherwise
             bo_sung -> kiem_tra clock paused
             kiem_tra -> ky when eligible
+            kiem_tra -> xin_loi when late
             kiem_tra -> tu_choi otherwise
+            xin_loi -> ky
             ky -> tra -> end
             tu_choi -> end
           }
@@ -297,6 +303,7 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
+            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
@@ -307,7 +314,9 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
             tiep_nhan -> bo_sung otherwise
             bo_sung -> kiem_tra clock paused
             kiem_tra -> ky when eligible
+            kiem_tra -> xin_loi when late
             kiem_tra -> tu_choi otherwise
+            xin_loi -> ky
             ky -> tra -> end
             tu_choi -> end
           }
@@ -328,6 +337,7 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
+            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
@@ -338,7 +348,9 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
             tiep_nhan -> bo_sung otherwise
             bo_sung -> kiem_tra clock paused
             kiem_tra -> ky when eligible
+            kiem_tra -> xin_loi when late
             kiem_tra -> tu_choi otherwise
+            xin_loi -> ky
             ky -> tra -> end
             tu_choi -> end
           }
