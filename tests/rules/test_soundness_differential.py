@@ -267,7 +267,7 @@ def rule_verdicts(sample: Sample) -> tuple[Verdicts, Counter[str], bool]:
 
 # --- the oracle -----------------------------------------------------------------------------
 
-Marking = tuple[tuple[object, int], ...]
+Marking = frozenset[tuple[object, int]]
 
 
 class Oracle:
@@ -343,7 +343,7 @@ class Oracle:
 
     @staticmethod
     def key(marking: Counter[object]) -> Marking:
-        return tuple(sorted(((p, c) for p, c in marking.items() if c), key=repr))
+        return frozenset((p, c) for p, c in marking.items() if c)
 
     def cut_game(self) -> tuple[frozenset[int], bool, frozenset[object]] | None:
         """The game as the rules define it: `end` is final, a doubled place or a step with no
@@ -383,15 +383,16 @@ class Oracle:
             for target in targets:
                 back[target].append(source)
         waits = set()
+        held = {s: dict(s) for s in states}
         for line, slots, _ in self.joins:
-            good = {s for s in states if s in open_ended or all(dict(s).get(x, 0) for x in slots)}
+            good = {s for s in states if s in open_ended or all(held[s].get(x, 0) for x in slots)}
             todo = list(good)
             while todo:
                 for source in back[todo.pop()]:
                     if source not in good:
                         good.add(source)
                         todo.append(source)
-            if any(any(dict(s).get(x, 0) for x in slots) and s not in good for s in states):
+            if any(any(held[s].get(x, 0) for x in slots) and s not in good for s in states):
                 waits.add(line)
         return frozenset(waits), improper, frozenset(twice)
 
@@ -421,13 +422,16 @@ class Oracle:
                     queue.append(new)
         if final not in edges:
             return False
-        can_finish, changed = {final}, True
-        while changed:
-            changed = False
-            for key, targets in edges.items():
-                if key not in can_finish and any(t in can_finish for t in targets):
-                    can_finish.add(key)
-                    changed = True
+        back: dict[Marking, list[Marking]] = {key: [] for key in edges}
+        for key, targets in edges.items():
+            for target in targets:
+                back[target].append(key)
+        can_finish, todo = {final}, [final]
+        while todo:
+            for source in back[todo.pop()]:
+                if source not in can_finish:
+                    can_finish.add(source)
+                    todo.append(source)
         every = {ident for _, _, ident in self.branches} | {("join", j) for j, _, _ in self.joins}
         marked = {place for key in edges for place, _ in key}
         runs = all(step in marked for step in self.nodes)  # every step on a run (a workflow net)
