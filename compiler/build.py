@@ -7,8 +7,7 @@ lines are read in order; `a -> b -> c` makes two arrows and a qualifier (`when`,
 
 from __future__ import annotations
 
-import networkx as nx
-
+from tthc.compiler.digraph import DiGraph
 from tthc.compiler.model import END, START, Model, ProcedureModel
 from tthc.compiler.workflow import Branch, Join, Workflow
 from tthc.dsl import ast
@@ -21,7 +20,7 @@ def build(model: Model, code: str) -> Workflow | None:
 
 
 def build_procedure(procedure: ProcedureModel) -> Workflow:
-    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph = DiGraph()
     graph.add_node(START)
     for step in procedure.node.steps:
         if step.id.value not in graph:
@@ -39,7 +38,7 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
 
 
 def _add_arrow(
-    graph: nx.DiGraph[str],
+    graph: DiGraph,
     branches: dict[str, list[Branch]],
     joins: dict[str, list[Join]],
     known: set[str],

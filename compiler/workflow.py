@@ -1,4 +1,4 @@
-"""`Workflow`: the typed graph of one procedure, over a `networkx.DiGraph`.
+"""`Workflow`: the typed graph of one procedure, over a small `DiGraph` (`tthc.compiler.digraph`).
 
 Input: built by `tthc.compiler.build`. Output: accessors for the checks and the exporters.
 Nodes are `start`, `end` and the step ids. Each flow arrow is an edge; the arrows leaving a
@@ -23,8 +23,10 @@ The execution semantics the soundness checks (`tthc.rules.soundness`) rely on, a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from tthc.compiler.digraph import DiGraph
 from tthc.compiler.model import END, START, ProcedureModel
 from tthc.dsl import ast
 from tthc.dsl.span import Span
@@ -67,14 +69,20 @@ class Workflow:
     def __init__(
         self,
         procedure: ProcedureModel,
-        graph: nx.DiGraph[str],
+        graph: DiGraph,
         branches: dict[str, list[Branch]],
         joins: dict[str, list[Join]],
     ) -> None:
         self.procedure = procedure
-        self.graph = graph
+        self._graph = graph
         self._branches = branches
         self._joins = joins
+
+    @cached_property
+    def graph(self) -> nx.DiGraph[str]:
+        """The flow as a `networkx.DiGraph`, for networkx's algorithms; built when first asked
+        for, so that networkx is not imported by a run that needs none of it."""
+        return self._graph.to_networkx()
 
     # -- nodes -----------------------------------------------------------------------------
 
@@ -126,10 +134,10 @@ class Workflow:
         return found or next((j for j in joins if j.span == branch.via), None)
 
     def successors(self, node: str) -> list[str]:
-        return list(self.graph.successors(node))
+        return list(self._graph.successors(node))
 
     def predecessors(self, node: str) -> list[str]:
-        return list(self.graph.predecessors(node))
+        return list(self._graph.predecessors(node))
 
     def is_choice(self, node: str) -> bool:
         return len(self.branches(node)) > 1
@@ -145,20 +153,16 @@ class Workflow:
 
     def paused_edges(self) -> list[tuple[str, str]]:
         """Arrows along which the clock stops (waiting for the applicant)."""
-        return [(u, v) for u, v, data in self.graph.edges(data=True) if data.get("paused")]
+        return [(u, v) for u, v, data in self._graph.edges(data=True) if data.get("paused")]
 
     def reachable_from_start(self) -> set[str]:
-        import networkx as nx
-
-        return {START, *nx.descendants(self.graph, START)} if START in self.graph else set()
+        graph = self._graph
+        return {START, *graph.descendants(START)} if START in graph else set()
 
     def reachable_from(self, node: str) -> set[str]:
         """The nodes some path of one or more arrows leads to from `node` (never `node` itself)."""
-        import networkx as nx
-
-        return set(nx.descendants(self.graph, node)) if node in self.graph else set()
+        return self._graph.descendants(node) if node in self._graph else set()
 
     def can_reach_end(self) -> set[str]:
-        import networkx as nx
-
-        return {END, *nx.ancestors(self.graph, END)} if END in self.graph else set()
+        graph = self._graph
+        return {END, *graph.ancestors(END)} if END in graph else set()

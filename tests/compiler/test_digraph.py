@@ -1,0 +1,63 @@
+"""The flow's small directed graph answers as networkx does, and `tthc check` does without
+networkx (it is imported only when someone asks for `Workflow.graph`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tthc.compiler import load_project
+from tthc.compiler.digraph import DiGraph
+
+NODES = st.sampled_from(["start", "a", "b", "c", "d", "end"])
+EDGES = st.lists(st.tuples(NODES, NODES, st.booleans()), max_size=20)
+TWIN = Path(__file__).resolve().parents[1] / "dsl" / "twins" / "birth.tthc"
+
+
+def both(edges: list[tuple[str, str, bool]]) -> tuple[DiGraph, nx.DiGraph[str]]:
+    ours, theirs = DiGraph(), nx.DiGraph()
+    for graph in (ours, theirs):
+        graph.add_node("start")
+        for source, target, paused in edges:
+            graph.add_edge(source, target, paused=paused)
+    return ours, theirs
+
+
+@given(EDGES)
+def test_the_graph_answers_as_networkx_does(edges: list[tuple[str, str, bool]]) -> None:
+    ours, theirs = both(edges)
+    assert ours.nodes == list(theirs.nodes)
+    assert ours.edges(data=True) == list(theirs.edges(data=True))
+    assert ours.edges() == list(theirs.edges())
+    for node in theirs.nodes:
+        assert node in ours
+        assert list(ours.successors(node)) == list(theirs.successors(node))
+        assert list(ours.predecessors(node)) == list(theirs.predecessors(node))
+        assert ours.descendants(node) == nx.descendants(theirs, node)
+        assert ours.ancestors(node) == nx.ancestors(theirs, node)
+    assert "nowhere" not in ours
+    converted = ours.to_networkx()
+    assert list(converted.edges(data=True)) == list(theirs.edges(data=True))
+
+
+def test_workflow_graph_is_the_flow_as_a_networkx_graph() -> None:
+    [workflow] = load_project([TWIN]).workflows
+    graph = workflow.graph
+    assert isinstance(graph, nx.DiGraph)
+    assert set(graph.edges) == {(u, v) for u, v, _ in workflow.arrows()}
+    assert workflow.reachable_from_start() == {"start", *nx.descendants(graph, "start")}
+    assert workflow.can_reach_end() == {"end", *nx.ancestors(graph, "end")}
+
+
+def test_checking_a_file_does_not_import_networkx() -> None:
+    code = (
+        "import sys; from tthc.rules import check_paths; "
+        f"check_paths([{str(TWIN)!r}]); print('networkx' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
