@@ -109,15 +109,13 @@ class LalrDriver:
         table = frontend.parser.parser.parse_table  # ParsingFrontend → LALR_Parser → _Parser
         # Lark names symbols with `Token`s, whose `__eq__` is slow in dictionary lookups: the
         # table is rebuilt with plain strings.
-        self.states: dict[int, dict[str, Entry]] = {
-            state: {
-                str(symbol): (True, arg)
-                if action is Shift
-                else (False, _reduction(arg, transformer))
+        # Indexed by state (Lark numbers them from 0), as lists are quicker than dictionaries.
+        self.states: list[dict[str, Entry]] = [{} for _ in range(max(table.states) + 1)]
+        for state, actions in table.states.items():
+            self.states[state] = {
+                str(symbol): (True, arg) if action is Shift else (False, _reduction(arg, transformer))
                 for symbol, (action, arg) in actions.items()
             }
-            for state, actions in table.states.items()
-        }
         self.start_states: dict[str, int] = table.start_states
         self.end_states: dict[str, int] = table.end_states
         self._contextual = frontend.lexer.lexers  # parser state → Lark's BasicLexer
@@ -130,7 +128,7 @@ class LalrDriver:
         # Built for the states a text reaches (a regex compile each), shared by the states that
         # accept the same terminals, as Lark shares its lexers.
         self._shared: dict[int, _StateLexer] = {}
-        self._lexers: dict[int, _StateLexer] = {}
+        self._lexers: list[_StateLexer | None] = [None] * len(self.states)
 
     @classmethod
     def create(cls, lark: Lark) -> LalrDriver | None:
@@ -158,7 +156,7 @@ class LalrDriver:
         new_token: Callable[..., Token] = str.__new__
         while True:
             state = stack[-1]
-            lexer = lexers.get(state) or self._lexer(state)
+            lexer = lexers[state] or self._lexer(state)
             match = lexer.regex.match(text, pos)
             if match is None:
                 break
@@ -181,16 +179,20 @@ class LalrDriver:
             token.end_line, token.end_column, token.end_pos = line, after - line_start + 1, after
             pos = after
             while True:  # reduce as long as the table says so, then shift the token
-                entry = states[state].get(kind)
-                if entry is None:
+                try:
+                    shift, action = states[state][kind]
+                except KeyError:
                     return False, None
-                if entry[0]:
-                    stack.append(entry[1])
+                if shift:
+                    stack.append(action)
                     values.append(token)
                     break
-                size, callback, origin = entry[1]
-                children = _pop(values, stack, size)
-                values.append(children if callback is None else callback(children))
+                size, callback, origin = action
+                if callback is None and size == 1:
+                    del stack[-1]  # a spliced rule of one child: the child stands for it
+                else:
+                    children = _pop(values, stack, size)
+                    values.append(children if callback is None else callback(children))
                 state = states[stack[-1]][origin][1]
                 stack.append(state)
         if self._rest.match(text, pos).end() != len(text):  # type: ignore[union-attr]

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from lark import Token, Transformer
-from pydantic import BaseModel
 
 from tthc.dsl import ast
+from tthc.dsl.built_nodes import Where, build
+from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
 from tthc.dsl.span import Span
@@ -25,64 +26,6 @@ REPEATABLE = {
     "basis", "applicants", "channels", "deadlines", "results", "fees", "links",
     "dossier", "steps", "flow", "reads", "replaces",
 }  # fmt: skip
-
-
-# Where a rule's text is: path, line, column, end line, end column (as in `Span`). A plain
-# tuple, because most rules only pass it on and a `Span` model costs more to build.
-Where = tuple[str, int, int, int, int]
-Model = TypeVar("Model", bound=BaseModel)
-
-_new, _set = object.__new__, object.__setattr__
-_MISSING = object()
-_TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
-_SPAN_FIELDS = frozenset(Span.model_fields)
-
-
-def _build(model: type[Model], fields: dict[str, Any]) -> Model:
-    """A node from values whose types the grammar and the callbacks already guarantee.
-
-    Validating them again is most of the cost of a node; this sets what `model_construct`
-    sets (every field in order, a default for each field not given, the set of fields given)
-    in a third of the time `model_construct` takes. `tests/dsl/test_built_nodes.py` checks
-    that each node equals the validated one, field by field and type by type."""
-    values = (_TEMPLATES.get(model) or _template(model)).copy()
-    values.update(fields)
-    node = _new(model)
-    _set(node, "__dict__", values)
-    _set(node, "__pydantic_fields_set__", set(fields))
-    _set(node, "__pydantic_extra__", None)
-    _set(node, "__pydantic_private__", None)
-    return node
-
-
-def _template(model: type[Model]) -> dict[str, Any]:
-    template = {}
-    for name, info in model.model_fields.items():
-        if info.default_factory is not None:
-            raise TypeError(f"{model.__name__}.{name}: a default factory is not supported")
-        template[name] = _MISSING if info.is_required() else info.default
-    _TEMPLATES[model] = template
-    return template
-
-
-def _span(where: Where) -> Span:
-    path, line, column, end_line, end_column = where
-    span = _new(Span)
-    _set(
-        span,
-        "__dict__",
-        {
-            "path": path,
-            "line": line,
-            "column": column,
-            "end_line": end_line,
-            "end_column": end_column,
-        },
-    )
-    _set(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
-    _set(span, "__pydantic_extra__", None)
-    _set(span, "__pydantic_private__", None)
-    return span
 
 
 class Item:
@@ -99,7 +42,7 @@ class Item:
 
     @property
     def span(self) -> Span:
-        return _span((self.path, self.line, self.column, self.end_line, self.end_column))
+        return span_at((self.path, self.line, self.column, self.end_line, self.end_column))
 
 
 def _unquote(token: str) -> str:
@@ -202,8 +145,8 @@ class ToAst(Transformer[Token, ast.Document]):
         line, column = token.line or 1, token.column or 1
         return (self.path, line, column, token.end_line or line, token.end_column or column + 1)
 
-    def token_span(self, token: Token) -> Span:
-        return _span(self.token_where(token))
+    def tokenspan_at(self, token: Token) -> Span:
+        return span_at(self.token_where(token))
 
     def date(self, token: Token) -> dt.date | None:
         try:
@@ -212,7 +155,7 @@ class ToAst(Transformer[Token, ast.Document]):
             self.problems.append(
                 make_diagnostic(
                     "TT003",
-                    self.token_span(token),
+                    self.tokenspan_at(token),
                     Message(
                         vi=f"'{token}' không phải là một ngày có thật",
                         en=f"'{token}' is not a real date",
@@ -239,7 +182,7 @@ class ToAst(Transformer[Token, ast.Document]):
             else:
                 seen[item.key] = item
                 fields[item.key] = item.value
-        fields["span"] = _span(where)
+        fields["span"] = span_at(where)
         return fields
 
     # -- declarations ----------------------------------------------------------------------
@@ -257,23 +200,23 @@ class ToAst(Transformer[Token, ast.Document]):
             if child is not None:
                 groups[kinds[type(child)]].append(child)
         fields = {k: tuple(v) for k, v in groups.items()}
-        return _build(ast.Document, {"span": _span(where), **fields})
+        return build(ast.Document, {"span": span_at(where), **fields})
 
     @rule
     def procedure(self, where: Where, children: list[Any]) -> ast.Procedure:
         code, name, *items = children
-        return _build(ast.Procedure, self.assemble(where, items, code=code, name=_unquote(name)))
+        return build(ast.Procedure, self.assemble(where, items, code=code, name=_unquote(name)))
 
     @rule
     def authority(self, where: Where, children: list[Any]) -> ast.Authority:
         ident, title, *items = children
-        return _build(ast.Authority, self.assemble(where, items, id=ident, title=_unquote(title)))
+        return build(ast.Authority, self.assemble(where, items, id=ident, title=_unquote(title)))
 
     @rule
     def instrument(self, where: Where, children: list[Any]) -> ast.Instrument:
         ident, kind, number, *items = children
-        fixed = {"id": ident, "kind": ast.InstrumentKind(kind), "number": _unquote(number)}
-        return _build(ast.Instrument, self.assemble(where, items, **fixed))
+        fixed = {"id": ident, "kind": ast.InstrumentKind(kind.value), "number": _unquote(number)}
+        return build(ast.Instrument, self.assemble(where, items, **fixed))
 
     @rule
     def grant(self, where: Where, children: list[Any]) -> ast.Grant | None:
@@ -292,7 +235,7 @@ class ToAst(Transformer[Token, ast.Document]):
     ) -> Declaration | None:
         missing = [key for key in keys if key not in fields]
         if not missing:
-            return _build(model, fields)
+            return build(model, fields)
         words = ", ".join(KEYWORD_OF.get(key, key) for key in missing)
         self.problems.append(
             make_diagnostic(
@@ -311,17 +254,17 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def code(self, where: Where, children: list[Any]) -> ast.Text:
-        return _build(ast.Text, {"span": _span(where), "value": _unquote(children[0])})
+        return build(ast.Text, {"span": span_at(where), "value": _unquote(children[0])})
 
     @rule
     def text(self, where: Where, children: list[Any]) -> ast.Text:
-        return _build(ast.Text, {"span": _span(where), "value": _unquote(children[0])})
+        return build(ast.Text, {"span": span_at(where), "value": _unquote(children[0])})
 
     def name_of(self, token: Token) -> ast.Name:
         """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
         lookahead after it ambiguous with keywords); they become `Name` nodes here."""
-        where = cast(Where, (self.path, token.line, token.column, token.end_line, token.end_column))
-        return _build(ast.Name, {"span": _span(where), "value": str(token)})
+        where = (self.path, token.line, token.column, token.end_line, token.end_column)
+        return build(ast.Name, {"span": span_at(where), "value": token.value})  # type: ignore[arg-type]
 
     @rule
     def field(self, where: Where, c: list[Any]) -> Item:
@@ -329,7 +272,7 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def level(self, where: Where, c: list[Any]) -> Item:
-        return Item("level", ast.Level(c[0]), where)
+        return Item("level", ast.Level(c[0].value), where)
 
     @rule
     def effective(self, where: Where, c: list[Any]) -> Item:
@@ -371,11 +314,11 @@ class ToAst(Transformer[Token, ast.Document]):
                 )
             )
             return None
-        return Item("moved", _build(ast.Moved, fields), where)
+        return Item("moved", build(ast.Moved, fields), where)
 
     @rule
     def moved_from(self, where: Where, c: list[Any]) -> Item:
-        return Item("level", ast.Level(c[0]), where)
+        return Item("level", ast.Level(c[0].value), where)
 
     @rule
     def moved_deadline(self, where: Where, c: list[Any]) -> Item:
@@ -397,14 +340,15 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def channel(self, where: Where, c: list[Any]) -> ast.Channel:
-        online = ast.OnlineLevel(c[1]) if len(c) > 1 else None
-        return _build(
-            ast.Channel, {"span": _span(where), "kind": ast.ChannelKind(c[0]), "online": online}
+        online = ast.OnlineLevel(c[1].value) if len(c) > 1 else None
+        return build(
+            ast.Channel,
+            {"span": span_at(where), "kind": ast.ChannelKind(c[0].value), "online": online},
         )
 
     @rule
     def anywhere(self, where: Where, c: list[Any]) -> Item:
-        return Item("anywhere", c[0] == "yes", where)
+        return Item("anywhere", c[0].value == "yes", where)
 
     @rule
     def deadline(self, where: Where, c: list[Any]) -> Item:
@@ -412,20 +356,20 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def deadline_immediate(self, where: Where, c: list[Any]) -> Item:
-        node = _build(ast.Deadline, {"span": _span(where), "immediate": True})
+        node = build(ast.Deadline, {"span": span_at(where), "immediate": True})
         return Item("deadlines", (node,), where)
 
     @rule
     def deadline_duration(self, where: Where, c: list[Any]) -> Item:
         condition = _unquote(c[1]) if len(c) > 1 else None
-        node = _build(
-            ast.Deadline, {"span": _span(where), "duration": c[0], "condition": condition}
+        node = build(
+            ast.Deadline, {"span": span_at(where), "duration": c[0], "condition": condition}
         )
         return Item("deadlines", (node,), where)
 
     @rule
     def day_rule(self, where: Where, c: list[Any]) -> Item:
-        return Item("day_rule", ast.DayRule(c[0]), where)
+        return Item("day_rule", ast.DayRule(c[0].value), where)
 
     @rule
     def result(self, where: Where, c: list[Any]) -> Item:
@@ -439,7 +383,7 @@ class ToAst(Transformer[Token, ast.Document]):
             "description": _unquote(description),
             "basis": tuple(basis),
         }
-        node = _build(ast.Fee, {"span": _span(where), **fields})
+        node = build(ast.Fee, {"span": span_at(where), **fields})
         return Item("fees", (node,), where)
 
     @rule
@@ -448,7 +392,7 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def two_persons(self, where: Where, c: list[Any]) -> Item:
-        return Item("two_persons", c[0] == "yes", where)
+        return Item("two_persons", c[0].value == "yes", where)
 
     # -- dossier, steps, flow --------------------------------------------------------------
 
@@ -468,7 +412,7 @@ class ToAst(Transformer[Token, ast.Document]):
                 items.append(Item(key, value, self.token_where(attr)))
             else:
                 items.append(attr)
-        return _build(ast.Component, self.assemble(where, items, id=ident, title=_unquote(title)))
+        return build(ast.Component, self.assemble(where, items, id=ident, title=_unquote(title)))
 
     @rule
     def form(self, where: Where, c: list[Any]) -> Item:
@@ -488,8 +432,8 @@ class ToAst(Transformer[Token, ast.Document]):
         items = [
             Item("notifies", True, self.token_where(a)) if isinstance(a, Token) else a for a in rest
         ]
-        fixed = {"id": ident, "kind": ast.StepKind(kind), "title": _unquote(title)}
-        return _build(ast.Step, self.assemble(where, items, **fixed))
+        fixed = {"id": ident, "kind": ast.StepKind(kind.value), "title": _unquote(title)}
+        return build(ast.Step, self.assemble(where, items, **fixed))
 
     @rule
     def actor(self, where: Where, c: list[Any]) -> Item:
@@ -505,7 +449,7 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def signs(self, where: Where, c: list[Any]) -> Item:
-        return Item("signs", ast.SignatureKind(c[0]), where)
+        return Item("signs", ast.SignatureKind(c[0].value), where)
 
     @rule
     def counterpart(self, where: Where, c: list[Any]) -> Item:
@@ -518,13 +462,13 @@ class ToAst(Transformer[Token, ast.Document]):
     @rule
     def flow_line(self, where: Where, c: list[Any]) -> ast.FlowLine:
         path = tuple(x for x in c if isinstance(x, ast.Endpoint))
-        fields: dict[str, Any] = {"span": _span(where), "path": path}
+        fields: dict[str, Any] = {"span": span_at(where), "path": path}
         for x in c:
             if isinstance(x, Item):
                 fields["when"] = x.value
             elif isinstance(x, Token):
                 fields["otherwise" if x.type == "OTHERWISE" else "paused"] = True
-        return _build(ast.FlowLine, fields)
+        return build(ast.FlowLine, fields)
 
     @rule
     def when(self, where: Where, c: list[Any]) -> Item:
@@ -532,17 +476,18 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def single(self, where: Where, c: list[Any]) -> ast.Endpoint:
-        return _build(ast.Endpoint, {"span": _span(where), "steps": (c[0],)})
+        name = c[0]  # the endpoint is its name, and has the same span
+        return build(ast.Endpoint, {"span": name.span, "steps": (name,)})
 
     @rule
     def parallel(self, where: Where, c: list[Any]) -> ast.Endpoint:
-        return _build(ast.Endpoint, {"span": _span(where), "steps": tuple(c), "parallel": True})
+        return build(ast.Endpoint, {"span": span_at(where), "steps": tuple(c), "parallel": True})
 
     # -- registry items --------------------------------------------------------------------
 
     @rule
     def authority_kind(self, where: Where, c: list[Any]) -> Item:
-        return Item("kind", ast.AuthorityKind(c[0]), where)
+        return Item("kind", ast.AuthorityKind(c[0].value), where)
 
     @rule
     def of(self, where: Where, c: list[Any]) -> Item:
@@ -550,7 +495,7 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def one_stop(self, where: Where, c: list[Any]) -> Item:
-        return Item("one_stop", c[0] == "yes", where)
+        return Item("one_stop", c[0].value == "yes", where)
 
     @rule
     def staff(self, where: Where, c: list[Any]) -> Item:
@@ -570,7 +515,7 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def confidence(self, where: Where, c: list[Any]) -> Item:
-        return Item("confidence", ast.Confidence(c[0]), where)
+        return Item("confidence", ast.Confidence(c[0].value), where)
 
     @rule
     def source(self, where: Where, c: list[Any]) -> Item:
@@ -586,7 +531,7 @@ class ToAst(Transformer[Token, ast.Document]):
 
     @rule
     def mode(self, where: Where, c: list[Any]) -> Item:
-        return Item("mode", ast.GrantMode(c[0]), where)
+        return Item("mode", ast.GrantMode(c[0].value), where)
 
     @rule
     def conditions(self, where: Where, c: list[Any]) -> Item:
@@ -602,16 +547,16 @@ class ToAst(Transformer[Token, ast.Document]):
     def citation(self, where: Where, c: list[Any]) -> ast.Citation:
         article = str(c[1]) if len(c) > 1 else None
         clause = str(c[2]) if len(c) > 2 else None
-        return _build(
+        return build(
             ast.Citation,
-            {"span": _span(where), "instrument": c[0], "article": article, "clause": clause},
+            {"span": span_at(where), "instrument": c[0], "article": article, "clause": clause},
         )
 
     @rule
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
-        unit = ast.DurationUnit(c[1])
-        return _build(
-            ast.Duration, {"span": _span(where), "amount": Decimal(str(c[0])), "unit": unit}
+        unit = ast.DurationUnit(c[1].value)
+        return build(
+            ast.Duration, {"span": span_at(where), "amount": Decimal(c[0].value), "unit": unit}
         )
 
 
