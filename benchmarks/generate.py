@@ -146,8 +146,8 @@ def procedure(index: int, steps: int, seed: int) -> Procedure:
 
 def _add_steps_and_flow(proc: Procedure, count: int, rng: random.Random) -> None:
     area = proc.field
-    with_fee, with_apology = proc.fee > 0, count >= 12
-    tail = 3 + with_fee + with_apology  # decision, [fee], [apology], refusal, result
+    with_fee = proc.fee > 0
+    tail = 4 + with_fee  # decision, [fee], apology, refusal, result
     body_count = count - 2 - tail  # reception and supplement come first
     steps, edges = proc.steps, []
     reads = tuple(c[0] for c in proc.dossier)
@@ -199,7 +199,8 @@ def _add_steps_and_flow(proc: Procedure, count: int, rng: random.Random) -> None
     edges.append(Line([("tiep_nhan",), ("bo_sung",)], otherwise=True))
     edges.append(Line([("bo_sung",), first], paused=True))
     for here, after in zip(segments, [*segments[1:], ("ky",)], strict=True):
-        if len(here) == 1 and rng.random() < 0.3:  # an appraisal that may refuse
+        # An appraisal may refuse; the last one before the decision always can.
+        if len(here) == 1 and (after == ("ky",) or rng.random() < 0.3):
             edges.append(Line([here, after], when=rng.choice(("eligible", "valid", "approved"))))
             edges.append(Line([here, ("tu_choi",)], otherwise=True))
         else:
@@ -210,17 +211,15 @@ def _add_steps_and_flow(proc: Procedure, count: int, rng: random.Random) -> None
         steps.append(Step("thu_phi", "fee", "Thu lệ phí", ONE_STOP, 1))
         edges.append(Line([(last,), ("thu_phi",)]))
         last = "thu_phi"
-    if with_apology:
-        title = "Gửi phiếu xin lỗi và hẹn lại ngày trả kết quả"
-        steps.append(Step("xin_loi", "apology", title, ONE_STOP, 1, notifies=True))
-        edges.append(Line([(last,), ("xin_loi",)], when="late"))
-        edges.append(Line([(last,), ("tra",)], otherwise=True))
-        edges.append(Line([("xin_loi",), ("tra",)]))
-    else:
-        edges.append(Line([(last,), ("tra",)]))
+    title = "Gửi phiếu xin lỗi và hẹn lại ngày trả kết quả"
+    steps.append(Step("xin_loi", "apology", title, ONE_STOP, 1, notifies=True))
+    edges.append(Line([(last,), ("xin_loi",)], when="late"))
+    edges.append(Line([(last,), ("tra",)], otherwise=True))
+    edges.append(Line([("xin_loi",), ("tra",)]))
     title = "Từ chối, nêu rõ lý do"
     steps.append(Step("tu_choi", "refusal", title, ONE_STOP, 1, notifies=True))
-    steps.append(Step("tra", "result", "Trả kết quả", ONE_STOP, 1))
+    # A fully online procedure signs its result digitally too (TT307).
+    steps.append(Step("tra", "result", "Trả kết quả", ONE_STOP, 1, signs=proc.online == "full"))
     edges.append(Line([("tra",), ("end",)]))
     edges.append(Line([("tu_choi",), ("end",)]))
     proc.flow.extend(_chain(edges))

@@ -1,18 +1,19 @@
 """`make bench`: the speed of tthc on a generated corpus, beside the targets and the peers.
 
 Input: options (`--quick` for a smoke run, `--json FILE` to keep the figures). Output: a table,
-one row per figure, with the target of the issue and what a peer tool measured on the same kind
-of machine (`shared/peers/PEERS.md`). The corpus comes from `generate.py` (seeded), written to a
-temporary folder so that reading the files is part of what is measured.
+one row per figure, with wall and CPU time, the target of the issue and what a peer tool
+measured on the same kind of machine (`shared/peers/PEERS.md`). The corpus comes from
+`generate.py` (seeded) and is written to a temporary folder, so that reading the files is part
+of what is measured.
 
-Sections (each a function returning rows; a new benchmark is one more function in SECTIONS):
-  front end      read + parse + resolve + build per 20-step procedure, and MB/s
-  cold start     `tthc --version` and `tthc check FILE` in a fresh process, grammar cache warm
-                 and cold, with the slowest imports of `python -X importtime`
-  checks         `run_rules` per 20-step procedure on top of the front end
-  large          one 500-step procedure fully checked
-The scale benchmark of issue 4 (10,000 procedures cold and warm, peak memory, bpmnlint on
-the same files exported to BPMN) belongs in SECTIONS as one more function; see README.md.
+Sections, each a function returning rows (a new benchmark is one more function in SECTIONS):
+  front end    read + parse + resolve + build, per 20-step procedure, and MB/s
+  cold start   `tthc --version` and `tthc check FILE` in a fresh process, grammar cache warm and
+               empty, with where the start-up goes (`python -X importtime`)
+  checks       `run_rules` per 20-step procedure, on top of the front end, slowest rules named
+  large        one 500-step procedure fully checked
+The scale benchmark of issue 4 (10,000 procedures cold and warm, peak memory, bpmnlint on the
+same files exported to BPMN) is to be one more section here; README.md says what it measures.
 """
 
 from __future__ import annotations
@@ -21,21 +22,18 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import generate
+from measure import Clock, Sample, child, import_time, load, machine, median, repeat
 
 from tthc.compiler import build_procedure, load_project, resolve
-from tthc.dsl import parse, read_source
+from tthc.dsl import Diagnostic, ast, parse, read_source
 from tthc.rules import RULES, check_paths
 from tthc.rules.runner import run_rules
 
@@ -45,9 +43,10 @@ BIN = Path(sys.executable).parent
 @dataclass
 class Row:
     figure: str
-    value: float
+    wall: float
+    cpu: float
     unit: str
-    target: str = ""  # "<= 2" or ">= 1.5", in the row's unit; empty when the issue sets none
+    target: str = ""  # "<= 2" or ">= 1.5", in the row's unit, judged on wall time
     peer: str = ""
     note: str = ""
 
@@ -56,101 +55,87 @@ class Row:
         if not self.target:
             return ""
         op, bound = self.target.split()
-        ok = self.value <= float(bound) if op == "<=" else self.value >= float(bound)
+        ok = self.wall <= float(bound) if op == "<=" else self.wall >= float(bound)
         return "ok" if ok else "MISSED"
+
+
+def ms(figure: str, sample: Sample, **extra: str) -> Row:
+    return Row(figure, round(sample.wall * 1000, 3), round(sample.cpu * 1000, 3), "ms", **extra)
 
 
 @dataclass
 class Options:
-    quick: bool
     procedures: int
     steps: int
     seed: int
-    runs: int  # repetitions of each subprocess or whole-corpus measurement
+    runs: int  # passes over the corpus; each subprocess is run 3 × runs times (at least 5)
     work: Path
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 3)
 
 
 # ---- front end ----------------------------------------------------------------------------
 
 
+def _document(path: Path) -> ast.Document:
+    source = read_source(path).value
+    assert source is not None
+    document = parse(source).value
+    assert document is not None
+    return document
+
+
 def front_end(opt: Options) -> list[Row]:
     corpus = opt.work / "corpus"
     files = generate.write_corpus(corpus, opt.procedures, opt.steps, opt.seed)
-    registry = parse(read_source(corpus / "registry.tthc").value).value  # type: ignore[arg-type]
-    parse(read_source(files[0]).value)  # type: ignore[arg-type]  # grammar built outside timing
+    registry = _document(corpus / "registry.tthc")
+    _document(files[0])  # the grammar is loaded outside the timing (see cold start)
     size = sum(f.stat().st_size for f in files)
-    totals, parts, passes = [], {"read+parse": [], "resolve": [], "build": []}, []
+    parts: dict[str, list[Sample]] = {"read+parse": [], "resolve": [], "build": []}
+    totals, passes = [], []
     for _ in range(opt.runs):
-        started = time.perf_counter()
+        whole = Clock()
         for path in files:
-            t0 = time.perf_counter()
-            document = parse(read_source(path).value).value  # type: ignore[arg-type]
-            t1 = time.perf_counter()
-            model = resolve([registry, document]).value  # type: ignore[list-item]
-            t2 = time.perf_counter()
-            build_procedure(model.procedures[0])  # type: ignore[union-attr]
-            t3 = time.perf_counter()
-            totals.append(t3 - t0)
-            parts["read+parse"].append(t1 - t0)
-            parts["resolve"].append(t2 - t1)
-            parts["build"].append(t3 - t2)
-        passes.append(time.perf_counter() - started)
+            clock = Clock()
+            document = _document(path)
+            parsed = clock.lap()
+            model = resolve([registry, document]).value
+            resolved = clock.lap()
+            assert model is not None
+            build_procedure(model.procedures[0])
+            built = clock.lap()
+            for name, sample in zip(parts, (parsed, resolved, built), strict=True):
+                parts[name].append(sample)
+            totals.append(
+                Sample(
+                    parsed.wall + resolved.wall + built.wall, parsed.cpu + resolved.cpu + built.cpu
+                )
+            )
+        passes.append(whole.lap())
     lines = sum(f.read_text(encoding="utf-8").count("\n") for f in files) / len(files)
-    note = f"{len(files)} files × {opt.runs} passes, {lines:.0f} lines and {size / len(files) / 1024:.1f} kB each"
     rows = [
-        Row(
+        ms(
             f"front end, per {opt.steps}-step procedure (median)",
-            ms(statistics.median(totals)),
-            "ms",
-            "<= 2",
-            "Lark LALR alone, 49-line 20-step file: 1.6 ms (transformer in parser), 2.7 ms (tree first); SpiffWorkflow BPMN parse 1.56–2.03 ms",
-            note,
+            median(totals),
+            target="<= 2",
+            peer="Lark LALR alone, 49-line 20-step file: 1.6 ms (transformer in parser), 2.7 ms (tree first); SpiffWorkflow BPMN parse 1.56–2.03 ms",
+            note=f"{len(files)} files × {opt.runs} passes; {lines:.0f} lines, {size / len(files) / 1024:.1f} kB each",
         )
     ]
-    for name, values in parts.items():
-        rows.append(Row(f"  of which {name}", ms(statistics.median(values)), "ms"))
+    rows += [ms(f"  of which {name}", median(samples)) for name, samples in parts.items()]
+    per_pass = median(passes)
     rows.append(
         Row(
             "front end throughput",
-            round(size / statistics.median(passes) / 1e6, 2),
+            round(size / per_pass.wall / 1e6, 2),
+            round(size / per_pass.cpu / 1e6, 2),
             "MB/s",
             ">= 1.5",
-            "",
-            "bytes of .tthc over the wall time of a whole pass",
+            note="bytes of .tthc over the time of a whole pass (read, parse, resolve, build)",
         )
     )
     return rows
 
 
-# ---- cold start -------------------------------------------------------------------------
-
-
-def _wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, capture_output=True, env=env, check=False)
-        times.append(time.perf_counter() - started)
-    return times
-
-
-def _top_imports(command: list[str], count: int = 6) -> str:
-    """The top-level modules that take longest to import, from `python -X importtime`."""
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    cumulative: dict[str, int] = {}
-    for line in done.stderr.splitlines():
-        if not line.startswith("import time:") or "|" not in line:
-            continue
-        _, total, name = line.split("|")
-        if name.startswith("  ") or not total.strip().isdigit():
-            continue  # nested imports count in their top-level package
-        cumulative[name.strip()] = cumulative.get(name.strip(), 0) + int(total)
-    top = sorted(cumulative.items(), key=lambda item: -item[1])[:count]
-    return ", ".join(f"{name} {micros / 1000:.0f}" for name, micros in top)
+# ---- cold start ---------------------------------------------------------------------------
 
 
 def cold_start(opt: Options) -> list[Row]:
@@ -158,36 +143,30 @@ def cold_start(opt: Options) -> list[Row]:
     single.write_text(generate.standalone(0, opt.steps, opt.seed), encoding="utf-8")
     tthc = str(BIN / "tthc")
     check = [tthc, "check", str(single)]
-    runs = max(opt.runs * 3, 5)
-    warm_cache = {**os.environ, "TTHC_CACHE_DIR": str(opt.work / "cache")}
-    _wall(check, 1, warm_cache)  # fills the grammar cache
-    fresh = []
-    for run in range(runs):  # an empty cache folder each time: the grammar is built and saved
-        fresh += _wall(check, 1, {**os.environ, "TTHC_CACHE_DIR": str(opt.work / f"c{run}")})
-    importtime = [sys.executable, "-X", "importtime", tthc, "check", str(single)]
+    runs = max(3 * opt.runs, 5)
+    warm = {**os.environ, "TTHC_CACHE_DIR": str(opt.work / "cache")}
+    child(check, warm)  # fills the grammar cache
+    empty = [
+        child(check, {**os.environ, "TTHC_CACHE_DIR": str(opt.work / f"c{n}")}) for n in range(runs)
+    ]
+    imports = import_time([sys.executable, "-X", "importtime", *check], warm)
     return [
-        Row(
+        ms(
             "cold `tthc --version`",
-            ms(statistics.median(_wall([tthc, "--version"], runs))),
-            "ms",
-            "",
-            "SpiffWorkflow parser import alone: 80–120 ms; pm4py import 1.1–2.0 s",
+            median([child([tthc, "--version"]) for _ in range(runs)]),
+            peer="SpiffWorkflow's parser import alone: 80–120 ms; pm4py import: 1.1–2.0 s",
         ),
-        Row(
+        ms(
             f"cold `tthc check` one file ({opt.steps} steps + registry)",
-            ms(statistics.median(_wall(check, runs, warm_cache))),
-            "ms",
-            "<= 350",
-            "bpmnlint CLI, one file: 175–210 ms",
-            f"grammar cache warm; median of {runs}; slowest imports (ms): {_top_imports(importtime)}",
+            median([child(check, warm) for _ in range(runs)]),
+            target="<= 350",
+            peer="bpmnlint CLI, one file: 175–210 ms",
+            note=f"grammar cache warm, median of {runs}; imports (self time by package, ms): {imports}",
         ),
-        Row(
-            "  same, grammar cache empty (first run)",
-            ms(statistics.median(fresh)),
-            "ms",
-            "",
-            "",
-            "the grammar is analysed and the cache written",
+        ms(
+            "  same, grammar cache empty",
+            median(empty),
+            note="the grammar's tables are built and written to the cache",
         ),
     ]
 
@@ -199,23 +178,28 @@ def checks(opt: Options) -> list[Row]:
     corpus = opt.work / "corpus"
     project = load_project([corpus / "procedures"], registry=[corpus / "registry.tthc"])
     count = len(project.workflows)
-    times = []
-    for _ in range(opt.runs):
-        started = time.perf_counter()
-        found = run_rules(project)
-        times.append(time.perf_counter() - started)
+    found: list[list[Diagnostic]] = []
+    samples = repeat(lambda: found.append(run_rules(project)), opt.runs)
+    per_rule = {
+        rule.code: median(repeat(lambda r=rule: run_rules(project, rules=[r]), 1)).cpu
+        for rule in RULES
+    }
+    slowest = ", ".join(
+        f"{code} {seconds / count * 1000:.2f}"
+        for code, seconds in sorted(per_rule.items(), key=lambda item: -item[1])[:5]
+    )
     scopes = Counter(rule.scope for rule in RULES)
-    codes = Counter(d.code for d in [*project.diagnostics, *found])
+    codes = Counter(d.code for d in [*project.diagnostics, *found[0]])
     findings = ", ".join(f"{code}×{n}" for code, n in sorted(codes.items())) or "none"
+    per = median(samples)
     return [
-        Row(
+        ms(
             f"checks, per {opt.steps}-step procedure",
-            ms(statistics.median(times) / count),
-            "ms",
-            "<= 1",
-            "bpmnlint API, parse + structural lint: 4.0–5.3 ms per BPMN file; pm4py read + WOFLAN: 1.4–4.4 ms",
-            f"{len(RULES)} rules ran ({scopes['procedure']} per procedure, {scopes['project']} per project)"
-            f" over {count} procedures; findings on the corpus: {findings}",
+            Sample(per.wall / count, per.cpu / count),
+            target="<= 1",
+            peer="bpmnlint API, parse + structural lint: 4.0–5.3 ms per BPMN file; pm4py read + WOFLAN: 1.4–4.4 ms",
+            note=f"{len(RULES)} rules ({scopes['procedure']} per procedure, {scopes['project']} per project) over {count} procedures;"
+            f" slowest (CPU ms per procedure): {slowest}; findings on the corpus: {findings}",
         )
     ]
 
@@ -228,19 +212,12 @@ def large(opt: Options) -> list[Row]:
     path = opt.work / "large.tthc"
     path.write_text(generate.standalone(1, steps, opt.seed), encoding="utf-8")
     check_paths([path])  # warm
-    times = []
-    for _ in range(max(opt.runs, 3)):
-        started = time.perf_counter()
-        check_paths([path])
-        times.append(time.perf_counter() - started)
     return [
-        Row(
+        ms(
             f"one {steps}-step procedure fully checked",
-            ms(statistics.median(times)),
-            "ms",
-            "<= 100",
-            "",
-            f"read, parse, resolve, build, {len(RULES)} rules; {path.stat().st_size / 1024:.0f} kB",
+            median(repeat(lambda: check_paths([path]), max(opt.runs, 3))),
+            target="<= 100",
+            note=f"read, parse, resolve, build and {len(RULES)} rules, in a warm process; {path.stat().st_size / 1024:.0f} kB",
         )
     ]
 
@@ -251,40 +228,26 @@ SECTIONS: list[Callable[[Options], list[Row]]] = [front_end, cold_start, checks,
 # ---- output -------------------------------------------------------------------------------
 
 
-def machine() -> dict[str, str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            cpu = next(line.split(":", 1)[1].strip() for line in handle if "model name" in line)
-    except (OSError, StopIteration):
-        pass
-    return {
-        "cpu": f"{os.cpu_count()} × {cpu}",
-        "python": platform.python_version(),
-        "system": platform.platform(),
-    }
-
-
 def table(rows: list[Row]) -> str:
-    header = ("figure", "measured", "target", "", "peer")
+    header = ("figure", "wall", "cpu", "target", "", "peer")
     body = [
         (
             r.figure,
-            f"{r.value:g} {r.unit}",
+            f"{r.wall:g} {r.unit}",
+            f"{r.cpu:g} {r.unit}",
             f"{r.target} {r.unit}" if r.target else "",
             r.verdict,
             r.peer,
         )
         for r in rows
     ]
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(4)]
-    out = []
-    for line in [header, *body]:
-        out.append(
-            "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=False)) + "  " + line[4]
-        )
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(5)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=False)) + "  " + line[5]
+        for line in [header, *body]
+    ]
     notes = [f"- {r.figure.strip()}: {r.note}" for r in rows if r.note]
-    return "\n".join([*out, "", *notes])
+    return "\n".join([*lines, "", *notes])
 
 
 def main() -> int:
@@ -295,9 +258,9 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args()
+    about = {**machine(), "load before": load()}
     with tempfile.TemporaryDirectory(prefix="tthc-bench-") as work:
         opt = Options(
-            quick=args.quick,
             procedures=args.procedures or (50 if args.quick else 1000),
             steps=args.steps,
             seed=args.seed,
@@ -305,8 +268,12 @@ def main() -> int:
             work=Path(work),
         )
         rows = [row for section in SECTIONS for row in section(opt)]
-    about = machine()
-    print(f"tthc benchmarks, {dt.date.today()}, {about['cpu']}, Python {about['python']}")
+    about["load after"] = load()
+    print(
+        f"tthc benchmarks, {dt.date.today()}, {about['cpu']}, Python {about['python']},"
+        f" load average {about['load before']} → {about['load after']}"
+        " (targets are judged on wall time; CPU time is tthc's own cost on a busy machine)"
+    )
     print(table(rows))
     if args.json:
         record = {
