@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tthc.rules import check_paths
+from tthc.rules import Config, check_paths
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted(p for p in (HERE / "cases").iterdir() if p.suffix in {".tthc", ".yaml", ".yml"})
@@ -31,7 +31,7 @@ def expected_codes(path: Path) -> set[tuple[int, str]]:
 
 @pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
 def test_case_file(case: Path) -> None:
-    _, diagnostics = check_paths([case], registry=[REGISTRY])
+    _, diagnostics = check_paths([case], Config(), registry=[REGISTRY])
     found = {(d.span.line, d.code) for d in diagnostics if d.span.path == str(case)}
     elsewhere = [
         f"{d.span}: {d.code} {d.message.en}" for d in diagnostics if d.span.path != str(case)
