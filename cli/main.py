@@ -53,7 +53,7 @@ def check(
 
 @main.command(name="rules")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of titles.")
-@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text")
 def rules_(lang: str | None, form: str) -> None:
     """List every diagnostic code: name, severity, family and title."""
     from tthc.cli.rules_command import run_rules

@@ -12,6 +12,11 @@ from tthc.cli.language import choose_language
 def run_rules(lang: str | None, form: str) -> int:
     from tthc.rules.catalogue import catalogue
 
+    if form == "markdown":
+        from tthc.rules.reference import markdown_reference
+
+        sys.stdout.write(markdown_reference())
+        return 0
     language = choose_language(lang, for_machines=form == "json")
     entries = catalogue(language)
     if form == "json":

@@ -16,6 +16,7 @@ import textwrap
 from dataclasses import dataclass
 
 from tthc.dsl import CODES, Code, Message
+from tthc.dsl.code_docs import CODE_DOCS
 from tthc.rules.registry import BY_CODE
 
 FAMILIES: dict[str, tuple[str, Message]] = {
@@ -132,10 +133,11 @@ def explain(code: Code, lang: str) -> str:
         f"  en: {code.title.en}",
     ]
     rule = BY_CODE.get(code.code)
-    if rule is None:
+    text = rule.doc if rule is not None else CODE_DOCS.get(code.code)
+    if text is None:
         out += ["", _no_rule(code).text(lang)]
         return "\n".join(out) + "\n"
-    doc = parse_doc(rule.doc)
+    doc = parse_doc(text)
     out += ["", doc.summary]
     if lang == "vi":
         out.append("(Tài liệu chi tiết của quy tắc viết bằng tiếng Anh.)")
