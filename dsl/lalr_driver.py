@@ -150,12 +150,13 @@ class LalrDriver:
 
         One loop, with the shift/reduce steps written out: this runs once per token."""
         states, lexers = self.states, self._lexers
-        stack = [self.start_states[start]]
+        state = self.start_states[start]
+        stack: list[int] = [state]
         values: list[Any] = []
+        push_state, push_value = stack.append, values.append
         pos, line, line_start = 0, 1, 0
         new_token: Callable[..., Token] = str.__new__
         while True:
-            state = stack[-1]
             lexer = lexers[state] or self._lexer(state)
             match = lexer.regex.match(text, pos)
             if match is None:
@@ -184,17 +185,18 @@ class LalrDriver:
                 except KeyError:
                     return False, None
                 if shift:
-                    stack.append(action)
-                    values.append(token)
+                    state = action
+                    push_state(state)
+                    push_value(token)
                     break
                 size, callback, origin = action
                 if callback is None and size == 1:
                     del stack[-1]  # a spliced rule of one child: the child stands for it
                 else:
                     children = _pop(values, stack, size)
-                    values.append(children if callback is None else callback(children))
+                    push_value(children if callback is None else callback(children))
                 state = states[stack[-1]][origin][1]
-                stack.append(state)
+                push_state(state)
         if self._rest.match(text, pos).end() != len(text):  # type: ignore[union-attr]
             return False, None  # a character that no terminal of this state matches
         end_state = self.end_states[start]
