@@ -82,3 +82,51 @@ def graph(file: str, form: str, code: str | None) -> None:
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--check", is_flag=True, help="Write nothing; list the files that would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+def fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> None:
+    """Rewrite .tthc and .yaml files (folders recursively) in canonical form, keeping comments.
+
+    \b
+    Exit codes: 0 done or nothing to change; 1 a file would change (--check, --diff);
+    2 a file could not be read or parsed (it is left as it is, its errors are printed).
+    """
+    from tthc.cli.fmt_command import run_fmt
+
+    sys.exit(run_fmt(paths, check, diff, lang))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["yaml", "tthc"]),
+    default=None,
+    help="Target form (default: from -o, else the other form).",
+)
+@click.option(
+    "-o", "--output", default=None, type=click.Path(), help="Write here instead of standard output."
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+def convert(file: str, to: str | None, output: str | None, lang: str | None) -> None:
+    """Convert a procedure file between the DSL (.tthc) and YAML forms, keeping comments."""
+    from tthc.cli.convert_command import run_convert
+
+    sys.exit(run_convert(file, to, output, lang))
+
+
+@main.command()
+@click.option(
+    "-o", "--output", default=None, type=click.Path(), help="Write here instead of standard output."
+)
+def schema(output: str | None) -> None:
+    """Print the JSON Schema of the YAML form (for editors: save it as tthc.schema.json)."""
+    from tthc.cli.schema_command import run_schema
+
+    sys.exit(run_schema(output))

@@ -1,0 +1,51 @@
+"""`tthc convert FILE`: the same procedure file in the other form (`.tthc` ↔ `.yaml`).
+
+Comments are carried over. The result goes to standard output, or to `-o FILE`; the target
+form is `--to`, else the suffix of `-o`, else the form the file is not in.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tthc.cli.language import choose_language
+
+
+def run_convert(file: str, to: str | None, output: str | None, lang: str | None) -> int:
+    from tthc.cli.render_text import render_text
+    from tthc.dsl import read_source
+    from tthc.dsl.canonical import FormatterBug, form_of, format_source
+
+    language = choose_language(lang)
+    read = read_source(file)
+    if read.value is None:
+        sys.stderr.write(render_text(read.diagnostics, language))
+        return 2
+    target = to or _form_of_path(output) or ("tthc" if form_of(read.value) == "yaml" else "yaml")
+    try:
+        outcome = format_source(read.value, "yaml" if target == "yaml" else "tthc")
+    except FormatterBug as bug:
+        click.echo(f"tthc: internal error, nothing written: {bug}", err=True)
+        return 2
+    if outcome.value is None:
+        sys.stderr.write(render_text(outcome.diagnostics, language))
+        return 2
+    if output is None:
+        sys.stdout.write(outcome.value)
+        return 0
+    try:
+        Path(output).write_text(outcome.value, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"tthc: cannot write {output}: {error.strerror}", err=True)
+        return 2
+    return 0
+
+
+def _form_of_path(path: str | None) -> str | None:
+    if path is None:
+        return None
+    suffix = Path(path).suffix.lower()
+    return "yaml" if suffix in (".yaml", ".yml") else "tthc" if suffix == ".tthc" else None

@@ -1,0 +1,187 @@
+"""Comments of a source file, each attached to the item it belongs to: text → `Comments`.
+
+Input: the text of a `.tthc` or `.yaml` file that parses without errors. Output: `Comments`
+keyed by the same paths the printers use (`format_lines.Key`), so that `tthc fmt` and
+`tthc convert` keep them. The rules, the ones formatters such as black and ruff follow:
+
+- comments above the first declaration stay at the top of the file;
+- a comment on lines of its own belongs to the next item (declaration, header line, step,
+  dossier component, flow line, attribute) or, at the end of a block, to its closing brace;
+- a comment at the end of a line belongs to the item written on that line: the whole item when
+  it fits on that line, else the innermost item the line is part of;
+- comments after the last item stay at the end of the file.
+Blank lines and the column of trailing comments are not kept: the layout is canonical.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from lark import Lark, Token, Tree
+
+from tthc.dsl.format_lines import Comment, Comments, Key
+from tthc.dsl.parser import grammar_text
+
+DECLARATIONS = {
+    "procedure": "procedures", "authority": "authorities", "instrument": "instruments",
+    "grant": "grants", "transfer": "transfers",
+}  # fmt: skip
+# Grammar rules whose AST field has another name; the counted ones are printed one per line.
+FIELD_OF = {
+    "authority_kind": "kind", "moved_from": "level", "moved_deadline": "deadline",
+    "deadline": "deadlines", "result": "results", "fee": "fees",
+}  # fmt: skip
+COUNTED = {"deadlines", "results", "fees"}
+BLOCKS = {"dossier", "steps", "flow"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An item of the source and where it is written (1-based, end inclusive of its line)."""
+
+    key: Key
+    line: int
+    column: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Found:
+    line: int
+    text: str
+    trailing: bool
+
+
+def dsl_comments(text: str) -> Comments:
+    """The comments of a `.tthc` text that parses (it is parsed again here, as a plain tree)."""
+    return attach(_dsl_anchors(_tree_parser().parse(text)), scan_dsl(text))
+
+
+def scan_dsl(text: str) -> list[Found]:
+    """Every `#` comment outside a string literal (strings never span lines in the DSL)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "#" not in line:
+            continue
+        quoted = escaped = False
+        for column, char in enumerate(line):
+            if quoted:
+                if escaped:
+                    escaped = False
+                elif char == "\\":
+                    escaped = True
+                elif char == '"':
+                    quoted = False
+            elif char == '"':
+                quoted = True
+            elif char == "#":
+                found.append(Found(number, _clean(line[column:]), bool(line[:column].strip())))
+                break
+    return found
+
+
+def _clean(comment: str) -> str:
+    return unicodedata.normalize("NFC", comment.rstrip())
+
+
+def attach(anchors: list[Anchor], found: list[Found]) -> Comments:
+    """Gives each comment its item by the rules in the module docstring."""
+    if not anchors:
+        return Comments(header=tuple(comment.text for comment in found))
+    ordered = sorted(anchors, key=lambda anchor: (anchor.line, anchor.column, len(anchor.key)))
+    first = ordered[0].line
+    header: list[str] = []
+    footer: list[str] = []
+    attached: list[Comment] = []
+    for comment in found:
+        owner = _owner(anchors, comment.line) if comment.trailing else None
+        if owner is not None:
+            attached.append(Comment(comment.text, owner, True))
+        elif comment.line < first:
+            header.append(comment.text)
+        else:
+            following = next((a for a in ordered if a.line > comment.line), None)
+            if following is None:
+                footer.append(comment.text)
+            else:
+                attached.append(Comment(comment.text, following.key, False))
+    return Comments(tuple(header), tuple(attached), tuple(footer))
+
+
+def _owner(anchors: list[Anchor], line: int) -> Key | None:
+    """The outermost item written wholly on `line`, else the innermost item spanning it (a
+    line with no item, such as a YAML list's key, gives its comment to the next item)."""
+    whole = [a for a in anchors if a.line == line == a.end_line]
+    if whole:
+        return min(whole, key=lambda a: (len(a.key), a.column)).key
+    spanning = [a for a in anchors if a.line <= line <= a.end_line]
+    return max(spanning, key=lambda a: (len(a.key), -a.line)).key if spanning else None
+
+
+# -- the items of a DSL text -----------------------------------------------------------------
+
+
+@cache
+def _tree_parser() -> Lark:
+    """A parser that keeps every token (braces included) with its position."""
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start="start",
+        propagate_positions=True,
+        keep_all_tokens=True,
+        maybe_placeholders=False,
+    )
+
+
+def _dsl_anchors(tree: Tree[Token]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    counts: Counter[str] = Counter()
+    for declaration in _trees(tree):
+        kind = DECLARATIONS[str(declaration.data)]
+        key: Key = (kind, counts[kind])
+        counts[kind] += 1
+        _block_anchors(declaration, key, anchors)
+        _items(declaration, key, anchors)
+    return anchors
+
+
+def _items(node: Tree[Token], key: Key, anchors: list[Anchor]) -> None:
+    counts: Counter[str] = Counter()
+    for child in _trees(node):
+        name = FIELD_OF.get(str(child.data), str(child.data))
+        if name == "code":
+            continue
+        if name in BLOCKS:
+            _block_anchors(child, (*key, name), anchors)
+            for item in _trees(child):
+                anchors.append(_anchor((*key, name, counts[name]), item))
+                counts[name] += 1
+        elif name == "moved":
+            _block_anchors(child, (*key, name), anchors)
+            _items(child, (*key, name), anchors)
+        elif name in COUNTED:
+            anchors.append(_anchor((*key, name, counts[name]), child))
+            counts[name] += 1
+        else:
+            anchors.append(_anchor((*key, name), child))
+
+
+def _block_anchors(node: Tree[Token], key: Key, anchors: list[Anchor]) -> None:
+    anchors.append(_anchor(key, node))
+    brace = node.children[-1]
+    if isinstance(brace, Token) and brace == "}" and brace.line is not None:
+        anchors.append(Anchor((*key, "}"), brace.line, brace.column or 1, brace.line))
+
+
+def _anchor(key: Key, node: Tree[Token]) -> Anchor:
+    meta = node.meta
+    return Anchor(key, meta.line, meta.column, meta.end_line)
+
+
+def _trees(node: Tree[Token]) -> list[Tree[Token]]:
+    return [child for child in node.children if isinstance(child, Tree)]
