@@ -1,20 +1,20 @@
-"""A lean LALR(1) driver over the tables Lark compiled for `grammar.lark`: the fast path of parsing.
+"""A lean LALR(1) driver over the tables Lark computed for `grammar.lark`: the fast parse.
 
-Input: a `Lark` parser (LALR, contextual lexer, inline transformer) and a text. Output: what
-`Lark.parse` returns for that text, or `None` when the text does not parse, in which case the
-caller parses again with Lark itself to get its exception (syntax errors are worded from it).
+Input: `Tables` (`lalr_tables`), the transformer whose methods build the AST, and a text.
+Output: what `Lark.parse` with that transformer returns for the text, or a refusal when the
+text does not parse; the caller then asks Lark for the syntax error (errors are worded from
+Lark's exception).
 
 Why: Lark's generic loop costs about 2 ms for a 20-step procedure, most of it per token (two
-regex matches, a generator, a line counter object, a dictionary keyed by rule objects). This
-loop uses Lark's own parse table, its per-state terminals (the contextual lexer) and its rule
-callbacks (which shape the children and call the transformer), so the result is the same; a
+regex matches, a generator, a line counter object, a dictionary keyed by rule objects). Here a
 token costs one regex match (whitespace and comments are skipped by the same match) and a
-reduction one dictionary lookup. Nothing of the grammar is restated here.
+reduction one dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
+spliced into its parent) are applied in `_pop`. Nothing of the grammar is restated, and Lark
+itself is not imported.
 
 It assumes what the grammar guarantees: no terminal other than the ignored ones (whitespace,
-comments) starts with a space or `#`, and the lexer has no callbacks besides the keyword check.
-When Lark's internals do not look as expected, `LalrDriver.create` returns `None` and the
-caller keeps using Lark.
+comments) starts with a space or `#`. `tests/dsl/test_lalr_driver.py` holds it to Lark's own
+result, spans and problems included.
 """
 
 from __future__ import annotations
@@ -24,12 +24,31 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from lark import Lark, Token
-from lark.lexer import PatternStr, UnlessCallback, _create_unless
-from lark.parsers.lalr_analysis import Shift
+from tthc.dsl.lalr_tables import Tables
 
-# A parse-table entry: (True, next state) to shift, or (False, (size, callback, rule name)).
-Entry = tuple[bool, Any]
+
+class Token(str):
+    """A token: its text, its terminal and where it is (the attributes of `lark.Token`)."""
+
+    __slots__ = (
+        "column",
+        "end_column",
+        "end_line",
+        "end_pos",
+        "line",
+        "start_pos",
+        "type",
+        "value",
+    )
+
+    type: str
+    value: str
+    start_pos: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    end_pos: int
 
 
 class _StateLexer:
@@ -37,47 +56,16 @@ class _StateLexer:
 
     __slots__ = ("keywords", "newline_types", "regex")
 
-    def __init__(self, skip: str, basic: Any) -> None:
-        terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
-            basic.terminals, basic.g_regex_flags, re, basic.use_bytes
-        )
-        self.keywords: dict[str, dict[str, str]] = {}
-        for name, callback in callbacks.items():
-            if not isinstance(callback, UnlessCallback):
-                raise TypeError(f"unexpected lexer callback on {name}")
-            words = callback.scanner.terminals
-            if any(not isinstance(w.pattern, PatternStr) or w.pattern.flags for w in words):
-                raise TypeError(f"keywords of {name} are not plain strings")
-            self.keywords[name] = {w.pattern.value: w.name for w in words}
-        if basic.user_callbacks:
-            raise TypeError("lexer callbacks are not supported")
-        alternatives = "|".join(
-            f"(?P<{t.name}>{t.pattern.to_regexp()})"
-            for t in terminals
-            if t.name not in basic.ignore_types
-        )
-        self.regex = re.compile(f"{skip}(?:{alternatives})", basic.g_regex_flags)
-        self.newline_types = basic.newline_types
-
-
-def _reduction(rule: Any, transformer: Any) -> tuple[int, Callable[[list[Any]], Any] | None, str]:
-    """How to reduce by a rule: the number of children, what to call on them, the rule name.
-
-    As Lark shapes a tree: a rule named `_…` (written inline, or a repetition Lark adds) is
-    spliced into its parent, so its value is the plain list of its children (`None` below);
-    any other rule calls the transformer's method of that name (or of its alias)."""
-    options = rule.options
-    if not options.keep_all_tokens or options.expand1 or options.template_source:
-        raise TypeError(f"rule {rule.origin.name} is shaped in a way the driver does not handle")
-    name = str(rule.origin.name)
-    if name.startswith("_"):
-        if hasattr(transformer, name):
-            raise TypeError(f"the transformer handles the inlined rule {name}")
-        return len(rule.expansion), None, name
-    callback = getattr(transformer, str(rule.alias or name), None)
-    if callback is None:
-        callback = partial(transformer.__default__, str(rule.alias or name), meta=None)
-    return len(rule.expansion), callback, name
+    def __init__(
+        self,
+        skip: str,
+        alternatives: str,
+        keywords: dict[str, dict[str, str]],
+        newline_types: tuple[str, ...],
+    ) -> None:
+        self.regex = re.compile(f"{skip}(?:{alternatives})")
+        self.keywords = keywords
+        self.newline_types = frozenset(newline_types)
 
 
 def _pop(values: list[Any], stack: list[int], size: int) -> list[Any]:
@@ -101,47 +89,55 @@ def _pop(values: list[Any], stack: list[int], size: int) -> list[Any]:
 
 
 class LalrDriver:
-    def __init__(self, lark: Lark) -> None:
-        transformer = lark.options.transformer
-        if transformer is None or lark.options.maybe_placeholders:
-            raise TypeError("the driver needs an inline transformer and no placeholders")
-        frontend = lark.parser
-        table = frontend.parser.parser.parse_table  # ParsingFrontend → LALR_Parser → _Parser
-        # Lark names symbols with `Token`s, whose `__eq__` is slow in dictionary lookups: the
-        # table is rebuilt with plain strings.
-        # Indexed by state (Lark numbers them from 0), as lists are quicker than dictionaries.
-        self.states: list[dict[str, Entry]] = [{} for _ in range(max(table.states) + 1)]
-        for state, actions in table.states.items():
-            self.states[state] = {
-                str(symbol): (True, arg) if action is Shift else (False, _reduction(arg, transformer))
-                for symbol, (action, arg) in actions.items()
+    def __init__(self, tables: Tables, transformer: Any) -> None:
+        methods: dict[str, Callable[[list[Any]], Any] | None] = {}
+        for state in tables.states:
+            for shift, action in state.values():
+                if shift:
+                    continue
+                method, rule = action[1], action[2]
+                if method is None and hasattr(transformer, rule):
+                    raise TypeError(f"the transformer handles the inlined rule {rule}")
+                if method is not None and method not in methods:
+                    found = getattr(transformer, method, None)
+                    methods[method] = found or partial(transformer.__default__, method, meta=None)
+        # Each reduction carries the bound method itself, so the loop calls it directly.
+        self.states: list[dict[str, tuple[bool, Any]]] = [
+            {
+                symbol: (True, action)
+                if shift
+                else (
+                    False,
+                    (action[0], None if action[1] is None else methods[action[1]], action[2]),
+                )
+                for symbol, (shift, action) in state.items()
             }
-        self.start_states: dict[str, int] = table.start_states
-        self.end_states: dict[str, int] = table.end_states
-        self._contextual = frontend.lexer.lexers  # parser state → Lark's BasicLexer
-        conf = lark.lexer_conf  # (a parser loaded from Lark's cache has no `ignore_tokens`)
-        terminals = {t.name: t for t in conf.terminals}
-        ignored = [terminals[name].pattern.to_regexp() for name in conf.ignore]
-        # Atomic, so that a failed match never backtracks into a comment to find a token.
-        self._skip = f"(?>(?:{'|'.join(ignored)})*)"
-        self._rest = re.compile(self._skip)
+            for state in tables.states
+        ]
+        self.start_states, self.end_states = tables.start_states, tables.end_states
+        self._tables = tables
+        self._rest = re.compile(tables.skip)
         # Built for the states a text reaches (a regex compile each), shared by the states that
         # accept the same terminals, as Lark shares its lexers.
         self._shared: dict[int, _StateLexer] = {}
         self._lexers: list[_StateLexer | None] = [None] * len(self.states)
 
     @classmethod
-    def create(cls, lark: Lark) -> LalrDriver | None:
+    def create(cls, tables: Tables | None, transformer: Any) -> LalrDriver | None:
+        if tables is None:
+            return None
         try:
-            return cls(lark)
-        except (AttributeError, KeyError, TypeError):  # another Lark version: use Lark itself
+            return cls(tables, transformer)
+        except (AttributeError, KeyError, TypeError):  # a transformer of another shape
             return None
 
     def _lexer(self, state: int) -> _StateLexer:
-        basic = self._contextual[state]
-        lexer = self._shared.get(id(basic))
+        number = self._tables.lexer_of[state]
+        lexer = self._shared.get(number)
         if lexer is None:
-            lexer = self._shared[id(basic)] = _StateLexer(self._skip, basic)
+            alternatives, keywords, newline_types = self._tables.lexers[number]
+            lexer = _StateLexer(self._tables.skip, alternatives, keywords, newline_types)
+            self._shared[number] = lexer
         self._lexers[state] = lexer
         return lexer
 

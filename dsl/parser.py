@@ -2,8 +2,11 @@
 
 Input: decoded text. Output: the AST, built by `ToAst` while the LALR parser runs, and every
 diagnostic: a syntax error (TT001/TT002, worded by `syntax_errors`) or a bad value (TT003/TT004).
-The grammar's tables are built once per process, or loaded from the user's cache folder
-(`grammar_cache`); parsing runs on `lalr_driver`, with Lark itself for the texts that fail.
+
+The parser that runs is `lalr_driver`, on tables Lark computed once and the grammar cache
+keeps (`grammar_cache`). A text it refuses is parsed again by Lark, whose exception words the
+syntax error; the problems the transformer found before the error are kept, as Lark's own run
+would have found the same. Lark is imported only then, or when the cache is built.
 """
 
 from __future__ import annotations
@@ -11,21 +14,26 @@ from __future__ import annotations
 import threading
 from functools import cache
 from importlib import resources
-
-from lark import Lark
-from lark.exceptions import UnexpectedInput, VisitError
+from typing import TYPE_CHECKING, Any
 
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Diagnostic, Outcome
-from tthc.dsl.grammar_cache import cached_lark
+from tthc.dsl.grammar_cache import cached_lark, cached_tables
 from tthc.dsl.lalr_driver import LalrDriver
+from tthc.dsl.lalr_tables import Tables, tables_from
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
-from tthc.dsl.syntax_errors import describe_syntax_error, nesting_problem
 from tthc.dsl.transformer import ToAst
 
-# The transformer is bound into the parser (so no tree is built) and carries per-parse state
-# (the path, the problems found); each thread gets its own parser so threads never share it.
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
+
+# The transformer carries per-parse state (the path, the problems found); each thread gets its
+# own, with its own driver and Lark parser, so threads never share one.
 _local = threading.local()
+
+# Start symbols: whole files, and the fragments that YAML scalars hold in DSL notation.
+STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_value"]
 
 
 @cache
@@ -33,41 +41,54 @@ def grammar_text() -> str:
     return resources.files("tthc.dsl").joinpath("grammar.lark").read_text(encoding="utf-8")
 
 
-# Start symbols: whole files, and the fragments that YAML scalars hold in DSL notation.
-STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_value"]
+def _options(transformer: bool) -> dict[str, Any]:
+    return {
+        "parser": "lalr",
+        "lexer": "contextual",
+        "start": STARTS,
+        # The transformer computes spans from the tokens it keeps; the plain tree (for the
+        # wording of syntax errors) has Lark's own positions.
+        "propagate_positions": not transformer,
+        "maybe_placeholders": False,
+        "keep_all_tokens": transformer,
+    }
 
 
-def _make_parser(transformer: ToAst | None) -> Lark:
-    return cached_lark(
-        grammar_text(),
-        transformer,
-        parser="lalr",
-        lexer="contextual",
-        start=STARTS,
-        # The transformer computes spans from the tokens it keeps; Lark's own position
-        # propagation would only cost time (a third of the parse).
-        propagate_positions=transformer is None,
-        maybe_placeholders=False,
-        keep_all_tokens=transformer is not None,
-    )
+@cache
+def _tables() -> Tables | None:
+    """The fast parser's tables, or `None` when this Lark's are of a shape it does not know."""
+
+    def analyse() -> Tables:
+        return tables_from(cached_lark(grammar_text(), None, **_options(True)))
+
+    try:
+        return cached_tables(grammar_text(), _options(True), analyse)
+    except TypeError:
+        return None
 
 
-Bound = tuple[Lark, ToAst, LalrDriver | None]
-
-
-def _parser() -> Bound:
-    bound: Bound | None = getattr(_local, "parser", None)
+def _bound() -> tuple[ToAst, LalrDriver | None]:
+    bound: tuple[ToAst, LalrDriver | None] | None = getattr(_local, "bound", None)
     if bound is None:
         transformer = ToAst()
-        lark = _make_parser(transformer)
-        bound = _local.parser = (lark, transformer, LalrDriver.create(lark))
+        bound = _local.bound = (transformer, LalrDriver.create(_tables(), transformer))
     return bound
+
+
+def _lark(transformer: ToAst) -> Lark:
+    """Lark's parser with this thread's transformer: for a text the driver refused that Lark
+    reads after all (never expected), or when there is no driver."""
+    parser: Lark | None = getattr(_local, "lark", None)
+    if parser is None:
+        parser = _local.lark = cached_lark(grammar_text(), transformer, **_options(True))
+    return parser
 
 
 @cache
 def tree_parser() -> Lark:
-    """A parser that builds a plain tree: used to word syntax errors with `match_examples`."""
-    return _make_parser(None)
+    """A parser that builds a plain tree: it gives the syntax errors, which `syntax_errors`
+    words (with `match_examples`)."""
+    return cached_lark(grammar_text(), None, **_options(False))
 
 
 def parse_fragment(
@@ -77,35 +98,57 @@ def parse_fragment(
 
     `line`/`column` place the fragment in its file so that spans point into the YAML text.
     """
-    bound = _parser()
     padded = "\n" * (line - 1) + " " * (column - 1) + text
-    return _run(bound, padded, path, start)
+    return _run(padded, path, start)
 
 
 def parse_dsl(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
     # Braces cannot nest deeper than there are braces: most files skip the scan.
     if text.count("{") > limits.max_depth:
+        from tthc.dsl.syntax_errors import nesting_problem
+
         too_deep = nesting_problem(path, text, limits)
         if too_deep is not None:
             return Outcome(None, [too_deep])
-    value, problems = _run(_parser(), text, path, "start")
+    value, problems = _run(text, path, "start")
     document = value if isinstance(value, ast.Document) else None
     return Outcome(document, problems)
 
 
-def _run(bound: Bound, text: str, path: str, start: str) -> tuple[object | None, list[Diagnostic]]:
-    parser, transformer, driver = bound
+def _run(text: str, path: str, start: str) -> tuple[object | None, list[Diagnostic]]:
+    transformer, driver = _bound()
     transformer.path = path
     transformer.problems = []
     if driver is not None:
         parsed, value = driver.parse(text, start)
         if parsed:
             return value, list(transformer.problems)
-        transformer.problems = []  # Lark parses it again, to give the syntax error
+        error = _syntax_error(text, start)
+        if error is not None:
+            return None, [*transformer.problems, _worded(error, path, text)]
+        transformer.problems = []
+    from lark.exceptions import UnexpectedInput, VisitError
+
     try:
-        value = parser.parse(text, start=start)
+        value = _lark(transformer).parse(text, start=start)
     except UnexpectedInput as error:
-        return None, [*transformer.problems, describe_syntax_error(error, path, text)]
+        return None, [*transformer.problems, _worded(error, path, text)]
     except VisitError as error:
         raise error.orig_exc from error
     return value, list(transformer.problems)
+
+
+def _syntax_error(text: str, start: str) -> UnexpectedInput | None:
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        tree_parser().parse(text, start=start)
+    except UnexpectedInput as error:
+        return error
+    return None
+
+
+def _worded(error: UnexpectedInput, path: str, text: str) -> Diagnostic:
+    from tthc.dsl.syntax_errors import describe_syntax_error
+
+    return describe_syntax_error(error, path, text)

@@ -10,15 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
-
-from lark import Token, Transformer
+from typing import Any, TypeVar, cast
 
 from tthc.dsl import ast
 from tthc.dsl.built_nodes import Where, build
 from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
+from tthc.dsl.lalr_driver import Token
 from tthc.dsl.span import Span
 
 # Header fields that may appear more than once; their values are concatenated in order.
@@ -100,10 +99,10 @@ def rule(method: Callback) -> Callable[[Any, list[Any]], Any]:
     def callback(self: ToAst, children: list[Any]) -> Any:
         values: list[Any] = []
         for child in children:
-            if type(child) is Token:
-                kind = child.type
+            if isinstance(child, str):  # a token: the fast parser's `Token`, or Lark's
+                kind = child.type  # type: ignore[attr-defined]
                 if kind == "NAME":
-                    values.append(self.name_of(child))
+                    values.append(self.name_of(child))  # type: ignore[arg-type]
                 elif kind in VALUE_TERMINALS:
                     values.append(child)
             else:
@@ -114,13 +113,21 @@ def rule(method: Callback) -> Callable[[Any, list[Any]], Any]:
     return callback
 
 
-class ToAst(Transformer[Token, ast.Document]):
-    """Builds AST nodes. `path` is set before each parse; one instance serves one thread."""
+class ToAst:
+    """Builds AST nodes. `path` is set before each parse; one instance serves one thread.
+
+    The fast parser (`lalr_driver`) calls the rule methods; Lark calls them too when it parses
+    a text itself (it passes its own tokens, with the same attributes)."""
 
     def __init__(self) -> None:
-        super().__init__(visit_tokens=False)
         self.path = "<string>"
         self.problems: list[Diagnostic] = []
+
+    def __default__(self, data: str, children: list[Any], meta: Any) -> Any:
+        """Lark's tree for a rule with no method here (the `_…` rules it splices itself)."""
+        from lark import Tree
+
+        return Tree(data, children, meta)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -135,9 +142,9 @@ class ToAst(Transformer[Token, ast.Document]):
             if not present:
                 return (self.path, 1, 1, 1, 2)
             first, last = present[0], present[-1]
-        if type(first) is not Token and type(first) is not Item:
+        if not isinstance(first, (str, Item)):
             first = first.span
-        if type(last) is not Token and type(last) is not Item:
+        if not isinstance(last, (str, Item)):
             last = last.span
         return (self.path, first.line, first.column, last.end_line, last.end_column)
 
@@ -145,7 +152,7 @@ class ToAst(Transformer[Token, ast.Document]):
         line, column = token.line or 1, token.column or 1
         return (self.path, line, column, token.end_line or line, token.end_column or column + 1)
 
-    def tokenspan_at(self, token: Token) -> Span:
+    def token_span(self, token: Token) -> Span:
         return span_at(self.token_where(token))
 
     def date(self, token: Token) -> dt.date | None:
@@ -155,7 +162,7 @@ class ToAst(Transformer[Token, ast.Document]):
             self.problems.append(
                 make_diagnostic(
                     "TT003",
-                    self.tokenspan_at(token),
+                    self.token_span(token),
                     Message(
                         vi=f"'{token}' không phải là một ngày có thật",
                         en=f"'{token}' is not a real date",
@@ -264,7 +271,7 @@ class ToAst(Transformer[Token, ast.Document]):
         """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
         lookahead after it ambiguous with keywords); they become `Name` nodes here."""
         where = (self.path, token.line, token.column, token.end_line, token.end_column)
-        return build(ast.Name, {"span": span_at(where), "value": token.value})  # type: ignore[arg-type]
+        return build(ast.Name, {"span": span_at(where), "value": token.value})
 
     @rule
     def field(self, where: Where, c: list[Any]) -> Item:
@@ -405,11 +412,11 @@ class ToAst(Transformer[Token, ast.Document]):
         ident, title, *rest = c
         items: list[Any] = []
         for attr in rest:
-            if isinstance(attr, Token):
+            if isinstance(attr, str):
                 key, value = (
                     ("personal", True) if attr == "personal" else ("required", attr == "required")
                 )
-                items.append(Item(key, value, self.token_where(attr)))
+                items.append(Item(key, value, self.token_where(cast(Token, attr))))
             else:
                 items.append(attr)
         return build(ast.Component, self.assemble(where, items, id=ident, title=_unquote(title)))
@@ -430,7 +437,8 @@ class ToAst(Transformer[Token, ast.Document]):
     def step(self, where: Where, c: list[Any]) -> ast.Step:
         ident, kind, title, *rest = c
         items = [
-            Item("notifies", True, self.token_where(a)) if isinstance(a, Token) else a for a in rest
+            Item("notifies", True, self.token_where(cast(Token, a))) if isinstance(a, str) else a
+            for a in rest
         ]
         fixed = {"id": ident, "kind": ast.StepKind(kind.value), "title": _unquote(title)}
         return build(ast.Step, self.assemble(where, items, **fixed))
@@ -466,8 +474,8 @@ class ToAst(Transformer[Token, ast.Document]):
         for x in c:
             if isinstance(x, Item):
                 fields["when"] = x.value
-            elif isinstance(x, Token):
-                fields["otherwise" if x.type == "OTHERWISE" else "paused"] = True
+            elif isinstance(x, str):
+                fields["otherwise" if cast(Token, x).type == "OTHERWISE" else "paused"] = True
         return build(ast.FlowLine, fields)
 
     @rule

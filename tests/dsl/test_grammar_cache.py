@@ -3,16 +3,21 @@ unusable or broken cache only costs time, and the fast parsing path runs on a lo
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tthc.dsl.grammar_cache import cache_file, cached_lark
+from tthc.dsl.grammar_cache import cache_file, cached_lark, cached_tables
 from tthc.dsl.lalr_driver import LalrDriver
+from tthc.dsl.lalr_tables import FORMAT, Tables, tables_from
 from tthc.dsl.parser import STARTS, grammar_text
 from tthc.dsl.transformer import ToAst
 
-TWIN = (Path(__file__).resolve().parent / "twins" / "birth.tthc").read_text(encoding="utf-8")
+TWIN_PATH = Path(__file__).resolve().parent / "twins" / "birth.tthc"
+TWIN = TWIN_PATH.read_text(encoding="utf-8")
 OPTIONS = {
     "parser": "lalr",
     "lexer": "contextual",
@@ -76,11 +81,47 @@ def test_a_broken_cache_file_is_built_again(cache: Path) -> None:
     assert written.stat().st_size > 1000
 
 
-def test_the_fast_path_runs_on_a_parser_loaded_from_the_cache(cache: Path) -> None:
-    parse_with(ToAst())  # writes the cache
+def test_the_fast_path_runs_on_tables_from_a_parser_loaded_from_the_cache(cache: Path) -> None:
+    parse_with(ToAst())  # writes Lark's cache
     transformer = ToAst()
-    loaded = cached_lark(grammar_text(), transformer, **OPTIONS)
-    driver = LalrDriver.create(loaded)
+    driver = LalrDriver.create(
+        tables_from(cached_lark(grammar_text(), None, **OPTIONS)), transformer
+    )
     assert driver is not None
     transformer.path, transformer.problems = "birth.tthc", []
     assert driver.parse(TWIN, "start") == (True, parse_with(ToAst()))
+
+
+def test_the_tables_are_stored_as_plain_data_and_loaded_back(cache: Path) -> None:
+    analysed: list[Tables] = []
+
+    def analyse() -> Tables:
+        analysed.append(tables_from(cached_lark(grammar_text(), None, **OPTIONS)))
+        return analysed[-1]
+
+    first = cached_tables(grammar_text(), OPTIONS, analyse)
+    again = cached_tables(grammar_text(), OPTIONS, analyse)
+    assert len(analysed) == 1 and again == first
+
+
+def test_a_tables_file_that_would_build_objects_is_refused(cache: Path) -> None:
+    path = cache_file(grammar_text(), {**OPTIONS, "tables": FORMAT})
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(Path("/etc/passwd")))  # names a class: refused, then rebuilt
+    tables = cached_tables(
+        grammar_text(), OPTIONS, lambda: tables_from(cached_lark(grammar_text(), None, **OPTIONS))
+    )
+    assert tables.start_states and Tables.from_data(pickle.loads(path.read_bytes())) == tables
+
+
+def test_a_clean_parse_with_a_warm_cache_does_not_import_lark(cache: Path) -> None:
+    code = (
+        "import sys; from tthc.dsl import parse_path; "
+        f"assert parse_path({str(TWIN_PATH)!r}).diagnostics == []; print('lark' in sys.modules)"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]  # built, then loaded

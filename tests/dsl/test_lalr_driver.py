@@ -17,11 +17,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from lark.exceptions import UnexpectedInput
 from pydantic import BaseModel
 
 from tthc.dsl import ast
 from tthc.dsl.format_dsl import format_dsl
-from tthc.dsl.parser import STARTS, _parser, parse_dsl
+from tthc.dsl.parser import STARTS, _bound, _lark, parse_dsl
+from tthc.dsl.syntax_errors import describe_syntax_error
 
 HERE = Path(__file__).resolve().parent
 FILES = sorted([*(HERE / "constructs").glob("*.tthc"), *(HERE / "twins").glob("*.tthc")])
@@ -53,8 +55,9 @@ def dump(value: Any) -> Any:
 
 def both(text: str, start: str = "start") -> tuple[Any, Any]:
     """(ok, value, problems) from the driver, then from Lark, with one transformer."""
-    lark, transformer, driver = _parser()
+    transformer, driver = _bound()
     assert driver is not None
+    lark = _lark(transformer)
     results = []
     for use_driver in (True, False):
         transformer.path, transformer.problems = "f.tthc", []
@@ -82,7 +85,7 @@ def layouts(text: str) -> list[str]:
 
 
 def test_the_fast_path_is_on() -> None:
-    assert _parser()[2] is not None
+    assert _bound()[1] is not None
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -93,13 +96,32 @@ def test_driver_and_lark_agree_on_every_layout(path: Path) -> None:
         assert fast == lark
 
 
+def lark_only(path: str, text: str) -> list[Any]:
+    """The diagnostics of a parse by Lark alone, with the transformer (as before the driver)."""
+    transformer, _ = _bound()
+    transformer.path, transformer.problems = path, []
+    try:
+        _lark(transformer).parse(text, start="start")
+    except UnexpectedInput as error:
+        return [*transformer.problems, describe_syntax_error(error, path, text)]
+    return list(transformer.problems)
+
+
 @pytest.mark.parametrize("path", MISTAKES, ids=[p.stem for p in MISTAKES])
 def test_both_refuse_a_broken_text_and_the_error_comes_from_lark(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     fast, lark = both(text)
     assert fast[0] is False and lark[0] is False
     outcome = parse_dsl(path.name, text)
-    assert outcome.value is None and outcome.diagnostics
+    assert outcome.value is None
+    assert outcome.diagnostics == lark_only(path.name, text)
+
+
+def test_problems_found_before_a_syntax_error_are_kept() -> None:
+    text = 'procedure "1" "x" {\n  effective 2025-02-30\n  level commune\n  steps {\n'
+    outcome = parse_dsl("f.tthc", text)
+    assert [d.code for d in outcome.diagnostics] == ["TT003", "TT001"]
+    assert outcome.diagnostics == lark_only("f.tthc", text)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,135 @@
+"""What the fast parser needs of Lark's analysis of `grammar.lark`, as plain data.
+
+Input: a `Lark` parser (LALR, contextual lexer, every token kept, no placeholders). Output:
+`Tables`: the parse table (shift to a state, or reduce by a rule: how many children, which
+transformer method, which rule), and for each parser state the terminals its lexer tries, in
+Lark's order, with the keywords Lark reads out of an identifier. `to_data`/`from_data` turn
+them into lists, dicts and strings, so that the grammar cache stores them and a later run
+loads them in about a millisecond, without importing Lark (it is imported when a text does not
+parse, to word the error, and when the cache is built).
+
+Lark's own functions make every decision (the order of terminals, which keywords hide in an
+identifier); nothing of the grammar is restated. A parser whose shape this does not know (an
+option or a lexer callback Lark's tree builder would apply) raises `TypeError`, and the caller
+parses with Lark alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+# The version of the data below; a cache key includes it.
+FORMAT = 1
+
+# A parse-table entry: (True, next state) to shift, or (False, (children, method, rule)) to
+# reduce, where the method is `None` for a rule Lark splices into its parent (`_name`).
+Entry = tuple[bool, Any]
+# One lexer: the alternatives (named groups, in Lark's order), the keywords hidden in each
+# terminal (identifier text → keyword terminal), the terminals that may hold a newline.
+LexerSpec = tuple[str, dict[str, dict[str, str]], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Tables:
+    states: list[dict[str, Entry]]  # indexed by state (Lark numbers them from 0)
+    start_states: dict[str, int]
+    end_states: dict[str, int]
+    lexer_of: list[int]  # state → index in `lexers` (states accepting the same terminals share)
+    lexers: list[LexerSpec]
+    skip: str  # the ignored text (whitespace, comments), as one regex
+
+    def to_data(self) -> tuple[Any, ...]:
+        return (
+            FORMAT,
+            self.states,
+            self.start_states,
+            self.end_states,
+            self.lexer_of,
+            self.lexers,
+            self.skip,
+        )
+
+    @classmethod
+    def from_data(cls, data: Any) -> Tables:
+        if not isinstance(data, tuple) or len(data) != 7 or data[0] != FORMAT:
+            raise ValueError("not tables of this format")
+        return cls(*data[1:])
+
+
+def tables_from(lark: Lark) -> Tables:
+    from lark.parsers.lalr_analysis import Shift
+
+    if lark.options.maybe_placeholders or lark.options.lexer != "contextual":
+        raise TypeError("the fast parser needs the contextual lexer and no placeholders")
+    frontend = lark.parser
+    table = frontend.parser.parser.parse_table  # ParsingFrontend → LALR_Parser → _Parser
+    # Lark names symbols with `Token`s, whose `__eq__` is slow in dictionary lookups: the
+    # table is rebuilt with plain strings.
+    states: list[dict[str, Entry]] = [{} for _ in range(max(table.states) + 1)]
+    for state, actions in table.states.items():
+        states[state] = {
+            str(symbol): (True, arg) if action is Shift else (False, _reduction(arg))
+            for symbol, (action, arg) in actions.items()
+        }
+    conf = lark.lexer_conf  # (a parser loaded from Lark's cache has no `ignore_tokens`)
+    terminals = {t.name: t for t in conf.terminals}
+    skip = "|".join(terminals[name].pattern.to_regexp() for name in conf.ignore)
+    lexers: list[LexerSpec] = []
+    index: dict[int, int] = {}  # Lark's lexer objects are shared between states already
+    lexer_of = [0] * len(states)
+    for state, basic in frontend.lexer.lexers.items():
+        if id(basic) not in index:
+            index[id(basic)] = len(lexers)
+            lexers.append(_lexer_spec(basic))
+        lexer_of[state] = index[id(basic)]
+    return Tables(
+        states,
+        dict(table.start_states),
+        dict(table.end_states),
+        lexer_of,
+        lexers,
+        # Atomic, so that a failed match never backtracks into a comment to find a token.
+        f"(?>(?:{skip})*)",
+    )
+
+
+def _reduction(rule: Any) -> tuple[int, str | None, str]:
+    """As Lark shapes a tree: a rule named `_…` (written inline, or a repetition Lark adds) is
+    spliced into its parent; any other rule calls the transformer's method of its name (or of
+    its alias)."""
+    options = rule.options
+    if not options.keep_all_tokens or options.expand1 or options.template_source:
+        raise TypeError(f"rule {rule.origin.name} is shaped in a way the driver does not handle")
+    name = str(rule.origin.name)
+    method = None if name.startswith("_") else str(rule.alias or name)
+    return len(rule.expansion), method, name
+
+
+def _lexer_spec(basic: Any) -> LexerSpec:
+    """Lark's lexer for one set of acceptable terminals, as Lark builds its scanner."""
+    from lark.lexer import PatternStr, UnlessCallback, _create_unless
+
+    if basic.user_callbacks or basic.use_bytes or basic.g_regex_flags:
+        raise TypeError("lexer callbacks, bytes and regex flags are not supported")
+    terminals, callbacks = _create_unless(  # type: ignore[no-untyped-call]
+        basic.terminals, basic.g_regex_flags, re, False
+    )
+    keywords: dict[str, dict[str, str]] = {}
+    for name, callback in callbacks.items():
+        if not isinstance(callback, UnlessCallback):
+            raise TypeError(f"unexpected lexer callback on {name}")
+        words = callback.scanner.terminals
+        if any(not isinstance(w.pattern, PatternStr) or w.pattern.flags for w in words):
+            raise TypeError(f"keywords of {name} are not plain strings")
+        keywords[name] = {w.pattern.value: w.name for w in words}
+    alternatives = "|".join(
+        f"(?P<{t.name}>{t.pattern.to_regexp()})"
+        for t in terminals
+        if t.name not in basic.ignore_types
+    )
+    return alternatives, keywords, tuple(sorted(basic.newline_types))
