@@ -19,7 +19,26 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["text", "concise", "json", "sarif", "junit", "github"]),
+    default=None,
+    help="Output format (default: text; github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Language of messages (default: vi for text and concise, en for the other formats).",
+)
 @click.option(
     "--config",
     "config_file",
@@ -37,18 +56,82 @@ def main() -> None:
     default=None,
     help="Lowest severity that makes the exit code 1 (default: error).",
 )
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    default=None,
+    help="Report only files changed since this git revision (and untracked ones); the whole "
+    "project is still read.",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .tthc_cache/.")
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores).",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Findings only: no summary line, no progress bar."
+)
+@click.option(
+    "--statistics",
+    "--summary",
+    "statistics",
+    is_flag=True,
+    help="Count the findings of each code instead of listing them (text, concise).",
+)
 def check(
     paths: tuple[str, ...],
+    form: str | None,
+    output: str | None,
     lang: str | None,
     config_file: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
+    exit_zero: bool,
+    changed_since: str | None,
+    no_cache: bool,
+    jobs: int | None,
+    quiet: bool,
+    statistics: bool,
 ) -> None:
-    """Check procedure files (.tthc, .yaml) and folders of them."""
-    from tthc.cli.check_command import run_check
+    """Check procedure files (.tthc, .yaml) and folders of them.
 
-    sys.exit(run_check(paths, lang, config_file, select, ignore, fail_on))
+    In a folder every .tthc file is read, and a .yaml/.yml file whose first key is one of
+    tthc's (procedure, procedures, authorities, instruments, grants, transfers); files named
+    here are always read. Results are cached in .tthc_cache/ at the project root.
+
+    \b
+    Exit codes:
+      0  no finding at or above the fail level (--fail-on), or --exit-zero
+      1  findings at or above the fail level
+      2  usage, configuration or I/O error: a bad option, a path that does not
+         exist, a named file that cannot be read, an unusable configuration,
+         an unknown --changed-since revision, an output file that cannot be written
+    """
+    from tthc.cli.check_command import CheckOptions, run_check
+
+    options = CheckOptions(
+        paths=paths,
+        lang=lang,
+        config_file=config_file,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        form=form,
+        output=output,
+        exit_zero=exit_zero,
+        no_cache=no_cache,
+        changed_since=changed_since,
+        jobs=jobs,
+        quiet=quiet,
+        statistics=statistics,
+    )
+    sys.exit(run_check(options))
 
 
 @main.command(name="rules")

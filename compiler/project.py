@@ -8,7 +8,7 @@ deterministic whatever the file system returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +16,11 @@ from tthc.compiler.build import build_procedure
 from tthc.compiler.model import Model
 from tthc.compiler.resolve import resolve
 from tthc.compiler.workflow import Workflow
-from tthc.dsl import SUFFIXES, Diagnostic, Limits, ast, parse_path
+from tthc.dsl import SUFFIXES, Diagnostic, Limits, Outcome, ast, parse_path
 from tthc.dsl.limits import DEFAULT_LIMITS
+
+# Reads many files at once: paths in, one outcome per path out, in the same order.
+ParseFiles = Callable[[Sequence[str], Limits], Sequence[Outcome[ast.Document]]]
 
 
 @dataclass
@@ -50,10 +53,15 @@ def load_project(
     paths: Sequence[str | Path],
     registry: Sequence[str | Path] = (),
     limits: Limits = DEFAULT_LIMITS,
+    parse: ParseFiles | None = None,
 ) -> Project:
+    """`parse` reads the files (in their order) when given: `tthc check` passes one that uses
+    its cache and all cores; by default each file is read with `parse_path`."""
     project = Project(files=source_files([*registry, *paths]))
-    for path in project.files:
-        outcome = parse_path(path, limits)
+    outcomes = (
+        parse(project.files, limits) if parse else (parse_path(p, limits) for p in project.files)
+    )
+    for path, outcome in zip(project.files, outcomes, strict=True):
         project.diagnostics.extend(outcome.diagnostics)
         if outcome.value is not None:
             project.documents[path] = outcome.value

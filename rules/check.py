@@ -9,20 +9,27 @@ configured severities, with inline suppressions applied and TT901/TT902 added.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tthc.compiler import Project, load_project
-from tthc.compiler.project import source_files
 from tthc.dsl import Diagnostic
+from tthc.rules.base import Rule
 from tthc.rules.config import Config, Policy, apply_config
 from tthc.rules.config_file import discover_config
+from tthc.rules.discovery import procedure_files
 from tthc.rules.registry import RULES
 from tthc.rules.runner import run_rules, run_suppression_rules
+from tthc.rules.settings import Settings
 from tthc.rules.suppressions import scan_directives, suppress
 
+# Runs rules over a project: `run_rules`, or `tthc.rules.parallel_check` on all cores.
+RuleRunner = Callable[[Project, Sequence[Rule], Settings], list[Diagnostic]]
 
-def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:
+
+def check_project(
+    project: Project, config: Config | None = None, run: RuleRunner = run_rules
+) -> list[Diagnostic]:
     """Every diagnostic of a loaded project, sorted by file, line, column and code."""
     config = config or Config()
     policies: dict[str, Policy] = {path: config.policy(path) for path in project.files}
@@ -32,9 +39,7 @@ def check_project(project: Project, config: Config | None = None) -> list[Diagno
 
     # A rule that no file enables does not run at all.
     rules = [r for r in RULES if any(p.enabled(r.code) for p in policies.values())]
-    found = apply_config(
-        [*project.diagnostics, *run_rules(project, rules, config.settings)], config
-    )
+    found = apply_config([*project.diagnostics, *run(project, rules, config.settings)], config)
     directives = [
         d
         for path in project.files
@@ -58,15 +63,25 @@ def check_paths(
         if found.value is None:
             return Project(), found.diagnostics
         config = found.value
-    files = source_files(paths)
+    files, extra = project_files(paths, config, registry)
+    project = load_project(files, extra, config.limits)
+    return project, check_project(project, config)
+
+
+def project_files(
+    paths: Sequence[str | Path], config: Config, registry: Sequence[str | Path] = ()
+) -> tuple[list[str], list[str]]:
+    """The procedure files under the paths (`tthc.rules.discovery`), and the registry files
+    of the configuration (and any given here) that are not among them."""
+    root = config.root or Path.cwd()
+    files = procedure_files(paths, config.exclude, root)
     checked = {Path(f).resolve() for f in files}
     extra = [
         f
-        for f in source_files([*map(_shown, config.registry), *registry])
+        for f in procedure_files([*map(_shown, config.registry), *registry], config.exclude, root)
         if Path(f).resolve() not in checked  # a registry inside a checked folder is read once
     ]
-    project = load_project(files, extra, config.limits)
-    return project, check_project(project, config)
+    return files, extra
 
 
 def _shown(path: Path) -> str:

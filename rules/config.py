@@ -179,6 +179,7 @@ class Config:
     severity: tuple[tuple[str, Level], ...] = ()
     per_path: tuple[PathOverride, ...] = ()
     registry: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs of files and folders not to look into (discovery.py)
     limits: Limits = DEFAULT_LIMITS
     settings: Settings = field(default_factory=Settings)
     fail_on: Literal["error", "warning"] = "error"

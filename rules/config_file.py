@@ -32,6 +32,7 @@ KEYS = (
     "severity",
     "per-path",
     "registry",
+    "exclude",
     "limits",
     "settings",
     "fail-on",
@@ -176,6 +177,7 @@ class _Reader:
             severity=self._severity(data, ()),
             per_path=self._per_path(data.get("per-path", {})),
             registry=self._registry(data),
+            exclude=self._globs(data, "exclude"),
             limits=self._fields(Limits(), data, "limits"),
             settings=self._fields(Settings(), data, "settings"),
             fail_on=self._choice(data, "fail-on", ("error", "warning"), "error"),
@@ -306,6 +308,13 @@ class _Reader:
                 )
             folders.append(folder)
         return tuple(folders)
+
+    def _globs(self, data: dict[str, Any], key: str) -> tuple[str, ...]:
+        values = data.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            self._wrong_type((), key, "một danh sách mẫu đường dẫn", "a list of globs", values)
+            return ()
+        return tuple(values)
 
     def _fields(self, default: Any, data: dict[str, Any], key: str) -> Any:
         """`limits` or `settings`: the dataclass's fields, written in kebab-case."""

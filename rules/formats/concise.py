@@ -12,5 +12,6 @@ def render_concise(report: Report) -> str:
         f"{d.message.text(report.lang)}"
         for d in report.diagnostics
     ]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    if report.summary:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)

@@ -22,6 +22,7 @@ class Report:
     lang: str = "en"
     root: Path = field(default_factory=Path.cwd)
     tool_version: str = "0"
+    summary: bool = True  # the closing "Checked N files" line of text and concise (--quiet)
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity is severity for d in self.diagnostics)
@@ -75,3 +76,7 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 
 def render(report: Report, form: str) -> str:
     return FORMATS[form](report)
+
+
+# Formats people read; the others are for programs (English by default, no progress bar).
+HUMAN_FORMATS = ("text", "concise")

@@ -3,6 +3,8 @@ line with a caret under the span, then `= help:` and `= note:` lines for related
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tthc.dsl import Diagnostic, Severity
 from tthc.rules.formats.report import Report
 from tthc.rules.formats.source_lines import source_line
@@ -46,5 +48,11 @@ def summary_line(report: Report) -> str:
 
 def render_text(report: Report) -> str:
     blocks = [render_diagnostic(d, report.lang) for d in report.diagnostics]
-    blocks.append(summary_line(report))
-    return "\n\n".join(blocks) + "\n"
+    if report.summary:
+        blocks.append(summary_line(report))
+    return "".join(block + "\n\n" for block in blocks[:-1]) + (blocks[-1] + "\n" if blocks else "")
+
+
+def render_diagnostics(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    """Diagnostics of one stage (a configuration, a file to convert) without the summary."""
+    return "".join(render_diagnostic(d, lang) + "\n\n" for d in diagnostics)
