@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from tthc.dsl.ast import Name
 from tthc.dsl.span import Span
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -54,6 +55,16 @@ def _template(model: type[Model]) -> dict[str, Any]:
         template[name] = _MISSING if info.is_required() else info.default
     _TEMPLATES[model] = template
     return template
+
+
+def name(where: Where, value: str) -> Name:
+    """An identifier with its span (the commonest node: all fields given, no template)."""
+    node = _new(Name)
+    _set_dict(node, {"span": span(where), "value": value})
+    _set_given(node, {"span", "value"})
+    _set_extra(node, None)
+    _set_private(node, None)
+    return node
 
 
 def span(where: Where) -> Span:

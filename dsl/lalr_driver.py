@@ -28,27 +28,17 @@ from tthc.dsl.lalr_tables import Tables
 
 
 class Token(str):
-    """A token: its text, its terminal and where it is (the attributes of `lark.Token`)."""
+    """A token: its text, its terminal and where it is (the attributes of `lark.Token` that
+    the transformer reads; the character offsets are left out, nothing here uses them)."""
 
-    __slots__ = (
-        "column",
-        "end_column",
-        "end_line",
-        "end_pos",
-        "line",
-        "start_pos",
-        "type",
-        "value",
-    )
+    __slots__ = ("column", "end_column", "end_line", "line", "type", "value")
 
     type: str
     value: str
-    start_pos: int
     line: int
     column: int
     end_line: int
     end_column: int
-    end_pos: int
 
 
 class _StateLexer:
@@ -168,12 +158,12 @@ class LalrDriver:
             if retype is not None:
                 kind = retype.get(value, kind)
             token = new_token(Token, value)
-            token.type, token.value, token.start_pos = kind, value, begin
+            token.type, token.value = kind, value
             token.line, token.column = line, begin - line_start + 1
             if kind in lexer.newline_types and "\n" in value:
                 line += value.count("\n")
                 line_start = begin + value.rindex("\n") + 1
-            token.end_line, token.end_column, token.end_pos = line, after - line_start + 1, after
+            token.end_line, token.end_column = line, after - line_start + 1
             pos = after
             while True:  # reduce as long as the table says so, then shift the token
                 try:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 
 from tthc.dsl import ast
 from tthc.dsl.built_nodes import Where, build
+from tthc.dsl.built_nodes import name as name_at
 from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
@@ -270,8 +271,9 @@ class ToAst:
     def name_of(self, token: Token) -> ast.Name:
         """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
         lookahead after it ambiguous with keywords); they become `Name` nodes here."""
-        where = (self.path, token.line, token.column, token.end_line, token.end_column)
-        return build(ast.Name, {"span": span_at(where), "value": token.value})
+        return name_at(
+            (self.path, token.line, token.column, token.end_line, token.end_column), token.value
+        )
 
     @rule
     def field(self, where: Where, c: list[Any]) -> Item:
