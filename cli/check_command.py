@@ -110,7 +110,7 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
         files=result.reported_files,
         rule_codes=result.rule_codes,
         lang=language,
-        root=config.root or Path.cwd(),
+        root=_source_root(config.root),
         tool_version=_version(),
         summary=not options.quiet,
     )
@@ -169,6 +169,16 @@ def _path_problem(path: str) -> Message | None:
 def _usage(message: Message, language: str) -> int:
     click.echo(f"tthc: {message.text(language)}", err=True)
     return USAGE_ERROR
+
+
+def _source_root(configured: Path | None) -> Path:
+    """What SARIF paths are relative to (`%SRCROOT%`): the repository's top folder, as code
+    scanning expects, else the configuration's folder, else the working folder."""
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return configured or here
 
 
 def _version() -> str:

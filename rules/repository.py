@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.compiler import Project, load_project
-from tthc.dsl import Diagnostic, Limits, Outcome, ast, decode_source, parse, parse_path
+from tthc.dsl import CODES, Diagnostic, Limits, Outcome, ast, decode_source, parse, parse_path
 from tthc.rules.base import Rule
 from tthc.rules.cache import Cache, digest, tool_fingerprint
 from tthc.rules.changes import Changes
@@ -65,7 +65,7 @@ class CheckRequest:
 class CheckResult:
     files: tuple[str, ...]  # every file of the project, registry included
     diagnostics: tuple[Diagnostic, ...]  # sorted; only those of changed files if asked
-    rule_codes: tuple[str, ...]  # the rules that ran
+    rule_codes: tuple[str, ...]  # the codes checked: reading (TT0xx) and the rules that ran
     reported_files: tuple[str, ...]  # the files reported on: all, or the changed ones
     replayed: bool = False  # the diagnostics come from the cache
 
@@ -88,7 +88,7 @@ def check_repository(request: CheckRequest, progress: Progress | None = None) ->
             project = load_project(files, extra, config.limits, parse=parser.parse_files)
             runner = parallel_rules(jobs, progress)
             diagnostics = check_project(project, config, run=runner)
-        rule_codes = _rules_that_run(ordered, config)
+        rule_codes = _codes_checked(ordered, config)
         if cache:
             cache.put("runs", key, (tuple(ordered), rule_codes, diagnostics))
             cache.prune()
@@ -183,10 +183,16 @@ def _stored_run(
         return None
 
 
-def _rules_that_run(files: Sequence[str], config: Config) -> tuple[str, ...]:
-    """The codes of the rules some file enables (what check_project runs)."""
+def _codes_checked(files: Sequence[str], config: Config) -> tuple[str, ...]:
+    """The codes some file is checked for: those of reading (TT0xx, always checked) and of
+    the rules check_project runs; a JUnit report has one test case per file and code."""
     policies = [config.policy(path) for path in files] or [config.policy("")]
-    return tuple(r.code for r in RULES if any(p.enabled(r.code) for p in policies))
+    rules = {r.code for r in RULES}
+    return tuple(
+        code
+        for code in CODES
+        if (code in rules or code.startswith("TT0")) and any(p.enabled(code) for p in policies)
+    )
 
 
 # ---- parsing ------------------------------------------------------------------------------

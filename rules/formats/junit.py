@@ -23,7 +23,7 @@ def render_junit(report: Report) -> str:
         suite = ElementTree.SubElement(suites, "testsuite", name=path)
         failures = 0
         for code in codes:
-            case = ElementTree.SubElement(suite, "testcase", classname=path, name=code)
+            case = ElementTree.SubElement(suite, "testcase", classname=path, name=code, file=path)
             failing = [d for d in findings.get(code, []) if d.severity is not Severity.INFO]
             if failing:
                 failures += 1

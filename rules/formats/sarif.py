@@ -88,7 +88,8 @@ def _fingerprint(diagnostic: Diagnostic, root: Path, seen: Counter[str]) -> str:
 
 
 def sarif_data(report: Report) -> dict[str, Any]:
-    codes = sorted({*report.rule_codes, *(d.code for d in report.diagnostics)})
+    # The rules of the results only: code scanning needs no more, and the file stays small.
+    codes = sorted({d.code for d in report.diagnostics})
     index = {code: number for number, code in enumerate(codes)}
     seen: Counter[str] = Counter()
     results = []

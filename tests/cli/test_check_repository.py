@@ -1,0 +1,249 @@
+"""Checking a repository: on all cores the output is the one of a single process; only the
+files changed since a git revision are reported while the whole project is read; discovery
+reads procedure files and leaves CI configurations and excluded folders alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tthc.cli.main import main
+from tthc.rules import Config, load_config
+from tthc.rules import repository as repo
+from tthc.rules.check import check_paths
+from tthc.rules.discovery import is_procedure_yaml, procedure_files, top_level_keys
+from tthc.rules.parallel import fork_each, fork_map
+from tthc.rules.repository import CheckRequest, check_repository
+
+TESTS = Path(__file__).resolve().parents[1]
+GOLDEN = TESTS / "golden" / "project"
+CASES = TESTS / "rules" / "cases"
+REGISTRY = TESTS / "rules" / "registry" / "base.tthc"
+
+
+# ---- all cores ------------------------------------------------------------------------------
+
+
+def many_cases(tmp: Path) -> Path:
+    """Every DSL rule case in one project: ~150 procedures, with findings of every family."""
+    folder = tmp / "cases"
+    folder.mkdir()
+    shutil.copy(REGISTRY, folder / "registry.tthc")
+    for case in sorted(CASES.glob("*.tthc")):
+        shutil.copy(case, folder / case.name)
+    return folder
+
+
+def test_parallel_output_is_identical_to_serial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = many_cases(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    pids = tmp_path / "pids"
+    real = repo.run_rules
+
+    def recording(*args: object) -> object:
+        with open(pids, "a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repo, "run_rules", recording)
+    monkeypatch.setattr(repo, "PARALLEL_PARSE_MIN", 1)  # fork even for this small project
+    monkeypatch.setattr(repo, "PARALLEL_RULES_MIN", 1)
+    request = CheckRequest(paths=("cases",), config=Config(), use_cache=False)
+    serial = check_repository(CheckRequest(**{**request.__dict__, "jobs": 1}))
+    parallel = check_repository(CheckRequest(**{**request.__dict__, "jobs": 3}))
+    assert len(set(pids.read_text().split())) > 1, "the rules ran in worker processes"
+    assert parallel.diagnostics == serial.diagnostics
+    assert len({d.code[:3] for d in serial.diagnostics}) >= 8
+    _, reference = check_paths(["cases"])
+    assert list(serial.diagnostics) == reference
+    assert folder.exists()
+
+
+def test_results_come_back_in_task_order_whoever_finishes_first() -> None:
+    def slow_first(number: int) -> int:
+        time.sleep(0.02 * (5 - number % 5))
+        return number * number
+
+    assert fork_map(slow_first, list(range(12)), 3) == [n * n for n in range(12)]
+    seen: list[int] = []
+    fork_each(slow_first, list(range(12)), 2, lambda number, _: seen.append(number), share=True)
+    assert seen == list(range(12))
+
+
+def test_a_worker_that_dies_leaves_its_tasks_to_this_process() -> None:
+    parent = os.getpid()
+
+    def fragile(number: int) -> int:
+        if os.getpid() != parent and number == 3:
+            os._exit(1)  # a worker killed mid-task (out of memory, a signal)
+        return number + 1
+
+    assert fork_map(fragile, list(range(8)), 2) == list(range(1, 9))
+
+
+# ---- --changed-since ------------------------------------------------------------------------
+
+
+def git(folder: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+def test_changed_since_reports_only_changed_and_untracked_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(GOLDEN, tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "procedures")
+    marriage = tmp_path / "project" / "ho-tich" / "ket-hon.tthc"
+    marriage.write_text(marriage.read_text().replace("Đăng ký kết hôn", "Đăng ký kết hôn (sửa)"))
+    # A new, untracked procedure that reuses the birth registration's code (TT602).
+    shutil.copy(
+        CASES / "clean_birth_registration.tthc", tmp_path / "project" / "ho-tich" / "moi.tthc"
+    )
+
+    def reported(*args: str) -> set[str]:
+        result = CliRunner().invoke(
+            main, ["check", "project", "--format", "concise", "--lang", "en", *args]
+        )
+        assert result.exit_code == 1, result.output
+        return {line.split(":")[0] for line in result.stdout.splitlines() if ": TT" in line}
+
+    everything = reported()
+    assert len(everything) == 7
+    assert reported("--changed-since", "main") == {
+        "project/ho-tich/ket-hon.tthc",
+        "project/ho-tich/moi.tthc",
+    }
+    # The whole project is still read: the new file's duplicate code is found against the
+    # birth registration, which did not change and whose own findings are not reported.
+    result = CliRunner().invoke(
+        main, ["check", "project", "--changed-since", "HEAD", "--format", "json"]
+    )
+    data = json.loads(result.stdout)
+    assert {(d["code"], d["span"]["path"]) for d in data["diagnostics"]} >= {
+        ("TT602", "project/ho-tich/moi.tthc")
+    }
+    assert {d["span"]["path"] for d in data["diagnostics"]} == {
+        "project/ho-tich/ket-hon.tthc",
+        "project/ho-tich/moi.tthc",
+    }
+    assert data["summary"]["files"] == 2
+
+
+def test_changed_since_an_unknown_revision_or_outside_git_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(GOLDEN, tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    outside = CliRunner().invoke(main, ["check", "project", "--changed-since", "main"])
+    assert outside.exit_code == 2 and "git" in outside.stderr
+    git(tmp_path, "init", "-q")
+    for revision in ("no-such-branch", "--output=x"):
+        result = CliRunner().invoke(main, ["check", "project", "--changed-since", revision])
+        assert result.exit_code == 2, revision
+        assert revision in result.stderr
+
+
+# ---- discovery -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "procedure"),
+    [
+        ("procedure:\n  code: '1.001193'\n", True),
+        ("# comment\n---\ngrants:\n  - id: g\n", True),
+        ("x-common: &c\n  a: 1\nprocedures:\n  - *c\n", True),  # anchors first
+        ("procedur:\n  code: x\n", True),  # a misspelt key is read, to be reported
+        ("{procedure: {code: x}}\n", True),  # only a parser can tell
+        ("name: tthc\non:\n  push:\njobs:\n  check:\n", False),  # GitHub Actions
+        ("stages: [test]\ntthc:\n  script: [tthc check .]\n", False),  # GitLab CI
+        ("- id: tthc-check\n  entry: tthc check\n", False),  # pre-commit hooks: a list
+        ("apiVersion: v1\nkind: ConfigMap\n", False),
+        ("", False),
+    ],
+)
+def test_a_yaml_file_in_a_folder_is_read_when_it_is_meant_for_tthc(
+    tmp_path: Path, text: str, procedure: bool
+) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert is_procedure_yaml(path) is procedure, top_level_keys(text)
+
+
+def test_a_yaml_file_that_is_not_utf8_is_read_so_that_its_problem_is_reported(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "legacy.yaml"
+    path.write_bytes("procedure:\n  name: Đăng ký\n".encode("utf-16"))
+    assert is_procedure_yaml(path)
+
+
+def test_discovery_skips_ci_files_hidden_and_excluded_folders_but_reads_named_files(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(GOLDEN, tmp_path / "project")
+    project = tmp_path / "project"
+    (project / ".github" / "workflows").mkdir(parents=True)
+    (project / ".github" / "workflows" / "x.tthc").write_text("broken")
+    config = load_config(project / "tthc.toml").value
+    assert config is not None and config.exclude == ("drafts/old/",)
+    found = procedure_files([project], config.exclude, project)
+    names = {Path(f).relative_to(project).as_posix() for f in found}
+    assert names == {
+        "drafts/cai-chinh-ho-tich.tthc",
+        "ho-tich/ket-hon.tthc",
+        "ho-tich/khai-sinh.tthc",
+        "ho-tich/khai-tu.yaml",
+        "ho-tich/nhan-cha-me-con.tthc",
+        "registry/authorities.tthc",
+        "registry/grants.yaml",
+    }
+    assert found == sorted(found, key=lambda f: Path(f).parts)
+    named = procedure_files([project / "ci" / "pipeline.yml"], config.exclude, project)
+    assert named == [str(project / "ci" / "pipeline.yml")]
+    anywhere = procedure_files([project], ["*.yaml", "drafts"], project)
+    assert all(f.endswith(".tthc") and "drafts" not in f for f in anywhere)
+
+
+def test_a_ci_file_named_on_the_command_line_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(GOLDEN, tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--format", "concise", "project/ci/pipeline.yml"]
+    )
+    assert result.exit_code == 1
+    assert "project/ci/pipeline.yml:2:1: TT002" in result.stdout
+    folder = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "project"])
+    assert "pipeline.yml" not in folder.stdout
+
+
+def test_a_bad_exclude_is_a_configuration_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(GOLDEN, tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "project" / "tthc.toml").write_text('exclude = "drafts"\n')
+    result = CliRunner().invoke(main, ["check", "--no-cache", "project", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "'exclude' must be a list of globs" in result.stderr
