@@ -51,8 +51,9 @@ def digest(*parts: str | bytes) -> str:
 
 @cache
 def tool_fingerprint() -> str:
-    """The version of tthc and the size and time of every source file of the layers that
-    decide what a check finds, so that an edited checkout never replays stale results."""
+    """The version of tthc, the interpreter's, and the content of every source file of the
+    layers that decide what a check finds: an edited checkout never replays stale results,
+    and a fresh install of the same release (a CI run restoring its cache) still hits."""
     from importlib.metadata import PackageNotFoundError, version
 
     import tthc.compiler
@@ -60,17 +61,15 @@ def tool_fingerprint() -> str:
     import tthc.rules
 
     try:
-        parts = [version("tthc"), sys.version]
+        parts: list[str | bytes] = [version("tthc"), sys.version]
     except PackageNotFoundError:
         parts = ["unknown", sys.version]
     for package in (tthc.dsl, tthc.compiler, tthc.rules):
         for folder in map(Path, package.__path__):
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                 if entry.name.endswith((".py", ".lark")):
-                    stat = entry.stat()
-                    parts.append(
-                        f"{package.__name__}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}"
-                    )
+                    parts.append(f"{package.__name__}/{entry.name}")
+                    parts.append(Path(entry.path).read_bytes())
     return digest(*parts)
 
 

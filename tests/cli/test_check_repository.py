@@ -247,3 +247,10 @@ def test_a_bad_exclude_is_a_configuration_error(
     result = CliRunner().invoke(main, ["check", "--no-cache", "project", "--lang", "en"])
     assert result.exit_code == 2
     assert "'exclude' must be a list of globs" in result.stderr
+
+
+def test_checking_the_examples_folder_leaves_its_ci_configurations_alone() -> None:
+    examples = TESTS.parent / "examples"
+    found = procedure_files([examples])
+    assert any(f.endswith(".yaml") for f in found)
+    assert not any(Path(f).is_relative_to(examples / "ci") for f in found)
