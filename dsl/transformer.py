@@ -181,7 +181,7 @@ class ToAst:
         fields: dict[str, Any] = dict(fixed)
         seen: dict[str, Item] = {}
         for item in items:
-            if not isinstance(item, Item) or item.value is None:
+            if type(item) is not Item or item.value is None:
                 continue
             if item.key in REPEATABLE:
                 fields[item.key] = (*fields.get(item.key, ()), *item.value)
@@ -471,13 +471,16 @@ class ToAst:
 
     @rule
     def flow_line(self, where: Where, c: list[Any]) -> ast.FlowLine:
-        path = tuple(x for x in c if isinstance(x, ast.Endpoint))
-        fields: dict[str, Any] = {"span": span_at(where), "path": path}
-        for x in c:
-            if isinstance(x, Item):
+        fields: dict[str, Any] = {"span": span_at(where)}
+        path = []
+        for x in c:  # endpoints, then at most one qualifier: `when x` (an item) or a token
+            if type(x) is ast.Endpoint:
+                path.append(x)
+            elif type(x) is Item:
                 fields["when"] = x.value
-            elif isinstance(x, str):
+            else:
                 fields["otherwise" if cast(Token, x).type == "OTHERWISE" else "paused"] = True
+        fields["path"] = tuple(path)
         return build(ast.FlowLine, fields)
 
     @rule
