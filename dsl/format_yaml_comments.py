@@ -83,29 +83,32 @@ def _document_anchors(root: yaml.MappingNode, anchors: list[Anchor]) -> None:
             own: Key = (field, counts[field])
             counts[field] += 1
             anchors.append(_anchor(own, start, node))
-            _model_anchors(node, model, own, anchors)
+            _model_anchors(node, model, own, anchors, item=start is node)
 
 
 def _model_anchors(
-    node: yaml.Node, model: type[BaseModel], key: Key, anchors: list[Anchor]
+    node: yaml.Node, model: type[BaseModel], key: Key, anchors: list[Anchor], item: bool = False
 ) -> None:
+    """Anchors for the fields of a mapping. The first field of a list item shares the item's
+    line (`- id: a`), which the printers key by the item itself: it gets no anchor."""
     if not isinstance(node, yaml.MappingNode):
         return
     names = {(info.alias or name): name for name, info in model.model_fields.items()}
-    for key_node, value in node.value:
+    for position, (key_node, value) in enumerate(node.value):
         name = names.get(str(key_node.value))
         if name is None:
             continue
         own: Key = (*key, name)
-        anchors.append(_anchor(own, key_node, value))
+        if not (item and position == 0):
+            anchors.append(_anchor(own, key_node, value))
         inner, many = _unwrap(model.model_fields[name].annotation)
         items = value.value if many and isinstance(value, yaml.SequenceNode) else [value]
         is_model = isinstance(inner, type) and issubclass(inner, BaseModel)
         if many and (name in COUNTED or is_model):
-            for index, item in enumerate(items):
-                anchors.append(_anchor((*own, index), item, item))
+            for index, element in enumerate(items):
+                anchors.append(_anchor((*own, index), element, element))
                 if is_model:
-                    _model_anchors(item, inner, (*own, index), anchors)
+                    _model_anchors(element, inner, (*own, index), anchors, item=True)
         elif is_model:
             _model_anchors(value, inner, own, anchors)
 
@@ -120,7 +123,15 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 
 def _anchor(key: Key, start: yaml.Node, end: yaml.Node) -> Anchor:
-    mark = end.end_mark
-    # A block collection ends at the start of the line after it.
-    end_line = mark.line + 1 if mark.column > 0 else max(mark.line, start.start_mark.line + 1)
-    return Anchor(key, start.start_mark.line + 1, start.start_mark.column + 1, end_line)
+    last = _last_line(end)
+    return Anchor(key, start.start_mark.line + 1, start.start_mark.column + 1, last)
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The last line (1-based) of a node's text. A block collection's end mark is where the
+    next token starts, possibly on the next item's line, so its last child is used instead."""
+    while isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    mark = node.end_mark
+    return mark.line + 1 if mark.column > 0 or mark.line == node.start_mark.line else mark.line

@@ -54,8 +54,8 @@ NOTATIONS: dict[str, dict[str, Any]] = {
         ["3 working_days", "0.5 working_days", "15 days", "8 working_hours"],
     ),
     "Channel": _notation(
-        r"(direct|postal|online(\s+(full|partial))?)",
-        "A channel of submission; online may say `full` or `partial`",
+        r"(direct|postal|online)(\s+(full|partial))?",
+        "A channel of submission, with `full` or `partial` for online submission",
         ["direct", "postal", "online full", "online partial"],
     ),
     "Deadline": _notation(
@@ -107,7 +107,7 @@ def yaml_json_schema() -> dict[str, Any]:
         "description": "Procedures and the legal registry (authorities, instruments, grants, "
         "transfers). Keys are the DSL keywords; durations, citations and flow lines are "
         "written as in the DSL.",
-        "type": "object",
+        "type": ["object", "null"],  # an empty file is an empty document
         "properties": properties,
         "additionalProperties": False,
         "$defs": dict(sorted(definitions.items())),
