@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from lark.exceptions import UnexpectedInput
 from pydantic import BaseModel
 
@@ -151,6 +151,7 @@ def test_texts_no_terminal_matches_are_refused_by_both() -> None:
 
 
 @pytest.mark.property
+@settings(max_examples=settings.default.max_examples // 2)  # half the profile: 30 in CI
 @given(load_strategies().documents())
 def test_driver_and_lark_agree_on_generated_documents(document: ast.Document) -> None:
     fast, lark = both(format_dsl(document))
