@@ -15,7 +15,7 @@ import subprocess
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 
@@ -89,11 +89,9 @@ def import_time(command: list[str], env: dict[str, str], count: int = 6) -> str:
 
 def machine() -> dict[str, str]:
     cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            cpu = next(line.split(":", 1)[1].strip() for line in handle if "model name" in line)
-    except (OSError, StopIteration):
-        pass
+    with suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as handle:
+        names = [line.split(":", 1)[1].strip() for line in handle if "model name" in line]
+        cpu = names[0] if names else cpu
     return {
         "cpu": f"{os.cpu_count()} × {cpu}",
         "python": platform.python_version(),

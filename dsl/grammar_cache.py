@@ -66,12 +66,9 @@ def cache_file(grammar: str, options: dict[str, Any]) -> Path | None:
 def cached_tables(grammar: str, options: dict[str, Any], analyse: Callable[[], Tables]) -> Tables:
     """The fast parser's tables for a grammar and the Lark options they come from."""
     path = cache_file(grammar, {**options, "tables": FORMAT})
-    if path is not None:
-        try:
-            with open(path, "rb") as handle:
-                return Tables.from_data(_PlainUnpickler(handle).load())
-        except Exception:  # missing, half written or foreign: analyse the grammar again
-            pass
+    stored = _read_tables(path) if path is not None else None
+    if stored is not None:
+        return stored
     tables = analyse()
     if path is not None:
         _write(path, pickle.dumps(tables.to_data(), protocol=pickle.HIGHEST_PROTOCOL))
@@ -90,6 +87,14 @@ def cached_lark(grammar: str, transformer: Any = None, **options: Any) -> Lark:
             path = None
     # Lark reads the file, checks its hash and loads it, or builds the tables and writes them.
     return Lark(grammar, transformer=transformer, cache=str(path) if path else False, **options)
+
+
+def _read_tables(path: Path) -> Tables | None:
+    try:
+        with open(path, "rb") as handle:
+            return Tables.from_data(_PlainUnpickler(handle).load())
+    except Exception:  # missing, half written or foreign: the grammar is analysed again
+        return None
 
 
 class _PlainUnpickler(pickle.Unpickler):

@@ -1,8 +1,10 @@
-"""Lark parse callbacks → AST nodes, applied while the LALR parser runs (no tree is built).
+"""Parse callbacks → AST nodes, applied while the LALR parser runs (no tree is built).
 
-Input: the rules of `grammar.lark`, with positions. Output: `ast.Document`. Values that the
-grammar cannot check (an impossible date, a field given twice) become diagnostics, collected
-in `problems`; the node is then built without the bad value.
+Input: the rules of `grammar.lark` as they are reduced, with their tokens (from `lalr_driver`,
+or from Lark when it parses a text itself). Output: `ast.Document`. Values that the grammar
+cannot check (an impossible date, a field given twice) become diagnostics, collected in
+`problems`; the node is then built without the bad value. Nodes are built by `built_nodes`,
+without validating again the types the grammar fixes.
 """
 
 from __future__ import annotations
