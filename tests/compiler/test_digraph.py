@@ -1,10 +1,8 @@
-"""The flow's small directed graph answers as networkx does, and `tthc check` does without
-networkx (it is imported only when someone asks for `Workflow.graph`)."""
+"""The flow's small directed graph answers as networkx does; `Workflow.graph` is the flow as a
+networkx graph (`tests/test_startup.py`: a check never imports networkx otherwise)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -52,12 +50,3 @@ def test_workflow_graph_is_the_flow_as_a_networkx_graph() -> None:
     assert set(graph.edges) == {(u, v) for u, v, _ in workflow.arrows()}
     assert workflow.reachable_from_start() == {"start", *nx.descendants(graph, "start")}
     assert workflow.can_reach_end() == {"end", *nx.ancestors(graph, "end")}
-
-
-def test_checking_a_file_does_not_import_networkx() -> None:
-    code = (
-        "import sys; from tthc.rules import check_paths; "
-        f"check_paths([{str(TWIN)!r}]); print('networkx' in sys.modules)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
