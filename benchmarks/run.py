@@ -146,14 +146,13 @@ def cold_start(opt: Options) -> list[Row]:
     check = [tthc, "check", "--no-cache", str(single)]
     runs = max(3 * opt.runs, 5)
     # As a user runs it: Python's bytecode cached (here under the work folder), the grammar
-    # cached. This shell may set PYTHONDONTWRITEBYTECODE, which makes every run compile tthc.
+    # cached. (This project's shell sets PYTHONDONTWRITEBYTECODE: every run would compile tthc.)
     base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     warm = {
         **base,
         "PYTHONPYCACHEPREFIX": str(opt.work / "pyc"),
         "TTHC_CACHE_DIR": str(opt.work / "cache"),
     }
-    no_pyc = {**base, "PYTHONDONTWRITEBYTECODE": "1", "TTHC_CACHE_DIR": warm["TTHC_CACHE_DIR"]}
     child(check, warm)  # writes the bytecode and the grammar cache
     empty = [
         child(check, {**warm, "TTHC_CACHE_DIR": str(opt.work / f"grammar{n}")}) for n in range(runs)
@@ -176,11 +175,6 @@ def cold_start(opt: Options) -> list[Row]:
             "  same, grammar cache empty",
             median(empty),
             note="the grammar is analysed, its tables written to the cache",
-        ),
-        ms(
-            "  same, no bytecode cache",
-            median([child(check, no_pyc) for _ in range(runs)]),
-            note="PYTHONDONTWRITEBYTECODE=1 (as in this project's shell): tthc's modules are compiled at each start",
         ),
     ]
 

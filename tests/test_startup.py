@@ -4,6 +4,7 @@ them costs tens of milliseconds in a command that should answer in a fraction of
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ def imported(arguments: list[str], cache: Path) -> list[str]:
         f"    main({arguments!r})\nexcept SystemExit:\n    pass\n"
         f"print('imported:' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
     )
-    env = {"TTHC_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "TTHC_CACHE_DIR": str(cache)}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
