@@ -19,8 +19,9 @@ from typing import Any, Literal
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Outcome, Severity
 from tthc.dsl.format_comments import dsl_comments, scan_dsl
-from tthc.dsl.format_dsl import decimal, format_dsl
+from tthc.dsl.format_dsl import format_dsl
 from tthc.dsl.format_lines import Comments
+from tthc.dsl.format_values import decimal
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.reader import parse
 from tthc.dsl.span import SourceFile

@@ -20,7 +20,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from tthc.dsl import Span, ast
-from tthc.dsl.format_dsl import decimal
+from tthc.dsl.format_values import decimal
 from tthc.dsl.parser import grammar_text
 
 SPAN = Span.point("<generated>")

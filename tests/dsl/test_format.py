@@ -14,7 +14,8 @@ import pytest
 
 from tthc.dsl import SourceFile, ast, parse, read_source
 from tthc.dsl.canonical import format_source
-from tthc.dsl.format_dsl import decimal, format_dsl, string
+from tthc.dsl.format_dsl import format_dsl
+from tthc.dsl.format_values import decimal, string
 from tthc.dsl.format_yaml import format_yaml, plain_or_quoted
 from tthc.dsl.schema import schema_text
 
