@@ -6,10 +6,14 @@ line/column pairs, so every stage can point at the place the person wrote.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
+
+
+_NEWLINE = re.compile("\n")
 
 
 class Span(BaseModel):
@@ -41,8 +45,7 @@ class SourceFile:
 
     @classmethod
     def from_text(cls, path: str, text: str) -> SourceFile:
-        starts = [0]
-        starts.extend(i + 1 for i, char in enumerate(text) if char == "\n")
+        starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
         return cls(path=path, text=text, line_starts=tuple(starts))
 
     @property

@@ -81,9 +81,10 @@ def test_explain_accepts_a_name() -> None:
     assert code == 0 and out.startswith("TT901 unused-suppression")
 
 
-def test_explain_a_reading_code_says_where_it_comes_from() -> None:
-    code, out, _ = tthc("explain", "TT001", "--lang", "en")
-    assert code == 0 and "reading and parsing" in out
+def test_explain_a_reading_code_shows_its_documentation() -> None:
+    code, out, _ = tthc("explain", "TT005", "--lang", "en")
+    assert code == 0
+    assert "What it checks" in out and "Use instead" in out and "commune.chairman" in out
 
 
 @pytest.mark.parametrize(
