@@ -12,17 +12,9 @@ from collections.abc import Iterator
 
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext, Rule
-from tthc.rules.competence import (
-    Answer,
-    Reason,
-    competence,
-    covers,
-    day,
-    instrument_gap,
-    instrument_name,
-    link_name,
-    who,
-)
+from tthc.rules.competence import Answer, Reason, competence, covers
+from tthc.rules.competence.names import day, instrument_name, link_name, who
+from tthc.rules.competence.validity import instrument_gap
 
 DECIDING = (ast.StepKind.DECISION, ast.StepKind.SIGNATURE)
 LEVEL_VI = {"central": "trung ương", "province": "cấp tỉnh", "district": "cấp huyện"}

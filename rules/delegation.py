@@ -16,17 +16,14 @@ from tthc.compiler import Model
 from tthc.dsl import Message, Related, ast
 from tthc.rules.authority import LEVEL_EN, LEVEL_VI, decisions
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
-from tthc.rules.competence import (
+from tthc.rules.competence import Flaw, Link, grant_flaws, overlaps
+from tthc.rules.competence.names import (
     MODE_EN,
     MODE_VI,
-    Flaw,
-    Link,
     citation,
     day,
-    grant_flaws,
     instrument_name,
     link_name,
-    overlaps,
     who,
 )
 

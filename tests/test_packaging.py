@@ -1,4 +1,5 @@
-"""A built wheel installs into a fresh virtual environment and runs `tthc --version`."""
+"""Every package folder is listed in `pyproject.toml`, and a built wheel installs into a fresh
+virtual environment, runs `tthc --version` and imports every rule family."""
 
 from __future__ import annotations
 
@@ -10,6 +11,33 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+LAYERS = {"tthc.dsl": "dsl", "tthc.compiler": "compiler", "tthc.rules": "rules", "tthc.cli": "cli"}
+# The rule families and their shared logic, each a module or a package of small modules.
+RULE_MODULES = (
+    "authority",
+    "competence",
+    "delegation",
+    "steps",
+    "soundness",
+    "deadlines",
+    "corpus",
+    "duties",
+    "suppressions",
+)
+
+
+def test_every_package_folder_is_listed_in_pyproject() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    folders = {
+        ".".join([name, *init.parent.relative_to(ROOT / folder).parts])
+        for name, folder in LAYERS.items()
+        for init in (ROOT / folder).rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert sorted(folders - listed) == []
 
 
 @pytest.mark.slow
@@ -37,8 +65,9 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
         [str(target / "bin" / "tthc"), "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("tthc, version ")
+    families = ", ".join(f"tthc.rules.{name}" for name in RULE_MODULES)
     names = subprocess.run(
-        [str(python), "-c", "import tthc.dsl, tthc.compiler, tthc.rules, tthc.cli; print('ok')"],
+        [str(python), "-c", f"import tthc.dsl, tthc.compiler, tthc.cli, {families}; print('ok')"],
         capture_output=True,
         text=True,
         check=True,

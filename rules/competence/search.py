@@ -1,0 +1,146 @@
+"""The chain search: is an authority competent for a power on a date, and by which chain?
+
+Input: the `Model`, an authority, a power, a date and the `Settings`. Output: an `Answer`:
+competent or not, the chain of links from the original holder, the flaws of that chain
+(`tthc.rules.competence.flaws`), who holds the power instead, and the explanation in both
+languages (`tthc.rules.competence.explanation`). One question (a power on a date) is answered
+for each authority at most once, cycles included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tthc.compiler import Model
+from tthc.dsl import Message, ast
+from tthc.rules.competence.explanation import Explanation
+from tthc.rules.competence.flaws import Flaw, grant_flaws
+from tthc.rules.competence.powers import Link, all_links, covers, is_root
+from tthc.rules.competence.validity import authority_gap, link_gap
+from tthc.rules.settings import Settings
+
+Mode = ast.GrantMode
+
+
+class Reason(StrEnum):
+    COMPETENT = "competent"
+    UNKNOWN_AUTHORITY = "unknown-authority"  # reported as TT005
+    AUTHORITY_NOT_VALID = "authority-not-valid"  # does not exist on the date
+    NO_GRANT = "no-grant"  # nobody is given this power
+    OTHER_HOLDER = "other-holder"  # the power is given, to others
+    HEAD_OF_HOLDER = "head-of-holder"  # the collective this person heads holds it (TT107)
+    MEMBER_HOLDS = "member-holds"  # an individual of this collective holds it (TT107)
+    NOT_IN_FORCE = "not-in-force"  # a grant or its instrument is not in force on the date
+    GIVER_NOT_COMPETENT = "giver-not-competent"  # a link's giver holds nothing to give
+    ILLEGAL_LINK = "illegal-link"  # a link of the chain is unlawful (see `flaws`)
+
+
+# When no chain holds, the failing one explained is the closest to holding.
+_CLOSEST = [Reason.ILLEGAL_LINK, Reason.NOT_IN_FORCE, Reason.GIVER_NOT_COMPETENT]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Whether an authority holds a power on a date, by which chain, and why (or why not)."""
+
+    competent: bool
+    chain: tuple[Link, ...]
+    explanation: Message
+    reason: Reason
+    flaws: tuple[Flaw, ...] = ()
+    holders: tuple[str, ...] = ()  # who holds it instead: other holders, the body, the head
+
+
+def competence(
+    model: Model,
+    authority: str,
+    power: str,
+    on: dt.date | None = None,
+    settings: Settings | None = None,
+) -> Answer:
+    """Is `authority` competent for `power` on `on`? The rules are in the module docstring."""
+    return _Search(model, power, on, settings or Settings()).answer(authority)
+
+
+class _Search:
+    """One question (a power on a date), answered for each authority at most once."""
+
+    def __init__(self, model: Model, power: str, on: dt.date | None, settings: Settings) -> None:
+        self.model, self.power, self.on, self.settings = model, power, on, settings
+        self.answers: dict[str, Answer] = {}
+        self.visiting: set[str] = set()
+        self.flaws: dict[str, list[Flaw]] = {}
+
+    def answer(self, name: str) -> Answer:
+        if name in self.answers:
+            return self.answers[name]
+        if name in self.visiting:  # a cycle (TT207): this path gives nothing
+            return Answer(False, (), self._say(name).circular(), Reason.GIVER_NOT_COMPETENT)
+        self.visiting.add(name)
+        found = self._answer(name)
+        self.visiting.discard(name)
+        self.answers[name] = found
+        return found
+
+    def _say(self, name: str) -> Explanation:
+        return Explanation(self.model, name, self.power, self.on)
+
+    def _answer(self, name: str) -> Answer:
+        authority = self.model.authorities.get(name)
+        if authority is None:
+            return Answer(False, (), self._say(name).unknown(), Reason.UNKNOWN_AUTHORITY)
+        gap = authority_gap(authority, self.on, self.settings)
+        if gap is not None:
+            return Answer(False, (), self._say(name).absent(gap), Reason.AUTHORITY_NOT_VALID)
+        links = [k for k in self.model.links_to(name) if covers(k.power.value, self.power)]
+        if not links:
+            return self._without_link(authority)
+        tries = [self._through(name, link) for link in links]
+        held = [t for t in tries if t.competent]
+        if held:
+            return min(held, key=lambda t: len(t.chain))
+        return min(tries, key=lambda t: (_CLOSEST.index(t.reason), len(t.chain)))
+
+    def _through(self, name: str, link: Link) -> Answer:
+        flaws: list[Flaw] = []
+        if isinstance(link, ast.Grant):
+            if link.id.value not in self.flaws:
+                self.flaws[link.id.value] = grant_flaws(self.model, link, self.settings)
+            flaws.extend(self.flaws[link.id.value])
+        gap = link_gap(self.model, link, self.on)
+        if gap and gap.ended and isinstance(link, ast.Grant) and link.mode is Mode.AUTHORIZATION:
+            flaws.append(Flaw("TT202", link, link.id.span, "expired", gap=gap))
+        upstream: Answer | None = None
+        if not is_root(self.model, link) and link.giver is not None:
+            upstream = self.answer(link.giver.value)
+            flaws.extend(upstream.flaws)
+        chain = (*(upstream.chain if upstream else ()), link)
+        say = self._say(name)
+        if flaws:
+            return Answer(False, chain, say.illegal(flaws[0]), Reason.ILLEGAL_LINK, tuple(flaws))
+        if gap is not None:
+            return Answer(False, chain, say.not_in_force(link, gap), Reason.NOT_IN_FORCE)
+        if upstream is not None and not upstream.competent:
+            message = say.giver_not_competent(link, upstream.explanation)
+            return Answer(False, chain, message, Reason.GIVER_NOT_COMPETENT)
+        return Answer(True, chain, say.competent(chain), Reason.COMPETENT)
+
+    def _without_link(self, authority: ast.Authority) -> Answer:
+        say, name = self._say(authority.id.value), authority.id.value
+        body = authority.of.value if authority.of is not None else None
+        if authority.kind is ast.AuthorityKind.PERSON and body and self.answer(body).competent:
+            return Answer(False, (), say.head(body), Reason.HEAD_OF_HOLDER, (), (body,))
+        if authority.kind is ast.AuthorityKind.COLLECTIVE:
+            for member in self.model.members(name):
+                person = member.id.value
+                if member.kind is ast.AuthorityKind.PERSON and self.answer(person).competent:
+                    return Answer(False, (), say.member(person), Reason.MEMBER_HOLDS, (), (person,))
+        links = all_links(self.model)
+        holders = tuple(
+            dict.fromkeys(k.receiver.value for k in links if covers(k.power.value, self.power))
+        )
+        if holders:
+            return Answer(False, (), say.others(holders), Reason.OTHER_HOLDER, (), holders)
+        return Answer(False, (), say.nobody(), Reason.NO_GRANT)

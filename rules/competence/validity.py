@@ -1,0 +1,131 @@
+"""Validity on a date: whether an authority exists, an instrument or a link is in force.
+
+Input: the `Model`, an authority, instrument or link, the date (`None`: no date test) and the
+`Settings`. Output: `None` when it holds on that date, else a `Gap`: why not, in both
+languages, and whether it held before (`ended`) or not yet. Dates are inclusive; the rules are
+in the package docstring (`tthc.rules.competence`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tthc.compiler import Model
+from tthc.dsl import Message, ast
+from tthc.rules.competence.names import day, instrument_name, link_name
+from tthc.rules.competence.powers import Level, Link
+from tthc.rules.settings import Settings
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Why something is not in force on a date; `ended` when it was in force and is no longer."""
+
+    message: Message
+    ended: bool
+
+
+def _not_yet(name: Message, since: dt.date, body: bool = False) -> Gap:
+    d = day(since)
+    if body:
+        return Gap(
+            Message(vi=f"{name.vi} chỉ có từ ngày {d.vi}", en=f"{name.en} exists only from {d.en}"),
+            False,
+        )
+    return Gap(
+        Message(
+            vi=f"{name.vi} chỉ có hiệu lực từ ngày {d.vi}",
+            en=f"{name.en} is in force only from {d.en}",
+        ),
+        False,
+    )
+
+
+def _ended(name: Message, last: dt.date, body: bool = False) -> Gap:
+    d = day(last)
+    if body:
+        return Gap(
+            Message(
+                vi=f"{name.vi} đã chấm dứt hoạt động sau ngày {d.vi}",
+                en=f"{name.en} ceased to exist after {d.en}",
+            ),
+            True,
+        )
+    return Gap(
+        Message(
+            vi=f"{name.vi} đã hết hiệu lực sau ngày {d.vi}",
+            en=f"{name.en} ceased to be in force after {d.en}",
+        ),
+        True,
+    )
+
+
+def authority_gap(authority: ast.Authority, on: dt.date | None, settings: Settings) -> Gap | None:
+    """Why the authority does not exist on the date, or `None` when it does."""
+    if on is None:
+        return None
+    name = Message(vi=authority.title, en=authority.id.value)
+    if authority.starts is not None and on < authority.starts:
+        return _not_yet(name, authority.starts, body=True)
+    if authority.until is not None and on > authority.until:
+        return _ended(name, authority.until, body=True)
+    if authority.level is Level.DISTRICT and on > settings.district_level_ends:
+        d = day(settings.district_level_ends)
+        return Gap(
+            Message(
+                vi=f"{name.vi} thuộc cấp huyện, đã kết thúc hoạt động sau ngày {d.vi}",
+                en=f"{name.en} is at district level, which ended on {d.en}",
+            ),
+            ended=True,
+        )
+    return None
+
+
+def instrument_gap(model: Model, instrument: ast.Instrument, on: dt.date | None) -> Gap | None:
+    """Why the instrument is not in force on the date (not yet, expired, replaced), or `None`."""
+    if on is None:
+        return None
+    name = instrument_name(instrument)
+    if instrument.in_force is not None and on < instrument.in_force:
+        return _not_yet(name, instrument.in_force)
+    if instrument.until is not None and on > instrument.until:
+        return _ended(name, instrument.until)
+    for newer in model.replaced_by(instrument.id.value):
+        if newer.in_force is None or newer.in_force <= on:
+            by, since = instrument_name(newer), day(newer.in_force) if newer.in_force else None
+            return Gap(
+                Message(
+                    vi=f"{name.vi} đã được thay thế bởi {by.vi}"
+                    + (f" từ ngày {since.vi}" if since else ""),
+                    en=f"{name.en} is replaced by {by.en}"
+                    + (f" since {since.en}" if since else ""),
+                ),
+                ended=True,
+            )
+    return None
+
+
+def link_gap(model: Model, link: Link, on: dt.date | None) -> Gap | None:
+    """Why a grant or transfer is not in force on the date, or `None` when it is."""
+    if on is None:
+        return None
+    name = link_name(link)
+    if isinstance(link, ast.Grant):
+        if link.starts is not None and on < link.starts:
+            return _not_yet(name, link.starts)
+        if link.until is not None and on > link.until:
+            return _ended(name, link.until)
+    elif not link.basis:
+        return Gap(
+            Message(
+                vi=f"{name.vi} không nêu văn bản chuyển giao nên không có ngày hiệu lực",
+                en=f"{name.en} cites no instrument, so it has no date of effect",
+            ),
+            ended=False,
+        )
+    gaps = [instrument_gap(model, i, on) for c in link.basis if (i := model.instrument(c))]
+    found = [g for g in gaps if g is not None]
+    if gaps and len(found) == len(gaps):
+        return Gap(found[0].message, ended=all(g.ended for g in found))
+    return None
