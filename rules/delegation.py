@@ -14,10 +14,12 @@ from dataclasses import replace
 
 from tthc.compiler import Model
 from tthc.dsl import Message, Related, ast
-from tthc.rules.authority import LEVEL_EN, LEVEL_VI, decisions
+from tthc.rules.authority.decisions import decisions
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
 from tthc.rules.competence import Flaw, Link, grant_flaws, overlaps
 from tthc.rules.competence.names import (
+    LEVEL_EN,
+    LEVEL_VI,
     MODE_EN,
     MODE_VI,
     citation,

@@ -1,0 +1,81 @@
+"""TT107 collective-individual-mismatch: a collective body acts where the law names a person,
+or the reverse.
+
+Input: a `ProcedureContext`. Output: a `Finding` at each decision or signature step's actor
+that holds no competence while the body it heads (or the person of the body) does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc.dsl import Message
+from tthc.rules.authority.decisions import chain_witnesses, decisions
+from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.competence import Reason
+from tthc.rules.competence.names import who
+
+
+def collective_individual_mismatch(context: ProcedureContext) -> Iterator[Finding]:
+    """A step is given to a collective body where the law names an individual, or the reverse.
+
+    What it checks:
+        Every `decision` and `signature` step whose actor does not hold the procedure's power
+        while the authority it is confused with does: an individual heading or belonging to a
+        collective body (`kind person`, `of` the body) when the power is granted to the body,
+        or the body when the power is granted to an individual of it. A head is not competent
+        for the body's power by being its head: it needs its own grant (phân cấp or ủy quyền).
+    Why it matters:
+        Law 72/2025/QH15 Art. 11 requires the powers of the People's Committee (a collective
+        body, deciding by majority) and of its Chairman to be told apart (LEGAL-TEXTS.md §2,
+        partly verified); sector laws name one or the other, e.g. the Law on Civil Status 2014
+        gives registration to the commune People's Committee and signing the birth certificate
+        to its Chairman (Art. 16), and Decree 151/2025 Art. 5 gives district land powers to the
+        commune Chairman (BRIEF.md §6.4, verified).
+    Example:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
+          basis luat-ho-tich-2014 art 16
+          channels direct  deadline 5 working_days  result "Giấy khai sinh"
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+            ky decision "Ký Giấy khai sinh" by commune.vice_chairman takes 1 working_days
+              basis luat-ho-tich-2014 art 16
+            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
+          }
+          flow { start -> tiep_nhan -> ky -> tra -> end }
+        }
+        ```
+    Use instead:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
+          basis luat-ho-tich-2014 art 16
+          channels direct  deadline 5 working_days  result "Giấy khai sinh"
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+            ky decision "Ký Giấy khai sinh" by commune.people_committee takes 1 working_days
+              basis luat-ho-tich-2014 art 16
+            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
+          }
+          flow { start -> tiep_nhan -> ky -> tra -> end }
+        }
+        ```
+    """
+    for step, actor, answer in decisions(context):
+        if answer.reason not in (Reason.HEAD_OF_HOLDER, Reason.MEMBER_HOLDS):
+            continue
+        holder = who(context.model, answer.holders[0])
+        name = who(context.model, actor.value)
+        yield Finding(
+            actor.span,
+            answer.explanation,
+            Message(
+                vi=f"Giao bước “{step.id.value}” cho {holder.vi}, hoặc khai báo văn bản phân cấp, "
+                f"ủy quyền từ {holder.vi} cho {name.vi}",
+                en=f"Give step '{step.id.value}' to {holder.en}, or declare the phân cấp or ủy "
+                f"quyền from {holder.en} to {name.en}",
+            ),
+            chain_witnesses(context, answer),
+        )
