@@ -1,0 +1,38 @@
+"""TT2xx — decentralization and delegation (phân quyền, phân cấp, ủy quyền): lawful chains.
+
+Input: a `ProjectContext` (the whole registry and every workflow) or, for TT206, a
+`ProcedureContext`. Output: `Finding`s for TT201–TT208, one module per rule or pair of rules.
+The lawfulness of a grant is decided once, in `tthc.rules.competence.grant_flaws`; these rules
+report each flaw once, at the grant in the registry, whether or not a procedure relies on it.
+The one flaw that depends on a date, an ủy quyền whose term has ended (TT202), is reported at
+each decision step that relies on it.
+
+    registry_flaws.py         the flaws of one code, with the steps relying on each grant
+    onward_delegation.py      TT201 re-decentralization, TT203 re-authorization
+    invalid_authorization.py  TT202 invalid-authorization
+    not_downward.py           TT204 delegation-not-downward
+    instrument_kind.py        TT205 instrument-cannot-delegate
+    moved_procedure.py        TT206 move-without-instrument
+    cycles.py                 TT207 delegation-cycle
+    resources.py              TT208 delegation-without-resources
+"""
+
+from tthc.rules.base import Rule
+from tthc.rules.delegation.cycles import delegation_cycle
+from tthc.rules.delegation.instrument_kind import instrument_cannot_delegate
+from tthc.rules.delegation.invalid_authorization import invalid_authorization
+from tthc.rules.delegation.moved_procedure import move_without_instrument
+from tthc.rules.delegation.not_downward import delegation_not_downward
+from tthc.rules.delegation.onward_delegation import re_authorization, re_decentralization
+from tthc.rules.delegation.resources import delegation_without_resources
+
+RULES: tuple[Rule, ...] = (
+    Rule("TT201", "project", re_decentralization),
+    Rule("TT202", "project", invalid_authorization),
+    Rule("TT203", "project", re_authorization),
+    Rule("TT204", "project", delegation_not_downward),
+    Rule("TT205", "project", instrument_cannot_delegate),
+    Rule("TT206", "procedure", move_without_instrument),
+    Rule("TT207", "project", delegation_cycle),
+    Rule("TT208", "project", delegation_without_resources),
+)

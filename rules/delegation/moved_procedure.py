@@ -1,0 +1,92 @@
+"""TT206 move-without-instrument: a procedure moved from another level cites no instrument.
+
+Input: a `ProcedureContext`. Output: a `Finding` at the `moved` block of a procedure that cites
+no `basis` inside it, with the registry's transfer of the procedure's power as the example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc.dsl import Message
+from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.competence import overlaps
+from tthc.rules.competence.names import LEVEL_EN, LEVEL_VI, citation
+from tthc.rules.delegation.registry_flaws import witness
+
+
+def move_without_instrument(context: ProcedureContext) -> Iterator[Finding]:
+    """A procedure marked as moved from another level cites no instrument that moved it.
+
+    What it checks:
+        A procedure with a `moved { from ... }` block must cite, inside it, the instrument that
+        moved it (`basis`, e.g. the sector decree of June 2025 and its article). The help names
+        the instrument of the registry's `transfer` for the procedure's power when there is one.
+    Why it matters:
+        The 2025 reform moved 278 district procedures to communes and 18 to provinces by the
+        sectoral decrees of June 2025 (Official Dispatch 90/CĐ-TTg; e.g. Decree 120/2025 Art. 4
+        for civil status; BRIEF.md §1.2, §6, verified). The authority of the new level rests on
+        that instrument; without it the move cannot be checked, nor dated.
+    Example:
+        ```tthc
+        procedure "2.000806" "Đăng ký kết hôn có yếu tố nước ngoài" {
+          field "Hộ tịch"  level commune  effective 2025-07-01
+          power "ho-tich.yeu-to-nuoc-ngoai.ket-hon"
+          moved { from district }
+          basis luat-ho-tich-2014 art 37
+          channels direct  deadline 5 working_days  result "Giấy chứng nhận kết hôn"
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+            ky decision "Ký Giấy chứng nhận kết hôn" by commune.chairman takes 1 working_days
+              basis luat-ho-tich-2014 art 37
+            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
+          }
+          flow { start -> tiep_nhan -> ky -> tra -> end }
+        }
+        ```
+    Use instead:
+        ```tthc
+        procedure "2.000806" "Đăng ký kết hôn có yếu tố nước ngoài" {
+          field "Hộ tịch"  level commune  effective 2025-07-01
+          power "ho-tich.yeu-to-nuoc-ngoai.ket-hon"
+          moved { from district  basis nd-120-2025 art 4 }
+          basis luat-ho-tich-2014 art 37
+          channels direct  deadline 5 working_days  result "Giấy chứng nhận kết hôn"
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+            ky decision "Ký Giấy chứng nhận kết hôn" by commune.chairman takes 1 working_days
+              basis luat-ho-tich-2014 art 37
+            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
+          }
+          flow { start -> tiep_nhan -> ky -> tra -> end }
+        }
+        ```
+    """
+    node = context.procedure.node
+    if node.moved is None or node.moved.basis:
+        return
+    level = node.moved.level.value
+    power = node.power.value if node.power else None
+    transfers = [
+        t
+        for t in context.model.transfers.values()
+        if power and t.basis and overlaps(t.power.value, power)
+    ]
+    cited = ", ".join(citation(c).en for c in transfers[0].basis) if transfers else ""
+    example = cited or "nd-120-2025 art 4"
+    yield Finding(
+        node.moved.span,
+        Message(
+            vi=f"Thủ tục “{node.name}” được chuyển từ {LEVEL_VI[level]} nhưng không nêu văn bản "
+            "chuyển giao",
+            en=f"The procedure '{node.name}' moved from the {LEVEL_EN[level]} but cites no "
+            "instrument that moved it",
+        ),
+        Message(
+            vi=f"Thêm `basis` trong khối `moved`, ví dụ `moved {{ from {level} basis {example} }}`",
+            en=f"Add a `basis` inside `moved`, e.g. `moved {{ from {level} basis {example} }}`",
+        ),
+        witness(transfers[0], "Chuyển giao trong sổ đăng ký", "The registry's transfer")
+        if transfers
+        else (),
+    )

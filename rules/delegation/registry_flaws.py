@@ -1,0 +1,66 @@
+"""The flaws of the registry's grants, each with the decision steps that rely on the grant.
+
+Input: a `ProjectContext`. Output: for one code, each `Flaw` of `grant_flaws` in declaration
+order with the decision steps of the project whose actor's chain runs through that grant
+(`registry_flaws`), and the small pieces every TT2xx message is made of: the names of a grant's
+giver, receiver and mode (`grant_names`), a link as a witness (`witness`), and a finding with
+the relying steps added (`with_steps`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from tthc.compiler import Model
+from tthc.dsl import Message, Related, ast
+from tthc.rules.authority.decisions import decisions
+from tthc.rules.base import Finding, ProcedureContext, ProjectContext
+from tthc.rules.competence import Flaw, Link, grant_flaws
+from tthc.rules.competence.names import MODE_EN, MODE_VI, who
+
+
+def registry_flaws(
+    context: ProjectContext, code: str
+) -> Iterator[tuple[Flaw, tuple[Related, ...]]]:
+    """The flaws of one code in the registry, each with the decision steps that rely on it."""
+    relied = reliance(context)
+    for grant in context.model.grants.values():
+        for flaw in grant_flaws(context.model, grant, context.settings):
+            if flaw.code == code:
+                yield flaw, tuple(relied.get(grant.id.value, ()))
+
+
+def reliance(context: ProjectContext) -> dict[str, list[Related]]:
+    """For each grant, the decision steps whose actor's chain runs through it."""
+    relied: dict[str, list[Related]] = {}
+    for workflow in context.workflows:
+        procedure = ProcedureContext(context.model, workflow, context.settings)
+        code = procedure.procedure.code
+        for step, actor, answer in decisions(procedure):
+            for link in answer.chain:
+                if isinstance(link, ast.Grant):
+                    relied.setdefault(link.id.value, []).append(
+                        Related(
+                            span=actor.span,
+                            message=Message(
+                                vi=f"Thủ tục {code}, bước “{step.id.value}” dựa vào giao quyền này",
+                                en=f"Procedure {code}, step '{step.id.value}' relies on this grant",
+                            ),
+                        )
+                    )
+    return relied
+
+
+def with_steps(finding: Finding, steps: tuple[Related, ...]) -> Finding:
+    return replace(finding, related=(*finding.related, *steps))
+
+
+def witness(link: Link, vi: str, en: str) -> tuple[Related, ...]:
+    return (Related(span=link.id.span, message=Message(vi=vi, en=en)),)
+
+
+def grant_names(model: Model, grant: ast.Grant) -> tuple[Message, Message, Message]:
+    giver = who(model, grant.giver.value) if grant.giver else Message(vi="—", en="—")
+    mode = Message(vi=MODE_VI[grant.mode], en=MODE_EN[grant.mode].removesuffix("s"))
+    return giver, who(model, grant.receiver.value), mode
