@@ -66,10 +66,10 @@ def tool_fingerprint() -> str:
         parts = ["unknown", sys.version]
     for package in (tthc.dsl, tthc.compiler, tthc.rules):
         for folder in map(Path, package.__path__):
-            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                if entry.name.endswith((".py", ".lark")):
-                    parts.append(f"{package.__name__}/{entry.name}")
-                    parts.append(Path(entry.path).read_bytes())
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".py", ".lark") and "__pycache__" not in path.parts:
+                    parts.append(f"{package.__name__}/{path.relative_to(folder).as_posix()}")
+                    parts.append(path.read_bytes())
     return digest(*parts)
 
 

@@ -4,6 +4,7 @@ reads procedure files and leaves CI configurations and excluded folders alone.""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tthc.cli import progress
 from tthc.cli.main import main
 from tthc.rules import Config, load_config
 from tthc.rules import repository as repo
@@ -254,3 +256,32 @@ def test_checking_the_examples_folder_leaves_its_ci_configurations_alone() -> No
     found = procedure_files([examples])
     assert any(f.endswith(".yaml") for f in found)
     assert not any(Path(f).is_relative_to(examples / "ci") for f in found)
+
+
+# ---- progress ---------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_drawn_on_a_terminal_and_erased_but_never_in_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.delenv("CI", raising=False)
+    terminal = Terminal()
+    with progress.progress_bar(lang="en", stream=terminal) as show:
+        assert show is not None
+        show("parse", 50, 100)
+    assert "Parsing" in terminal.getvalue() and "50/100" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\033[K")
+    monkeypatch.setenv("CI", "true")
+    with progress.progress_bar(stream=Terminal()) as show:
+        assert show is None
+    monkeypatch.delenv("CI")
+    with progress.progress_bar(stream=io.StringIO()) as show:  # a pipe or a file
+        assert show is None
+    with progress.progress_bar(enabled=False, stream=Terminal()) as show:  # --quiet
+        assert show is None
