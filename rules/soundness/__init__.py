@@ -1,0 +1,46 @@
+"""TT4xx — soundness of the workflow graph: every case can finish, and finishes cleanly.
+
+Input: a `ProcedureContext`. Output: `Finding`s for TT401-TT406, one module per rule, each
+naming its witness (the path from `start`, the branches that meet, the loop's steps) as related
+locations. The semantics are the token game of `tthc.compiler.workflow`. Each defect is
+reported once, where it is caused:
+- TT401, TT402, TT404 read the arrows (`tthc.rules.paths`): a step no arrow path reaches from
+  `start`; a reached step with no arrow out; a reached loop that no arrow leaves (a livelock).
+  Steps that only lead into a dead end or a closed loop are on its witness, not reported again.
+- TT403, TT405 play the token game (`tthc.rules.markings`): a join holding an arrival from
+  which it can never start; `end` reached while other work is still running, or a step started
+  a second time while it still holds the first (branches meeting without a join).
+- TT406 reads the outcomes written on the branches of each node.
+With no finding of TT401-TT405, the procedure is a sound workflow net: from every state a case
+can reach, it can reach `end`, it reaches `end` with nothing left running, and every step can
+run (tests/rules/test_soundness_differential.py checks this against a brute-force oracle).
+
+    analysis.py     the verdicts of one workflow, computed once (`analyse`)
+    wording.py      nodes, joins, moves and runs as the messages name them
+    unreachable.py  TT401 unreachable-step
+    dead_end.py     TT402 dead-end-step
+    join_wait.py    TT403 join-may-wait-forever
+    loops.py        TT404 loop-without-exit
+    completion.py   TT405 improper-completion
+    choices.py      TT406 choice-not-exclusive
+"""
+
+from tthc.rules.base import Rule
+from tthc.rules.soundness.analysis import Soundness, analyse
+from tthc.rules.soundness.choices import choice_not_exclusive
+from tthc.rules.soundness.completion import improper_completion
+from tthc.rules.soundness.dead_end import dead_end_step
+from tthc.rules.soundness.join_wait import join_may_wait_forever
+from tthc.rules.soundness.loops import loop_without_exit
+from tthc.rules.soundness.unreachable import unreachable_step
+
+__all__ = ["RULES", "Soundness", "analyse"]
+
+RULES: tuple[Rule, ...] = (
+    Rule("TT401", "procedure", unreachable_step),
+    Rule("TT402", "procedure", dead_end_step),
+    Rule("TT403", "procedure", join_may_wait_forever),
+    Rule("TT404", "procedure", loop_without_exit),
+    Rule("TT405", "procedure", improper_completion),
+    Rule("TT406", "procedure", choice_not_exclusive),
+)

@@ -1,0 +1,78 @@
+"""The soundness verdicts of one workflow, computed once and shared by the TT4xx rules.
+
+Input: a `Workflow`. Output: `analyse(workflow) -> Soundness`: the unreachable groups of steps
+with the steps behind them (TT401), the reached dead ends (TT402), the reached loops with no
+exit (TT404), read from the arrows (`tthc.rules.paths`), and the state space of the token game
+(`tthc.rules.markings`: TT403, TT405). Kept per workflow, so each rule asks for it freely.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+from tthc.compiler import END, Workflow
+from tthc.rules.markings import StateSpace, explore
+from tthc.rules.paths import Graph, graph_of
+
+
+@dataclass(frozen=True)
+class Soundness:
+    """The verdicts of TT401-TT405 for one workflow (what the findings are made from)."""
+
+    unreachable: list[tuple[list[str], list[str]]]  # an entry component, the steps behind it
+    dead_ends: list[str]  # reached nodes with no arrow out (`start` when the flow is empty)
+    loops: list[list[str]]  # reached closed loops, the step the case enters by first
+    space: StateSpace
+
+
+_CACHE: weakref.WeakKeyDictionary[Workflow, Soundness] = weakref.WeakKeyDictionary()
+
+
+def analyse(workflow: Workflow) -> Soundness:
+    """The soundness verdicts of a workflow, computed once for all the TT4xx rules."""
+    found = _CACHE.get(workflow)
+    if found is None:
+        graph = graph_of(workflow)
+        if not graph.complete:  # an arrow names an unknown step: TT005 comes first
+            found = Soundness([], [], [], StateSpace([]))
+        else:
+            found = Soundness(
+                _unreachable(graph), _dead_ends(graph), _loops(graph), explore(workflow, graph)
+            )
+        _CACHE[workflow] = found
+    return found
+
+
+def _unreachable(graph: Graph) -> list[tuple[list[str], list[str]]]:
+    """Components of unreached steps that no other step leads to, and the steps behind them."""
+    lost = [n for n in graph.nodes if n not in graph.from_start and n != END]
+    lost_set = set(lost)
+    order = {node: number for number, node in enumerate(graph.nodes)}
+    found = []
+    for component in graph.components(lost):
+        members = set(component)
+        if any(a.source not in members for n in component for a in graph.into[n]):
+            continue  # another unreached step leads here: reported with that one
+        behind = [n for n in graph.search(component) if n in lost_set and n not in members]
+        found.append(
+            (sorted(component, key=order.__getitem__), sorted(behind, key=order.__getitem__))
+        )
+    return sorted(found, key=lambda item: order[item[0][0]])
+
+
+def _dead_ends(graph: Graph) -> list[str]:
+    return [n for n in graph.from_start if n != END and not graph.out[n]]
+
+
+def _loops(graph: Graph) -> list[list[str]]:
+    stuck = [n for n in graph.from_start if n not in graph.to_end]
+    # Breadth-first order from start: a loop is named by the step the case enters it by.
+    order = {node: number for number, node in enumerate(graph.from_start)}
+    loops = []
+    for component in graph.components(stuck):
+        members = set(component)
+        leaves = any(a.target not in members for n in component for a in graph.out[n])
+        if graph.cyclic(component) and not leaves:
+            loops.append(sorted(component, key=order.__getitem__))
+    return sorted(loops, key=lambda loop: order[loop[0]])

@@ -1,0 +1,94 @@
+"""How the soundness messages name nodes, joins, moves and runs, in both languages.
+
+Input: the `Workflow`, its nodes and joins, and the moves of the token game
+(`tthc.rules.markings.Move`). Output: texts (`start → a → all(b, c)`, long runs shortened) and
+`Message`s, and the moves or nodes of a witness as related locations.
+"""
+
+from __future__ import annotations
+
+from tthc.compiler import END, START, Join, Workflow
+from tthc.dsl import Message, Related, Span
+from tthc.rules.markings import Move
+
+
+def node_name(workflow: Workflow, node: str) -> Message:
+    """A node as the messages name it: the start, the end, or a step with its title."""
+    step = workflow.step(node)
+    if node == START:
+        return Message(vi="điểm bắt đầu 'start'", en="the start")
+    if node == END:
+        return Message(vi="điểm kết thúc 'end'", en="the end")
+    title = f" ({step.title})" if step is not None else ""
+    return Message(vi=f"bước '{node}'{title}", en=f"the step '{node}'{title}")
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in capitals (a name opening a sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def join_text(join: Join) -> str:
+    """A join as written in the flow: `all(b, c) -> d`."""
+    return f"all({', '.join(dict.fromkeys(join.sources))}) -> {join.target}"
+
+
+def move_text(move: Move) -> str:
+    """One move of the token game: `a → b`, `a → all(b, c)` or `all(b, c) → d`."""
+    if move.join is not None:
+        return f"all({', '.join(dict.fromkeys(move.join.sources))}) → {move.join.target}"
+    assert move.branch is not None
+    return f"{move.node} → {targets_text(move.branch.targets)}"
+
+
+def move_span(move: Move) -> Span:
+    """Where the move is written: its flow line, or its join."""
+    if move.join is not None:
+        return move.join.span
+    assert move.branch is not None
+    return move.branch.span
+
+
+def moves_route(moves: list[Move]) -> str:
+    """A run as chains of steps: `start → a → all(b, c); b → d`, long runs shortened."""
+    chains: list[list[str]] = []
+    for move in moves:
+        if move.join is None and move.branch is not None and chains and chains[-1][-1] == move.node:
+            chains[-1].append(targets_text(move.branch.targets))
+        elif move.join is None and move.branch is not None:
+            chains.append([move.node, targets_text(move.branch.targets)])
+        else:
+            chains.append([move_text(move)])
+    texts = [" → ".join(c if len(c) < 12 else [*c[:5], "…", *c[-5:]]) for c in chains]
+    if len(texts) > 8:
+        texts = [*texts[:3], "…", *texts[-4:]]
+    return "; ".join(texts)
+
+
+def targets_text(targets: tuple[str, ...]) -> str:
+    """The targets of a branch: `b`, or `all(b, c)` for a parallel split."""
+    return targets[0] if len(targets) == 1 else f"all({', '.join(targets)})"
+
+
+def moves_witness(moves: list[Move], limit: int = 12) -> tuple[Related, ...]:
+    """The moves of a run as related locations, in order (the last `limit`)."""
+    shown = moves[-limit:]
+    first = len(moves) - len(shown) + 1
+    return tuple(
+        Related(
+            span=move_span(move),
+            message=Message(
+                vi=f"Đường đi, bước chuyển {number}: {move_text(move)}",
+                en=f"Path, move {number}: {move_text(move)}",
+            ),
+        )
+        for number, move in enumerate(shown, start=first)
+    )
+
+
+def node_witnesses(workflow: Workflow, nodes: list[str], vi: str, en: str) -> tuple[Related, ...]:
+    """Nodes as related locations, each message saying why it is there."""
+    return tuple(
+        Related(span=workflow.span_of(n), message=Message(vi=f"{vi}: '{n}'", en=f"{en}: '{n}'"))
+        for n in nodes
+    )
