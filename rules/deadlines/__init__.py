@@ -1,0 +1,41 @@
+"""TT5xx — deadlines (thời hạn giải quyết): the longest timed path against the legal time limit.
+
+Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT504, one module per rule, and
+`longest_path`, the critical-path computation the runtime and the documentation can reuse (it
+reads only the `Workflow` and `Settings`; what the clock counts is in its module's docstring).
+
+    durations.py      durations on a scale of days (`Scale`, `in_days`)
+    longest_path.py   the longest timed path (`longest_path`, `timed_steps`)
+    wording.py        durations and deadlines in both languages
+    exceeded.py       TT501 deadline-exceeded
+    untimed_steps.py  TT502 step-without-duration
+    after_move.py     TT503 deadline-longer-after-move
+    mixed_units.py    TT504 mixed-day-units
+"""
+
+from tthc.rules.base import Rule
+from tthc.rules.deadlines.after_move import deadline_longer_after_move
+from tthc.rules.deadlines.durations import Scale, in_days, scale_of
+from tthc.rules.deadlines.exceeded import deadline_exceeded
+from tthc.rules.deadlines.longest_path import TimedPath, longest_path, timed_steps
+from tthc.rules.deadlines.mixed_units import mixed_day_units
+from tthc.rules.deadlines.untimed_steps import step_without_duration
+
+__all__ = [
+    "RULES",
+    "Scale",
+    "TimedPath",
+    "deadline_exceeded",
+    "in_days",
+    "longest_path",
+    "scale_of",
+    "step_without_duration",
+    "timed_steps",
+]
+
+RULES: tuple[Rule, ...] = (
+    Rule("TT501", "procedure", deadline_exceeded),
+    Rule("TT502", "procedure", step_without_duration),
+    Rule("TT503", "procedure", deadline_longer_after_move),
+    Rule("TT504", "procedure", mixed_day_units),
+)

@@ -1,0 +1,182 @@
+"""The longest timed path of a workflow: the critical path the legal clock counts (TT501, TT502).
+
+Input: a `Workflow` and the `Settings`. Output: `longest_path(...) -> TimedPath | None` (its
+steps in order, its total in days) and `timed_steps` (the steps whose durations the deadline
+depends on). It reads only the `Workflow` and `Settings`, so the runtime and the documentation
+can reuse it.
+
+What the clock counts:
+- It starts at the first step after `start` (reception): the law counts from receipt of a
+  complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ"; BRIEF.md §5), and reception is counted,
+  which errs on the safe side.
+- Each step counts its `takes` once; a step without one counts 0 and is listed as untimed.
+- A `clock paused` arrow leaving a *supplement* step restarts the clock: what came before it is
+  not counted and the clock starts again at the arrow's target, because the time limit
+  restarts from zero once the full dossier is received (Decree 61/2018/NĐ-CP Art. 19, V; the
+  successor Decree 118/2025 was not read, U). A supplement loop therefore counts once, after
+  the dossier is complete. A `clock paused` arrow leaving any other step (waiting for a fee,
+  for instance) only stops the clock: the waiting is free, the time before and after counts.
+- An apology step (phiếu xin lỗi, hẹn lại) ends the timed path: what follows runs against the
+  new appointment, not the legal deadline (Decree 61/2018 Art. 19(9), V).
+- Exclusive choices and parallel branches both count as their longest branch (the critical
+  path); a join waits for its slowest branch.
+- Other loops are followed once around: an arrow back to a step already on the current path
+  (depth first from `start`, in flow order) is not followed, so each step counts at most once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tthc.compiler import Workflow
+from tthc.dsl import ast
+from tthc.rules.deadlines.durations import Scale, in_days, scale_of, step_duration
+from tthc.rules.settings import Settings
+
+PLACES = Decimal("0.000001")  # totals are kept to a millionth of a day (1/24 does not end)
+
+
+@dataclass(frozen=True)
+class TimedPath:
+    """The longest timed path: its steps in order, its total in days of `scale`."""
+
+    steps: tuple[str, ...]
+    total: Decimal
+    scale: Scale
+    untimed: tuple[str, ...] = ()  # steps on the path with no `takes` (counted 0)
+    incomparable: tuple[str, ...] = ()  # steps whose unit cannot be put in `scale` (counted 0)
+
+
+@dataclass(frozen=True)
+class _Clock:
+    arrows: dict[str, list[str]]  # the arrows along which the clock runs, by source
+    starts: list[str]  # where the clock (re)starts: `start`, and after each supplement
+    stops: list[str]  # where a timed path ends: `end`, and each apology step
+
+
+def _clock(workflow: Workflow, avoid: Collection[str]) -> _Clock:
+    arrows: dict[str, list[str]] = {}
+    starts = [workflow.start]
+    for source, target, branch in workflow.arrows():
+        if source in avoid or target in avoid:
+            continue
+        if workflow.kind(source) is ast.StepKind.APOLOGY:
+            continue
+        if branch.paused and workflow.kind(source) is ast.StepKind.SUPPLEMENT:
+            if target not in starts:
+                starts.append(target)
+            continue
+        targets = arrows.setdefault(source, [])
+        if target not in targets:
+            targets.append(target)
+    apologies = [s.id.value for s in workflow.steps_of_kind(ast.StepKind.APOLOGY)]
+    stops = [workflow.end, *(s for s in apologies if s not in avoid)]
+    return _Clock(arrows, starts, stops)
+
+
+def _without_loops(clock: _Clock) -> tuple[list[str], dict[str, list[str]]]:
+    """A topological order of what the clock reaches, and each node's predecessors, once an
+    arrow back to a node on the current depth-first path has been dropped."""
+    done: list[str] = []
+    state: dict[str, bool] = {}  # True while on the current path, False once finished
+    preds: dict[str, list[str]] = {}
+    for root in clock.starts:
+        if root in state:
+            continue
+        state[root] = True
+        stack = [(root, iter(clock.arrows.get(root, [])))]
+        while stack:
+            node, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                stack.pop()
+                state[node] = False
+                done.append(node)
+            elif state.get(target) is not True:  # not an arrow back into the current path
+                preds.setdefault(target, []).append(node)
+                if target not in state:
+                    state[target] = True
+                    stack.append((target, iter(clock.arrows.get(target, []))))
+    return done[::-1], preds
+
+
+def _weight(workflow: Workflow, node: str, scale: Scale, settings: Settings) -> Decimal | None:
+    step = workflow.step(node)
+    if step is None or step.duration is None:
+        return Decimal(0)
+    calendar_as_working = workflow.procedure.node.day_rule is ast.DayRule.CALENDAR_AS_WORKING
+    return in_days(step.duration, scale, calendar_as_working=calendar_as_working, settings=settings)
+
+
+def longest_path(
+    workflow: Workflow,
+    *,
+    avoid: Collection[str] = (),
+    scale: Scale | None = None,
+    settings: Settings | None = None,
+) -> TimedPath | None:
+    """The longest timed path from reception to `end` (or an apology), steps in `avoid` left
+    out; `None` when no timed path reaches an end. See the module docstring for what counts."""
+    settings = settings or Settings()
+    scale = scale or scale_of(workflow.procedure.node)
+    clock = _clock(workflow, set(avoid))
+    order, preds = _without_loops(clock)
+    total: dict[str, Decimal] = {}
+    via: dict[str, str | None] = {}
+    for node in order:
+        best: Decimal | None = Decimal(0) if node in clock.starts else None
+        came: str | None = None
+        for pred in preds.get(node, []):
+            if pred in total and (best is None or total[pred] > best):
+                best, came = total[pred], pred
+        if best is not None:
+            total[node] = best + (_weight(workflow, node, scale, settings) or Decimal(0))
+            via[node] = came
+    reached = [stop for stop in clock.stops if stop in total]
+    if not reached:
+        return None
+    last: str | None = max(reached, key=lambda stop: total[stop])  # the first of equals
+    path: list[str] = []
+    while last is not None:
+        path.append(last)
+        last = via[last]
+    steps = tuple(n for n in reversed(path) if workflow.step(n) is not None)
+    return TimedPath(
+        steps=steps,
+        total=_tidy(total[path[0]]),
+        scale=scale,
+        untimed=tuple(s for s in steps if step_duration(workflow, s) is None),
+        incomparable=tuple(
+            s
+            for s in steps
+            if step_duration(workflow, s) is not None
+            and _weight(workflow, s, scale, settings) is None
+        ),
+    )
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    """Kept to a millionth of a day, trailing zeros dropped, whole numbers without exponent."""
+    amount = amount.quantize(PLACES).normalize()
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+def timed_steps(workflow: Workflow) -> list[str]:
+    """Steps on some timed path (reached by the clock and leading to an end), in declaration
+    order: the steps whose durations the deadline depends on."""
+    clock = _clock(workflow, ())
+    reached = set(_without_loops(clock)[0])
+    sources: dict[str, list[str]] = {}
+    for source, targets in clock.arrows.items():
+        for target in targets:
+            sources.setdefault(target, []).append(source)
+    leads: set[str] = set()
+    todo = [stop for stop in clock.stops if stop in reached]
+    while todo:
+        node = todo.pop()
+        if node not in leads:
+            leads.add(node)
+            todo.extend(sources.get(node, []))
+    return [s for s in workflow.step_ids() if s in leads and s in reached]

@@ -1,0 +1,60 @@
+"""Durations and deadlines as the TT5xx messages say them, in Vietnamese and English.
+
+Input: amounts, `Duration`s and `Deadline`s of the AST, and the `Settings`. Output: `Message`s:
+`2,5 ngày làm việc` / `2.5 working days`, a deadline with its condition, `ngay` as counted.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tthc.dsl import Message, ast
+from tthc.rules.deadlines.durations import Scale
+from tthc.rules.settings import Settings
+
+UNIT_NAMES = {  # Vietnamese, English (plural; the singular drops the final "s")
+    ast.DurationUnit.WORKING_DAYS: ("ngày làm việc", "working days"),
+    ast.DurationUnit.DAYS: ("ngày", "days"),
+    ast.DurationUnit.WORKING_HOURS: ("giờ làm việc", "working hours"),
+    ast.DurationUnit.HOURS: ("giờ", "hours"),
+}
+
+
+def number_text(amount: Decimal, lang: str) -> str:
+    """An amount to two decimals, with a decimal comma in Vietnamese: `2,5` / `2.5`."""
+    text = format(amount.quantize(Decimal("0.01")).normalize(), "f")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def quantity(amount: Decimal, unit: ast.DurationUnit) -> Message:
+    """An amount with its unit: `2,5 ngày làm việc` / `2.5 working days`, `1 working day`."""
+    vi, en = UNIT_NAMES[unit]
+    en = en[:-1] if amount == 1 else en
+    return Message(vi=f"{number_text(amount, 'vi')} {vi}", en=f"{number_text(amount, 'en')} {en}")
+
+
+def amount_text(duration: ast.Duration) -> Message:
+    """A duration as written: its amount and unit."""
+    return quantity(duration.amount, duration.unit)
+
+
+def days_text(amount: Decimal, scale: Scale) -> Message:
+    """An amount of days of a scale."""
+    return quantity(amount, ast.DurationUnit(scale.value))
+
+
+def limit_text(deadline: ast.Deadline, settings: Settings) -> Message:
+    """A deadline: its duration and condition, or `ngay` with the days it counts as."""
+    if deadline.duration is None:
+        days = number_text(settings.immediate_deadline_days, "vi")
+        return Message(
+            vi=f"'ngay' (tính là {days} ngày làm việc)",
+            en=f"'immediately' (counted as {number_text(settings.immediate_deadline_days, 'en')} "
+            "working day)",
+        )
+    text = amount_text(deadline.duration)
+    if deadline.condition is None:
+        return text
+    return Message(
+        vi=f'{text.vi} khi "{deadline.condition}"', en=f'{text.en} when "{deadline.condition}"'
+    )
