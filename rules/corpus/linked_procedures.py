@@ -1,0 +1,55 @@
+"""TT604 linked-procedure-missing: the procedure links (liên thông) to one not in the corpus.
+
+Input: a `ProcedureContext` (its `model` holds every procedure of the project). Output: a `Finding`
+at each code in `links` that names no procedure of the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tthc.dsl import Message
+from tthc.rules.base import Finding, ProcedureContext
+
+
+def linked_procedure_missing(context: ProcedureContext) -> Iterator[Finding]:
+    """The procedure links (liên thông) to a procedure that is not in the corpus.
+
+    What it checks:
+        Every code in `links` names a procedure of the project.
+    Why it matters:
+        Inter-agency processing (liên thông) hands the dossier to the linked procedure's
+        authority (Decree 61/2018/NĐ-CP Art. 19, successor Decree 118/2025 Art. 20 not read,
+        unverified); when that procedure is missing, its steps, deadline and authority cannot
+        be checked, and a portal configured from the corpus has nowhere to send the dossier.
+    Example:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          links "1.000000"
+        }
+        ```
+    Use instead:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          links "1.000656"
+        }
+        procedure "1.000656" "Đăng ký khai tử" {
+          level commune
+        }
+        ```
+    """
+    for link in context.procedure.node.links:
+        if context.model.procedure(link.value) is not None:
+            continue
+        yield Finding(
+            link.span,
+            Message(
+                vi=f"Thủ tục liên thông '{link.value}' không có trong kho thủ tục",
+                en=f"The linked procedure '{link.value}' is not in the corpus",
+            ),
+            help=Message(
+                vi=f"Thêm thủ tục '{link.value}' vào kho (thư mục procedures/), hoặc sửa lại mã",
+                en=f"Add the procedure '{link.value}' to the corpus (the procedures/ folder), or "
+                "correct the code",
+            ),
+        )

@@ -1,0 +1,58 @@
+"""TT601 bad-procedure-code: the procedure code does not have the national format `d.dddddd`.
+
+Input: a `ProcedureContext`. Output: a `Finding` at the code when it is not one digit, a dot and six
+digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tthc.dsl import Message
+from tthc.rules.base import Finding, ProcedureContext
+
+CODE_FORMAT = re.compile(r"\d\.\d{6}")  # one digit, a dot, six digits: 1.001193
+
+
+def bad_procedure_code(context: ProcedureContext) -> Iterator[Finding]:
+    """The procedure code does not have the national format `d.dddddd`.
+
+    What it checks:
+        The code (mã thủ tục) is one digit, a dot and six digits, as in `1.001193`.
+    Why it matters:
+        The national database of administrative procedures (CSDL quốc gia về TTHC, Decree
+        63/2010/NĐ-CP Art. 3, 24-26) keys every procedure by this code; the national portal
+        finds a procedure by it (`ma_thu_tuc=<code>`). A code in another form links to nothing
+        and cannot be synchronised (format as observed on the portal data, BRIEF.md §3.2;
+        the format itself is not laid down in a text read, unverified).
+    Example:
+        ```tthc
+        procedure "1.1193" "Đăng ký khai sinh" {
+          level commune
+        }
+        ```
+    Use instead:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          level commune
+        }
+        ```
+    """
+    code = context.procedure.node.code
+    if CODE_FORMAT.fullmatch(code.value):
+        return
+    yield Finding(
+        code.span,
+        Message(
+            vi=f"Mã thủ tục '{code.value}' không đúng định dạng quốc gia: một chữ số, dấu chấm, "
+            "sáu chữ số (ví dụ 1.001193)",
+            en=f"The procedure code '{code.value}' does not have the national format: one digit, "
+            "a dot, six digits (for example 1.001193)",
+        ),
+        help=Message(
+            vi="Chép đúng mã thủ tục từ Cơ sở dữ liệu quốc gia về thủ tục hành chính",
+            en="Copy the procedure code exactly from the National Database of Administrative "
+            "Procedures",
+        ),
+    )

@@ -1,0 +1,40 @@
+"""Inline suppressions: `# tthc: allow TT503 -- <reason>` in `.tthc` and YAML files.
+
+Input: the text of each file and the diagnostics the configuration kept. Output: the diagnostics
+that no suppression covers, and a `SuppressionContext` (every directive and what each code in it
+did) from which the rules TT901 (a suppression that suppresses nothing) and TT902 (a suppression
+without a written reason) find.
+
+    # tthc: allow TT503, TT306 -- <reason>     as a trailing comment: that line
+                                               alone on its line: the next line of content
+    # tthc: allow-file TT306 -- <reason>       anywhere: the whole file
+
+A directive without a reason suppresses nothing (TT902). TT001 and TT008 cannot be suppressed
+(a file that cannot be read cannot be checked), nor can TT901 and TT902 themselves.
+
+    directives.py  the `tthc:` comments of one file (`scan_directives`)
+    effects.py     what they suppress and what each code did (`suppress`)
+    unused.py      TT901 unused-suppression
+    reason.py      TT902 suppression-without-reason
+"""
+
+from tthc.rules.base import Rule
+from tthc.rules.suppressions.directives import Directive, Mention, scan_directives
+from tthc.rules.suppressions.effects import Effect, SuppressionContext, suppress
+from tthc.rules.suppressions.reason import suppression_without_reason
+from tthc.rules.suppressions.unused import unused_suppression
+
+__all__ = [
+    "RULES",
+    "Directive",
+    "Effect",
+    "Mention",
+    "SuppressionContext",
+    "scan_directives",
+    "suppress",
+]
+
+RULES: tuple[Rule, ...] = (
+    Rule("TT901", "suppression", unused_suppression),
+    Rule("TT902", "suppression", suppression_without_reason),
+)
