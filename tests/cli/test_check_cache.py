@@ -184,3 +184,34 @@ def test_a_cache_that_cannot_be_written_is_not_used(project: Path) -> None:
     first, second = run(project), run(project)
     assert not first.replayed and not second.replayed
     assert first.diagnostics == second.diagnostics
+
+
+def test_cached_documents_and_diagnostics_come_back_equal_and_small() -> None:
+    from tthc.dsl import parse_path
+    from tthc.rules.pickling import dumps, loads
+
+    birth = GOLDEN / "ho-tich" / "khai-sinh.tthc"
+    document = parse_path(birth).value
+    assert document is not None
+    again = loads(dumps(document))
+    assert again == document and again.model_dump() == document.model_dump()
+    steps = again.procedures[0].steps
+    # Nodes given the same fields share one set of field names: most of a document's memory.
+    assert steps[0].span.__pydantic_fields_set__ is steps[1].id.span.__pydantic_fields_set__
+    _, diagnostics = check_paths([str(birth)])
+    first, second = loads(dumps(diagnostics))[:2]
+    assert first.span.__pydantic_fields_set__ is second.span.__pydantic_fields_set__
+    from tthc.dsl import Severity
+
+    changed = first.model_copy(update={"severity": Severity.INFO})  # as the configuration does
+    assert changed.severity is Severity.INFO and first.severity is not Severity.INFO
+
+
+def test_the_cache_loader_refuses_everything_but_tthc_values() -> None:
+    import pickle
+
+    from tthc.rules.pickling import loads
+
+    for value in (print, open, Path("x"), object()):
+        with pytest.raises(pickle.UnpicklingError):
+            loads(pickle.dumps(value))
