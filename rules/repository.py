@@ -317,7 +317,8 @@ def parallel_rules(
             return run_rules(project, rules, settings)
         whole = [r for r in rules if r.scope == "project"]
         each = [r for r in rules if r.scope == "procedure"]
-        tasks: list[tuple[Sequence[Rule], int, int]] = [([rule], 0, 0) for rule in whole]
+        everything = len(workflows)  # a project-scope rule sees every workflow
+        tasks: list[tuple[Sequence[Rule], int, int]] = [([r], 0, everything) for r in whole]
         tasks += [(each, c[0], c[-1] + 1) for c in _chunks(range(len(workflows)), jobs, 8)]
 
         def task(job: tuple[Sequence[Rule], int, int]) -> list[Diagnostic] | bytes:

@@ -4,6 +4,7 @@ reads procedure files and leaves CI configurations and excluded folders alone.""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -46,7 +47,8 @@ def many_cases(tmp: Path) -> Path:
 def test_parallel_output_is_identical_to_serial(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = many_cases(tmp_path)
+    many_cases(tmp_path)
+    shutil.copytree(GOLDEN, tmp_path / "project")
     monkeypatch.chdir(tmp_path)
     pids = tmp_path / "pids"
     real = repo.run_rules
@@ -57,17 +59,22 @@ def test_parallel_output_is_identical_to_serial(
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(repo, "run_rules", recording)
-    monkeypatch.setattr(repo, "PARALLEL_PARSE_MIN", 1)  # fork even for this small project
+    monkeypatch.setattr(repo, "PARALLEL_PARSE_MIN", 1)  # fork even for these small projects
     monkeypatch.setattr(repo, "PARALLEL_RULES_MIN", 1)
-    request = CheckRequest(paths=("cases",), config=Config(), use_cache=False)
-    serial = check_repository(CheckRequest(**{**request.__dict__, "jobs": 1}))
-    parallel = check_repository(CheckRequest(**{**request.__dict__, "jobs": 3}))
+    golden_config = load_config(tmp_path / "project" / "tthc.toml").value
+    assert golden_config is not None
+    for folder, config in (("cases", Config()), ("project", golden_config)):
+        request = CheckRequest(paths=(folder,), config=config, use_cache=False)
+        serial = check_repository(dataclasses.replace(request, jobs=1))
+        parallel = check_repository(dataclasses.replace(request, jobs=3))
+        assert parallel.diagnostics == serial.diagnostics, folder
+        _, reference = check_paths([folder], config)
+        assert list(serial.diagnostics) == reference, folder
     assert len(set(pids.read_text().split())) > 1, "the rules ran in worker processes"
-    assert parallel.diagnostics == serial.diagnostics
     assert len({d.code[:3] for d in serial.diagnostics}) >= 8
-    _, reference = check_paths(["cases"])
-    assert list(serial.diagnostics) == reference
-    assert folder.exists()
+    # A project-scope rule sees every workflow: the re-delegation names the step relying on it.
+    [redelegation] = [d for d in parallel.diagnostics if d.code == "TT201"]
+    assert any("'ky' relies on this grant" in r.message.en for r in redelegation.related)
 
 
 def test_results_come_back_in_task_order_whoever_finishes_first() -> None:
