@@ -62,11 +62,14 @@ def endpoint(node: ast.Endpoint) -> str:
 
 
 def qualifier(node: ast.FlowLine) -> str:
+    words = []
     if node.when is not None:
-        return f"when {node.when.value}"
-    if node.otherwise:
-        return "otherwise"
-    return "clock paused" if node.paused else ""
+        words.append(f"when {node.when.value}")
+    elif node.otherwise:
+        words.append("otherwise")
+    if node.paused:
+        words.append("clock paused")
+    return " ".join(words)
 
 
 def flow_line(node: ast.FlowLine) -> str:

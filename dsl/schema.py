@@ -64,9 +64,9 @@ NOTATIONS: dict[str, dict[str, Any]] = {
         ["immediately", "3 working_days", '25 working_days when "vùng khó khăn"'],
     ),
     "FlowLine": _notation(
-        rf"{_ENDPOINT}(\s*->\s*{_ENDPOINT})+(\s+(when\s+{_NAME}|otherwise|clock\s+paused))?",
+        rf"{_ENDPOINT}(\s*->\s*{_ENDPOINT})+(\s+(when\s+{_NAME}|otherwise))?(\s+clock\s+paused)?",
         "An arrow between steps (start, end, a step, or all(a, b) in parallel), optionally "
-        "`when outcome`, `otherwise` or `clock paused`",
+        "`when outcome` or `otherwise`, and/or `clock paused`",
         [
             "start -> tiep_nhan",
             "tiep_nhan -> kiem_tra when complete",

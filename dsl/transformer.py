@@ -475,7 +475,7 @@ class ToAst:
     def flow_line(self, where: Where, c: list[Any]) -> ast.FlowLine:
         fields: dict[str, Any] = {"span": span_at(where)}
         path = []
-        for x in c:  # endpoints, then at most one qualifier: `when x` (an item) or a token
+        for x in c:  # endpoints, then `when x` (an item) or `otherwise`, then `clock paused`
             if type(x) is ast.Endpoint:
                 path.append(x)
             elif type(x) is Item:

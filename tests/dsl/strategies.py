@@ -168,14 +168,14 @@ def endpoints(draw: st.DrawFn) -> ast.Endpoint:
 @st.composite
 def flow_lines(draw: st.DrawFn) -> ast.FlowLine:
     path = tuple(draw(st.lists(endpoints(), min_size=2, max_size=4)))
-    qualifier = draw(st.sampled_from(["", "when", "otherwise", "paused"]))
+    qualifier = draw(st.sampled_from(["", "when", "otherwise"]))
     when = draw(names()) if qualifier == "when" else None
     return ast.FlowLine(
         span=SPAN,
         path=path,
         when=when,
         otherwise=qualifier == "otherwise",
-        paused=qualifier == "paused",
+        paused=draw(st.booleans()),
     )
 
 
