@@ -312,8 +312,10 @@ def parallel_rules(
     jobs: int, progress: Progress | None = None
 ) -> Callable[[Project, Sequence[Rule], Settings], list[Diagnostic]]:
     """A rule runner for `check_project` that spreads the work over forked workers: each
-    project-scope rule is one task, the procedures are cut into chunks. Results are joined in
-    the order `run_rules` produces them, so the output is the same as with one process."""
+    project-scope rule is one task, the procedures are cut into chunks, and this process
+    takes tasks too (`jobs` processes in all; it would only wait otherwise). Results are
+    joined in the order `run_rules` produces them, so the output is the same as with one
+    process."""
 
     def run(project: Project, rules: Sequence[Rule], settings: Settings) -> list[Diagnostic]:
         workflows = project.workflows
@@ -341,7 +343,7 @@ def parallel_rules(
             if progress:
                 progress("check", finished, len(tasks))
 
-        fork_each(task, tasks, jobs, arrived)
+        fork_each(task, tasks, jobs, arrived, share=True)
         return found
 
     return run
