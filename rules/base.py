@@ -2,7 +2,8 @@
 
 Input: the resolved `Model` and each procedure's `Workflow`. Output: `Finding`s. A rule only
 finds; the runner (`tthc.rules.runner`) attaches the code's name and configured severity,
-applies suppressions and turns a crash into TT999 (STYLE.md principle 7).
+applies suppressions and turns a crash into TT999 (STYLE.md principle 7). Every context of one
+run shares one `Memo`, where rules keep answers that depend only on the model and the settings.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Literal
 
 from tthc.compiler import Model, ProcedureModel, Workflow
 from tthc.dsl import Message, Related, Span
+from tthc.rules.memo import Memo
 from tthc.rules.settings import Settings
 
 
@@ -34,6 +36,7 @@ class ProcedureContext:
     model: Model
     workflow: Workflow
     settings: Settings = field(default_factory=Settings)
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     @property
     def procedure(self) -> ProcedureModel:
@@ -52,6 +55,11 @@ class ProjectContext:
     model: Model
     workflows: tuple[Workflow, ...]
     settings: Settings = field(default_factory=Settings)
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
+
+    def procedure_context(self, workflow: Workflow) -> ProcedureContext:
+        """The context of one of the project's procedures, sharing this context's memo."""
+        return ProcedureContext(self.model, workflow, self.settings, self.memo)
 
 
 # "suppression": TT901/TT902, which read the comments of the files and what the other rules

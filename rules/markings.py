@@ -23,7 +23,9 @@ from tthc.rules.paths import Arrow, Graph
 MAX_MARKINGS = 50_000  # about a second of exploration; procedures have a few hundred
 
 
-@dataclass(frozen=True)
+# Not frozen, for the speed of building the net (as `tthc.rules.paths.Arrow`); compared by
+# identity. Nothing changes a move once built.
+@dataclass(eq=False, slots=True)
 class Move:
     """A step running and taking one branch, or a join starting its target."""
 

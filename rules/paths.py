@@ -19,7 +19,9 @@ from tthc.compiler import END, START, Branch, Join, Workflow
 from tthc.dsl import Message, Related, ast
 
 
-@dataclass(frozen=True, eq=False)
+# Not frozen: a frozen dataclass sets each field through `object.__setattr__`, four times slower,
+# and every check of a procedure starts by building its arrows. Nothing changes one once built.
+@dataclass(eq=False, slots=True)
 class Arrow:
     """One arrow: from `source` to `target`, written on `branch`'s flow line; `join` is the
     parallel join the arrival waits at (`None`: it starts `target`)."""
@@ -34,7 +36,6 @@ class Graph:
     """The arrows of a workflow as adjacency lists in flow order (arrows out of `end` ignored)."""
 
     def __init__(self, workflow: Workflow) -> None:
-        self.workflow = workflow
         self.nodes: list[str] = [START, *workflow.step_ids(), END]
         self.order = {node: number for number, node in enumerate(self.nodes)}
         self.out: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
@@ -263,14 +264,21 @@ def repeats(workflow: Workflow, kind: ast.StepKind, allowed: int) -> list[Repeat
     best: dict[str, int] = {}
     chain: dict[str, tuple[str, ...]] = {}  # the counted steps on the best line to a node
     for component in reversed(graph.reached_components):  # sources first
-        members = set(component)
-        entries = [a for n in component for a in graph.into[n] if a.source not in members]
-        entries = [a for a in entries if a.source in best]
-        before = max(entries, key=lambda a: best[a.source], default=None)
-        count = 0 if before is None else best[before.source]
-        line = () if before is None else chain[before.source]
-        hits = sorted((n for n in component if n in counted), key=graph.order.__getitem__)
+        # The entry with the best line, the first of equals (a node has a count once its whole
+        # component is done, so a counted source is always outside this component).
+        before: str | None = None
+        for node in component:
+            for arrow in graph.into[node]:
+                source = arrow.source
+                if source in best and (before is None or best[source] > best[before]):
+                    before = source
+        count = 0 if before is None else best[before]
+        line = () if before is None else chain[before]
+        hits = [n for n in component if n in counted]
+        if len(hits) > 1:
+            hits.sort(key=graph.order.__getitem__)
         if hits and graph.cyclic(component):
+            members = set(component)
             found.extend(Repeat(n, tuple(graph.cycle_through(n, members))) for n in hits)
             count, line = allowed + 1, (*line, *hits)  # already reported: not again downstream
         elif hits:

@@ -24,16 +24,16 @@ def run_rules(
     rules: Sequence[Rule] = RULES,
     settings: Settings | None = None,
 ) -> list[Diagnostic]:
-    """The findings of the rules on a project, as diagnostics with default severities."""
+    """The findings of the rules on a project, as diagnostics with default severities. The
+    contexts share one memo, so an answer two rules need is worked out once."""
     settings = settings or Settings()
     found: list[Diagnostic] = []
-    model = project.model
-    project_context = ProjectContext(model, tuple(project.workflows), settings)
+    project_context = ProjectContext(project.model, tuple(project.workflows), settings)
     where = Span.point(project.files[0] if project.files else "<project>")
     for rule in (r for r in rules if r.scope == "project"):
         found.extend(_run(rule, project_context, where))
     for workflow in project.workflows:
-        context = ProcedureContext(model, workflow, settings)
+        context = project_context.procedure_context(workflow)
         for rule in (r for r in rules if r.scope == "procedure"):
             found.extend(_run(rule, context, workflow.procedure.node.code.span))
     return found

@@ -20,7 +20,8 @@ DECIDING = (ast.StepKind.DECISION, ast.StepKind.SIGNATURE)
 
 def decisions(context: ProcedureContext) -> Iterator[tuple[ast.Step, ast.Name, Answer]]:
     """Each decision or signature step with a known actor, and the actor's competence for the
-    procedure's power on its effective date. Nothing when the procedure names no `power`."""
+    procedure's power on its effective date (asked once per project: `context.memo`). Nothing
+    when the procedure names no `power`."""
     power = context.procedure.node.power
     if power is None:
         return
@@ -28,7 +29,7 @@ def decisions(context: ProcedureContext) -> Iterator[tuple[ast.Step, ast.Name, A
         if step.actor is None or context.model.actor(step) is None:
             continue
         answer = competence(
-            context.model, step.actor.value, power.value, context.on, context.settings
+            context.model, step.actor.value, power.value, context.on, context.settings, context.memo
         )
         yield step, step.actor, answer
 

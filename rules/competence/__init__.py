@@ -30,8 +30,18 @@ The semantics, in one place:
   term has ended on the date is a dated flaw (TT202). A chain with a flaw makes no one competent.
 """
 
-from tthc.rules.competence.flaws import Flaw, grant_flaws
+from tthc.rules.competence.flaws import Flaw, grant_flaws, remembered_flaws
 from tthc.rules.competence.powers import Link, covers, overlaps
 from tthc.rules.competence.search import Answer, Reason, competence
 
-__all__ = ["Answer", "Flaw", "Link", "Reason", "competence", "covers", "grant_flaws", "overlaps"]
+__all__ = [
+    "Answer",
+    "Flaw",
+    "Link",
+    "Reason",
+    "competence",
+    "covers",
+    "grant_flaws",
+    "overlaps",
+    "remembered_flaws",
+]

@@ -9,6 +9,8 @@ force, a giver without the power, an unlawful link, a circular chain.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
 
 from tthc.compiler import Model
 from tthc.dsl import CODES, Message, ast
@@ -19,12 +21,20 @@ from tthc.rules.competence.validity import Gap
 
 
 class Explanation:
-    """The explanations of one answer, in both languages."""
+    """The explanations of one answer, in both languages; nothing is worded before a method is
+    called (most answers are never shown)."""
 
     def __init__(self, model: Model, name: str, power: str, on: dt.date | None) -> None:
-        self.model, self.power = model, power
-        self.name = who(model, name)
-        self.date = (
+        self.model, self.power, self._name, self._on = model, power, name, on
+
+    @cached_property
+    def name(self) -> Message:
+        return who(self.model, self._name)
+
+    @cached_property
+    def date(self) -> Message:
+        on = self._on
+        return (
             Message(vi=f" vào ngày {day(on).vi}", en=f" on {day(on).en}")
             if on
             else Message(vi="", en="")
@@ -111,9 +121,10 @@ class Explanation:
             f"but{self.date.en} {gap.message.en}",
         )
 
-    def giver_not_competent(self, link: Link, why: Message) -> Message:
+    def giver_not_competent(self, link: Link, why_not: Callable[[], Message]) -> Message:
+        """`why_not` words why the giver does not hold the power (its own answer)."""
         giver = who(self.model, link.giver.value if link.giver else "")
-        name = link_name(link)
+        name, why = link_name(link), why_not()
         return Message(
             vi=f"{self.name.vi} nhận thẩm quyền “{self.power}” từ {giver.vi} ({name.vi}), "
             f"nhưng bên giao không có thẩm quyền đó: {why.vi}",

@@ -4,7 +4,8 @@ Input: the `Model`, a grant and the `Settings`. Output: `grant_flaws(...) -> lis
 reason the grant is unlawful in itself: the giver holds the power only by phân cấp or ủy quyền
 (TT201, TT203), an ủy quyền with no written act or no term (TT202), a grant upward, sideways or
 to the abolished district level (TT204), an instrument that cannot carry the grant (TT205). A
-`Flaw` says which code reports it, where, and the link that witnesses it.
+`Flaw` says which code reports it, where, and the link that witnesses it; `remembered_flaws`
+works them out once per grant for a `Memo`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tthc.rules.competence.powers import (
     rank,
 )
 from tthc.rules.competence.validity import Gap
+from tthc.rules.memo import Memo
 from tthc.rules.settings import Settings
 
 Mode = ast.GrantMode
@@ -111,6 +113,11 @@ def grant_flaws(model: Model, grant: ast.Grant, settings: Settings) -> list[Flaw
         if stronger is not None:
             flaws.append(Flaw("TT205", grant, instruments[0][0].span, "outranked", stronger))
     return flaws
+
+
+def remembered_flaws(model: Model, grant: ast.Grant, settings: Settings, memo: Memo) -> list[Flaw]:
+    """`grant_flaws`, worked out once per grant for a memo (one per model and settings)."""
+    return memo.get((grant_flaws, grant.id.value), lambda: grant_flaws(model, grant, settings))
 
 
 def _direction(model: Model, grant: ast.Grant, settings: Settings) -> list[Flaw]:

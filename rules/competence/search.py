@@ -10,15 +10,18 @@ for each authority at most once, cycles included.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property, partial
 
 from tthc.compiler import Model
 from tthc.dsl import Message, ast
 from tthc.rules.competence.explanation import Explanation
-from tthc.rules.competence.flaws import Flaw, grant_flaws
+from tthc.rules.competence.flaws import Flaw, remembered_flaws
 from tthc.rules.competence.powers import Link, all_links, covers, is_root
 from tthc.rules.competence.validity import authority_gap, link_gap
+from tthc.rules.memo import Memo
 from tthc.rules.settings import Settings
 
 Mode = ast.GrantMode
@@ -43,14 +46,21 @@ _CLOSEST = [Reason.ILLEGAL_LINK, Reason.NOT_IN_FORCE, Reason.GIVER_NOT_COMPETENT
 
 @dataclass(frozen=True)
 class Answer:
-    """Whether an authority holds a power on a date, by which chain, and why (or why not)."""
+    """Whether an authority holds a power on a date, by which chain, and why (or why not).
+
+    The explanation is worded when first read: a project asks hundreds of questions and shows
+    the answers to a few, and wording one takes longer than finding it."""
 
     competent: bool
     chain: tuple[Link, ...]
-    explanation: Message
-    reason: Reason
+    words: Callable[[], Message] = field(compare=False, repr=False)
+    reason: Reason = Reason.COMPETENT
     flaws: tuple[Flaw, ...] = ()
     holders: tuple[str, ...] = ()  # who holds it instead: other holders, the body, the head
+
+    @cached_property
+    def explanation(self) -> Message:
+        return self.words()
 
 
 def competence(
@@ -59,25 +69,38 @@ def competence(
     power: str,
     on: dt.date | None = None,
     settings: Settings | None = None,
+    memo: Memo | None = None,
 ) -> Answer:
-    """Is `authority` competent for `power` on `on`? The rules are in the module docstring."""
-    return _Search(model, power, on, settings or Settings()).answer(authority)
+    """Is `authority` competent for `power` on `on`? The rules are in the package docstring.
+
+    With a `memo` (one per model and settings, as `ProcedureContext.memo` is), each question
+    and the flaws of each grant are worked out once, however many rules ask."""
+    settings = settings or Settings()
+    if memo is None:
+        return _Search(model, power, on, settings, Memo()).answer(authority)
+    shared = memo
+    return memo.get(
+        (competence, authority, power, on),
+        lambda: _Search(model, power, on, settings, shared).answer(authority),
+    )
 
 
 class _Search:
     """One question (a power on a date), answered for each authority at most once."""
 
-    def __init__(self, model: Model, power: str, on: dt.date | None, settings: Settings) -> None:
+    def __init__(
+        self, model: Model, power: str, on: dt.date | None, settings: Settings, memo: Memo
+    ) -> None:
         self.model, self.power, self.on, self.settings = model, power, on, settings
+        self.memo = memo
         self.answers: dict[str, Answer] = {}
         self.visiting: set[str] = set()
-        self.flaws: dict[str, list[Flaw]] = {}
 
     def answer(self, name: str) -> Answer:
         if name in self.answers:
             return self.answers[name]
         if name in self.visiting:  # a cycle (TT207): this path gives nothing
-            return Answer(False, (), self._say(name).circular(), Reason.GIVER_NOT_COMPETENT)
+            return Answer(False, (), self._say(name).circular, Reason.GIVER_NOT_COMPETENT)
         self.visiting.add(name)
         found = self._answer(name)
         self.visiting.discard(name)
@@ -90,10 +113,11 @@ class _Search:
     def _answer(self, name: str) -> Answer:
         authority = self.model.authorities.get(name)
         if authority is None:
-            return Answer(False, (), self._say(name).unknown(), Reason.UNKNOWN_AUTHORITY)
+            return Answer(False, (), self._say(name).unknown, Reason.UNKNOWN_AUTHORITY)
         gap = authority_gap(authority, self.on, self.settings)
         if gap is not None:
-            return Answer(False, (), self._say(name).absent(gap), Reason.AUTHORITY_NOT_VALID)
+            words = partial(self._say(name).absent, gap)
+            return Answer(False, (), words, Reason.AUTHORITY_NOT_VALID)
         links = [k for k in self.model.links_to(name) if covers(k.power.value, self.power)]
         if not links:
             return self._without_link(authority)
@@ -106,9 +130,7 @@ class _Search:
     def _through(self, name: str, link: Link) -> Answer:
         flaws: list[Flaw] = []
         if isinstance(link, ast.Grant):
-            if link.id.value not in self.flaws:
-                self.flaws[link.id.value] = grant_flaws(self.model, link, self.settings)
-            flaws.extend(self.flaws[link.id.value])
+            flaws.extend(remembered_flaws(self.model, link, self.settings, self.memo))
         gap = link_gap(self.model, link, self.on)
         if gap and gap.ended and isinstance(link, ast.Grant) and link.mode is Mode.AUTHORIZATION:
             flaws.append(Flaw("TT202", link, link.id.span, "expired", gap=gap))
@@ -119,28 +141,31 @@ class _Search:
         chain = (*(upstream.chain if upstream else ()), link)
         say = self._say(name)
         if flaws:
-            return Answer(False, chain, say.illegal(flaws[0]), Reason.ILLEGAL_LINK, tuple(flaws))
+            return Answer(
+                False, chain, partial(say.illegal, flaws[0]), Reason.ILLEGAL_LINK, tuple(flaws)
+            )
         if gap is not None:
-            return Answer(False, chain, say.not_in_force(link, gap), Reason.NOT_IN_FORCE)
+            return Answer(False, chain, partial(say.not_in_force, link, gap), Reason.NOT_IN_FORCE)
         if upstream is not None and not upstream.competent:
-            message = say.giver_not_competent(link, upstream.explanation)
-            return Answer(False, chain, message, Reason.GIVER_NOT_COMPETENT)
-        return Answer(True, chain, say.competent(chain), Reason.COMPETENT)
+            words = partial(say.giver_not_competent, link, upstream.words)
+            return Answer(False, chain, words, Reason.GIVER_NOT_COMPETENT)
+        return Answer(True, chain, partial(say.competent, chain), Reason.COMPETENT)
 
     def _without_link(self, authority: ast.Authority) -> Answer:
         say, name = self._say(authority.id.value), authority.id.value
         body = authority.of.value if authority.of is not None else None
         if authority.kind is ast.AuthorityKind.PERSON and body and self.answer(body).competent:
-            return Answer(False, (), say.head(body), Reason.HEAD_OF_HOLDER, (), (body,))
+            return Answer(False, (), partial(say.head, body), Reason.HEAD_OF_HOLDER, (), (body,))
         if authority.kind is ast.AuthorityKind.COLLECTIVE:
             for member in self.model.members(name):
                 person = member.id.value
                 if member.kind is ast.AuthorityKind.PERSON and self.answer(person).competent:
-                    return Answer(False, (), say.member(person), Reason.MEMBER_HOLDS, (), (person,))
+                    words = partial(say.member, person)
+                    return Answer(False, (), words, Reason.MEMBER_HOLDS, (), (person,))
         links = all_links(self.model)
         holders = tuple(
             dict.fromkeys(k.receiver.value for k in links if covers(k.power.value, self.power))
         )
         if holders:
-            return Answer(False, (), say.others(holders), Reason.OTHER_HOLDER, (), holders)
-        return Answer(False, (), say.nobody(), Reason.NO_GRANT)
+            return Answer(False, (), partial(say.others, holders), Reason.OTHER_HOLDER, (), holders)
+        return Answer(False, (), say.nobody, Reason.NO_GRANT)

@@ -80,5 +80,6 @@ def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Du
     if not durations:
         return None
     reference = durations[0]
-    odd = [d for d in durations if d.unit.is_working != reference.unit.is_working]
+    working = reference.unit.is_working
+    odd = [d for d in durations if d.unit.is_working != working]
     return (reference, odd) if odd else None

@@ -26,13 +26,14 @@ What the clock counts:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
 from tthc.dsl import ast
-from tthc.rules.deadlines.durations import Scale, in_days, scale_of, step_duration
+from tthc.rules.deadlines.durations import Scale, in_days, scale_of
 from tthc.rules.settings import Settings
 
 PLACES = Decimal("0.000001")  # totals are kept to a millionth of a day (1/24 does not end)
@@ -51,20 +52,55 @@ class TimedPath:
 
 @dataclass(frozen=True)
 class _Clock:
+    """The arrows the clock runs along, with `avoid`ed steps left out, and their order."""
+
     arrows: dict[str, list[str]]  # the arrows along which the clock runs, by source
     starts: list[str]  # where the clock (re)starts: `start`, and after each supplement
     stops: list[str]  # where a timed path ends: `end`, and each apology step
+    order: list[str]  # what the clock reaches, in topological order once loops are cut
+    preds: dict[str, list[str]]  # each node's predecessors along the arrows kept
 
 
-def _clock(workflow: Workflow, avoid: Collection[str]) -> _Clock:
+class _Known:
+    """What TT501 and TT502 ask of one workflow more than once: its clock for each set of
+    avoided steps, its step weights for each scale and settings, and each longest path."""
+
+    def __init__(self) -> None:
+        self.clocks: dict[frozenset[str], _Clock] = {}
+        self.weights: dict[tuple[Scale, Settings], dict[str, Decimal | None]] = {}
+        self.paths: dict[tuple[frozenset[str], Scale, Settings], TimedPath | None] = {}
+
+
+# Weak keys: a workflow's entries go with it (nothing kept here refers back to the workflow).
+_KNOWN: weakref.WeakKeyDictionary[Workflow, _Known] = weakref.WeakKeyDictionary()
+
+
+def _known(workflow: Workflow) -> _Known:
+    known = _KNOWN.get(workflow)
+    if known is None:
+        known = _KNOWN[workflow] = _Known()
+    return known
+
+
+def _clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
+    """The clock of a workflow with `avoid`ed steps left out, built once for each set."""
+    clocks = _known(workflow).clocks
+    clock = clocks.get(avoid)
+    if clock is None:
+        clock = clocks[avoid] = _build_clock(workflow, avoid)
+    return clock
+
+
+def _build_clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
     arrows: dict[str, list[str]] = {}
     starts = [workflow.start]
     for source, target, branch in workflow.arrows():
         if source in avoid or target in avoid:
             continue
-        if workflow.kind(source) is ast.StepKind.APOLOGY:
+        kind = workflow.kind(source)
+        if kind is ast.StepKind.APOLOGY:
             continue
-        if branch.paused and workflow.kind(source) is ast.StepKind.SUPPLEMENT:
+        if branch.paused and kind is ast.StepKind.SUPPLEMENT:
             if target not in starts:
                 starts.append(target)
             continue
@@ -73,20 +109,23 @@ def _clock(workflow: Workflow, avoid: Collection[str]) -> _Clock:
             targets.append(target)
     apologies = [s.id.value for s in workflow.steps_of_kind(ast.StepKind.APOLOGY)]
     stops = [workflow.end, *(s for s in apologies if s not in avoid)]
-    return _Clock(arrows, starts, stops)
+    order, preds = _without_loops(arrows, starts)
+    return _Clock(arrows, starts, stops, order, preds)
 
 
-def _without_loops(clock: _Clock) -> tuple[list[str], dict[str, list[str]]]:
+def _without_loops(
+    arrows: dict[str, list[str]], starts: list[str]
+) -> tuple[list[str], dict[str, list[str]]]:
     """A topological order of what the clock reaches, and each node's predecessors, once an
     arrow back to a node on the current depth-first path has been dropped."""
     done: list[str] = []
     state: dict[str, bool] = {}  # True while on the current path, False once finished
     preds: dict[str, list[str]] = {}
-    for root in clock.starts:
+    for root in starts:
         if root in state:
             continue
         state[root] = True
-        stack = [(root, iter(clock.arrows.get(root, [])))]
+        stack = [(root, iter(arrows.get(root, [])))]
         while stack:
             node, targets = stack[-1]
             target = next(targets, None)
@@ -98,16 +137,31 @@ def _without_loops(clock: _Clock) -> tuple[list[str], dict[str, list[str]]]:
                 preds.setdefault(target, []).append(node)
                 if target not in state:
                     state[target] = True
-                    stack.append((target, iter(clock.arrows.get(target, []))))
+                    stack.append((target, iter(arrows.get(target, []))))
     return done[::-1], preds
 
 
-def _weight(workflow: Workflow, node: str, scale: Scale, settings: Settings) -> Decimal | None:
-    step = workflow.step(node)
-    if step is None or step.duration is None:
-        return Decimal(0)
+def _weights(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, Decimal | None]:
+    """What each timed step counts in days of `scale` (`None`: its unit cannot be put in it),
+    worked out once for each scale and settings."""
+    known = _known(workflow).weights
+    weights = known.get((scale, settings))
+    if weights is None:
+        weights = known[(scale, settings)] = _step_weights(workflow, scale, settings)
+    return weights
+
+
+def _step_weights(
+    workflow: Workflow, scale: Scale, settings: Settings
+) -> dict[str, Decimal | None]:
     calendar_as_working = workflow.procedure.node.day_rule is ast.DayRule.CALENDAR_AS_WORKING
-    return in_days(step.duration, scale, calendar_as_working=calendar_as_working, settings=settings)
+    return {
+        step.id.value: in_days(
+            step.duration, scale, calendar_as_working=calendar_as_working, settings=settings
+        )
+        for step in workflow.procedure.steps.values()
+        if step.duration is not None
+    }
 
 
 def longest_path(
@@ -118,21 +172,33 @@ def longest_path(
     settings: Settings | None = None,
 ) -> TimedPath | None:
     """The longest timed path from reception to `end` (or an apology), steps in `avoid` left
-    out; `None` when no timed path reaches an end. See the module docstring for what counts."""
+    out; `None` when no timed path reaches an end. See the module docstring for what counts.
+    Worked out once per workflow and arguments."""
     settings = settings or Settings()
     scale = scale or scale_of(workflow.procedure.node)
-    clock = _clock(workflow, set(avoid))
-    order, preds = _without_loops(clock)
+    key = (frozenset(avoid), scale, settings)
+    paths = _known(workflow).paths
+    if key not in paths:
+        paths[key] = _longest_path(workflow, key[0], scale, settings)
+    return paths[key]
+
+
+def _longest_path(
+    workflow: Workflow, avoid: frozenset[str], scale: Scale, settings: Settings
+) -> TimedPath | None:
+    clock = _clock(workflow, avoid)
+    weights = _weights(workflow, scale, settings)
+    starts = set(clock.starts)
     total: dict[str, Decimal] = {}
     via: dict[str, str | None] = {}
-    for node in order:
-        best: Decimal | None = Decimal(0) if node in clock.starts else None
+    for node in clock.order:
+        best: Decimal | None = Decimal(0) if node in starts else None
         came: str | None = None
-        for pred in preds.get(node, []):
+        for pred in clock.preds.get(node, []):
             if pred in total and (best is None or total[pred] > best):
                 best, came = total[pred], pred
         if best is not None:
-            total[node] = best + (_weight(workflow, node, scale, settings) or Decimal(0))
+            total[node] = best + (weights.get(node) or Decimal(0))
             via[node] = came
     reached = [stop for stop in clock.stops if stop in total]
     if not reached:
@@ -147,13 +213,8 @@ def longest_path(
         steps=steps,
         total=_tidy(total[path[0]]),
         scale=scale,
-        untimed=tuple(s for s in steps if step_duration(workflow, s) is None),
-        incomparable=tuple(
-            s
-            for s in steps
-            if step_duration(workflow, s) is not None
-            and _weight(workflow, s, scale, settings) is None
-        ),
+        untimed=tuple(s for s in steps if s not in weights),
+        incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
     )
 
 
@@ -166,8 +227,8 @@ def _tidy(amount: Decimal) -> Decimal:
 def timed_steps(workflow: Workflow) -> list[str]:
     """Steps on some timed path (reached by the clock and leading to an end), in declaration
     order: the steps whose durations the deadline depends on."""
-    clock = _clock(workflow, ())
-    reached = set(_without_loops(clock)[0])
+    clock = _clock(workflow, frozenset())
+    reached = set(clock.order)
     sources: dict[str, list[str]] = {}
     for source, targets in clock.arrows.items():
         for target in targets:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from tthc.dsl import Message
 from tthc.rules.authority.decisions import decisions
-from tthc.rules.base import Finding, ProcedureContext, ProjectContext
+from tthc.rules.base import Finding, ProjectContext
 from tthc.rules.competence.names import day
 from tthc.rules.delegation.registry_flaws import registry_flaws, with_steps, witness
 
@@ -68,7 +68,7 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
         )
         yield with_steps(finding, steps)
     for workflow in context.workflows:
-        procedure = ProcedureContext(context.model, workflow, context.settings)
+        procedure = context.procedure_context(workflow)
         reported: set[str] = set()
         for step, actor, answer in decisions(procedure):
             for flaw in answer.flaws:

@@ -15,52 +15,64 @@ from dataclasses import replace
 from tthc.compiler import Model
 from tthc.dsl import Message, Related, ast
 from tthc.rules.authority.decisions import decisions
-from tthc.rules.base import Finding, ProcedureContext, ProjectContext
-from tthc.rules.competence import Flaw, Link, grant_flaws
+from tthc.rules.base import Finding, ProjectContext
+from tthc.rules.competence import Flaw, Link, remembered_flaws
 from tthc.rules.competence.names import MODE_EN, MODE_VI, who
 
 
 def registry_flaws(
     context: ProjectContext, code: str
 ) -> Iterator[tuple[Flaw, tuple[Related, ...]]]:
-    """The flaws of one code in the registry, each with the decision steps that rely on it."""
-    relied = reliance(context)
-    for grant in context.model.grants.values():
-        for flaw in grant_flaws(context.model, grant, context.settings):
+    """The flaws of one code in the registry, each with the decision steps that rely on it.
+    The flaws and the reliance are worked out once for the five rules that ask (`Memo`)."""
+    model, settings, memo = context.model, context.settings, context.memo
+    relied = memo.get((reliance, context.workflows), lambda: reliance(context))
+    for grant in model.grants.values():
+        for flaw in remembered_flaws(model, grant, settings, memo):
             if flaw.code == code:
-                yield flaw, tuple(relied.get(grant.id.value, ()))
+                yield flaw, tuple(_relying(step) for step in relied.get(grant.id.value, ()))
 
 
-def reliance(context: ProjectContext) -> dict[str, list[Related]]:
+# A decision step relying on a grant: the procedure's code, the step's id and its actor.
+Reliance = tuple[str, str, ast.Name]
+
+
+def reliance(context: ProjectContext) -> dict[str, list[Reliance]]:
     """For each grant, the decision steps whose actor's chain runs through it."""
-    relied: dict[str, list[Related]] = {}
+    relied: dict[str, list[Reliance]] = {}
     for workflow in context.workflows:
-        procedure = ProcedureContext(context.model, workflow, context.settings)
+        procedure = context.procedure_context(workflow)
         code = procedure.procedure.code
         for step, actor, answer in decisions(procedure):
             for link in answer.chain:
                 if isinstance(link, ast.Grant):
-                    relied.setdefault(link.id.value, []).append(
-                        Related(
-                            span=actor.span,
-                            message=Message(
-                                vi=f"Thủ tục {code}, bước “{step.id.value}” dựa vào giao quyền này",
-                                en=f"Procedure {code}, step '{step.id.value}' relies on this grant",
-                            ),
-                        )
-                    )
+                    relied.setdefault(link.id.value, []).append((code, step.id.value, actor))
     return relied
 
 
+def _relying(step: Reliance) -> Related:
+    code, step_id, actor = step
+    return Related(
+        span=actor.span,
+        message=Message(
+            vi=f"Thủ tục {code}, bước “{step_id}” dựa vào giao quyền này",
+            en=f"Procedure {code}, step '{step_id}' relies on this grant",
+        ),
+    )
+
+
 def with_steps(finding: Finding, steps: tuple[Related, ...]) -> Finding:
+    """The finding with the decision steps that rely on the grant added to its witnesses."""
     return replace(finding, related=(*finding.related, *steps))
 
 
 def witness(link: Link, vi: str, en: str) -> tuple[Related, ...]:
+    """A link as the one witness of a finding."""
     return (Related(span=link.id.span, message=Message(vi=vi, en=en)),)
 
 
 def grant_names(model: Model, grant: ast.Grant) -> tuple[Message, Message, Message]:
+    """A grant's giver, receiver and mode, as the messages name them."""
     giver = who(model, grant.giver.value) if grant.giver else Message(vi="—", en="—")
     mode = Message(vi=MODE_VI[grant.mode], en=MODE_EN[grant.mode].removesuffix("s"))
     return giver, who(model, grant.receiver.value), mode

@@ -1,0 +1,98 @@
+"""What the checks work out once and keep: answers shared by the rules of one run (`Memo`), and
+the analyses kept per workflow, which go away with their workflow."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+from tthc.compiler import Workflow, build_procedure, load_project
+from tthc.dsl import ast
+from tthc.rules import RULES, ProjectContext
+from tthc.rules.authority.decisions import decisions
+from tthc.rules.competence import competence
+from tthc.rules.deadlines import longest_path, timed_steps
+from tthc.rules.memo import Memo
+from tthc.rules.paths import graph_of, repeats
+from tthc.rules.runner import run_rules
+from tthc.rules.soundness import analyse
+
+HERE = Path(__file__).resolve().parent
+REGISTRY = HERE / "registry"
+CLEAN = HERE / "cases" / "clean_birth_registration.tthc"
+
+
+def test_a_memo_works_an_answer_out_once() -> None:
+    memo, asked = Memo(), []
+
+    def answer() -> int:
+        asked.append(1)
+        return 42
+
+    assert memo.get(("question", 1), answer) == 42
+    assert memo.get(("question", 1), answer) == 42
+    assert memo.get(("question", 2), answer) == 42
+    assert len(asked) == 2
+
+
+def test_the_contexts_of_a_project_share_one_memo() -> None:
+    project = load_project([CLEAN], [REGISTRY])
+    context = ProjectContext(project.model, tuple(project.workflows))
+    (workflow,) = project.workflows
+    assert context.procedure_context(workflow).memo is context.memo
+
+
+def test_a_competence_answer_is_asked_once_per_project_and_is_the_same_answer() -> None:
+    project = load_project([CLEAN], [REGISTRY])
+    context = ProjectContext(project.model, tuple(project.workflows))
+    (workflow,) = project.workflows
+    procedure = context.procedure_context(workflow)
+    first = [answer for _, _, answer in decisions(procedure)]
+    again = [answer for _, _, answer in decisions(procedure)]
+    assert first and all(a is b for a, b in zip(first, again, strict=True))
+    (step,) = [s for s in workflow.procedure.node.steps if s.kind is ast.StepKind.DECISION]
+    assert step.actor is not None and procedure.procedure.node.power is not None
+    alone = competence(
+        project.model, step.actor.value, procedure.procedure.node.power.value, procedure.on
+    )
+    assert (alone.competent, alone.chain, alone.reason) == (
+        first[0].competent,
+        first[0].chain,
+        first[0].reason,
+    )
+    assert alone.explanation == first[0].explanation
+
+
+def test_the_findings_are_the_same_whatever_the_order_the_rules_run_in() -> None:
+    cases = sorted((HERE / "cases").glob("TT2*_fail*.tthc"))
+    project = load_project(cases, [REGISTRY])
+    forward = run_rules(project, RULES)
+    backward = run_rules(project, tuple(reversed(RULES)))
+    assert sorted(map(repr, forward)) == sorted(map(repr, backward))
+
+
+def test_what_is_kept_per_workflow_goes_with_the_workflow() -> None:
+    project = load_project([CLEAN], [REGISTRY])
+    (kept,) = project.workflows
+    workflow: Workflow | None = build_procedure(kept.procedure)
+    assert workflow is not None
+    analyse(workflow)
+    assert graph_of(workflow).reached_components
+    repeats(workflow, ast.StepKind.SUPPLEMENT, 1)
+    longest_path(workflow)
+    timed_steps(workflow)
+    gone = weakref.ref(workflow)
+    del workflow
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_fresh_workflow_gets_fresh_analyses() -> None:
+    project = load_project([CLEAN], [REGISTRY])
+    (workflow,) = project.workflows
+    fresh = build_procedure(workflow.procedure)
+    assert graph_of(fresh) is not graph_of(workflow)
+    assert analyse(fresh) is not analyse(workflow)
+    assert analyse(fresh) is analyse(fresh)
+    assert analyse(fresh).dead_ends == []
