@@ -13,7 +13,6 @@ raises `FormatterBug`, so that no command ever writes a file whose meaning chang
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal
 from typing import Any, Literal
 
 from tthc.dsl import ast
@@ -21,7 +20,7 @@ from tthc.dsl.diagnostics import Outcome, Severity
 from tthc.dsl.format_comments import dsl_comments, scan_dsl
 from tthc.dsl.format_dsl import format_dsl
 from tthc.dsl.format_lines import Comments
-from tthc.dsl.format_values import decimal
+from tthc.dsl.format_wrap import WIDTH
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.reader import parse
 from tthc.dsl.span import SourceFile
@@ -39,9 +38,13 @@ def form_of(source: SourceFile) -> Form:
 
 
 def format_source(
-    source: SourceFile, to: Form | None = None, limits: Limits = DEFAULT_LIMITS
+    source: SourceFile,
+    to: Form | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    width: int = WIDTH,
 ) -> Outcome[str]:
-    """The canonical text of `source` in the form `to` (by default its own form)."""
+    """The canonical text of `source` in the form `to` (by default its own form); DSL lines
+    are wrapped to `width` columns where they can be."""
     parsed = parse(source, limits)
     kept = [d for d in parsed.diagnostics if d.code not in FIXED_BY_FORMATTING]
     if parsed.value is None or any(d.severity is Severity.ERROR for d in parsed.diagnostics):
@@ -53,7 +56,7 @@ def format_source(
 
         text = format_yaml(parsed.value, comments, schema or SCHEMA_FILE)
     else:
-        text = format_dsl(parsed.value, comments)
+        text = format_dsl(parsed.value, comments, width)
     _check(source, parsed.value, text, target, _count(source))
     return Outcome(text, kept)
 
@@ -89,14 +92,10 @@ def _check(
 
 
 def _meaning(value: Any) -> Any:
-    """Plain AST data as the printers write it: text in NFC, amounts in their shortest form."""
+    """Plain AST data as the printers write it: text in NFC. (Amounts need nothing: the front
+    ends store `3.0` as `3`, the way the printers write it.)"""
     if isinstance(value, dict):
-        return {
-            key: decimal(Decimal(item))
-            if key == "amount" and isinstance(item, str)
-            else _meaning(item)
-            for key, item in value.items()
-        }
+        return {key: _meaning(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_meaning(item) for item in value]
     return unicodedata.normalize("NFC", value) if isinstance(value, str) else value

@@ -10,7 +10,10 @@ keyed by the same paths the printers use (`format_lines.Key`), so that `tthc fmt
 - a comment at the end of a line belongs to the item written on that line: the whole item when
   it fits on that line, else the innermost item the line is part of;
 - comments after the last item stay at the end of the file.
-Blank lines and the column of trailing comments are not kept: the layout is canonical.
+The column of trailing comments is not kept. Blank lines are kept (several as one) where they
+set comments apart: between two comments, after a comment, before the comments at the end,
+and before a declaration (the printer uses that one only between declarations written on one
+line). The rest of the layout is canonical.
 """
 
 from __future__ import annotations
@@ -57,7 +60,14 @@ class Found:
 
 def dsl_comments(text: str) -> Comments:
     """The comments of a `.tthc` text that parses (it is parsed again here, as a plain tree)."""
-    return attach(_dsl_anchors(_tree_parser().parse(text)), scan_dsl(text))
+    return attach(_dsl_anchors(_tree_parser().parse(text)), scan_dsl(text), blank_lines(text))
+
+
+def blank_lines(text: str) -> frozenset[int]:
+    """The numbers (1-based) of the lines that hold nothing but white space."""
+    return frozenset(
+        number for number, line in enumerate(text.split("\n"), start=1) if not line.strip()
+    )
 
 
 def scan_dsl(text: str) -> list[Found]:
@@ -87,28 +97,75 @@ def _clean(comment: str) -> str:
     return unicodedata.normalize("NFC", comment.rstrip())
 
 
-def attach(anchors: list[Anchor], found: list[Found]) -> Comments:
-    """Gives each comment its item by the rules in the module docstring."""
+def attach(
+    anchors: list[Anchor], found: list[Found], blank: frozenset[int] = frozenset()
+) -> Comments:
+    """Gives each comment its item by the rules in the module docstring; `blank` holds the
+    numbers of the source's blank lines."""
     if not anchors:
-        return Comments(header=tuple(comment.text for comment in found))
+        return Comments(header=_grouped(found, blank))
     ordered = sorted(anchors, key=lambda anchor: (anchor.line, anchor.column, len(anchor.key)))
     first = ordered[0].line
-    header: list[str] = []
-    footer: list[str] = []
+    header: list[Found] = []
+    footer: list[Found] = []
     attached: list[Comment] = []
     for comment in found:
         owner = _owner(anchors, comment.line) if comment.trailing else None
         if owner is not None:
-            attached.append(Comment(comment.text, owner, True))
+            shared = _sharing(anchors, comment.line, owner)
+            attached.append(Comment(comment.text, owner, True, companions=shared))
         elif comment.line < first:
-            header.append(comment.text)
+            header.append(comment)
         else:
             following = next((a for a in ordered if a.line > comment.line), None)
             if following is None:
-                footer.append(comment.text)
+                footer.append(comment)
             else:
-                attached.append(Comment(comment.text, following.key, False))
-    return Comments(tuple(header), tuple(attached), tuple(footer))
+                spaced = comment.line + 1 in blank
+                attached.append(Comment(comment.text, following.key, False, spaced))
+    top = _grouped(header, blank)
+    if header and header[-1].line + 1 in blank:
+        top += ("",)
+    end = _grouped(footer, blank)
+    if footer and footer[0].line - 1 in blank:
+        end = ("", *end)
+    return Comments(top, tuple(attached), end, _spaced(ordered, found, blank))
+
+
+def _grouped(found: list[Found], blank: frozenset[int]) -> tuple[str, ...]:
+    """Comments on lines of their own, with "" where blank lines stood between them."""
+    out: list[str] = []
+    for index, comment in enumerate(found):
+        if index and any(line in blank for line in range(found[index - 1].line, comment.line)):
+            out.append("")
+        out.append(comment.text)
+    return tuple(out)
+
+
+def _spaced(ordered: list[Anchor], found: list[Found], blank: frozenset[int]) -> frozenset[Key]:
+    """The declarations that a blank line precedes, above the comments on lines of their own
+    written right above them."""
+    alone = {comment.line for comment in found if not comment.trailing}
+    spaced = set()
+    for anchor in ordered:
+        if len(anchor.key) == 2 and isinstance(anchor.key[1], int):
+            line = anchor.line - 1
+            while line in alone:
+                line -= 1
+            if line in blank:
+                spaced.add(anchor.key)
+    return frozenset(spaced)
+
+
+def _sharing(anchors: list[Anchor], line: int, owner: Key) -> tuple[Key, ...]:
+    """The items beside `owner` written wholly on `line` (several attributes of a registry
+    block, or header lines, written on one line): the printer keeps them on one line."""
+    shared = tuple(
+        a.key
+        for a in sorted(anchors, key=lambda a: a.column)
+        if a.line == line == a.end_line and len(a.key) == len(owner) and a.key[:-1] == owner[:-1]
+    )
+    return shared if len(shared) > 1 else ()
 
 
 def _owner(anchors: list[Anchor], line: int) -> Key | None:

@@ -6,6 +6,13 @@ YAML that `yaml_loader` reads back into the same AST. Keys are the AST field ali
 and flow lines are written in DSL notation. One procedure goes under `procedure:`, several
 under `procedures:`. The first line names the JSON schema for editors.
 
+Mappings are block mappings, one key a line: a change to one attribute is a change to one
+line, and a comment can stand on any attribute. Short lists are flow lists (`[a, b]`); the
+deadlines, results and flow lines are one item a line (each matches a DSL line), or a single
+value (`result: Giấy khai sinh`) when there is one deadline or one result. A list item written
+on one line with a comment at its end (`- {id: a, ...}  # tthc: allow ...`) stays a one-line
+flow mapping, as the DSL keeps such an item on one line.
+
 The printer is written by hand rather than with PyYAML's emitter, to control the layout; every
 string that YAML would read as something else (`yes`, `1.001193`, `2025-07-01`, text with `: `
 or ` #`) is quoted, and the property tests check that each value reads back unchanged.
@@ -58,24 +65,30 @@ def format_yaml(
                 lines.append(Line(""))
             lines.append(Line(f"{word}:", 0, (field,), lead=(field, 0)))
             for index, node in enumerate(nodes):
-                lines.extend(_mapping(node, 2, (field, index), item=True))
+                lines.extend(_mapping(node, 2, (field, index), True, comments))
     if document.procedures:
         if lines:
             lines.append(Line(""))
         if len(document.procedures) == 1:
             lines.append(Line("procedure:", 0, ("procedures", 0)))
-            lines.extend(_mapping(document.procedures[0], 2, ("procedures", 0), item=False))
+            lines.extend(_mapping(document.procedures[0], 2, ("procedures", 0), False, comments))
         else:
             lines.append(Line("procedures:", 0, ("procedures",), lead=("procedures", 0)))
             for index, node in enumerate(document.procedures):
-                lines.extend(_mapping(node, 2, ("procedures", index), item=True))
-    header = Comments((f"{MODELINE}{schema}", *comments.header), comments.attached, comments.footer)
+                lines.extend(_mapping(node, 2, ("procedures", index), True, comments))
+    top = comments.header or ("",)  # the modeline alone is set apart from the document
+    header = Comments((f"{MODELINE}{schema}", *top), comments.attached, comments.footer)
     return render(lines, header)
 
 
-def _mapping(node: ast.Node, indent: int, key: Key, item: bool) -> list[Line]:
+def _mapping(node: ast.Node, indent: int, key: Key, item: bool, comments: Comments) -> list[Line]:
     """A node as a block mapping at `indent`; as a list item (`- first: ...`) when `item` is
-    set, its first line then keyed by the node itself."""
+    set, its first line then keyed by the node itself. A list item that was written on one
+    line with a comment at its end stays a one-line flow mapping `- {id: a, kind: b}`, so
+    that what the comment speaks about stays on its line (as in the DSL form)."""
+    if item and comments.pinned(key, inner=False) and _flat(node):
+        pairs = ", ".join(f"{alias}: {_flow(value)}" for _, alias, value in _fields(node))
+        return [Line(f"- {{{pairs}}}", indent, key)]
     lines: list[Line] = []
     body = indent + 2 if item else indent
     for name, alias, value in _fields(node):
@@ -86,10 +99,10 @@ def _mapping(node: ast.Node, indent: int, key: Key, item: bool) -> list[Line]:
         if isinstance(value, tuple) and value and _is_model(value[0]):
             lines.append(Line(head, at, line_key))
             for index, element in enumerate(value):
-                lines.extend(_mapping(element, body + 2, (*own, index), item=True))
+                lines.extend(_mapping(element, body + 2, (*own, index), True, comments))
         elif isinstance(value, ast.Node) and _is_model(value):
             lines.append(Line(head, at, line_key))
-            lines.extend(_mapping(value, body + 2, own, item=False))
+            lines.extend(_mapping(value, body + 2, own, False, comments))
         elif isinstance(value, tuple):
             lines.extend(_sequence(head, value, at, body + 2, line_key, own, name))
         else:
@@ -97,14 +110,32 @@ def _mapping(node: ast.Node, indent: int, key: Key, item: bool) -> list[Line]:
     return lines
 
 
+def _flat(node: ast.Node) -> bool:
+    """Whether every field of `node` is a scalar or a list of scalars (it fits a flow mapping)."""
+    return not any(
+        _is_model(value) or (isinstance(value, tuple) and value and _is_model(value[0]))
+        for _, _, value in _fields(node)
+    )
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_value(item, flow=True) for item in value) + "]"
+    return _value(value, flow=True)
+
+
 # Lists printed one item per line, each item keyed like the DSL line it matches.
 COUNTED = {"deadlines", "results", "flow"}
+# Of those, the ones written as a single value when they hold one (`result: Giấy khai sinh`).
+SINGLE = {"deadlines", "results"}
 
 
 def _sequence(
     head: str, values: tuple[Any, ...], at: int, inner: int, key: Key, own: Key, name: str
 ) -> list[Line]:
-    flow = "[" + ", ".join(_value(value, flow=True) for value in values) + "]"
+    if name in SINGLE and len(values) == 1:
+        return [Line(f"{head} {_value(values[0])}", at, key, aliases=((*own, 0),))]
+    flow = _flow(values)
     if name not in COUNTED and at + len(head) + 1 + len(flow) <= WIDTH:
         return [Line(f"{head} {flow}", at, key)]
     lines = [Line(head, at, key)]

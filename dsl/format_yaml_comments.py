@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel
 
 from tthc.dsl import ast
-from tthc.dsl.format_comments import Anchor, Found, attach
+from tthc.dsl.format_comments import Anchor, Found, attach, blank_lines
 from tthc.dsl.format_lines import Comments, Key
 from tthc.dsl.yaml_loader import TOP_LEVEL
 
@@ -35,7 +35,7 @@ def yaml_comments(text: str) -> tuple[Comments, str | None]:
     anchors: list[Anchor] = []
     if isinstance(root, yaml.MappingNode):
         _document_anchors(root, anchors)
-    return attach(anchors, found), schema
+    return attach(anchors, found, blank_lines(text)), schema
 
 
 def scan_yaml(text: str) -> tuple[list[Found], str | None]:

@@ -571,8 +571,17 @@ class ToAst:
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
         unit = ast.DurationUnit(c[1].value)
         return build(
-            ast.Duration, {"span": span_at(where), "amount": Decimal(c[0].value), "unit": unit}
+            ast.Duration, {"span": span_at(where), "amount": amount(c[0].value), "unit": unit}
         )
+
+
+def amount(digits: str) -> Decimal:
+    """A duration's amount as one value however it is written: `3.0`, `3` and `03` give
+    `Decimal("3")`, `0.50` gives `Decimal("0.5")` (the grammar allows digits with an optional
+    fraction). Not `Decimal.normalize()`, which turns `10` into `1E+1`."""
+    if "." in digits:
+        digits = digits.rstrip("0").rstrip(".")
+    return Decimal(digits)
 
 
 # The DSL keyword that sets each AST field, for messages about missing or repeated lines.

@@ -1,8 +1,11 @@
 """`tthc fmt`: rewrites in place, `--check` and `--diff` write nothing, exit codes 0/1/2, a file
-with errors is left untouched, comments and suppressions stay where they were."""
+with errors is left untouched, comments and suppressions stay where they were; the corpus and
+the examples are in canonical form, and formatting a rule case file keeps its markers on the
+lines its diagnostics start on."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from tthc.cli.main import main
+from tthc.dsl import SourceFile
+from tthc.dsl.canonical import format_source
+from tthc.rules import Config, check_paths
 
+ROOT = Path(__file__).resolve().parents[2]
 DSL = Path(__file__).resolve().parents[1] / "dsl"
 MESSY = """\
 # A procedure written by hand
@@ -45,7 +52,6 @@ def test_fmt_rewrites_files_in_place_and_is_idempotent(folder: Path) -> None:
     text = (folder / "messy.tthc").read_text(encoding="utf-8")
     assert text == (
         "# A procedure written by hand\n"
-        "\n"
         'procedure "1.001193" "Đăng ký khai sinh" {\n'
         '  field        "Hộ tịch"  # the field comes first in canonical order\n'
         "  level        commune\n"
@@ -119,3 +125,53 @@ def test_messages_in_vietnamese(folder: Path) -> None:
 def test_help_documents_the_exit_codes() -> None:
     result = CliRunner().invoke(main, ["fmt", "--help"])
     assert "Exit codes: 0" in result.stdout and "2 a file could not be read" in result.stdout
+
+
+# -- the corpus and the examples stay in canonical form ---------------------------------------
+
+
+def test_the_corpus_and_the_examples_are_in_canonical_form() -> None:
+    # Not examples/faulty (deliberate mistakes) nor examples/ci (CI configuration, not procedures).
+    examples = sorted(str(p) for p in (ROOT / "examples").glob("*.*") if p.suffix != ".md")
+    code, _, err = run("--check", str(ROOT / "procedures"), *examples)
+    assert code == 0, f"run `tthc fmt procedures {' '.join(examples)}`:\n{err}"
+
+
+# -- rule case files: formatting keeps each marker on the line its diagnostic starts on -------
+
+CASES = ROOT / "tests" / "rules" / "cases"
+MARKER = re.compile(r"#\s*expect:\s*(TT\d{3}(?:\s*,\s*TT\d{3})*)")
+# Text not in NFC (TT007) is normalised by formatting, and the YAML modeline pushes a legacy
+# encoding declaration (TT008) off the lines where it counts: those findings go, by design.
+REPAIRED = {"TT007", "TT008"}
+
+
+def _markers(text: str) -> set[tuple[int, str]]:
+    return {
+        (number, code.strip())
+        for number, line in enumerate(text.splitlines(), start=1)
+        for match in [MARKER.search(line)]
+        if match
+        for code in match.group(1).split(",")
+    }
+
+
+def test_formatting_a_rule_case_file_keeps_its_markers_on_the_reported_lines(
+    tmp_path: Path,
+) -> None:
+    registry = CASES.parent / "registry"
+    checked = []
+    for case in sorted(p for p in CASES.iterdir() if p.suffix in {".tthc", ".yaml"}):
+        text = case.read_text(encoding="utf-8")
+        if any(code in text for code in REPAIRED):
+            continue
+        outcome = format_source(SourceFile.from_text(case.name, text))
+        if outcome.value is None:  # a case with a syntax error is never rewritten
+            continue
+        formatted = tmp_path / case.name
+        formatted.write_text(outcome.value, encoding="utf-8")
+        _, diagnostics = check_paths([formatted], Config(), registry=[registry])
+        found = {(d.span.line, d.code) for d in diagnostics if d.span.path == str(formatted)}
+        assert found == _markers(outcome.value), f"{case.name}:\n{outcome.value}"
+        checked.append(case.name)
+    assert len(checked) > 200

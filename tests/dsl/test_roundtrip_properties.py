@@ -1,7 +1,7 @@
 """Round-trip properties of the printers, on generated documents (hypothesis).
 
-AST → DSL → AST and AST → YAML → AST are the identity (spans aside); printing is idempotent
-on canonical text in both forms; DSL ↔ YAML conversion keeps the AST; comments put anywhere
+AST → DSL → AST (at several line lengths, so that wrapping is exercised) and AST → YAML → AST
+are the identity (spans aside); printing is idempotent on canonical text in both forms; DSL ↔ YAML conversion keeps the AST; comments put anywhere
 a person may write them survive `fmt` and `convert`. `HYPOTHESIS_PROFILE=large` runs
 10,000 examples each (`make fuzz`).
 """
@@ -51,12 +51,12 @@ def plain(document: ast.Document) -> Any:
     return ast.without_spans(document)
 
 
-@given(strategies.documents())
-def test_dsl_gives_back_the_ast(document: ast.Document) -> None:
-    text = format_dsl(document)
+@given(strategies.documents(), st.sampled_from([100, 60, 30]))
+def test_dsl_gives_back_the_ast_at_any_line_length(document: ast.Document, width: int) -> None:
+    text = format_dsl(document, width=width)
     again = parsed("generated.tthc", text)
     assert plain(again) == plain(document)
-    assert format_dsl(again) == text
+    assert format_dsl(again, width=width) == text
 
 
 @given(strategies.documents())
