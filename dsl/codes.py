@@ -230,6 +230,13 @@ _TABLE = [
         "Exclusive choice overlaps or has no default",
     ),
     _code(
+        "TT407",
+        "flow-too-large-to-check",
+        W,
+        "Quy trình có quá nhiều trạng thái để kiểm tra hết",
+        "Flow has more states than the checker explores",
+    ),
+    _code(
         "TT501",
         "deadline-exceeded",
         E,

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from tthc.compiler import END, START, Branch, Join, Workflow
 from tthc.rules.paths import Arrow, Graph
 
-MAX_MARKINGS = 50_000  # about a second of exploration; procedures have a few hundred
-
 
 # Not frozen, for the speed of building the net (as `tthc.rules.paths.Arrow`); compared by
 # identity. Nothing changes a move once built.
@@ -46,7 +44,7 @@ class StateSpace:
     improper: tuple[int, Move] | None = None  # a move that reaches `end` with work left
     twice: dict[int, tuple[int, Move]] = field(default_factory=dict)  # place → doubling move
     waits: dict[Join, int] = field(default_factory=dict)  # join → marking it can wait from
-    complete: bool = True  # False when MAX_MARKINGS stopped the exploration
+    complete: bool = True  # False when the budget stopped the exploration (TT407)
     after: list[list[int]] = field(default_factory=list)  # the markings each one leads to
 
     def moves_to(self, index: int) -> list[Move]:
@@ -114,10 +112,9 @@ class Net:
         return self.slot[(arrow.join, arrow.source)]
 
 
-def explore(workflow: Workflow, graph: Graph, budget: int | None = None) -> StateSpace:
+def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
     """Every marking one case can reach from `start`, breadth first, and what went wrong;
-    at most `budget` markings are expanded (default `MAX_MARKINGS`)."""
-    budget = MAX_MARKINGS if budget is None else budget
+    at most `budget` markings are expanded (`Settings.max_flow_states`)."""
     net = Net(workflow, graph)
     space = StateSpace(net.places, [1 << net.place[START]], [None])
     if net.dead >> net.place[START] & 1:

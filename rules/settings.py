@@ -1,4 +1,5 @@
-"""Thresholds that rest on legal rules not verified in the text itself (RULES.md).
+"""Thresholds that rest on legal rules not verified in the text itself (RULES.md), and the
+checker's own budget.
 
 Input: configuration (`[tool.tthc.settings]`). Output: `Settings`, read by the rules. Each
 default is the documented practice, and the field says which source it rests on.
@@ -42,3 +43,8 @@ class Settings:
     # take at most this many working days. The one-day reading is practice (results the same
     # day, or the next working day when received after 15:00; LEGAL-TEXTS.md §1.2, P), not text.
     immediate_deadline_days: Decimal = Decimal(1)
+    # Not a legal threshold: how many states of one case the soundness checks explore (the token
+    # game of TT403 and TT405) before they stop, about a second on the 2-core reference machine.
+    # Real procedures have a few hundred; a flow with more is reported as TT407 and its TT403
+    # and TT405 verdicts are partial (every finding reported is still exact).
+    max_flow_states: int = 50_000

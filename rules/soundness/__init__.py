@@ -1,6 +1,6 @@
 """TT4xx — soundness of the workflow graph: every case can finish, and finishes cleanly.
 
-Input: a `ProcedureContext`. Output: `Finding`s for TT401-TT406, one module per rule, each
+Input: a `ProcedureContext`. Output: `Finding`s for TT401-TT407, one module per rule, each
 naming its witness (the path from `start`, the branches that meet, the loop's steps) as related
 locations. The semantics are the token game of `tthc.compiler.workflow`. Each defect is
 reported once, where it is caused:
@@ -11,8 +11,10 @@ reported once, where it is caused:
   which it can never start; `end` reached while other work is still running, or a step started
   a second time while it still holds the first (branches meeting without a join).
 - TT406 reads the outcomes written on the branches of each node.
-With no finding of TT401-TT405, the procedure is a sound workflow net: from every state a case
-can reach, it can reach `end`, it reaches `end` with nothing left running, and every step can
+- TT407 says when the token game stopped at its budget (`Settings.max_flow_states`): the
+  verdicts of TT403 and TT405 are then partial (what they report is still exact).
+With no finding of TT401-TT405 nor TT407, the procedure is a sound workflow net: from every state a
+case can reach, it can reach `end`, it reaches `end` with nothing left running, and every step can
 run (tests/rules/test_soundness_differential.py checks this against a brute-force oracle).
 
     analysis.py     the verdicts of one workflow, computed once (`analyse`)
@@ -23,6 +25,7 @@ run (tests/rules/test_soundness_differential.py checks this against a brute-forc
     loops.py        TT404 loop-without-exit
     completion.py   TT405 improper-completion
     choices.py      TT406 choice-not-exclusive
+    state_limit.py  TT407 flow-too-large-to-check
 """
 
 from tthc.rules.base import Rule
@@ -32,6 +35,7 @@ from tthc.rules.soundness.completion import improper_completion
 from tthc.rules.soundness.dead_end import dead_end_step
 from tthc.rules.soundness.join_wait import join_may_wait_forever
 from tthc.rules.soundness.loops import loop_without_exit
+from tthc.rules.soundness.state_limit import flow_too_large_to_check
 from tthc.rules.soundness.unreachable import unreachable_step
 
 __all__ = ["RULES", "Soundness", "analyse"]
@@ -43,4 +47,5 @@ RULES: tuple[Rule, ...] = (
     Rule("TT404", "procedure", loop_without_exit),
     Rule("TT405", "procedure", improper_completion),
     Rule("TT406", "procedure", choice_not_exclusive),
+    Rule("TT407", "procedure", flow_too_large_to_check),
 )

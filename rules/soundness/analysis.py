@@ -3,7 +3,8 @@
 Input: a `Workflow`. Output: `analyse(workflow) -> Soundness`: the unreachable groups of steps
 with the steps behind them (TT401), the reached dead ends (TT402), the reached loops with no
 exit (TT404), read from the arrows (`tthc.rules.paths`), and the state space of the token game
-(`tthc.rules.markings`: TT403, TT405). Kept per workflow, so each rule asks for it freely.
+(`tthc.rules.markings`: TT403, TT405, TT407 when it stops at its budget). Kept per workflow and
+budget, so each rule asks for it freely.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from tthc.compiler import END, Workflow
 from tthc.rules.markings import StateSpace, explore
 from tthc.rules.paths import Graph, graph_of
+from tthc.rules.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -26,21 +28,26 @@ class Soundness:
     space: StateSpace
 
 
-_CACHE: weakref.WeakKeyDictionary[Workflow, Soundness] = weakref.WeakKeyDictionary()
+# Per workflow and budget; weak keys: a workflow's analyses go with it.
+_CACHE: weakref.WeakKeyDictionary[Workflow, dict[int, Soundness]] = weakref.WeakKeyDictionary()
 
 
-def analyse(workflow: Workflow) -> Soundness:
-    """The soundness verdicts of a workflow, computed once for all the TT4xx rules."""
-    found = _CACHE.get(workflow)
+def analyse(workflow: Workflow, budget: int | None = None) -> Soundness:
+    """The soundness verdicts of a workflow, computed once for all the TT4xx rules; the token
+    game expands at most `budget` states (default `Settings.max_flow_states`; TT407 beyond)."""
+    budget = Settings().max_flow_states if budget is None else budget
+    known = _CACHE.get(workflow)
+    if known is None:
+        known = _CACHE[workflow] = {}
+    found = known.get(budget)
     if found is None:
         graph = graph_of(workflow)
         if not graph.complete:  # an arrow names an unknown step: TT005 comes first
             found = Soundness([], [], [], StateSpace([]))
         else:
-            found = Soundness(
-                _unreachable(graph), _dead_ends(graph), _loops(graph), explore(workflow, graph)
-            )
-        _CACHE[workflow] = found
+            space = explore(workflow, graph, budget)
+            found = Soundness(_unreachable(graph), _dead_ends(graph), _loops(graph), space)
+        known[budget] = found
     return found
 
 

@@ -61,7 +61,7 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
     """
     workflow = context.workflow
     graph = graph_of(workflow)
-    for node in analyse(workflow).dead_ends:
+    for node in analyse(workflow, context.settings.max_flow_states).dead_ends:
         if node == START:
             yield Finding(
                 workflow.span_of(START),

@@ -79,7 +79,7 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     workflow = context.workflow
-    space = analyse(workflow).space
+    space = analyse(workflow, context.settings.max_flow_states).space
     graph = graph_of(workflow)
     for join, state in space.waits.items():
         marking = space.markings[state]

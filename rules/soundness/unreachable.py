@@ -65,7 +65,7 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
     """
     workflow = context.workflow
     graph = graph_of(workflow)
-    for members, behind in analyse(workflow).unreachable:
+    for members, behind in analyse(workflow, context.settings.max_flow_states).unreachable:
         head = members[0]
         name = node_name(workflow, head)
         if len(members) > 1:
