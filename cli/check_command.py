@@ -105,7 +105,8 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
         changes=changes,
     )
     # A run is short and its heap is one big tree that stays alive to the end: collecting
-    # cyclic garbage would only walk it again and again (a tenth of a cold run), and at exit.
+    # cyclic garbage would only walk it again and again (half the CPU of a cold run on one
+    # core, measured on 2,000 files), and once more at exit.
     collecting = gc.isenabled()
     gc.disable()
     try:
