@@ -20,8 +20,15 @@ $(MYPY_TREE): Makefile
 	mkdir -p $(MYPY_TREE)
 	for layer in $(LAYERS); do ln -sfn ../../$$layer $(MYPY_TREE)/$$layer; done
 
+# The main job on the embedded data: the three example procedures (DSL and YAML twins) and the
+# corpus of real procedures are clean; each deliberately faulty example shows its diagnostic.
 demo: $(STAMP)
-	$(BIN)/tthc check --summary examples procedures
+	@echo "== tthc check examples (3 procedures in both forms, with their registry) =="
+	$(BIN)/tthc check --statistics examples
+	@echo "== tthc check procedures (the corpus: registry and procedures moved in 2025) =="
+	$(BIN)/tthc check --statistics procedures
+	@echo "== examples/faulty: one file per reading code, each checked alone =="
+	@for file in examples/faulty/*; do $(BIN)/tthc check --format concise --lang en "$$file" | head -n 1; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
