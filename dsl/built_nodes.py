@@ -34,6 +34,19 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 _MISSING = object()
 _TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
+# Nodes of one shape share one set of given field names: a set is ~200 bytes, and a parsed
+# corpus holds millions of nodes. Frozen models never change the set after construction.
+_GIVEN: dict[frozenset[str], set[str]] = {}
+_NAME_GIVEN = {"span", "value"}
+_SPAN_GIVEN = {"path", "line", "column", "end_line", "end_column"}
+
+
+def _given(fields: dict[str, Any]) -> set[str]:
+    key = frozenset(fields)
+    shared = _GIVEN.get(key)
+    if shared is None:
+        shared = _GIVEN[key] = set(key)
+    return shared
 
 
 def build(model: type[Model], fields: dict[str, Any]) -> Model:
@@ -41,7 +54,7 @@ def build(model: type[Model], fields: dict[str, Any]) -> Model:
     values.update(fields)
     node = _new(model)
     _set_dict(node, values)
-    _set_given(node, set(fields))
+    _set_given(node, _given(fields))
     _set_extra(node, None)
     _set_private(node, None)
     return node
@@ -61,7 +74,7 @@ def name(where: Where, value: str) -> Name:
     """An identifier with its span (the commonest node: all fields given, no template)."""
     node = _new(Name)
     _set_dict(node, {"span": span(where), "value": value})
-    _set_given(node, {"span", "value"})
+    _set_given(node, _NAME_GIVEN)
     _set_extra(node, None)
     _set_private(node, None)
     return node
@@ -80,7 +93,7 @@ def span(where: Where) -> Span:
             "end_column": end_column,
         },
     )
-    _set_given(node, {"path", "line", "column", "end_line", "end_column"})
+    _set_given(node, _SPAN_GIVEN)
     _set_extra(node, None)
     _set_private(node, None)
     return node
