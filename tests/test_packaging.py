@@ -16,6 +16,7 @@ LAYERS = {"tthc.dsl": "dsl", "tthc.compiler": "compiler", "tthc.rules": "rules",
 RULE_MODULES = (
     "authority",
     "competence",
+    "flow",
     "delegation",
     "steps",
     "soundness",

@@ -2,9 +2,9 @@
 
 Input: a `Workflow`. Output: `analyse(workflow) -> Soundness`: the unreachable groups of steps
 with the steps behind them (TT401), the reached dead ends (TT402), the reached loops with no
-exit (TT404), read from the arrows (`tthc.rules.paths`), and the state space of the token game
-(`tthc.rules.markings`: TT403, TT405, TT407 when it stops at its budget). Kept per workflow and
-budget, so each rule asks for it freely.
+exit (TT404), read from the arrows (`tthc.rules.flow`), and the state space of the token game
+(`tthc.rules.soundness.markings`: TT403, TT405, and TT407 when it stops at its budget). Kept
+per workflow and budget, so each rule asks for it freely.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import weakref
 from dataclasses import dataclass
 
 from tthc.compiler import END, Workflow
-from tthc.rules.markings import StateSpace, explore
-from tthc.rules.paths import Graph, graph_of
+from tthc.rules.flow.graph import Graph, graph_of
 from tthc.rules.settings import Settings
+from tthc.rules.soundness.markings import StateSpace, explore
 
 
 @dataclass(frozen=True)

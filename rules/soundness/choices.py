@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from tthc.compiler import START, Branch, Workflow
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.paths import graph_of, names
+from tthc.rules.flow.graph import graph_of
+from tthc.rules.flow.witnesses import names
 from tthc.rules.soundness.wording import (
     capitalised,
     node_name,

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from tthc.compiler import Join, Workflow
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.markings import Move, StateSpace
 from tthc.rules.soundness.analysis import analyse
+from tthc.rules.soundness.markings import Move, StateSpace
 from tthc.rules.soundness.wording import (
     capitalised,
     join_text,

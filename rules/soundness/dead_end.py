@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from tthc.compiler import START
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.paths import graph_of, route, witness
+from tthc.rules.flow.graph import graph_of
+from tthc.rules.flow.witnesses import route, witness
 from tthc.rules.soundness.analysis import analyse
 from tthc.rules.soundness.wording import (
     node_name,

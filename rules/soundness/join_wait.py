@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from tthc.compiler import Workflow
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.markings import Move
-from tthc.rules.paths import Graph, graph_of, names
+from tthc.rules.flow.graph import Graph, graph_of
+from tthc.rules.flow.witnesses import names
 from tthc.rules.soundness.analysis import analyse
+from tthc.rules.soundness.markings import Move
 from tthc.rules.soundness.wording import (
     join_text,
     moves_route,

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.paths import graph_of, route, witness
+from tthc.rules.flow.graph import graph_of
+from tthc.rules.flow.witnesses import route, witness
 from tthc.rules.soundness.analysis import analyse
 
 

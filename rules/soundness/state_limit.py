@@ -1,8 +1,9 @@
 """TT407 flow-too-large-to-check: the flow has more states than the checker explores.
 
 Input: a `ProcedureContext`. Output: one `Finding` at the procedure's code when the token game of
-`tthc.rules.markings` stopped at its budget (`Settings.max_flow_states`) before it had seen every
-state one case can reach: what TT403 and TT405 reported is exact, but they may have missed more.
+`tthc.rules.soundness.markings` stopped at its budget (`Settings.max_flow_states`) before it had
+seen every state one case can reach: what TT403 and TT405 reported is exact, but they may have
+missed more.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The finding of a step one case can run too often, shared by TT305 and TT310.
 
-Input: the `Workflow`, a `Repeat` of `tthc.rules.paths.repeats`, the number allowed and what is
-repeated (in both languages). Output: a `Finding` at the step, naming the loop that brings the
+Input: the `Workflow`, a `Repeat` of `tthc.rules.flow.repeats.repeats`, the number allowed and what
+is repeated (in both languages). Output: a `Finding` at the step, naming the loop that brings the
 case back to it, or the earlier steps of the kind on the same line of the flow.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 from tthc.compiler import Workflow
 from tthc.dsl import Message
 from tthc.rules.base import Finding
-from tthc.rules.paths import Repeat, names, route, witness
+from tthc.rules.flow.repeats import Repeat
+from tthc.rules.flow.witnesses import names, route, witness
 from tthc.rules.steps.step_names import step_name, step_witnesses
 
 

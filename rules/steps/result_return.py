@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from tthc.compiler import END
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.paths import graph_of, route, run_path, run_reach, witness
+from tthc.rules.flow.graph import graph_of
+from tthc.rules.flow.runs import run_path, run_reach
+from tthc.rules.flow.witnesses import route, witness
 from tthc.rules.steps.step_names import step_ids
 
 Kind = ast.StepKind

@@ -13,8 +13,9 @@ from tthc.rules import RULES, ProjectContext
 from tthc.rules.authority.decisions import decisions
 from tthc.rules.competence import competence
 from tthc.rules.deadlines import longest_path, timed_steps
+from tthc.rules.flow.graph import graph_of
+from tthc.rules.flow.repeats import repeats
 from tthc.rules.memo import Memo
-from tthc.rules.paths import graph_of, repeats
 from tthc.rules.runner import run_rules
 from tthc.rules.soundness import analyse
 

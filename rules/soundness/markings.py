@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tthc.compiler import END, START, Branch, Join, Workflow
-from tthc.rules.paths import Arrow, Graph
+from tthc.rules.flow.graph import Arrow, Graph
 
 
-# Not frozen, for the speed of building the net (as `tthc.rules.paths.Arrow`); compared by
+# Not frozen, for the speed of building the net (as `tthc.rules.flow.graph.Arrow`); compared by
 # identity. Nothing changes a move once built.
 @dataclass(eq=False, slots=True)
 class Move:

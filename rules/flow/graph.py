@@ -1,0 +1,169 @@
+"""The arrows of a workflow as a case can take them, for the step and soundness checks.
+
+Input: a `Workflow`. Output: `graph_of(workflow) -> Graph`, built once per workflow: the arrows
+out of and into each node in flow order (arrows out of `end` are left out: the case is over
+there), what `start` reaches and what reaches `end` with the arrow that found each first (the
+breadth-first witnesses), strongly connected components, the shortest loop through a node.
+Everything is computed in time linear in the number of arrows.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import deque
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from tthc.compiler import END, START, Branch, Join, Workflow
+
+
+# Not frozen: a frozen dataclass sets each field through `object.__setattr__`, four times slower,
+# and every check of a procedure starts by building its arrows. Nothing changes one once built.
+@dataclass(eq=False, slots=True)
+class Arrow:
+    """One arrow: from `source` to `target`, written on `branch`'s flow line; `join` is the
+    parallel join the arrival waits at (`None`: it starts `target`)."""
+
+    source: str
+    target: str
+    branch: Branch
+    join: Join | None = None
+
+
+class Graph:
+    """The arrows of a workflow as adjacency lists in flow order (arrows out of `end` ignored)."""
+
+    def __init__(self, workflow: Workflow) -> None:
+        self.nodes: list[str] = [START, *workflow.step_ids(), END]
+        self.order = {node: number for number, node in enumerate(self.nodes)}
+        self.out: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
+        self.into: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
+        for node in self.nodes[:-1]:
+            for branch in workflow.branches(node):
+                for target in branch.targets:
+                    arrow = Arrow(node, target, branch, workflow.join_of(branch, target))
+                    self.out[node].append(arrow)
+                    self.into.setdefault(target, []).append(arrow)
+        self.from_start = self.search([START])
+        self.to_end = self.search([END], backward=True)
+        # An arrow naming an unknown step (TT005) was left out of the graph: checks that follow
+        # the arrows would report its consequences, so they wait until the name is fixed.
+        known = {START, END, *workflow.step_ids()}
+        self.complete = all(
+            name.value in known
+            for line in workflow.procedure.node.flow
+            for endpoint in line.path
+            for name in endpoint.steps
+        )
+
+    def search(self, roots: Iterable[str], backward: bool = False) -> dict[str, Arrow | None]:
+        """Breadth first from `roots`: every node found, with the arrow that found it first."""
+        found: dict[str, Arrow | None] = {root: None for root in roots}
+        queue = deque(found)
+        while queue:
+            node = queue.popleft()
+            for arrow in self.into[node] if backward else self.out[node]:
+                other = arrow.source if backward else arrow.target
+                if other not in found:
+                    found[other] = arrow
+                    queue.append(other)
+        return found
+
+    @cached_property
+    def reached_components(self) -> list[list[str]]:
+        """The strongly connected components of the nodes `start` reaches, sinks first."""
+        return self.components([n for n in self.nodes if n in self.from_start])
+
+    def path_to(self, node: str) -> list[Arrow]:
+        """The shortest arrows from `start` to `node` (which `start` reaches)."""
+        return walk_back(self.from_start, node)
+
+    def cyclic(self, component: Collection[str]) -> bool:
+        """Whether a strongly connected component holds a loop (two nodes, or an arrow to itself)."""
+        if len(component) > 1:
+            return True
+        (node,) = component
+        return any(arrow.target == node for arrow in self.out[node])
+
+    def components(self, nodes: Collection[str]) -> list[list[str]]:
+        """Strongly connected components of the arrows among `nodes`, sinks first (Tarjan)."""
+        inside = set(nodes)
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        stack: list[str] = []
+        on_stack: set[str] = set()
+        found: list[list[str]] = []
+        for root in (n for n in self.nodes if n in inside):
+            if root in index:
+                continue
+            work = [(root, iter(self.out[root]))]
+            index[root] = low[root] = len(index)
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                node, arrows = work[-1]
+                arrow = next(arrows, None)
+                if arrow is None:
+                    work.pop()
+                    if work:
+                        parent = work[-1][0]
+                        low[parent] = min(low[parent], low[node])
+                    if low[node] == index[node]:
+                        component = []
+                        while True:
+                            member = stack.pop()
+                            on_stack.discard(member)
+                            component.append(member)
+                            if member == node:
+                                break
+                        found.append(component)
+                    continue
+                target = arrow.target
+                if target not in inside:
+                    continue
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(self.out[target])))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+        return found
+
+    def cycle_through(self, node: str, within: Collection[str]) -> list[Arrow]:
+        """The shortest loop of arrows from `node` back to itself, staying `within` a component."""
+        found: dict[str, Arrow | None] = {}
+        queue = deque([node])
+        while queue:
+            current = queue.popleft()
+            for arrow in self.out[current]:
+                if arrow.target == node:
+                    return [*walk_back(found, current, stop=node), arrow]
+                if arrow.target in within and arrow.target not in found:
+                    found[arrow.target] = arrow
+                    queue.append(arrow.target)
+        return []
+
+
+_GRAPHS: weakref.WeakKeyDictionary[Workflow, Graph] = weakref.WeakKeyDictionary()
+
+
+def graph_of(workflow: Workflow) -> Graph:
+    """The `Graph` of a workflow, built once and shared by every check of the procedure."""
+    graph = _GRAPHS.get(workflow)
+    if graph is None:
+        graph = _GRAPHS[workflow] = Graph(workflow)
+    return graph
+
+
+def walk_back(found: dict[str, Arrow | None], node: str, stop: str | None = None) -> list[Arrow]:
+    """The arrows of a breadth-first tree from its root (or `stop`) down to `node`."""
+    arrows: list[Arrow] = []
+    while node != stop:
+        arrow = found.get(node)
+        if arrow is None:
+            break
+        arrows.append(arrow)
+        node = arrow.source
+    return arrows[::-1]

@@ -1,0 +1,76 @@
+"""One case through choices and parallel joins (TT301-TT303).
+
+Input: a `Workflow`, the steps the case may not run and the steps it marks. Output:
+`run_reach(...)`: every state (a node, and whether a marked step was passed) one case can reach
+from `start`, with the state and arrow it was first reached from, and `run_path`, the arrows of
+the run to one state (the witness).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Collection
+
+from tthc.compiler import START, Join, Workflow
+from tthc.rules.flow.graph import Arrow, graph_of
+
+State = tuple[str, bool]  # a node, and whether the case has passed a `marks` step on the way
+
+
+def run_reach(
+    workflow: Workflow,
+    blocked: Collection[str],
+    marks: Collection[str] = (),
+    whole_branches: bool = False,
+) -> dict[State, tuple[State, Arrow] | None]:
+    """The nodes one case can reach from `start` without running a `blocked` step.
+
+    A join starts its target once every source has arrived (in some case: the check is exact
+    when joins only join parallel branches, which TT403 checks). The flag of a state says
+    whether the case passed one of the `marks` steps; a join passes it on when any source did.
+    With `whole_branches`, a branch that starts a blocked step in parallel is not taken at all:
+    the case runs that step too (for "the case never runs X"; without it, for "the case can
+    reach Y before X runs"). The value is the state and arrow the state was first reached
+    from (a witness tree).
+    """
+    graph = graph_of(workflow)
+    root: State = (START, START in marks)
+    found: dict[State, tuple[State, Arrow] | None] = {root: None}
+    arrived: dict[Join, dict[str, set[bool]]] = {}
+    queue = deque([root])
+
+    def enter(node: str, flag: bool, parent: State, arrow: Arrow) -> None:
+        state = (node, flag or node in marks)
+        if node not in blocked and state not in found:
+            found[state] = (parent, arrow)
+            queue.append(state)
+
+    while queue:
+        state = queue.popleft()
+        node, flag = state
+        for arrow in graph.out[node]:
+            if whole_branches and any(t in blocked for t in arrow.branch.targets):
+                continue
+            join = arrow.join
+            if join is None:
+                enter(arrow.target, flag, state, arrow)
+                continue
+            slots = arrived.setdefault(join, {})
+            slots.setdefault(node, set()).add(flag)
+            if all(source in slots for source in join.sources):
+                if all(False in slots[source] for source in join.sources):
+                    enter(arrow.target, False, state, arrow)
+                if any(True in flags for flags in slots.values()):
+                    enter(arrow.target, True, state, arrow)
+    return found
+
+
+def run_path(found: dict[State, tuple[State, Arrow] | None], state: State) -> list[Arrow]:
+    """The arrows from `start` to a state of `run_reach`."""
+    arrows: list[Arrow] = []
+    step = found.get(state)
+    while step is not None:
+        state, arrow = step
+        arrows.append(arrow)
+        step = found.get(state)
+    return arrows[::-1]
