@@ -1,8 +1,9 @@
 """`tthc fmt PATH...`: rewrite procedure files in canonical form, in place, as black and ruff do.
 
 Each `.tthc`, `.yaml` and `.yml` file under the paths (folders recursively, hidden folders
-skipped) is printed in canonical form with its comments; a file that does not parse cleanly is
-left as it is and its diagnostics are printed. `--check` lists the files that would change and
+skipped) is printed in canonical form with its comments (DSL lines wrapped at 100 columns, see
+`tthc.dsl.format_dsl`); a file that does not parse cleanly is left as it is and its
+diagnostics are printed. `--check` lists the files that would change and
 `--diff` prints what would change; neither writes. Exit codes: 0 done (or nothing to change),
 1 some file would change (`--check`, `--diff`), 2 some file could not be read or parsed.
 """

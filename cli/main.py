@@ -175,6 +175,9 @@ def graph(file: str, form: str, code: str | None) -> None:
 def fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> None:
     """Rewrite .tthc and .yaml files (folders recursively) in canonical form, keeping comments.
 
+    DSL lines longer than 100 columns are wrapped between attributes and after the commas of
+    lists; a line that ends with a comment (a `# tthc: allow` suppression) is never split.
+
     \b
     Exit codes: 0 done or nothing to change; 1 a file would change (--check, --diff);
     2 a file could not be read or parsed (it is left as it is, its errors are printed).

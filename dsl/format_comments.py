@@ -113,7 +113,8 @@ def attach(
         owner = _owner(anchors, comment.line) if comment.trailing else None
         if owner is not None:
             shared = _sharing(anchors, comment.line, owner)
-            attached.append(Comment(comment.text, owner, True, companions=shared))
+            whole = any(a.key == owner and a.line == a.end_line for a in anchors)
+            attached.append(Comment(comment.text, owner, True, False, shared, whole))
         elif comment.line < first:
             header.append(comment)
         else:
@@ -122,7 +123,8 @@ def attach(
                 footer.append(comment)
             else:
                 spaced = comment.line + 1 in blank
-                attached.append(Comment(comment.text, following.key, False, spaced))
+                whole = following.line == following.end_line
+                attached.append(Comment(comment.text, following.key, False, spaced, (), whole))
     top = _grouped(header, blank)
     if header and header[-1].line + 1 in blank:
         top += ("",)

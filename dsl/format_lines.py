@@ -45,6 +45,7 @@ class Comment:
     trailing: bool
     blank_after: bool = False
     companions: tuple[Key, ...] = ()  # a trailing comment's line also held these items
+    whole: bool = False  # the item was written on one line (the comment's, or the next one)
 
 
 DIRECTIVE = re.compile(r"#\s*tthc\s*:")  # `# tthc: allow ...` covers the next line of content
@@ -70,10 +71,15 @@ class Comments:
         end of one of its lines, or a `# tthc:` directive above it, speaks about that line
         (a suppression covers the diagnostics that start on it, a test's `# expect:` marker
         names them), so the item's attributes must all stay on the line the comment is on.
-        With `inner` unset, only comments on the item itself count, not on its attributes
-        (which the YAML form prints on lines of their own)."""
+        With `inner` unset (the YAML form, which keeps each attribute of an item written in
+        block style on a line of its own), only comments on the item itself count, and only
+        when the item was written on one line."""
         return any(
-            (comment.target[: len(key)] == key if inner else comment.target == key)
+            (
+                comment.target[: len(key)] == key
+                if inner
+                else comment.target == key and comment.whole
+            )
             and (comment.trailing or DIRECTIVE.match(comment.text) is not None)
             for comment in self.attached
         )

@@ -547,7 +547,7 @@ def test_a_yaml_step_written_on_one_line_with_a_comment_stays_a_flow_mapping() -
         "  name: P\n"
         "  steps:\n"
         "    - {id: a, kind: reception, title: 'Tiếp nhận, kiểm tra', by: x.y, reads: [b, c]}  # expect: TT301\n"
-        "    - id: d\n"
+        "    - id: d  # a note on a step written in block style: it stays in block style\n"
         "      kind: review\n"
         "      title: D\n"
         "      by: x.z  # expect: TT101\n"
@@ -556,7 +556,7 @@ def test_a_yaml_step_written_on_one_line_with_a_comment_stays_a_flow_mapping() -
         "  steps:\n"
         '    - {id: a, kind: reception, title: "Tiếp nhận, kiểm tra", by: x.y, reads: [b, c]}'
         "  # expect: TT301\n"
-        "    - id: d\n"
+        "    - id: d  # a note on a step written in block style: it stays in block style\n"
         "      kind: review\n"
         "      title: D\n"
         "      by: x.z  # expect: TT101\n"
