@@ -5,8 +5,9 @@ its arguments) and a function computing the answer. Output: the answer, computed
 call and returned as is afterwards. The runner creates one `Memo` per project and hands it to
 every context (`ProcedureContext.memo`, `ProjectContext.memo`), so that an answer which depends
 only on the project's model and settings, such as an authority's competence for a power on a
-date, is worked out once however many rules and procedures ask for it. A context made on its
-own gets a memo of its own.
+date, is worked out once however many rules and procedures ask for it. A memo belongs to one
+model and one settings, so neither is part of a key. A context made on its own gets a memo of
+its own.
 """
 
 from __future__ import annotations

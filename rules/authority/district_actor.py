@@ -60,7 +60,10 @@ def district_actor_after_reform(context: ProcedureContext) -> Iterator[Finding]:
         }
         ```
     """
-    on, ends = context.on, day(context.settings.district_level_ends)
+    on = context.on
+    if on is None or on <= context.settings.district_level_ends:
+        return  # before the reform every level exists: nothing to look up
+    ends = day(context.settings.district_level_ends)
     for step in context.procedure.node.steps:
         for name in (step.actor, step.counterpart):
             authority = context.model.authority(name)

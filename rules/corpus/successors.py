@@ -8,22 +8,40 @@ at the code of a district-level procedure that no commune- or province-level pro
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from tthc.compiler import Model
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 SUCCESSOR_LEVELS = (ast.Level.COMMUNE, ast.Level.PROVINCE)
 
 
-def _succeeds(candidate: ast.Procedure, old: ast.Procedure) -> bool:
-    if candidate.level not in SUCCESSOR_LEVELS:
-        return False
-    if candidate.code.value == old.code.value:
-        return True
-    if candidate.moved is None or candidate.moved.level is not ast.Level.DISTRICT:
-        return False
-    new, former = candidate.power, old.power
-    return new is not None and former is not None and new.value == former.value
+@dataclass(frozen=True)
+class Successors:
+    """What the commune- and province-level procedures of the corpus succeed: their codes (a
+    later version of the same procedure), and the powers of those moved from the district."""
+
+    codes: frozenset[str]
+    powers: frozenset[str]
+
+    def succeed(self, old: ast.Procedure) -> bool:
+        return old.code.value in self.codes or (
+            old.power is not None and old.power.value in self.powers
+        )
+
+
+def successors(model: Model) -> Successors:
+    """The successors of the corpus, read once per project (`Memo`) rather than per procedure."""
+    later = [p.node for p in model.procedures if p.node.level in SUCCESSOR_LEVELS]
+    moved = [
+        node.power.value
+        for node in later
+        if node.moved is not None
+        and node.moved.level is ast.Level.DISTRICT
+        and node.power is not None
+    ]
+    return Successors(frozenset(node.code.value for node in later), frozenset(moved))
 
 
 def district_procedure_without_successor(context: ProcedureContext) -> Iterator[Finding]:
@@ -60,7 +78,8 @@ def district_procedure_without_successor(context: ProcedureContext) -> Iterator[
     node = context.procedure.node
     if node.level is not ast.Level.DISTRICT:
         return
-    if any(_succeeds(other.node, node) for other in context.model.procedures):
+    model = context.model
+    if context.memo.get((successors,), lambda: successors(model)).succeed(node):
         return
     yield Finding(
         node.code.span,

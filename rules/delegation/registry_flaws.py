@@ -26,7 +26,7 @@ def registry_flaws(
     """The flaws of one code in the registry, each with the decision steps that rely on it.
     The flaws and the reliance are worked out once for the five rules that ask (`Memo`)."""
     model, settings, memo = context.model, context.settings, context.memo
-    relied = memo.get((reliance, context.workflows), lambda: reliance(context))
+    relied = memo.get((reliance,), lambda: reliance(context))
     for grant in model.grants.values():
         for flaw in remembered_flaws(model, grant, settings, memo):
             if flaw.code == code:
