@@ -5,8 +5,12 @@
     discover_config(paths) / load_config(file) -> Outcome[Config]   tthc.toml, [tool.tthc]
     RULES                          the explicit table of rules (registry.py)
 
-One module per family, each with an explicit `RULES` tuple; a rule only finds (`Finding`),
-the runner attaches code name and severity and turns a crash into TT999.
+One package per family (`authority/`, `delegation/`, `steps/`, `soundness/`, `deadlines/`,
+`corpus/`, `suppressions/`; `duties.py` is small enough to stay one module), a module per rule,
+each package with its explicit `RULES` tuple; shared logic in named packages (`competence/`, the
+registry's meaning; `flow/`, the arrows of a workflow). A rule only finds (`Finding`); the runner
+attaches code, name and severity, shares one `Memo` among the contexts of a run, and turns a
+crash into TT999.
 """
 
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule

@@ -150,7 +150,8 @@ _GRAPHS: weakref.WeakKeyDictionary[Workflow, Graph] = weakref.WeakKeyDictionary(
 
 
 def graph_of(workflow: Workflow) -> Graph:
-    """The `Graph` of a workflow, built once and shared by every check of the procedure."""
+    """The `Graph` of a workflow, built once and shared by every check of the procedure. Kept
+    under a weak key: a graph holds no reference to its workflow, so it goes with it."""
     graph = _GRAPHS.get(workflow)
     if graph is None:
         graph = _GRAPHS[workflow] = Graph(workflow)
