@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench clean
+.PHONY: demo test lint typecheck pytest fuzz bench mutations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: lint typecheck pytest
 # The large property and fuzz profiles (>= 10,000 examples each), on demand.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
+
+# Each kind of fault a drafter makes, applied to every valid procedure: the detection rate.
+mutations: $(STAMP)
+	$(BIN)/python tests/mutation/mutate.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
