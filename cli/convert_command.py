@@ -15,14 +15,14 @@ from tthc.cli.language import choose_language
 
 
 def run_convert(file: str, to: str | None, output: str | None, lang: str | None) -> int:
-    from tthc.cli.render_text import render_text
     from tthc.dsl import read_source
     from tthc.dsl.canonical import FormatterBug, form_of, format_source
+    from tthc.rules.formats.text import render_diagnostics
 
     language = choose_language(lang)
     read = read_source(file)
     if read.value is None:
-        sys.stderr.write(render_text(read.diagnostics, language))
+        sys.stderr.write(render_diagnostics(read.diagnostics, language))
         return 2
     target = to or _form_of_path(output) or ("tthc" if form_of(read.value) == "yaml" else "yaml")
     try:
@@ -31,7 +31,7 @@ def run_convert(file: str, to: str | None, output: str | None, lang: str | None)
         click.echo(f"tthc: internal error, nothing written: {bug}", err=True)
         return 2
     if outcome.value is None:
-        sys.stderr.write(render_text(outcome.diagnostics, language))
+        sys.stderr.write(render_diagnostics(outcome.diagnostics, language))
         return 2
     if output is None:
         sys.stdout.write(outcome.value)

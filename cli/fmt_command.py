@@ -33,8 +33,8 @@ class Tally:
 
 
 def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> int:
-    from tthc.cli.render_text import render_text
     from tthc.compiler.project import source_files
+    from tthc.rules.formats.text import render_diagnostics
 
     language = choose_language(lang)
     missing = [p for p in paths if not Path(p).exists()]
@@ -45,7 +45,7 @@ def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -
     for path in source_files(paths):
         _format_file(path, check or diff, diff, tally)
     if tally.diagnostics:
-        sys.stderr.write(render_text(tally.diagnostics, language))
+        sys.stderr.write(render_diagnostics(tally.diagnostics, language))
     for path in tally.changed if check else ():
         click.echo(
             ("Sẽ định dạng lại: " if language == "vi" else "Would reformat: ") + path, err=True

@@ -8,9 +8,9 @@ import click
 
 
 def run_graph(file: str, form: str, code: str | None) -> int:
-    from tthc.cli.render_text import render_text
     from tthc.compiler import build_procedure, load_project, to_dot, to_json
     from tthc.dsl import Severity
+    from tthc.rules.formats.text import render_diagnostics
 
     project = load_project([file])
     errors = [
@@ -19,7 +19,7 @@ def run_graph(file: str, form: str, code: str | None) -> int:
         if d.severity is Severity.ERROR and d.code in {"TT001", "TT006", "TT008"}
     ]
     if errors:
-        sys.stderr.write(render_text(errors, "en"))
+        sys.stderr.write(render_diagnostics(errors, "en"))
         return 1 if project.model.procedures else 2
     procedures = [p for p in project.model.procedures if code is None or p.code == code]
     if not procedures:
