@@ -74,23 +74,29 @@ def scan_dsl(text: str) -> list[Found]:
     """Every `#` comment outside a string literal (strings never span lines in the DSL)."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
-        if "#" not in line:
-            continue
-        quoted = escaped = False
-        for column, char in enumerate(line):
-            if quoted:
-                if escaped:
-                    escaped = False
-                elif char == "\\":
-                    escaped = True
-                elif char == '"':
-                    quoted = False
-            elif char == '"':
-                quoted = True
-            elif char == "#":
-                found.append(Found(number, _clean(line[column:]), bool(line[:column].strip())))
-                break
+        column = comment_start(line) if "#" in line else None
+        if column is not None:
+            found.append(Found(number, _clean(line[column:]), bool(line[:column].strip())))
     return found
+
+
+def comment_start(line: str) -> int | None:
+    """Where a `#` comment starts in a DSL line: strings are double-quoted with backslash
+    escapes and never span a line, and a `#` inside one is text."""
+    quoted = escaped = False
+    for column, char in enumerate(line):
+        if quoted:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == "#":
+            return column
+    return None
 
 
 def _clean(comment: str) -> str:

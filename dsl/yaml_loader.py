@@ -27,7 +27,7 @@ from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
 from tthc.dsl.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.parser import parse_fragment
 from tthc.dsl.span import Span
-from tthc.dsl.yaml_safety import compose
+from tthc.dsl.yaml_safety import compose, limit_problem
 
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*(\.[a-z][a-z0-9_]*(-[a-z0-9_]+)*)*")
 
@@ -105,10 +105,12 @@ class _Converter:
         """Counts nodes as aliases expand them, and nesting depth: the TT006 guards."""
         self.visited += 1
         if self.visited > self.limits.max_yaml_nodes:
-            self.problems.append(_limit(self.span(node), "nodes", self.limits.max_yaml_nodes))
+            self.problems.append(
+                limit_problem(self.span(node), "nodes", self.limits.max_yaml_nodes)
+            )
             raise _Abort
         if depth > self.limits.max_depth:
-            self.problems.append(_limit(self.span(node), "nesting", self.limits.max_depth))
+            self.problems.append(limit_problem(self.span(node), "nesting", self.limits.max_depth))
             raise _Abort
 
     # -- document --------------------------------------------------------------------------
@@ -367,21 +369,3 @@ def _validation_message(
         ),
         Message(vi=f"Sửa giá trị của '{key}'", en=f"Correct the value of '{key}'"),
     )
-
-
-def _limit(span: Span, what: str, limit: int) -> Diagnostic:
-    if what == "nodes":
-        message = Message(
-            vi=f"Tệp YAML mở rộng quá {limit} nút (có thể do bí danh & và * lồng nhau)",
-            en=f"The YAML file expands to more than {limit} nodes (nested & and * aliases?)",
-        )
-    else:
-        message = Message(
-            vi=f"Các khối YAML lồng nhau sâu hơn giới hạn {limit}",
-            en=f"YAML collections nest deeper than the limit of {limit}",
-        )
-    help = Message(
-        vi="Không dùng bí danh để nhân bản nội dung; viết thẳng nội dung cần thiết",
-        en="Do not use aliases to multiply content; write out what is needed",
-    )
-    return make_diagnostic("TT006", span, message, help)

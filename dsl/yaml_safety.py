@@ -74,12 +74,14 @@ class _Composer(yaml.SafeLoader):
         event: Any = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self.open_anchors:
-                raise _Refused(_limit(_mark_span(self.path, event.start_mark), "recursive", 0))
+                raise _Refused(
+                    limit_problem(_mark_span(self.path, event.start_mark), "recursive", 0)
+                )
             return super().compose_node(parent, index)
         self.depth += 1
         if self.depth > self.limits.max_depth:
             span = _mark_span(self.path, event.start_mark)
-            raise _Refused(_limit(span, "nesting", self.limits.max_depth))
+            raise _Refused(limit_problem(span, "nesting", self.limits.max_depth))
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self.open_anchors.add(anchor)
@@ -106,7 +108,7 @@ def compose(path: str, text: str, limits: Limits) -> Outcome[yaml.Node]:
         message = Message(vi=f"YAML không hợp lệ: {error}", en=f"Invalid YAML: {error}")
         return Outcome(None, [make_diagnostic("TT001", Span.point(path), message)])
     except RecursionError:
-        return Outcome(None, [_limit(Span.point(path), "nesting", limits.max_depth)])
+        return Outcome(None, [limit_problem(Span.point(path), "nesting", limits.max_depth)])
     finally:
         if loader is not None:
             loader.dispose()
@@ -136,10 +138,10 @@ def _measure(path: str, root: yaml.Node, limits: Limits) -> Diagnostic | None:
                 child_size, child_height = walk(child, depth + 1)
                 size, height = size + child_size, max(height, child_height + 1)
                 if size > limits.max_yaml_nodes:
-                    raise _Refused(_limit(_span(path, node), "nodes", limits.max_yaml_nodes))
+                    raise _Refused(limit_problem(_span(path, node), "nodes", limits.max_yaml_nodes))
             known = sizes[id(node)] = (size, height)
         if depth + known[1] - 1 > limits.max_depth:
-            raise _Refused(_limit(_span(path, node), "nesting", limits.max_depth))
+            raise _Refused(limit_problem(_span(path, node), "nesting", limits.max_depth))
         return known
 
     try:
@@ -164,7 +166,8 @@ def _mark_span(path: str, mark: Any) -> Span:
     return Span(path=path, line=line, column=column, end_line=line, end_column=column + 1)
 
 
-def _limit(span: Span, what: str, limit: int) -> Diagnostic:
+def limit_problem(span: Span, what: str, limit: int) -> Diagnostic:
+    """TT006 for a YAML file over a limit: `nodes` (alias expansion), `recursive`, `nesting`."""
     if what == "nodes":
         message = Message(
             vi=f"Bí danh (&, *) làm tệp YAML phình ra quá {limit} nút từ chỗ này",

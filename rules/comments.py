@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tthc.dsl.format_comments import comment_start as dsl_comment_start
+
 # A block scalar header at the end of a YAML line: `key: |`, `- >-`, `key: |2+`.
 _BLOCK_HEADER = re.compile(r"(?:^\s*|:\s+|-\s+)[|>][-+]?\d?[-+]?\s*$")
 # Where a YAML quoted scalar may start: at the start of a line or after one of these.
@@ -38,24 +40,10 @@ def find_comments(text: str, yaml: bool) -> Iterator[Comment]:
 
 
 class _DslScanner:
-    """DSL strings are double-quoted with backslash escapes and never span a line."""
+    """DSL strings never span a line: the dsl layer's own scanner reads one line at a time."""
 
     def comment_start(self, line: str) -> int | None:
-        quoted = False
-        escaped = False
-        for index, char in enumerate(line):
-            if quoted:
-                if escaped:
-                    escaped = False
-                elif char == "\\":
-                    escaped = True
-                elif char == '"':
-                    quoted = False
-            elif char == '"':
-                quoted = True
-            elif char == "#":
-                return index
-        return None
+        return dsl_comment_start(line)
 
 
 class _YamlScanner:
