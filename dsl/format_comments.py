@@ -25,6 +25,7 @@ from functools import cache
 
 from lark import Lark, Token, Tree
 
+from tthc.dsl.comment_scan import comment_start
 from tthc.dsl.format_lines import Comment, Comments, Key
 from tthc.dsl.parser import grammar_text
 
@@ -78,25 +79,6 @@ def scan_dsl(text: str) -> list[Found]:
         if column is not None:
             found.append(Found(number, _clean(line[column:]), bool(line[:column].strip())))
     return found
-
-
-def comment_start(line: str) -> int | None:
-    """Where a `#` comment starts in a DSL line: strings are double-quoted with backslash
-    escapes and never span a line, and a `#` inside one is text."""
-    quoted = escaped = False
-    for column, char in enumerate(line):
-        if quoted:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                quoted = False
-        elif char == '"':
-            quoted = True
-        elif char == "#":
-            return column
-    return None
 
 
 def _clean(comment: str) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tthc.dsl.format_comments import comment_start as dsl_comment_start
+from tthc.dsl.comment_scan import comment_start as dsl_comment_start
 
 # A block scalar header at the end of a YAML line: `key: |`, `- >-`, `key: |2+`.
 _BLOCK_HEADER = re.compile(r"(?:^\s*|:\s+|-\s+)[|>][-+]?\d?[-+]?\s*$")

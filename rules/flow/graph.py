@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tthc.compiler import END, START, Branch, Join, Workflow
+from tthc.rules.flow.components import strongly_connected
 
 
 # Not frozen: a frozen dataclass sets each field through `object.__setattr__`, four times slower,
@@ -89,47 +90,10 @@ class Graph:
     def components(self, nodes: Collection[str]) -> list[list[str]]:
         """Strongly connected components of the arrows among `nodes`, sinks first (Tarjan)."""
         inside = set(nodes)
-        index: dict[str, int] = {}
-        low: dict[str, int] = {}
-        stack: list[str] = []
-        on_stack: set[str] = set()
-        found: list[list[str]] = []
-        for root in (n for n in self.nodes if n in inside):
-            if root in index:
-                continue
-            work = [(root, iter(self.out[root]))]
-            index[root] = low[root] = len(index)
-            stack.append(root)
-            on_stack.add(root)
-            while work:
-                node, arrows = work[-1]
-                arrow = next(arrows, None)
-                if arrow is None:
-                    work.pop()
-                    if work:
-                        parent = work[-1][0]
-                        low[parent] = min(low[parent], low[node])
-                    if low[node] == index[node]:
-                        component = []
-                        while True:
-                            member = stack.pop()
-                            on_stack.discard(member)
-                            component.append(member)
-                            if member == node:
-                                break
-                        found.append(component)
-                    continue
-                target = arrow.target
-                if target not in inside:
-                    continue
-                if target not in index:
-                    index[target] = low[target] = len(index)
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, iter(self.out[target])))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-        return found
+        return strongly_connected(
+            (n for n in self.nodes if n in inside),
+            lambda node: (a.target for a in self.out[node] if a.target in inside),
+        )
 
     def cycle_through(self, node: str, within: Collection[str]) -> list[Arrow]:
         """The shortest loop of arrows from `node` back to itself, staying `within` a component."""

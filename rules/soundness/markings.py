@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tthc.compiler import END, START, Branch, Join, Workflow
+from tthc.rules.flow.components import strongly_connected
 from tthc.rules.flow.graph import Arrow, Graph
 
 
@@ -218,47 +219,5 @@ def _join_masks(net: Net, marking: int) -> tuple[int, int]:
 
 
 def _components(after: list[list[int]]) -> list[list[int]]:
-    """Strongly connected components of the marking graph, sinks first (iterative Tarjan)."""
-    index = [-1] * len(after)
-    low = [0] * len(after)
-    on_stack = [False] * len(after)
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(len(after)):
-        if index[root] >= 0:
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        work = [(root, 0)]
-        while work:
-            node, next_edge = work[-1]
-            edges = after[node]
-            if next_edge < len(edges):
-                work[-1] = (node, next_edge + 1)
-                target = edges[next_edge]
-                if index[target] < 0:
-                    index[target] = low[target] = counter
-                    counter += 1
-                    stack.append(target)
-                    on_stack[target] = True
-                    work.append((target, 0))
-                elif on_stack[target]:
-                    low[node] = min(low[node], index[target])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack[member] = False
-                    component.append(member)
-                    if member == node:
-                        break
-                found.append(component)
-    return found
+    """Strongly connected components of the marking graph, sinks first."""
+    return strongly_connected(range(len(after)), after.__getitem__)
