@@ -1,6 +1,8 @@
 """tthc.compiler — AST + registry → resolved model → workflow graph → artefacts.
 
 resolve(documents)          -> Outcome[Model]   every name bound once (TT004, TT005)
+resolve_registry(documents) -> Outcome[Model]   the registry alone
+resolve_procedure(registry, procedure) -> Outcome[ProcedureModel]
 build(model, code)          -> Workflow | None  the typed graph of one procedure
 build_procedure(procedure)  -> Workflow
 to_json(workflow) / to_dot(workflow)            exports
@@ -10,7 +12,7 @@ from tthc.compiler.build import build, build_procedure
 from tthc.compiler.export import graph_data, to_dot, to_json
 from tthc.compiler.model import END, START, Model, ProcedureModel
 from tthc.compiler.project import Project, load_project
-from tthc.compiler.resolve import resolve
+from tthc.compiler.resolve import resolve, resolve_procedure, resolve_registry
 from tthc.compiler.workflow import Branch, Join, Workflow
 
 __all__ = [
@@ -27,6 +29,8 @@ __all__ = [
     "graph_data",
     "load_project",
     "resolve",
+    "resolve_procedure",
+    "resolve_registry",
     "to_dot",
     "to_json",
 ]

@@ -1,6 +1,7 @@
 """Name resolution: the documents of a project → `Outcome[Model]`.
 
-Input: parsed documents. Output: the `Model`. Every reference (step, dossier component,
+Input: parsed documents. Output: the `Model`. The registry is resolved first and each
+procedure then against it alone (`resolve_registry`, `resolve_procedure`). Every reference (step, dossier component,
 authority, instrument) is bound here, once; an unknown name is TT005 with the closest known
 name suggested, a name declared twice in one scope is TT004.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from tthc.compiler.model import END, START, Model, ProcedureModel
@@ -32,18 +34,39 @@ WHAT = {
 
 def resolve(documents: Sequence[ast.Document]) -> Outcome[Model]:
     """Binds every name of a project; the model is returned even when names are missing."""
+    registry = resolve_registry(documents)
+    assert registry.value is not None  # a registry always resolves, perhaps with problems
+    problems = list(registry.diagnostics)
+    procedures: list[ProcedureModel] = []
+    for node in (p for d in documents for p in d.procedures):
+        resolved = resolve_procedure(registry.value, node)
+        problems.extend(resolved.diagnostics)
+        procedures.extend([resolved.value] if resolved.value else [])
+    return Outcome(replace(registry.value, procedures=tuple(procedures)), problems)
+
+
+def resolve_registry(documents: Sequence[ast.Document]) -> Outcome[Model]:
+    """The registry of the documents (authorities, instruments, grants, transfers), names
+    bound; their procedures are left out (`resolve_procedure` binds each against it). Used
+    alone when the procedures are resolved elsewhere: in the workers of `tthc check`."""
     problems: list[Diagnostic] = []
     model = Model(
         authorities=_table((a for d in documents for a in d.authorities), "authority", problems),
         instruments=_table((i for d in documents for i in d.instruments), "instrument", problems),
         grants=_table((g for d in documents for g in d.grants), "grant", problems),
         transfers=_table((t for d in documents for t in d.transfers), "transfer", problems),
-        procedures=tuple(_procedure(p, problems) for d in documents for p in d.procedures),
     )
     _check_registry(model, problems)
-    for procedure in model.procedures:
-        _check_procedure(model, procedure, problems)
     return Outcome(model, problems)
+
+
+def resolve_procedure(registry: Model, node: ast.Procedure) -> Outcome[ProcedureModel]:
+    """One procedure, its names bound against the registry: it reads nothing of the other
+    procedures, so procedures resolve independently of one another."""
+    problems: list[Diagnostic] = []
+    procedure = _procedure(node, problems)
+    _check_procedure(registry, procedure, problems)
+    return Outcome(procedure, problems)
 
 
 def _table(items: Iterable[Declared], what: str, problems: list[Diagnostic]) -> dict[str, Declared]:

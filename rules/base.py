@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tthc.compiler import Model, ProcedureModel, Workflow
-from tthc.dsl import Message, Related, Span
+from tthc.dsl import Message, Related, Span, ast
 from tthc.rules.memo import Memo
 from tthc.rules.settings import Settings
 
@@ -31,7 +31,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class ProcedureContext:
-    """Everything a per-procedure rule may read."""
+    """Everything a per-procedure rule may read: the registry and one procedure's workflow.
+    The model's `procedures` is empty: a procedure is checked on its own, wherever the others
+    are (a worker process holds only its share); what needs several procedures is a
+    project-scope rule."""
 
     model: Model
     workflow: Workflow
@@ -48,18 +51,27 @@ class ProcedureContext:
         return self.workflow.procedure.node.effective
 
 
+def _as_given(procedure: ProcedureModel) -> ast.Procedure:
+    return procedure.node
+
+
 @dataclass(frozen=True)
 class ProjectContext:
-    """Everything a project-scope rule may read: the whole model and every workflow."""
+    """Everything a project-scope rule may read: the registry, and every procedure in file
+    order as its summary (`tthc.rules.summary`: the header and the deciding steps, not the
+    flow), which is all that travels back from the workers of a parallel check.
+
+    `whole` gives the complete node of a procedure, for the rare rule that must compare two in
+    full (TT602, on codes that clash): it may cost a re-read of the file, so ask it only for
+    the few procedures that need it. By default the node held is taken as whole (a context
+    made over a model of complete procedures)."""
 
     model: Model
-    workflows: tuple[Workflow, ...]
     settings: Settings = field(default_factory=Settings)
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
-
-    def procedure_context(self, workflow: Workflow) -> ProcedureContext:
-        """The context of one of the project's procedures, sharing this context's memo."""
-        return ProcedureContext(self.model, workflow, self.settings, self.memo)
+    whole: Callable[[ProcedureModel], ast.Procedure] = field(
+        default=_as_given, compare=False, repr=False
+    )
 
 
 # "suppression": TT901/TT902, which read the comments of the files and what the other rules

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from tthc.compiler import Project
+from tthc.compiler import Model, Project, Workflow
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
+from tthc.rules.memo import Memo
 from tthc.rules.registry import RULES
 from tthc.rules.settings import Settings
+from tthc.rules.summary import summarize
 from tthc.rules.suppressions import SuppressionContext
 
 
@@ -24,19 +27,46 @@ def run_rules(
     rules: Sequence[Rule] = RULES,
     settings: Settings | None = None,
 ) -> list[Diagnostic]:
-    """The findings of the rules on a project, as diagnostics with default severities. The
-    contexts share one memo, so an answer two rules need is worked out once."""
+    """The findings of the rules on a project, as diagnostics with default severities: the
+    procedure-scope rules on each procedure alone, then the project-scope rules over the
+    summaries (`tthc.rules.summary`) — the same split a parallel check makes across processes,
+    so both give the same findings. The contexts share one memo, so an answer two rules need
+    is worked out once."""
     settings = settings or Settings()
+    memo = Memo()
+    registry = replace(project.model, procedures=())
     found: list[Diagnostic] = []
-    project_context = ProjectContext(project.model, tuple(project.workflows), settings)
-    where = Span.point(project.files[0] if project.files else "<project>")
-    for rule in (r for r in rules if r.scope == "project"):
-        found.extend(_run(rule, project_context, where))
     for workflow in project.workflows:
-        context = project_context.procedure_context(workflow)
-        for rule in (r for r in rules if r.scope == "procedure"):
-            found.extend(_run(rule, context, workflow.procedure.node.code.span))
+        found.extend(run_procedure_rules(registry, workflow, rules, settings, memo))
+    summaries = tuple(summarize(w.procedure) for w in project.workflows)
+    wholes = {id(s): w.procedure.node for s, w in zip(summaries, project.workflows, strict=True)}
+    context = ProjectContext(
+        replace(project.model, procedures=summaries),
+        settings,
+        memo,
+        whole=lambda procedure: wholes.get(id(procedure), procedure.node),
+    )
+    where = project.files[0] if project.files else "<project>"
+    found[:0] = run_project_rules(context, rules, where)
     return found
+
+
+def run_procedure_rules(
+    registry: Model, workflow: Workflow, rules: Sequence[Rule], settings: Settings, memo: Memo
+) -> list[Diagnostic]:
+    """The findings of the procedure-scope rules on one procedure, checked against the
+    registry alone (`registry.procedures` is empty: `ProcedureContext`)."""
+    context = ProcedureContext(registry, workflow, settings, memo)
+    where = workflow.procedure.node.code.span
+    return [d for r in rules if r.scope == "procedure" for d in _run(r, context, where)]
+
+
+def run_project_rules(
+    context: ProjectContext, rules: Sequence[Rule], path: str
+) -> list[Diagnostic]:
+    """The findings of the project-scope rules; a crash is reported at the start of `path`."""
+    where = Span.point(path)
+    return [d for r in rules if r.scope == "project" for d in _run(r, context, where)]
 
 
 def run_suppression_rules(

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler import Model, ProcedureModel
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import ProcedureContext
 from tthc.rules.competence import Answer, competence, covers
 from tthc.rules.competence.names import link_name, who
+from tthc.rules.memo import Memo
+from tthc.rules.settings import Settings
 
 DECIDING = (ast.StepKind.DECISION, ast.StepKind.SIGNATURE)
 
@@ -22,15 +25,22 @@ def decisions(context: ProcedureContext) -> Iterator[tuple[ast.Step, ast.Name, A
     """Each decision or signature step with a known actor, and the actor's competence for the
     procedure's power on its effective date (asked once per project: `context.memo`). Nothing
     when the procedure names no `power`."""
-    power = context.procedure.node.power
+    return deciding(context.model, context.procedure, context.settings, context.memo)
+
+
+def deciding(
+    model: Model, procedure: ProcedureModel, settings: Settings, memo: Memo
+) -> Iterator[tuple[ast.Step, ast.Name, Answer]]:
+    """`decisions` of a procedure given alone, as project-scope rules hold it (its summary,
+    `tthc.rules.summary`, keeps the deciding steps for this)."""
+    power = procedure.node.power
     if power is None:
         return
-    for step in context.workflow.steps_of_kind(*DECIDING):
-        if step.actor is None or context.model.actor(step) is None:
+    on = procedure.node.effective
+    for step in procedure.steps.values():
+        if step.kind not in DECIDING or step.actor is None or model.actor(step) is None:
             continue
-        answer = competence(
-            context.model, step.actor.value, power.value, context.on, context.settings, context.memo
-        )
+        answer = competence(model, step.actor.value, power.value, on, settings, memo)
         yield step, step.actor, answer
 
 

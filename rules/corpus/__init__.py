@@ -28,6 +28,6 @@ RULES: tuple[Rule, ...] = (
     Rule("TT601", "procedure", bad_procedure_code),
     Rule("TT602", "project", duplicate_procedure_code),
     Rule("TT603", "procedure", missing_metadata),
-    Rule("TT604", "procedure", linked_procedure_missing),
-    Rule("TT605", "procedure", district_procedure_without_successor),
+    Rule("TT604", "project", linked_procedure_missing),
+    Rule("TT605", "project", district_procedure_without_successor),
 )

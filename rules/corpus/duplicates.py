@@ -18,12 +18,13 @@ def _period(node: ast.Procedure) -> tuple[dt.date, dt.date]:
     return node.effective or dt.date.min, node.until or dt.date.max
 
 
-def _clash(a: ast.Procedure, b: ast.Procedure) -> bool:
+def _clash(context: ProjectContext, a: ProcedureModel, b: ProcedureModel) -> bool:
     """Two records of one code clash when their periods overlap and they say different things
-    (a DSL file and its YAML twin, identical but for where they are written, are one record)."""
-    (a_from, a_until), (b_from, b_until) = _period(a), _period(b)
+    (a DSL file and its YAML twin, identical but for where they are written, are one record).
+    Only such pairs are compared in full (`ProjectContext.whole`)."""
+    (a_from, a_until), (b_from, b_until) = _period(a.node), _period(b.node)
     overlap = a_from <= b_until and b_from <= a_until
-    return overlap and ast.without_spans(a) != ast.without_spans(b)
+    return overlap and ast.without_spans(context.whole(a)) != ast.without_spans(context.whole(b))
 
 
 def duplicate_procedure_code(context: ProjectContext) -> Iterator[Finding]:
@@ -63,7 +64,7 @@ def duplicate_procedure_code(context: ProjectContext) -> Iterator[Finding]:
     seen: dict[str, list[ProcedureModel]] = {}
     for procedure in context.model.procedures:
         earlier = seen.setdefault(procedure.code, [])
-        first = next((p for p in earlier if _clash(p.node, procedure.node)), None)
+        first = next((p for p in earlier if _clash(context, p, procedure)), None)
         earlier.append(procedure)
         if first is None:
             continue

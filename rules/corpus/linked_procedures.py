@@ -1,6 +1,6 @@
 """TT604 linked-procedure-missing: the procedure links (liên thông) to one not in the corpus.
 
-Input: a `ProcedureContext` (its `model` holds every procedure of the project). Output: a `Finding`
+Input: a `ProjectContext` (the summary of every procedure of the project). Output: a `Finding`
 at each code in `links` that names no procedure of the project.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.dsl import Message
-from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.base import Finding, ProjectContext
 
 
-def linked_procedure_missing(context: ProcedureContext) -> Iterator[Finding]:
+def linked_procedure_missing(context: ProjectContext) -> Iterator[Finding]:
     """The procedure links (liên thông) to a procedure that is not in the corpus.
 
     What it checks:
@@ -38,8 +38,10 @@ def linked_procedure_missing(context: ProcedureContext) -> Iterator[Finding]:
         }
         ```
     """
-    for link in context.procedure.node.links:
-        if context.model.procedure(link.value) is not None:
+    procedures = context.model.procedures
+    codes = {procedure.code for procedure in procedures}
+    for link in (link for procedure in procedures for link in procedure.node.links):
+        if link.value in codes:
             continue
         yield Finding(
             link.span,

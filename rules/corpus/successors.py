@@ -1,6 +1,6 @@
 """TT605 district-procedure-without-successor: a district procedure has no successor.
 
-Input: a `ProcedureContext` (its `model` holds every procedure of the project). Output: a `Finding`
+Input: a `ProjectContext` (the summary of every procedure of the project). Output: a `Finding`
 at the code of a district-level procedure that no commune- or province-level procedure succeeds
 (same code, or moved from the district with the same power).
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tthc.compiler import Model
 from tthc.dsl import Message, ast
-from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.base import Finding, ProjectContext
 
 SUCCESSOR_LEVELS = (ast.Level.COMMUNE, ast.Level.PROVINCE)
 
@@ -32,7 +32,7 @@ class Successors:
 
 
 def successors(model: Model) -> Successors:
-    """The successors of the corpus, read once per project (`Memo`) rather than per procedure."""
+    """The successors of the corpus."""
     later = [p.node for p in model.procedures if p.node.level in SUCCESSOR_LEVELS]
     moved = [
         node.power.value
@@ -44,7 +44,7 @@ def successors(model: Model) -> Successors:
     return Successors(frozenset(node.code.value for node in later), frozenset(moved))
 
 
-def district_procedure_without_successor(context: ProcedureContext) -> Iterator[Finding]:
+def district_procedure_without_successor(context: ProjectContext) -> Iterator[Finding]:
     """A district-level procedure has no commune- or province-level successor in the corpus.
 
     What it checks:
@@ -75,13 +75,15 @@ def district_procedure_without_successor(context: ProcedureContext) -> Iterator[
         }
         ```
     """
-    node = context.procedure.node
-    if node.level is not ast.Level.DISTRICT:
-        return
-    model = context.model
-    if context.memo.get((successors,), lambda: successors(model)).succeed(node):
-        return
-    yield Finding(
+    later = successors(context.model)
+    for procedure in context.model.procedures:
+        node = procedure.node
+        if node.level is ast.Level.DISTRICT and not later.succeed(node):
+            yield _without_successor(node)
+
+
+def _without_successor(node: ast.Procedure) -> Finding:
+    return Finding(
         node.code.span,
         Message(
             vi=f"Thủ tục cấp huyện '{node.code.value}' chưa có thủ tục kế thừa ở cấp xã hoặc cấp "

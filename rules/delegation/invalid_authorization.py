@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.dsl import Message
-from tthc.rules.authority.decisions import decisions
+from tthc.rules.authority.decisions import deciding
 from tthc.rules.base import Finding, ProjectContext
 from tthc.rules.competence.names import day
 from tthc.rules.delegation.registry_flaws import registry_flaws, with_steps, witness
@@ -67,15 +67,19 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
             ),
         )
         yield with_steps(finding, steps)
-    for workflow in context.workflows:
-        procedure = context.procedure_context(workflow)
+    model, settings, memo = context.model, context.settings, context.memo
+    for procedure in model.procedures:
         reported: set[str] = set()
-        for step, actor, answer in decisions(procedure):
+        for step, actor, answer in deciding(model, procedure, settings, memo):
             for flaw in answer.flaws:
                 if flaw.code != "TT202" or flaw.gap is None or flaw.grant.id.value in reported:
                     continue
                 reported.add(flaw.grant.id.value)
-                on = day(procedure.on) if procedure.on else Message(vi="?", en="?")
+                on = (
+                    day(procedure.node.effective)
+                    if procedure.node.effective
+                    else Message(vi="?", en="?")
+                )
                 yield Finding(
                     actor.span,
                     Message(

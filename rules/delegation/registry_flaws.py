@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from tthc.compiler import Model
 from tthc.dsl import Message, Related, ast
-from tthc.rules.authority.decisions import decisions
+from tthc.rules.authority.decisions import deciding
 from tthc.rules.base import Finding, ProjectContext
 from tthc.rules.competence import Flaw, Link, remembered_flaws
 from tthc.rules.competence.names import MODE_EN, MODE_VI, who
@@ -40,10 +40,10 @@ Reliance = tuple[str, str, ast.Name]
 def reliance(context: ProjectContext) -> dict[str, list[Reliance]]:
     """For each grant, the decision steps whose actor's chain runs through it."""
     relied: dict[str, list[Reliance]] = {}
-    for workflow in context.workflows:
-        procedure = context.procedure_context(workflow)
-        code = procedure.procedure.code
-        for step, actor, answer in decisions(procedure):
+    model, settings, memo = context.model, context.settings, context.memo
+    for procedure in model.procedures:
+        code = procedure.code
+        for step, actor, answer in deciding(model, procedure, settings, memo):
             for link in answer.chain:
                 if isinstance(link, ast.Grant):
                     relied.setdefault(link.id.value, []).append((code, step.id.value, actor))

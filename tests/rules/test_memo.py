@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import gc
 import weakref
+from dataclasses import replace
 from pathlib import Path
 
 from tthc.compiler import Workflow, build_procedure, load_project
 from tthc.dsl import ast
-from tthc.rules import RULES, ProjectContext
-from tthc.rules.authority.decisions import decisions
+from tthc.rules import RULES, ProcedureContext
+from tthc.rules.authority.decisions import deciding, decisions
 from tthc.rules.competence import competence
 from tthc.rules.deadlines import longest_path, timed_steps
 from tthc.rules.flow.graph import graph_of
 from tthc.rules.flow.repeats import repeats
 from tthc.rules.memo import Memo
 from tthc.rules.runner import run_rules
+from tthc.rules.settings import Settings
 from tthc.rules.soundness import analyse
+from tthc.rules.summary import summarize
 
 HERE = Path(__file__).resolve().parent
 REGISTRY = HERE / "registry"
@@ -37,21 +40,23 @@ def test_a_memo_works_an_answer_out_once() -> None:
     assert len(asked) == 2
 
 
-def test_the_contexts_of_a_project_share_one_memo() -> None:
+def test_procedure_and_project_rules_share_the_answers_of_one_memo() -> None:
     project = load_project([CLEAN], [REGISTRY])
-    context = ProjectContext(project.model, tuple(project.workflows))
     (workflow,) = project.workflows
-    assert context.procedure_context(workflow).memo is context.memo
-
-
-def test_a_competence_answer_is_asked_once_per_project_and_is_the_same_answer() -> None:
-    project = load_project([CLEAN], [REGISTRY])
-    context = ProjectContext(project.model, tuple(project.workflows))
-    (workflow,) = project.workflows
-    procedure = context.procedure_context(workflow)
+    registry, memo, settings = replace(project.model, procedures=()), Memo(), Settings()
+    procedure = ProcedureContext(registry, workflow, settings, memo)
     first = [answer for _, _, answer in decisions(procedure)]
     again = [answer for _, _, answer in decisions(procedure)]
-    assert first and all(a is b for a, b in zip(first, again, strict=True))
+    summary = summarize(workflow.procedure)
+    seen = [answer for _, _, answer in deciding(registry, summary, settings, memo)]
+    assert first and all(a is b is c for a, b, c in zip(first, again, seen, strict=True))
+
+
+def test_a_competence_answer_is_the_answer_asked_alone() -> None:
+    project = load_project([CLEAN], [REGISTRY])
+    (workflow,) = project.workflows
+    procedure = ProcedureContext(replace(project.model, procedures=()), workflow)
+    first = [answer for _, _, answer in decisions(procedure)]
     (step,) = [s for s in workflow.procedure.node.steps if s.kind is ast.StepKind.DECISION]
     assert step.actor is not None and procedure.procedure.node.power is not None
     alone = competence(
