@@ -3,11 +3,12 @@
 Input: a `ProcedureModel` whose names the resolver has bound. Output: the `Workflow`. Flow
 lines are read in order; `a -> b -> c` makes two arrows and a qualifier (`when`, `otherwise`,
 `clock paused`) belongs to the last one. Names the resolver reported unknown are skipped.
+Only the branches and joins are built here: the `DiGraph` of the arrows is made from them when
+an accessor first needs it (`Workflow._graph`), since the checks read the branches alone.
 """
 
 from __future__ import annotations
 
-from tthc.compiler.digraph import DiGraph
 from tthc.compiler.model import END, START, Model, ProcedureModel
 from tthc.compiler.workflow import Branch, Join, Workflow
 from tthc.dsl import ast
@@ -20,47 +21,48 @@ def build(model: Model, code: str) -> Workflow | None:
 
 
 def build_procedure(procedure: ProcedureModel) -> Workflow:
-    graph = DiGraph()
-    graph.add_node(START)
-    for step in procedure.node.steps:
-        if step.id.value not in graph:
-            graph.add_node(step.id.value)
-    graph.add_node(END)
-    known = set(graph.nodes)
+    node = procedure.node
+    nodes = list(dict.fromkeys((START, *(step.id.value for step in node.steps), END)))
+    known = set(nodes)
     branches: dict[str, list[Branch]] = {}
     joins: dict[str, list[Join]] = {}
-    for line in procedure.node.flow:
-        arrows = list(zip(line.path, line.path[1:], strict=False))
-        for index, (source, target) in enumerate(arrows):
-            last = index == len(arrows) - 1
-            _add_arrow(graph, branches, joins, known, source, target, line if last else None, line)
-    return Workflow(procedure, graph, branches, joins)
+    written: list[Branch] = []  # every branch in the order written: the order of the arrows
+    for line in node.flow:
+        path = line.path
+        last = len(path) - 1
+        for index in range(last):
+            source, target = path[index], path[index + 1]
+            sources = _known_names(source, known)
+            targets = tuple(_known_names(target, known))
+            if not sources or not targets:
+                continue
+            if index == last - 1:  # the qualifiers of a line belong to its last arrow
+                outcome = line.when.value if line.when is not None else None
+                default, paused = line.otherwise, line.paused
+            else:
+                outcome, default, paused = None, False, False
+            via = source.span if source.parallel else None  # arrivals wait at the join
+            for name in sources:
+                branch = Branch(name, targets, outcome, default, paused, line.span, via)
+                written.append(branch)
+                if name in branches:
+                    branches[name].append(branch)
+                else:
+                    branches[name] = [branch]
+            if via is not None:
+                for goal in targets:
+                    join = Join(tuple(sources), goal, via)
+                    if goal in joins:
+                        joins[goal].append(join)
+                    else:
+                        joins[goal] = [join]
+    return Workflow(procedure, branches, joins, nodes, written)
 
 
-def _add_arrow(
-    graph: DiGraph,
-    branches: dict[str, list[Branch]],
-    joins: dict[str, list[Join]],
-    known: set[str],
-    source: ast.Endpoint,
-    target: ast.Endpoint,
-    qualified: ast.FlowLine | None,
-    line: ast.FlowLine,
-) -> None:
-    sources = [n.value for n in source.steps if n.value in known]
-    targets = tuple(n.value for n in target.steps if n.value in known)
-    if not sources or not targets:
-        return
-    outcome = qualified.when.value if qualified is not None and qualified.when is not None else None
-    default = qualified is not None and qualified.otherwise
-    paused = qualified is not None and qualified.paused
-    span = line.span
-    via = source.span if source.parallel else None  # arrivals wait at the join (Workflow.join_of)
-    for node in sources:
-        branch = Branch(node, targets, outcome, default, paused, span, via)
-        branches.setdefault(node, []).append(branch)
-        for goal in targets:
-            graph.add_edge(node, goal, outcome=outcome, default=default, paused=paused)
-    if source.parallel:
-        for goal in targets:
-            joins.setdefault(goal, []).append(Join(tuple(sources), goal, source.span))
+def _known_names(endpoint: ast.Endpoint, known: set[str]) -> list[str]:
+    """The names of an endpoint that are nodes of the flow, in order (most name one step)."""
+    names = endpoint.steps
+    if len(names) == 1:
+        name = names[0].value
+        return [name] if name in known else []
+    return [n.value for n in names if n.value in known]

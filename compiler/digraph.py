@@ -1,12 +1,12 @@
 """The arrows of one procedure's flow: a small directed graph, nodes and edges in the order given.
 
-Input: nodes and edges (with their attributes) from `tthc.compiler.build`. Output: what the
-`Workflow` accessors ask of a graph: successors, predecessors, edges with their data, the
-nodes reachable from a node or leading to it, and the same graph as a `networkx.DiGraph` for
-whoever wants networkx's algorithms. Importing networkx takes about 100 ms, a third of a cold
-`tthc check`, and a flow of a few dozen steps needs none of it; the methods here mean what
-networkx's methods of the same names mean.
-"""
+Input: nodes and edges (with their attributes), made from a `Workflow`'s branches when one of
+its accessors first needs them. Output: what the `Workflow` accessors ask of a graph:
+successors, predecessors, edges with their data, the nodes reachable from a node or leading to
+it, and the same graph as a `networkx.DiGraph` for whoever wants networkx's algorithms.
+Importing networkx takes about 100 ms, a third of a cold `tthc check`, and a flow of a few
+dozen steps needs none of it; the methods here mean what networkx's methods of the same names
+mean."""
 
 from __future__ import annotations
 

@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-@dataclass(frozen=True)
+# Not frozen, for the speed of building (a frozen dataclass sets each field through
+# `object.__setattr__`, five times slower, and a procedure has a branch per arrow); equal and
+# hashed by value as a frozen one. Nothing changes a branch once built.
+@dataclass(slots=True, unsafe_hash=True)
 class Branch:
     """One way out of a node: its targets (several when parallel), outcome and clock mode."""
 
@@ -69,14 +72,31 @@ class Workflow:
     def __init__(
         self,
         procedure: ProcedureModel,
-        graph: DiGraph,
         branches: dict[str, list[Branch]],
         joins: dict[str, list[Join]],
+        nodes: list[str],
+        written: list[Branch],
     ) -> None:
+        """`nodes`: `start`, the step ids, `end`; `written`: every branch in the order its flow
+        lines were written (the order of the arrows of `_graph`)."""
         self.procedure = procedure
-        self._graph = graph
         self._branches = branches
         self._joins = joins
+        self._nodes = nodes
+        self._written = written
+
+    @cached_property
+    def _graph(self) -> DiGraph:
+        """The arrows as a `DiGraph`, made when an accessor first needs it: the checks read the
+        branches, so most runs never make it."""
+        graph = DiGraph()
+        for node in self._nodes:
+            graph.add_node(node)
+        for branch in self._written:
+            data = {"outcome": branch.outcome, "default": branch.default, "paused": branch.paused}
+            for target in branch.targets:
+                graph.add_edge(branch.source, target, **data)
+        return graph
 
     @cached_property
     def graph(self) -> nx.DiGraph[str]:

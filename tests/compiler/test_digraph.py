@@ -9,8 +9,9 @@ import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc.compiler import load_project
+from tthc.compiler import build_procedure, load_project, resolve
 from tthc.compiler.digraph import DiGraph
+from tthc.dsl import SourceFile, parse
 
 NODES = st.sampled_from(["start", "a", "b", "c", "d", "end"])
 EDGES = st.lists(st.tuples(NODES, NODES, st.booleans()), max_size=20)
@@ -50,3 +51,32 @@ def test_workflow_graph_is_the_flow_as_a_networkx_graph() -> None:
     assert set(graph.edges) == {(u, v) for u, v, _ in workflow.arrows()}
     assert workflow.reachable_from_start() == {"start", *nx.descendants(graph, "start")}
     assert workflow.can_reach_end() == {"end", *nx.ancestors(graph, "end")}
+
+
+def test_the_workflow_graph_keeps_the_arrows_in_the_order_written() -> None:
+    """Arrows into a node are listed in the order their flow lines were written, whichever
+    node they leave; an arrow written twice keeps the qualifiers written last."""
+    text = """procedure "1.000001" "Thủ tục thử" {
+      steps { a review "A"  b review "B"  x review "X"  y review "Y" }
+      flow {
+        start -> a
+        a -> y when one
+        a -> b otherwise
+        b -> x
+        a -> x when two
+        x -> y clock paused
+        x -> y
+        y -> end
+      }
+    }
+    """
+    document = parse(SourceFile.from_text("case.tthc", text)).value
+    assert document is not None
+    model = resolve([document]).value
+    assert model is not None
+    workflow = build_procedure(model.procedures[0])
+    assert workflow.predecessors("x") == ["b", "a"]
+    assert workflow.successors("a") == ["y", "b", "x"]
+    assert workflow.predecessors("y") == ["a", "x"]
+    assert workflow.paused_edges() == []  # `x -> y`, written last, does not pause
+    assert workflow.reachable_from("b") == {"x", "y", "end"}
