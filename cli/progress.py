@@ -14,7 +14,6 @@ from typing import TextIO
 
 STAGES = {
     "hash": ("Đọc tệp", "Reading"),
-    "parse": ("Phân tích", "Parsing"),
     "check": ("Kiểm tra", "Checking"),
 }
 DELAY = 0.5  # seconds before the bar appears

@@ -61,8 +61,19 @@ class Diagnostic(BaseModel):
     help: Message | None = None
     related: tuple[Related, ...] = ()
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.span.path, self.span.line, self.span.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, str, int, int, str]:
+        """File, line, column and code, then the rest of the place and the message: a total
+        order, so that a report is the same however the checks were spread over processes."""
+        span = self.span
+        return (
+            span.path,
+            span.line,
+            span.column,
+            self.code,
+            span.end_line,
+            span.end_column,
+            self.message.en,
+        )
 
 
 @dataclass

@@ -3,8 +3,9 @@
 Input: keys (hex digests of everything a value depends on) and values. Output: the values
 stored under those keys, or None. Two kinds of entries:
 
-    parse/ab/<key>   one file's parse result (document and reading diagnostics), keyed by
-                     the tool, the limits, the path and the file's content
+    files/ab/<key>   one file's result (its diagnostics and procedure summaries,
+                     `tthc.rules.file_check`), keyed by the tool, the configuration, the
+                     registry, the rules run, the path and the file's content
     runs/<key>       a whole run's diagnostics, keyed by the tool, the configuration and the
                      path and content of every file of the project (a registry change touches
                      every procedure, so any change to any file is a new key)
@@ -29,8 +30,9 @@ from typing import Any
 from tthc.rules.pickling import dumps, loads
 
 CACHE_DIR = ".tthc_cache"
-LAYOUT = "v1"  # raised when the layout or the encoding of entries changes
+LAYOUT = "v2"  # raised when the layout or the encoding of entries changes
 KEPT_RUNS = 8
+FILES = "files"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by tthc.\n"
@@ -78,7 +80,7 @@ class Cache:
         self.folder = folder
         self.base = folder / LAYOUT
         self._usable: bool | None = None
-        self.used: set[str] = set()  # the parse keys read or written by this run
+        self.used: set[str] = set()  # the file keys read or written by this run
 
     @classmethod
     def at(cls, root: Path) -> Cache:
@@ -89,7 +91,7 @@ class Cache:
         if self._usable is None:
             try:
                 (self.base / "runs").mkdir(parents=True, exist_ok=True)
-                (self.base / "parse").mkdir(exist_ok=True)
+                (self.base / FILES).mkdir(exist_ok=True)
                 for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "*\n")):
                     if not (self.folder / name).exists():
                         (self.folder / name).write_text(text, encoding="utf-8")
@@ -101,7 +103,7 @@ class Cache:
     # ---- entries -----------------------------------------------------------------------------
 
     def _path(self, kind: str, key: str) -> Path:
-        return self.base / kind / key[:2] / key if kind == "parse" else self.base / kind / key
+        return self.base / kind / key[:2] / key if kind == FILES else self.base / kind / key
 
     def get(self, kind: str, key: str) -> Any | None:
         path = self._path(kind, key)
@@ -109,7 +111,7 @@ class Cache:
             data = path.read_bytes()
         except OSError:
             return None
-        if kind == "parse":
+        if kind == FILES:
             self.used.add(key)
         return self.decode(path, data)
 
@@ -127,7 +129,7 @@ class Cache:
         return data
 
     def put_encoded(self, kind: str, key: str, data: bytes) -> None:
-        if kind == "parse":
+        if kind == FILES:
             self.used.add(key)
         if not self.usable():
             return
@@ -145,7 +147,7 @@ class Cache:
     # ---- housekeeping ------------------------------------------------------------------------
 
     def prune(self, keep: Iterable[str] = ()) -> None:
-        """Keeps the newest runs, and the parse entries of this run when old ones pile up
+        """Keeps the newest runs, and the file entries of this run when old ones pile up
         (more than twice as many as this run used, plus a margin for other checked subsets)."""
         if not self.usable():
             return
@@ -158,7 +160,7 @@ class Cache:
             keep = {*keep, *self.used}
             entries = [
                 entry
-                for folder in os.scandir(self.base / "parse")
+                for folder in os.scandir(self.base / FILES)
                 if folder.is_dir()
                 for entry in os.scandir(folder.path)
             ]

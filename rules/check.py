@@ -9,7 +9,7 @@ configured severities, with inline suppressions applied and TT901/TT902 added.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from tthc.compiler import Project, load_project
@@ -20,32 +20,39 @@ from tthc.rules.config_file import discover_config
 from tthc.rules.discovery import procedure_files
 from tthc.rules.registry import RULES
 from tthc.rules.runner import run_rules, run_suppression_rules
-from tthc.rules.settings import Settings
 from tthc.rules.suppressions import scan_directives, suppress
 
-# Runs rules over a project: `run_rules`, or `tthc.rules.parallel_check` on all cores.
-RuleRunner = Callable[[Project, Sequence[Rule], Settings], list[Diagnostic]]
 
-
-def check_project(
-    project: Project, config: Config | None = None, run: RuleRunner = run_rules
-) -> list[Diagnostic]:
+def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:
     """Every diagnostic of a loaded project, sorted by file, line, column and code."""
     config = config or Config()
-    policies: dict[str, Policy] = {path: config.policy(path) for path in project.files}
+    rules = enabled_rules(project.files, config)
+    found = [*project.diagnostics, *run_rules(project, rules, config.settings)]
+    return finish(project.files, found, rules, config)
+
+
+def enabled_rules(files: Sequence[str], config: Config) -> list[Rule]:
+    """The rules some file enables: a rule that no file enables does not run at all."""
+    policies = [config.policy(path) for path in files] or [config.policy("")]
+    return [r for r in RULES if any(p.enabled(r.code) for p in policies)]
+
+
+def finish(
+    files: Sequence[str], found: Sequence[Diagnostic], rules: Sequence[Rule], config: Config
+) -> list[Diagnostic]:
+    """What the rules found, made into the report: the configuration applied (select,
+    ignore, severities, per-path), inline suppressions honoured, TT901 and TT902 added, and
+    everything sorted."""
+    policies: dict[str, Policy] = {}
 
     def policy(path: str) -> Policy:
         return policies.get(path) or policies.setdefault(path, config.policy(path))
 
-    # A rule that no file enables does not run at all.
-    rules = [r for r in RULES if any(p.enabled(r.code) for p in policies.values())]
-    found = apply_config([*project.diagnostics, *run(project, rules, config.settings)], config)
+    kept_by_config = apply_config(found, config)
     directives = [
-        d
-        for path in project.files
-        for d in scan_directives(path, _text(path, config.limits.max_bytes))
+        d for path in files for d in scan_directives(path, _text(path, config.limits.max_bytes))
     ]
-    kept, context = suppress(found, directives, lambda path, code: policy(path).enabled(code))
+    kept, context = suppress(kept_by_config, directives, lambda p, code: policy(p).enabled(code))
     kept.extend(apply_config(run_suppression_rules(context, rules), config))
     return sorted(kept, key=lambda d: d.sort_key())
 

@@ -5,14 +5,17 @@ revision) and an optional progress callback. Output: a `CheckResult`, whose diag
 exactly those of `tthc.rules.check_paths` on the same paths (filtered to the changed files when
 asked), in the same order.
 
-    discover ─> hash every file ─> run key ─┬─ hit: replay the stored diagnostics
-                                            └─ miss: parse (cached per file, on all cores)
-                                               ─> resolve + build once ─> rules on all cores
-                                               ─> configuration, suppressions ─> store
+    discover ─> read and hash every file ─> run key ─┬─ hit: replay the stored diagnostics
+                                                     └─ miss: ─> the registry files, read here
+       ─> every other file on its own, on all cores (or from the cache): parse, resolve
+          against the registry, build, procedure-scope rules ─> diagnostics and summaries
+       ─> project-scope rules over the summaries ─> configuration, suppressions ─> store
 
-The run key covers the tool, the configuration and the path and content of every file of the
-project, so any change anywhere re-checks everything (a registry change can affect every
-procedure); the per-file parse cache is what makes that re-check cheaper than a cold run.
+Why this shape: a parsed file is a hundred times larger than what the project-scope rules need
+of it (`tthc.rules.summary`), so documents never leave the process that parsed them, and no
+process holds them all. The per-file cache is keyed by the file, the registry, the tool and
+the configuration: after an edit to one procedure only that file is read again; after an edit
+to the registry, every file is.
 """
 
 from __future__ import annotations
@@ -26,38 +29,33 @@ import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from tthc.compiler import Project, load_project
-from tthc.dsl import CODES, Diagnostic, Limits, Outcome, ast, decode_source, parse, parse_path
-from tthc.rules.base import Rule
-from tthc.rules.cache import Cache, digest, tool_fingerprint
+from tthc.compiler import ProcedureModel, resolve_registry
+from tthc.dsl import CODES, Diagnostic, Limits, ast, parse_path
+from tthc.rules.base import ProjectContext, Rule
+from tthc.rules.cache import FILES, Cache, digest, tool_fingerprint
 from tthc.rules.changes import Changes
-from tthc.rules.check import check_project, project_files
+from tthc.rules.check import enabled_rules, finish, project_files
 from tthc.rules.config import Config
+from tthc.rules.file_check import FileChecker, FileResult, may_declare_registry, parse_data
+from tthc.rules.memo import Memo
 from tthc.rules.parallel import available_cores, fork_each, in_worker
 from tthc.rules.pickling import dumps, loads
 from tthc.rules.registry import RULES
-from tthc.rules.runner import run_rules
-from tthc.rules.settings import Settings
+from tthc.rules.runner import run_project_rules
 
-# stage ("hash", "parse", "check"), done, total
+T = TypeVar("T")
+
+# stage ("hash", "check"), done, total
 Progress = Callable[[str, int, int], None]
 
-# Below these, one process is faster than forking workers. Measured in CPU time (wall time on
-# the shared development machine is too noisy): workers add ~1.2 ms per parsed file (encoding
-# and decoding the document) and ~0.7 ms per checked procedure (copy-on-write of the heap they
-# inherit), plus ~50 ms to start; parsing costs ~2.2 ms a file and the rules ~2.8 ms a
-# procedure, so two cores pay from a few hundred files.
-PARALLEL_PARSE_MIN = 200  # files to parse
-PARALLEL_RULES_MIN = 100  # procedures to check
-# Whether this process parses files too while workers parse: ~15% less CPU on 2 cores, but
-# the documents it parses keep the parser's per-node field sets, which the decoder of worker
-# results shares (pickling.py): ~35% more memory (2,000 files: 540 MB against 400 MB).
-PARSE_HERE_TOO = True
+# Below this many files to check, one process is faster than forking workers (~50 ms to start
+# them, and ~0.1 ms per file to decode a worker's result, against ~3 ms to check a file).
+PARALLEL_MIN = 40
 
 
 @dataclass(frozen=True)
@@ -93,10 +91,7 @@ def check_repository(request: CheckRequest, progress: Progress | None = None) ->
         replayed = True
     else:
         with _collector_for_big_heaps():
-            parser = _Parser(contents, digests, cache, jobs, progress)
-            project = load_project(files, extra, config.limits, parse=parser.parse_files)
-            runner = parallel_rules(jobs, progress)
-            diagnostics = check_project(project, config, run=runner)
+            diagnostics = _check_all(ordered, contents, digests, config, cache, jobs, progress)
         rule_codes = _codes_checked(ordered, config)
         if cache:
             cache.put("runs", key, (tuple(ordered), rule_codes, diagnostics))
@@ -175,10 +170,6 @@ def _plain(value: Any) -> Any:
     return repr(value)
 
 
-def parse_key(path: str, content: str, limits: Limits) -> str:
-    return digest("parse", tool_fingerprint(), json.dumps(_plain(limits)), path, content)
-
-
 def _stored_run(
     cache: Cache, key: str, files: Sequence[str]
 ) -> tuple[list[Diagnostic], tuple[str, ...]] | None:
@@ -206,147 +197,156 @@ def _codes_checked(files: Sequence[str], config: Config) -> tuple[str, ...]:
     )
 
 
-# ---- parsing ------------------------------------------------------------------------------
+# ---- checking ---------------------------------------------------------------------------
 
 
-def parse_data(path: str, data: bytes | None, limits: Limits) -> Outcome[ast.Document]:
-    """`parse_path` on bytes already read (None: the file could not be read)."""
-    if data is None:
-        return parse_path(path, limits)
-    read = decode_source(path, data[: limits.max_bytes + 1], limits)
-    if read.value is None:
-        return Outcome(None, read.diagnostics)
-    parsed = parse(read.value, limits)
-    return Outcome(parsed.value, [*read.diagnostics, *parsed.diagnostics])
+def _check_all(
+    files: Sequence[str],
+    contents: dict[str, bytes | None],
+    digests: dict[str, str],
+    config: Config,
+    cache: Cache | None,
+    jobs: int,
+    progress: Progress | None,
+) -> list[Diagnostic]:
+    """The report on every file: registry files read here, every other file checked on its
+    own on all cores, the project-scope rules over the summaries. A file found to declare
+    part of the registry after all starts a new round with it among the registry files: the
+    registry it was checked against was not the project's."""
+    rules = enabled_rules(files, config)
+    registry_files = {p for p in files if may_declare_registry(contents[p])}
+    while True:
+        checked = _Round(files, contents, digests, config, rules, cache, jobs, progress)
+        surprises = checked.run(registry_files)
+        if not surprises:
+            break
+        registry_files |= surprises
+    return finish(files, checked.found, rules, config)
 
 
-class _Parser:
-    """The `parse` hook of `load_project`: cached results first, then the rest on all cores."""
+class _Round:
+    """One pass over the project against the registry of the given files."""
 
     def __init__(
         self,
+        files: Sequence[str],
         contents: dict[str, bytes | None],
         digests: dict[str, str],
+        config: Config,
+        rules: Sequence[Rule],
         cache: Cache | None,
         jobs: int,
         progress: Progress | None,
     ) -> None:
-        self.contents = contents
-        self.digests = digests
+        self.files, self.contents, self.digests = files, contents, digests
+        self.config, self.rules, self.jobs, self.progress = config, rules, jobs, progress
         self.cache = cache if cache and cache.usable() else None  # ready before workers fork
-        self.jobs = jobs
-        self.progress = progress
+        self.found: list[Diagnostic] = []
 
-    def parse_files(self, paths: Sequence[str], limits: Limits) -> list[Outcome[ast.Document]]:
-        keys = [parse_key(p, self.digests[p], limits) for p in paths]
-        outcomes: list[Outcome[ast.Document] | None] = [None] * len(paths)
-        missing: list[int] = []
-        for index, key in enumerate(keys):
-            stored = self.cache.get("parse", key) if self.cache else None
-            outcome = _as_outcome(stored)
-            if outcome is None:
-                missing.append(index)
-            outcomes[index] = outcome
-        done = len(paths) - len(missing)
+    def run(self, registry_files: set[str]) -> set[str]:
+        """Checks everything; returns the files that turned out to declare registry entries
+        (nothing is reported then)."""
+        limits, settings = self.config.limits, self.config.settings
+        read = {
+            p: parse_data(p, self.contents[p], limits) for p in self.files if p in registry_files
+        }
+        documents = [o.value for o in read.values() if o.value is not None]
+        resolved = resolve_registry(documents)
+        assert resolved.value is not None  # a registry always resolves, perhaps with problems
+        checker = FileChecker(resolved.value, limits, self.rules, settings, Memo())
+        key = digest("registry", *(f"{p}\0{self.digests[p]}" for p in read))
+        results = self._check_files([p for p in self.files if p not in read], checker, key)
+        surprises = {path for path, result in results.items() if result.declares_registry}
+        if surprises:
+            return surprises
+        for path, outcome in read.items():
+            procedures = outcome.value.procedures if outcome.value is not None else ()
+            found, summaries = checker.check_procedures(procedures)
+            results[path] = FileResult((*outcome.diagnostics, *found), summaries)
+        ordered = [results[p] for p in self.files]
+        self.found = [*resolved.diagnostics, *(d for r in ordered for d in r.diagnostics)]
+        summaries = tuple(s for r in ordered for s in r.summaries)
+        context = ProjectContext(
+            replace(resolved.value, procedures=summaries),
+            settings,
+            checker.memo,
+            whole=_reread(limits),
+        )
+        self.found.extend(run_project_rules(context, self.rules, self.files[0]))
+        return set()
 
-        def parse_chunk(chunk: Sequence[int]) -> list[Outcome[ast.Document] | bytes]:
-            """Parses and stores; a worker sends its results encoded, this process keeps them."""
-            made: list[Outcome[ast.Document] | bytes] = []
-            for index in chunk:
-                path = paths[index]
-                outcome = parse_data(path, self.contents[path], limits)
-                value = (outcome.value, outcome.diagnostics)
-                data = self.cache.put("parse", keys[index], value) if self.cache else None
-                if in_worker():
-                    made.append(data if data is not None else dumps(value))
-                else:
-                    made.append(outcome)
-            return made
-
-        # Sharing (PARSE_HERE_TOO): this process parses too, since decoding a worker's result
-        # costs it about a third of parsing the file itself.
-        jobs = self.jobs if len(missing) >= PARALLEL_PARSE_MIN else 1
+    def _check_files(
+        self, paths: Sequence[str], checker: FileChecker, registry_key: str
+    ) -> dict[str, FileResult]:
+        """Each file's result: from the cache, or checked here and by forked workers."""
+        config = self.config
+        codes = ",".join(r.code for r in self.rules)
+        common = (tool_fingerprint(), config_fingerprint(config), registry_key, codes)
+        keys = {p: digest("file", *common, p, self.digests[p]) for p in paths}
+        results: dict[str, FileResult] = {}
+        for path in paths:
+            stored = FileResult.from_wire(self.cache.get(FILES, keys[path])) if self.cache else None
+            if stored is not None:
+                results[path] = stored
+        missing = [p for p in paths if p not in results]
+        jobs = self.jobs if len(missing) >= PARALLEL_MIN else 1
         chunks = _chunks(missing, jobs, per_job=8)
 
-        def arrived(number: int, result: list[Outcome[ast.Document] | bytes]) -> None:
+        def check_chunk(chunk: Sequence[str]) -> list[FileResult] | bytes:
+            """Checks and stores; a worker sends its results encoded."""
+            made = []
+            for path in chunk:
+                result = checker.check(path, self.contents[path])
+                if self.cache and not result.declares_registry:
+                    self.cache.put(FILES, keys[path], result.to_wire())
+                made.append(result)
+            return dumps([r.to_wire() for r in made]) if in_worker() else made
+
+        done = len(results)
+
+        def arrived(number: int, made: list[FileResult] | bytes) -> None:
             nonlocal done
-            for index, made in zip(chunks[number], result, strict=True):
+            if isinstance(made, bytes):
+                made = [_from_worker(value) for value in loads(made)]
+            for path, result in zip(chunks[number], made, strict=True):
+                results[path] = result
                 if self.cache:
-                    self.cache.used.add(keys[index])
-                outcomes[index] = made if isinstance(made, Outcome) else _as_outcome(loads(made))
-            done += len(result)
+                    self.cache.used.add(keys[path])
+            done += len(made)
             if self.progress:
-                self.progress("parse", done, len(paths))
+                self.progress("check", done, len(paths))
 
-        fork_each(parse_chunk, chunks, jobs, arrived, share=PARSE_HERE_TOO)
-        self.contents.clear()  # the bytes are not needed once parsed (76 MB for 10,000 files)
-        if any(o is None for o in outcomes):
-            raise AssertionError("a file was neither parsed nor found in the cache")
-        return [o for o in outcomes if o is not None]
+        fork_each(check_chunk, chunks, jobs, arrived, share=True)
+        return results
 
 
-def _as_outcome(stored: object) -> Outcome[ast.Document] | None:
-    """A stored `(document, diagnostics)` pair as an outcome; None if it is not one."""
-    if not isinstance(stored, tuple) or len(stored) != 2:
-        return None
-    document, diagnostics = stored
-    if document is not None and not isinstance(document, ast.Document):
-        return None
-    if not isinstance(diagnostics, list) or not all(isinstance(d, Diagnostic) for d in diagnostics):
-        return None
-    return Outcome(document, diagnostics)
+def _from_worker(value: object) -> FileResult:
+    result = FileResult.from_wire(value)
+    if result is None:
+        raise AssertionError("a worker sent something that is not a file's result")
+    return result
 
 
-def _chunks(items: Sequence[int], jobs: int, per_job: int = 4) -> list[list[int]]:
+def _reread(limits: Limits) -> Callable[[ProcedureModel], ast.Procedure]:
+    """The whole node of a summarised procedure, read again from its file (`whole`). A file
+    changed since it was checked gives the summary back: the comparison is then on less."""
+
+    def whole(summary: ProcedureModel) -> ast.Procedure:
+        document = parse_path(summary.path, limits).value
+        for node in document.procedures if document is not None else ():
+            if node.span == summary.node.span:
+                return node
+        return summary.node
+
+    return whole
+
+
+def _chunks(items: Sequence[T], jobs: int, per_job: int = 4) -> list[list[T]]:
     """About `per_job` chunks per worker, so that a slow chunk does not leave cores idle."""
     if not items:
         return []
     size = max(1, math.ceil(len(items) / (jobs * per_job))) if jobs > 1 else len(items)
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
-
-
-# ---- rules --------------------------------------------------------------------------------
-
-
-def parallel_rules(
-    jobs: int, progress: Progress | None = None
-) -> Callable[[Project, Sequence[Rule], Settings], list[Diagnostic]]:
-    """A rule runner for `check_project` that spreads the work over forked workers: each
-    project-scope rule is one task, the procedures are cut into chunks, and this process
-    takes tasks too (`jobs` processes in all; it would only wait otherwise). Results are
-    joined in the order `run_rules` produces them, so the output is the same as with one
-    process."""
-
-    def run(project: Project, rules: Sequence[Rule], settings: Settings) -> list[Diagnostic]:
-        workflows = project.workflows
-        if jobs <= 1 or len(workflows) < PARALLEL_RULES_MIN:
-            return run_rules(project, rules, settings)
-        whole = [r for r in rules if r.scope == "project"]
-        each = [r for r in rules if r.scope == "procedure"]
-        everything = len(workflows)  # a project-scope rule sees every workflow
-        tasks: list[tuple[Sequence[Rule], int, int]] = [([r], 0, everything) for r in whole]
-        tasks += [(each, c[0], c[-1] + 1) for c in _chunks(range(len(workflows)), jobs, 8)]
-
-        def task(job: tuple[Sequence[Rule], int, int]) -> list[Diagnostic] | bytes:
-            chosen, start, end = job
-            part = dataclasses.replace(project, workflows=workflows[start:end])
-            found = run_rules(part, chosen, settings)
-            return dumps(found) if in_worker() else found
-
-        found: list[Diagnostic] = []
-        finished = 0
-
-        def arrived(_: int, result: list[Diagnostic] | bytes) -> None:
-            nonlocal finished
-            found.extend(loads(result) if isinstance(result, bytes) else result)
-            finished += 1
-            if progress:
-                progress("check", finished, len(tasks))
-
-        fork_each(task, tasks, jobs, arrived, share=True)
-        return found
-
-    return run
 
 
 @contextmanager
@@ -362,12 +362,4 @@ def _collector_for_big_heaps() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-__all__ = [
-    "CheckRequest",
-    "CheckResult",
-    "check_repository",
-    "config_fingerprint",
-    "parallel_rules",
-    "parse_data",
-    "parse_key",
-]
+__all__ = ["CheckRequest", "CheckResult", "check_repository", "config_fingerprint"]

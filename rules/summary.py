@@ -11,6 +11,7 @@ worker of a parallel check sends back, and what the cache keeps of an unchanged 
 from __future__ import annotations
 
 from tthc.compiler import ProcedureModel
+from tthc.dsl import ast
 from tthc.rules.authority.decisions import DECIDING
 
 # Fields of `ast.Procedure` no project-scope rule reads, emptied in a summary.
@@ -23,3 +24,12 @@ def summarize(procedure: ProcedureModel) -> ProcedureModel:
     update: dict[str, object] = {name: () for name in DROPPED}
     update["steps"] = tuple(steps.values())
     return ProcedureModel(node=procedure.node.model_copy(update=update), steps=steps, components={})
+
+
+def from_node(node: ast.Procedure) -> ProcedureModel:
+    """A summary again from its node, as it travels and is cached (the node alone: its steps
+    are the deciding ones, the first of a duplicated name kept, as resolving keeps it)."""
+    steps: dict[str, ast.Step] = {}
+    for step in node.steps:
+        steps.setdefault(step.id.value, step)
+    return ProcedureModel(node=node, steps=steps, components={})

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tthc.cli.main import main
-from tthc.rules import load_config
+from tthc.rules import file_check, load_config
 from tthc.rules import repository as repo
 from tthc.rules.cache import CACHE_DIR
 from tthc.rules.check import check_paths
@@ -40,14 +40,17 @@ def run(project: Path, **options: object) -> CheckResult:
 
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files parsed from now on: registry files (read by the run itself) and procedure
+    files (read by the file checker, `tthc.rules.file_check`)."""
     parsed: list[str] = []
-    real = repo.parse_data
+    real = file_check.parse_data
 
     def counting(path: str, data: bytes | None, limits: object) -> object:
         parsed.append(path)
         return real(path, data, limits)  # type: ignore[arg-type]
 
     monkeypatch.setattr(repo, "parse_data", counting)
+    monkeypatch.setattr(file_check, "parse_data", counting)
     return parsed
 
 
@@ -96,7 +99,7 @@ def test_no_cache_neither_reads_nor_writes(project: Path) -> None:
     assert not run(project, use_cache=False).replayed
 
 
-def test_changing_one_procedure_rechecks_and_reparses_only_that_file(
+def test_changing_one_procedure_reparses_only_that_file_and_the_registry(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cold = run(project)
@@ -105,7 +108,8 @@ def test_changing_one_procedure_rechecks_and_reparses_only_that_file(
     birth.write_text(birth.read_text().replace("takes 2 working_days", "takes 1 working_days"))
     after = run(project)
     assert not after.replayed
-    assert parsed == ["project/ho-tich/khai-sinh.tthc"]
+    registry = ["project/registry/authorities.tthc", "project/registry/grants.yaml"]
+    assert parsed == [*registry, "project/ho-tich/khai-sinh.tthc"]
     assert {d.code for d in cold.diagnostics} - {d.code for d in after.diagnostics} == {"TT501"}
 
 

@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from tthc.cli import progress
 from tthc.cli.main import main
-from tthc.rules import Config, load_config
+from tthc.rules import Config, file_check, load_config
 from tthc.rules import repository as repo
 from tthc.rules.check import check_paths
 from tthc.rules.discovery import is_procedure_yaml, procedure_files, top_level_keys
@@ -51,16 +52,15 @@ def test_parallel_output_is_identical_to_serial(
     shutil.copytree(GOLDEN, tmp_path / "project")
     monkeypatch.chdir(tmp_path)
     pids = tmp_path / "pids"
-    real = repo.run_rules
+    real = file_check.run_procedure_rules
 
     def recording(*args: object) -> object:
         with open(pids, "a") as out:
             out.write(f"{os.getpid()}\n")
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(repo, "run_rules", recording)
-    monkeypatch.setattr(repo, "PARALLEL_PARSE_MIN", 1)  # fork even for these small projects
-    monkeypatch.setattr(repo, "PARALLEL_RULES_MIN", 1)
+    monkeypatch.setattr(file_check, "run_procedure_rules", recording)
+    monkeypatch.setattr(repo, "PARALLEL_MIN", 1)  # fork even for these small projects
     golden_config = load_config(tmp_path / "project" / "tthc.toml").value
     assert golden_config is not None
     for folder, config in (("cases", Config()), ("project", golden_config)):
@@ -72,9 +72,30 @@ def test_parallel_output_is_identical_to_serial(
         assert list(serial.diagnostics) == reference, folder
     assert len(set(pids.read_text().split())) > 1, "the rules ran in worker processes"
     assert len({d.code[:3] for d in serial.diagnostics}) >= 8
-    # A project-scope rule sees every workflow: the re-delegation names the step relying on it.
+    # A project-scope rule sees every procedure: the re-delegation names the step relying on it.
     [redelegation] = [d for d in parallel.diagnostics if d.code == "TT201"]
     assert any("'ky' relies on this grant" in r.message.en for r in redelegation.related)
+
+
+def test_a_registry_the_quick_look_misses_is_still_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Registry files are picked out by a look at their lines; one written as a single JSON
+    line escapes it, is found when parsed, and the project is checked again against it."""
+    folder = many_cases(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(repo, "PARALLEL_MIN", 1)
+    converted = CliRunner().invoke(main, ["convert", "cases/registry.tthc", "--to", "yaml"])
+    assert converted.exit_code == 0, converted.output
+    (folder / "registry.tthc").unlink()
+    registry = json.dumps(yaml.safe_load(converted.output), ensure_ascii=False, default=str)
+    (folder / "registry.yaml").write_text(registry, encoding="utf-8")
+    assert not file_check.may_declare_registry(registry.encode())
+    request = CheckRequest(paths=("cases",), use_cache=False, jobs=2)
+    result = check_repository(request)
+    _, reference = check_paths(["cases"], Config())
+    assert list(result.diagnostics) == reference
+    assert not [d for d in reference if d.code == "TT005" and "authority" in d.message.en]
 
 
 def test_results_come_back_in_task_order_whoever_finishes_first() -> None:
@@ -281,8 +302,8 @@ def test_progress_is_drawn_on_a_terminal_and_erased_but_never_in_ci(
     terminal = Terminal()
     with progress.progress_bar(lang="en", stream=terminal) as show:
         assert show is not None
-        show("parse", 50, 100)
-    assert "Parsing" in terminal.getvalue() and "50/100" in terminal.getvalue()
+        show("check", 50, 100)
+    assert "Checking" in terminal.getvalue() and "50/100" in terminal.getvalue()
     assert terminal.getvalue().endswith("\r\033[K")
     monkeypatch.setenv("CI", "true")
     with progress.progress_bar(stream=Terminal()) as show:
