@@ -7,7 +7,8 @@ peak memory (the largest process of the run: tthc or one of its workers) for
 
     cold         empty cache: read, parse, resolve, build and check everything, fill the cache
     warm         nothing changed: hash every file, replay the stored diagnostics
-    one changed  one procedure edited: every file is re-checked, only that one is re-parsed
+    one changed  one procedure edited: only that file is checked again, the others' results
+                 come from the cache, and the project-scope rules run again over the summaries
 
 Each run is `tthc check` in a fresh process, as CI runs it, timed from outside; memory and CPU
 come from `os.wait4`, which counts the workers too. The corpus comes from `generate.py`

@@ -4,7 +4,7 @@ Input: a function, the tasks (any values), how many worker processes. Output: th
 results, in task order, whatever order the workers finish in — so output is deterministic.
 
 Workers are forked (Linux, macOS with fork available): they inherit the parent's memory as it
-is at the call — the resolved model, the workflows, the function itself, closures included —
+is at the call — the registry, the file contents, the function itself, closures included —
 so only task numbers go to a worker and only results come back. Where fork is unavailable,
 with one job, or with too few tasks to be worth a process, the tasks run here, one after the
 other, with identical results. A worker that dies (killed, out of memory) makes the remaining
