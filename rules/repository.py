@@ -37,7 +37,7 @@ from typing import Any, TypeVar
 from tthc.compiler import ProcedureModel, resolve_registry
 from tthc.dsl import CODES, Diagnostic, Limits, ast, parse_path
 from tthc.rules.base import ProjectContext, Rule
-from tthc.rules.cache import FILES, Cache, digest, tool_fingerprint
+from tthc.rules.cache import FILES, RUNS, Cache, digest, tool_fingerprint
 from tthc.rules.changes import Changes
 from tthc.rules.check import enabled_rules, finish, project_files
 from tthc.rules.config import Config
@@ -94,8 +94,8 @@ def check_repository(request: CheckRequest, progress: Progress | None = None) ->
             diagnostics = _check_all(ordered, contents, digests, config, cache, jobs, progress)
         rule_codes = _codes_checked(ordered, config)
         if cache:
-            cache.put("runs", key, (tuple(ordered), rule_codes, diagnostics))
-            cache.prune()
+            cache.put(RUNS, key, (tuple(ordered), rule_codes, diagnostics))
+            cache.save()
         replayed = False
     reported = ordered
     if request.changes is not None:
@@ -173,7 +173,7 @@ def _plain(value: Any) -> Any:
 def _stored_run(
     cache: Cache, key: str, files: Sequence[str]
 ) -> tuple[list[Diagnostic], tuple[str, ...]] | None:
-    entry = cache.get("runs", key)
+    entry = cache.get(RUNS, key)
     try:
         stored_files, rule_codes, diagnostics = entry  # type: ignore[misc]
         if tuple(stored_files) != tuple(files):
@@ -292,26 +292,24 @@ class _Round:
         jobs = self.jobs if len(missing) >= PARALLEL_MIN else 1
         chunks = _chunks(missing, jobs, per_job=8)
 
-        def check_chunk(chunk: Sequence[str]) -> list[FileResult] | bytes:
-            """Checks and stores; a worker sends its results encoded."""
-            made = []
-            for path in chunk:
-                result = checker.check(path, self.contents[path])
-                if self.cache and not result.declares_registry:
-                    self.cache.put(FILES, keys[path], result.to_wire())
-                made.append(result)
-            return dumps([r.to_wire() for r in made]) if in_worker() else made
+        def check_chunk(chunk: Sequence[str]) -> list[FileResult] | list[bytes]:
+            """A worker sends each file's result encoded (as the cache keeps it)."""
+            made = [checker.check(path, self.contents[path]) for path in chunk]
+            return [dumps(r.to_wire()) for r in made] if in_worker() else made
 
         done = len(results)
 
-        def arrived(number: int, made: list[FileResult] | bytes) -> None:
+        def arrived(number: int, made: list[FileResult] | list[bytes]) -> None:
             nonlocal done
-            if isinstance(made, bytes):
-                made = [_from_worker(value) for value in loads(made)]
-            for path, result in zip(chunks[number], made, strict=True):
+            items: Sequence[FileResult | bytes] = made
+            for path, item in zip(chunks[number], items, strict=True):
+                if isinstance(item, bytes):  # a worker's
+                    result, data = _from_worker(loads(item)), item
+                else:
+                    result, data = item, None
                 results[path] = result
-                if self.cache:
-                    self.cache.used.add(keys[path])
+                if self.cache and not result.declares_registry:
+                    self.cache.put_encoded(FILES, keys[path], data or dumps(result.to_wire()))
             done += len(made)
             if self.progress:
                 self.progress("check", done, len(paths))

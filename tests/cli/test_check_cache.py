@@ -6,6 +6,8 @@ ignored, never a crash and never code run."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from click.testing import CliRunner
 from tthc.cli.main import main
 from tthc.rules import file_check, load_config
 from tthc.rules import repository as repo
-from tthc.rules.cache import CACHE_DIR
+from tthc.rules.cache import CACHE_DIR, DATABASE, LAYOUT
 from tthc.rules.check import check_paths
 from tthc.rules.repository import CheckRequest, CheckResult, check_repository
 
@@ -150,19 +152,32 @@ def test_a_new_tool_version_rechecks(project: Path, monkeypatch: pytest.MonkeyPa
     assert len(parsed) == len(after.files)  # parse results of another version are not reused
 
 
-def test_a_damaged_cache_is_ignored(project: Path) -> None:
+def entries(project: Path) -> sqlite3.Connection:
+    return sqlite3.connect(project / CACHE_DIR / LAYOUT / DATABASE, isolation_level=None)
+
+
+def test_damaged_cache_entries_are_misses_and_are_replaced(project: Path) -> None:
     cold = run(project)
-    entries = [
-        p for p in (project / CACHE_DIR).rglob("*") if p.is_file() and p.parent.name != CACHE_DIR
-    ]
-    assert len(entries) > 5
-    for number, entry in enumerate(entries):
-        data = entry.read_bytes()
-        entry.write_bytes(data[: len(data) // 2] if number % 2 else b"\x80\x05garbage")
+    with closing(entries(project)) as database:
+        rows = database.execute("SELECT kind, key, value FROM entries").fetchall()
+        assert len(rows) > 5
+        for number, (kind, key, value) in enumerate(rows):
+            damaged = value[: len(value) // 2] if number % 2 else b"\x80\x05garbage"
+            database.execute(
+                "UPDATE entries SET value = ? WHERE kind = ? AND key = ?", (damaged, kind, key)
+            )
     again = run(project)
     assert not again.replayed
     assert again.diagnostics == cold.diagnostics
     assert run(project).replayed  # the damaged entries were replaced
+
+
+def test_a_damaged_cache_database_is_made_again(project: Path) -> None:
+    cold = run(project)
+    (project / CACHE_DIR / LAYOUT / DATABASE).write_bytes(b"SQLite format 3\x00" + b"\xff" * 500)
+    again = run(project)
+    assert not again.replayed and again.diagnostics == cold.diagnostics
+    assert run(project).replayed
 
 
 def test_a_crafted_cache_entry_runs_no_code(project: Path) -> None:
@@ -175,9 +190,8 @@ def test_a_crafted_cache_entry_runs_no_code(project: Path) -> None:
         def __reduce__(self) -> tuple[object, tuple[str]]:
             return (eval, (f"open({str(marker)!r}, 'w')",))
 
-    for entry in (project / CACHE_DIR).rglob("*"):
-        if entry.is_file() and entry.parent.name != CACHE_DIR:
-            entry.write_bytes(pickle.dumps(Exploit()))
+    with closing(entries(project)) as database:
+        database.execute("UPDATE entries SET value = ?", (pickle.dumps(Exploit()),))
     again = run(project)
     assert not marker.exists()
     assert again.diagnostics == cold.diagnostics
