@@ -19,12 +19,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from tthc.dsl.ast import Name
-from tthc.dsl.span import Span
+from tthc.dsl.span import Span, Where
 
 Model = TypeVar("Model", bound=BaseModel)
-
-# Where a text is: path, line, column, end line, end column, as in `Span`.
-Where = tuple[str, int, int, int, int]
 
 _new = object.__new__
 _set_dict = BaseModel.__dict__["__dict__"].__set__
@@ -70,7 +67,7 @@ def _template(model: type[Model]) -> dict[str, Any]:
     return template
 
 
-def name(where: Where, value: str) -> Name:
+def name(value: str, where: Where) -> Name:
     """An identifier with its span (the commonest node: all fields given, no template)."""
     node = _new(Name)
     _set_dict(node, {"span": span(where), "value": value})

@@ -1,16 +1,26 @@
 """A lean LALR(1) driver over the tables Lark computed for `grammar.lark`: the fast parse.
 
-Input: `Tables` (`lalr_tables`), the transformer whose methods build the AST, and a text.
-Output: what `Lark.parse` with that transformer returns for the text, or a refusal when the
-text does not parse; the caller then asks Lark for the syntax error (errors are worded from
-Lark's exception).
+Input: `Tables` (`lalr_tables`), the transformer whose rule methods build the AST, a text and
+its path. Output: what `Lark.parse` with that transformer returns for the text, or a refusal
+when the text does not parse; the caller then asks Lark for the syntax error (errors are worded
+from Lark's exception).
 
 Why: Lark's generic loop costs about 2 ms for a 20-step procedure, most of it per token (two
 regex matches, a generator, a line counter object, a dictionary keyed by rule objects). Here a
 token costs one regex match (whitespace and comments are skipped by the same match) and a
 reduction one dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
-spliced into its parent) are applied in `_pop`. Nothing of the grammar is restated, and Lark
-itself is not imported.
+spliced into its parent) are applied in `parse`. Nothing of the grammar is restated, and
+Lark itself is not imported.
+
+What the transformer gives the driver (`transformer.ToAst` and its `rule` decorator):
+- `terminals`: the terminals whose token carries a value, each with what the token becomes
+  (`None`: its text; else a function of its text and place). The other tokens (keywords,
+  braces, arrows) only mark a place: a rule's place runs from its first to its last token.
+- for each rule, a method whose `fast` attribute takes `(where, values)`: the rule's place as
+  `(path, line, column, end line, end column)` and the values of its children, in order (the
+  children of spliced rules spread in place, keyword tokens left out). A child that is `None`
+  (a declaration a callback dropped) has no place. This is what the method does with Lark's
+  children itself, so both parsers give one result.
 
 It assumes what the grammar guarantees: no terminal other than the ignored ones (whitespace,
 comments) starts with a space or `#`. `tests/dsl/test_lalr_driver.py` holds it to Lark's own
@@ -21,15 +31,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from tthc.dsl.lalr_tables import Tables
+from tthc.dsl.span import Where
+
+Converter = Callable[[str, Where], Any]
 
 
 class Token(str):
-    """A token: its text, its terminal and where it is (the attributes of `lark.Token` that
-    the transformer reads; the character offsets are left out, nothing here uses them)."""
+    """A token whose rule needs its terminal or place besides its text (the attributes of
+    `lark.Token` that the transformer reads)."""
 
     __slots__ = ("column", "end_column", "end_line", "line", "type", "value")
 
@@ -40,11 +52,27 @@ class Token(str):
     end_line: int
     end_column: int
 
+    @classmethod
+    def at(cls, kind: str, text: str, where: Where) -> Token:
+        token = str.__new__(cls, text)
+        token.type, token.value = kind, text
+        _, token.line, token.column, token.end_line, token.end_column = where
+        return token
+
+
+class _Keyword:
+    """The value of a token that carries none: it is left out of its rule's children."""
+
+    __slots__ = ()
+
+
+KEYWORD: Any = _Keyword()
+
 
 class _StateLexer:
     """The terminals one parser state accepts, as one regex that first skips ignored text."""
 
-    __slots__ = ("keywords", "newline_types", "regex")
+    __slots__ = ("keywords", "multiline", "regex")
 
     def __init__(
         self,
@@ -55,55 +83,64 @@ class _StateLexer:
     ) -> None:
         self.regex = re.compile(f"{skip}(?:{alternatives})")
         self.keywords = keywords
-        self.newline_types = frozenset(newline_types)
+        self.multiline = frozenset(newline_types)
 
 
-def _pop(values: list[Any], stack: list[int], size: int) -> list[Any]:
-    """The children of a reduction, with the lists of spliced rules spread in place.
+def _past_unit_splices(
+    states: list[dict[str, int]], rules: list[tuple[int, Any]], origins: list[str]
+) -> list[dict[str, int]]:
+    """The table with every shift or goto into a state that only splices one child into a
+    `_rule` (`_proc_item: field`) sent on to where that reduction would go. Such a reduction
+    changes neither values nor places, only the state, and a quarter of all reductions are
+    of this kind.
 
-    Callbacks never return a list, so a list on the value stack is always a spliced rule. The
-    first list is extended rather than copied (repetitions recurse on the left), as Lark does."""
-    if not size:
-        return []
-    popped = values[-size:]
-    del values[-size:]
-    del stack[-size:]
-    head = popped[0]
-    children = head if type(head) is list else [head]
-    for child in popped[1:]:
-        if type(child) is list:
-            children += child
-        else:
-            children.append(child)
-    return children
+    A token such a state would refuse is refused by the state it would go to as well (an LALR
+    state reached by `_rule` accepts only what may follow `_rule`, which is what the skipped
+    state accepts), and no callback runs in between: the text is refused at the same token
+    with the same problems found."""
+
+    def splice(state: int) -> int | None:
+        actions = set(states[state].values())
+        if len(actions) != 1:
+            return None
+        (action,) = actions
+        return action if action < 0 and rules[~action] == (1, None) else None
+
+    unit = {state: action for state in range(len(states)) if (action := splice(state)) is not None}
+    skipped = []
+    for actions in states:
+        onward = dict(actions)
+        for symbol, target in actions.items():
+            while target in unit:  # `_a: _b`, `_b: c`: a chain of splices
+                target = actions[origins[~unit[target]]]
+            onward[symbol] = target
+        skipped.append(onward)
+    return skipped
 
 
 class LalrDriver:
     def __init__(self, tables: Tables, transformer: Any) -> None:
-        methods: dict[str, Callable[[list[Any]], Any] | None] = {}
+        terminals: dict[str, Converter | None] = dict(transformer.terminals)
+        # Actions as numbers: a state to shift (or go) to, or `~index` of a reduction in
+        # `rules`: (children, the callback or `None` for a spliced rule).
+        rules: list[tuple[int, Callable[[Where, list[Any]], Any] | None]] = []
+        numbers: dict[tuple[int, str | None, str], int] = {}
+        states: list[dict[str, int]] = []
         for state in tables.states:
-            for shift, action in state.values():
+            actions: dict[str, int] = {}
+            for symbol, (shift, action) in state.items():
                 if shift:
+                    actions[symbol] = action
                     continue
-                method, rule = action[1], action[2]
-                if method is None and hasattr(transformer, rule):
-                    raise TypeError(f"the transformer handles the inlined rule {rule}")
-                if method is not None and method not in methods:
-                    found = getattr(transformer, method, None)
-                    methods[method] = found or partial(transformer.__default__, method, meta=None)
-        # Each reduction carries the bound method itself, so the loop calls it directly.
-        self.states: list[dict[str, tuple[bool, Any]]] = [
-            {
-                symbol: (True, action)
-                if shift
-                else (
-                    False,
-                    (action[0], None if action[1] is None else methods[action[1]], action[2]),
-                )
-                for symbol, (shift, action) in state.items()
-            }
-            for state in tables.states
-        ]
+                if action not in numbers:
+                    numbers[action] = len(rules)
+                    rules.append((action[0], self._callback(transformer, action[1], action[2])))
+                actions[symbol] = ~numbers[action]
+            states.append(actions)
+        self.rules = rules
+        self.origins = [origin for _, _, origin in sorted(numbers, key=numbers.__getitem__)]
+        self.states = _past_unit_splices(states, rules, self.origins)
+        self.terminals = terminals
         self.start_states, self.end_states = tables.start_states, tables.end_states
         self._tables = tables
         self._rest = re.compile(tables.skip)
@@ -111,6 +148,17 @@ class LalrDriver:
         # accept the same terminals, as Lark shares its lexers.
         self._shared: dict[int, _StateLexer] = {}
         self._lexers: list[_StateLexer | None] = [None] * len(self.states)
+
+    @staticmethod
+    def _callback(
+        transformer: Any, method: str | None, rule: str
+    ) -> Callable[[Where, list[Any]], Any] | None:
+        if method is None:
+            if hasattr(transformer, rule):
+                raise TypeError(f"the transformer handles the inlined rule {rule}")
+            return None
+        fast = getattr(getattr(transformer, method), "fast")  # noqa: B009 (says what is needed)
+        return fast.__get__(transformer)  # type: ignore[no-any-return]
 
     @classmethod
     def create(cls, tables: Tables | None, transformer: Any) -> LalrDriver | None:
@@ -131,68 +179,119 @@ class LalrDriver:
         self._lexers[state] = lexer
         return lexer
 
-    def parse(self, text: str, start: str) -> tuple[bool, Any]:
+    def parse(self, text: str, start: str, path: str) -> tuple[bool, Any]:
         """(True, value) as Lark would give it, or (False, None) when the text does not parse.
 
         One loop, with the shift/reduce steps written out: this runs once per token."""
-        states, lexers = self.states, self._lexers
+        states, rules, origins, lexers = self.states, self.rules, self.origins, self._lexers
+        terminals = self.terminals
         state = self.start_states[start]
+        end_state = self.end_states[start]
         stack: list[int] = [state]
         values: list[Any] = []
-        push_state, push_value = stack.append, values.append
+        wheres: list[Where | None] = []  # the place of each value; `None`: it has none
+        push_state, push_value, push_where = stack.append, values.append, wheres.append
+        nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
         pos, line, line_start = 0, 1, 0
-        new_token: Callable[..., Token] = str.__new__
         while True:
             lexer = lexers[state] or self._lexer(state)
             match = lexer.regex.match(text, pos)
             if match is None:
-                break
-            kind: str = match.lastgroup  # type: ignore[assignment]  # every alternative is named
-            value = match.group(kind)
-            after = match.end()
-            begin = after - len(value)
-            if "\n" in text[pos:begin]:
-                line += text.count("\n", pos, begin)
-                line_start = text.rindex("\n", pos, begin) + 1
-            retype = lexer.keywords.get(kind)
-            if retype is not None:
-                kind = retype.get(value, kind)
-            token = new_token(Token, value)
-            token.type, token.value = kind, value
-            token.line, token.column = line, begin - line_start + 1
-            if kind in lexer.newline_types and "\n" in value:
-                line += value.count("\n")
-                line_start = begin + value.rindex("\n") + 1
-            token.end_line, token.end_column = line, after - line_start + 1
-            pos = after
+                if self._rest.match(text, pos).end() != len(text):  # type: ignore[union-attr]
+                    return False, None  # a character that no terminal of this state matches
+                kind, token, where = "$END", KEYWORD, None
+            else:
+                kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
+                begin, after = match.span(kind)
+                if "\n" in text[pos:begin]:
+                    line += text.count("\n", pos, begin)
+                    line_start = text.rindex("\n", pos, begin) + 1
+                value = text[begin:after]
+                pos = after
+                retype = lexer.keywords.get(kind)
+                if retype is not None:
+                    kind = retype.get(value, kind)
+                if kind in lexer.multiline and "\n" in value:
+                    first_line, column = line, begin - line_start + 1
+                    line += value.count("\n")
+                    line_start = begin + value.rindex("\n") + 1
+                    where = (path, first_line, column, line, after - line_start + 1)
+                else:
+                    where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                convert = terminals.get(kind, KEYWORD)
+                if convert is KEYWORD:
+                    token = KEYWORD
+                elif convert is None:
+                    token = value
+                else:
+                    token = convert(value, where)
             while True:  # reduce as long as the table says so, then shift the token
                 try:
-                    shift, action = states[state][kind]
+                    action = states[state][kind]
                 except KeyError:
+                    if kind == "$END" and state == end_state:
+                        return True, values[-1]
                     return False, None
-                if shift:
+                if action >= 0:
                     state = action
                     push_state(state)
                     push_value(token)
+                    push_where(where)
                     break
-                size, callback, origin = action
-                if callback is None and size == 1:
+                size, callback = rules[~action]
+                if callback is None and size == 2 and type(values[-2]) is list:
+                    # `__steps_star: __steps_star step`: the list grows in place
+                    child = values.pop()
+                    if type(child) is list:
+                        values[-1] += child
+                    elif child is not KEYWORD:
+                        values[-1].append(child)
+                    last = wheres.pop()
+                    if last is not None:
+                        first = wheres[-1]
+                        if first is not None:
+                            last = (path, first[1], first[2], last[3], last[4])
+                        wheres[-1] = last
+                    del stack[-2:]
+                elif callback is None and size == 1:
                     del stack[-1]  # a spliced rule of one child: the child stands for it
                 else:
-                    children = _pop(values, stack, size)
-                    push_value(children if callback is None else callback(children))
-                state = states[stack[-1]][origin][1]
+                    place: Where | None = None
+                    children: list[Any] = []
+                    if size:
+                        # The children: keyword tokens left out, the lists of spliced rules
+                        # spread in place (callbacks never return a list). A first list is
+                        # extended rather than copied, as Lark does.
+                        popped = values[-size:]
+                        del values[-size:]
+                        head = popped[0]
+                        if type(head) is list:
+                            children = head
+                        elif head is not KEYWORD:
+                            children.append(head)
+                        for child in popped[1:]:
+                            if type(child) is list:
+                                children += child
+                            elif child is not KEYWORD:
+                                children.append(child)
+                        # The place: from the first to the last child that has one.
+                        places = wheres[-size:]
+                        del wheres[-size:]
+                        first, last = places[0], places[-1]
+                        if first is None or last is None:
+                            present = [w for w in places if w is not None]
+                            first, last = (present[0], present[-1]) if present else (None, None)
+                        if first is last:
+                            place = first
+                        else:
+                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        del stack[-size:]
+                    if callback is None:
+                        push_value(children)
+                        push_where(place)
+                    else:
+                        node = callback(place or nowhere, children)
+                        push_value(node)
+                        push_where(None if node is None else place or nowhere)
+                state = states[stack[-1]][origins[~action]]
                 push_state(state)
-        if self._rest.match(text, pos).end() != len(text):  # type: ignore[union-attr]
-            return False, None  # a character that no terminal of this state matches
-        end_state = self.end_states[start]
-        while True:
-            entry = states[stack[-1]].get("$END")
-            if entry is None or entry[0]:
-                return False, None
-            size, callback, origin = entry[1]
-            children = _pop(values, stack, size)
-            values.append(children if callback is None else callback(children))
-            stack.append(states[stack[-1]][origin][1])
-            if stack[-1] == end_state:
-                return True, values[-1]

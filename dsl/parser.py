@@ -120,7 +120,7 @@ def _run(text: str, path: str, start: str) -> tuple[object | None, list[Diagnost
     transformer.path = path
     transformer.problems = []
     if driver is not None:
-        parsed, value = driver.parse(text, start)
+        parsed, value = driver.parse(text, start, path)
         if parsed:
             return value, list(transformer.problems)
         error = _syntax_error(text, start)

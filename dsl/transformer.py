@@ -12,16 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from enum import Enum
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from tthc.dsl import ast
-from tthc.dsl.built_nodes import Where, build
+from tthc.dsl.built_nodes import build
 from tthc.dsl.built_nodes import name as name_at
 from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
-from tthc.dsl.lalr_driver import Token
-from tthc.dsl.span import Span
+from tthc.dsl.lalr_driver import Converter, Token
+from tthc.dsl.span import Span, Where
 
 # Header fields that may appear more than once; their values are concatenated in order.
 REPEATABLE = {
@@ -33,18 +35,17 @@ REPEATABLE = {
 class Item:
     """One `key value` line inside a block, before the block's node is assembled.
 
-    It has a position as a token has (`line`, `column`…); its `Span` is built only when a
-    message needs it (a line given twice)."""
+    It has a place (`where`) as a token has; its `Span` is built only when a message needs it
+    (a line given twice)."""
 
-    __slots__ = ("column", "end_column", "end_line", "key", "line", "path", "value")
+    __slots__ = ("key", "value", "where")
 
     def __init__(self, key: str, value: Any, where: Where) -> None:
-        self.key, self.value = key, value
-        self.path, self.line, self.column, self.end_line, self.end_column = where
+        self.key, self.value, self.where = key, value, where
 
     @property
     def span(self) -> Span:
-        return span_at((self.path, self.line, self.column, self.end_line, self.end_column))
+        return span_at(self.where)
 
 
 def _unquote(token: str) -> str:
@@ -54,37 +55,41 @@ def _unquote(token: str) -> str:
     return body.replace('\\"', '"').replace("\\\\", "\\")
 
 
-# Terminals that carry a value; every other token (keywords, braces, arrows) only marks a
-# position. The parser keeps all tokens so that a node's span covers its keywords too.
-VALUE_TERMINALS = frozenset(
-    [
-        "STRING",
-        "NAME",
-        "DATE",
-        "NUMBER",
-        "INT",
-        "ARTICLE",
-        "LEVEL",
-        "CHANNEL",
-        "ONLINE_LEVEL",
-        "BOOL",
-        "IMMEDIATELY",
-        "DAY_RULE",
-        "REQUIRED",
-        "OPTIONAL",
-        "PERSONAL",
-        "OTHERWISE",
-        "STEP_KIND",
-        "SIGNATURE",
-        "AUTHORITY_KIND",
-        "INSTRUMENT_KIND",
-        "GRANT_MODE",
-        "CONFIDENCE",
-        "DURATION_UNIT",
-        "NOTIFIES_APPLICANT",
-        "CLOCK_PAUSED",
-    ]
-)
+# Terminals that carry a value, and what the fast parser gives a rule for each (`None`: the
+# text). Every other token (keywords, braces, arrows) only marks a place: the parser keeps all
+# tokens so that a node's span covers its keywords too. A token whose terminal or place a rule
+# reads is a `Token`; an identifier is a `Name` node at once.
+_POSITIONED = ("DATE", "REQUIRED", "OPTIONAL", "PERSONAL", "OTHERWISE", "NOTIFIES_APPLICANT",
+               "CLOCK_PAUSED")  # fmt: skip
+_TEXT = ("STRING", "NUMBER", "INT", "ARTICLE", "LEVEL", "CHANNEL", "ONLINE_LEVEL", "BOOL",
+         "IMMEDIATELY", "DAY_RULE", "STEP_KIND", "SIGNATURE", "AUTHORITY_KIND",
+         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT")  # fmt: skip
+TERMINALS: dict[str, Converter | None] = {
+    "NAME": name_at,
+    **{kind: partial(Token.at, kind) for kind in _POSITIONED},
+    **dict.fromkeys(_TEXT),
+}
+VALUE_TERMINALS = frozenset(TERMINALS)
+Member = TypeVar("Member", bound=Enum)
+
+
+def _members(enum: type[Member]) -> dict[str, Member]:
+    """An enumeration by value: the grammar admits only its values, and a lookup here costs
+    a tenth of calling the enumeration."""
+    return {member.value: member for member in enum}
+
+
+LEVELS = _members(ast.Level)
+CHANNEL_KINDS = _members(ast.ChannelKind)
+ONLINE_LEVELS = _members(ast.OnlineLevel)
+DAY_RULES = _members(ast.DayRule)
+STEP_KINDS = _members(ast.StepKind)
+SIGNATURE_KINDS = _members(ast.SignatureKind)
+AUTHORITY_KINDS = _members(ast.AuthorityKind)
+INSTRUMENT_KINDS = _members(ast.InstrumentKind)
+GRANT_MODES = _members(ast.GrantMode)
+CONFIDENCES = _members(ast.Confidence)
+DURATION_UNITS = _members(ast.DurationUnit)
 
 
 Callback = Callable[[Any, Where, list[Any]], Any]
@@ -92,17 +97,18 @@ Declaration = TypeVar("Declaration", ast.Grant, ast.Transfer)
 
 
 def rule(method: Callback) -> Callable[[Any, list[Any]], Any]:
-    """Gives a callback where its text is and only the children that carry values.
+    """A rule's method: `method(self, where, values)` gets where its text is and only the
+    children that carry values.
 
-    The parser keeps every token, so that a span covers the keywords of its rule too; the
-    children are tokens, nodes and `Item`s (each with a position), or `None` where a callback
-    dropped a bad declaration. This runs once per rule of the input, hence the plain loops.
-    """
+    The fast parser calls `method` itself (the `fast` attribute), giving it what `lalr_driver`
+    says. Lark calls the returned callback with every token, so that a span covers the keywords
+    of its rule too: the children are tokens, nodes and `Item`s (each with a place), or `None`
+    where a callback dropped a bad declaration."""
 
     def callback(self: ToAst, children: list[Any]) -> Any:
         values: list[Any] = []
         for child in children:
-            if isinstance(child, str):  # a token: the fast parser's `Token`, or Lark's
+            if isinstance(child, str):  # a token: Lark's
                 kind = child.type  # type: ignore[attr-defined]
                 if kind == "NAME":
                     values.append(self.name_of(child))  # type: ignore[arg-type]
@@ -113,7 +119,16 @@ def rule(method: Callback) -> Callable[[Any, list[Any]], Any]:
         return method(self, self.where(children), values)
 
     callback.__name__ = method.__name__
+    setattr(callback, "fast", method)  # noqa: B010 (a function attribute mypy would refuse)
     return callback
+
+
+def _place_of(child: Any) -> tuple[int, int, int, int]:
+    if type(child) is Item:
+        return child.where[1:]
+    if not isinstance(child, str):
+        child = child.span
+    return (child.line, child.column, child.end_line, child.end_column)
 
 
 class ToAst:
@@ -121,6 +136,8 @@ class ToAst:
 
     The fast parser (`lalr_driver`) calls the rule methods; Lark calls them too when it parses
     a text itself (it passes its own tokens, with the same attributes)."""
+
+    terminals = TERMINALS
 
     def __init__(self) -> None:
         self.path = "<string>"
@@ -135,9 +152,8 @@ class ToAst:
     # -- helpers ---------------------------------------------------------------------------
 
     def where(self, children: list[Any]) -> Where:
-        """From the first to the last child that has a position (a point when there is none).
-
-        Tokens and items carry their position; nodes carry a span."""
+        """From the first to the last child that has a place (a point when there is none), as
+        Lark gives them: tokens carry their position, items their place, nodes a span."""
         if children and children[0] is not None and children[-1] is not None:
             first, last = children[0], children[-1]
         else:
@@ -145,11 +161,9 @@ class ToAst:
             if not present:
                 return (self.path, 1, 1, 1, 2)
             first, last = present[0], present[-1]
-        if not isinstance(first, (str, Item)):
-            first = first.span
-        if not isinstance(last, (str, Item)):
-            last = last.span
-        return (self.path, first.line, first.column, last.end_line, last.end_column)
+        start = _place_of(first)
+        end = _place_of(last)
+        return (self.path, start[0], start[1], end[2], end[3])
 
     def token_where(self, token: Token) -> Where:
         line, column = token.line or 1, token.column or 1
@@ -225,7 +239,7 @@ class ToAst:
     @rule
     def instrument(self, where: Where, children: list[Any]) -> ast.Instrument:
         ident, kind, number, *items = children
-        fixed = {"id": ident, "kind": ast.InstrumentKind(kind.value), "number": _unquote(number)}
+        fixed = {"id": ident, "kind": INSTRUMENT_KINDS[kind], "number": _unquote(number)}
         return build(ast.Instrument, self.assemble(where, items, **fixed))
 
     @rule
@@ -274,7 +288,7 @@ class ToAst:
         """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
         lookahead after it ambiguous with keywords); they become `Name` nodes here."""
         return name_at(
-            (self.path, token.line, token.column, token.end_line, token.end_column), token.value
+            token.value, (self.path, token.line, token.column, token.end_line, token.end_column)
         )
 
     @rule
@@ -283,7 +297,7 @@ class ToAst:
 
     @rule
     def level(self, where: Where, c: list[Any]) -> Item:
-        return Item("level", ast.Level(c[0].value), where)
+        return Item("level", LEVELS[c[0]], where)
 
     @rule
     def effective(self, where: Where, c: list[Any]) -> Item:
@@ -329,7 +343,7 @@ class ToAst:
 
     @rule
     def moved_from(self, where: Where, c: list[Any]) -> Item:
-        return Item("level", ast.Level(c[0].value), where)
+        return Item("level", LEVELS[c[0]], where)
 
     @rule
     def moved_deadline(self, where: Where, c: list[Any]) -> Item:
@@ -351,15 +365,15 @@ class ToAst:
 
     @rule
     def channel(self, where: Where, c: list[Any]) -> ast.Channel:
-        online = ast.OnlineLevel(c[1].value) if len(c) > 1 else None
+        online = ONLINE_LEVELS[c[1]] if len(c) > 1 else None
         return build(
             ast.Channel,
-            {"span": span_at(where), "kind": ast.ChannelKind(c[0].value), "online": online},
+            {"span": span_at(where), "kind": CHANNEL_KINDS[c[0]], "online": online},
         )
 
     @rule
     def anywhere(self, where: Where, c: list[Any]) -> Item:
-        return Item("anywhere", c[0].value == "yes", where)
+        return Item("anywhere", c[0] == "yes", where)
 
     @rule
     def deadline(self, where: Where, c: list[Any]) -> Item:
@@ -380,7 +394,7 @@ class ToAst:
 
     @rule
     def day_rule(self, where: Where, c: list[Any]) -> Item:
-        return Item("day_rule", ast.DayRule(c[0].value), where)
+        return Item("day_rule", DAY_RULES[c[0]], where)
 
     @rule
     def result(self, where: Where, c: list[Any]) -> Item:
@@ -403,7 +417,7 @@ class ToAst:
 
     @rule
     def two_persons(self, where: Where, c: list[Any]) -> Item:
-        return Item("two_persons", c[0].value == "yes", where)
+        return Item("two_persons", c[0] == "yes", where)
 
     # -- dossier, steps, flow --------------------------------------------------------------
 
@@ -444,7 +458,7 @@ class ToAst:
             Item("notifies", True, self.token_where(cast(Token, a))) if isinstance(a, str) else a
             for a in rest
         ]
-        fixed = {"id": ident, "kind": ast.StepKind(kind.value), "title": _unquote(title)}
+        fixed = {"id": ident, "kind": STEP_KINDS[kind], "title": _unquote(title)}
         return build(ast.Step, self.assemble(where, items, **fixed))
 
     @rule
@@ -461,7 +475,7 @@ class ToAst:
 
     @rule
     def signs(self, where: Where, c: list[Any]) -> Item:
-        return Item("signs", ast.SignatureKind(c[0].value), where)
+        return Item("signs", SIGNATURE_KINDS[c[0]], where)
 
     @rule
     def counterpart(self, where: Where, c: list[Any]) -> Item:
@@ -502,7 +516,7 @@ class ToAst:
 
     @rule
     def authority_kind(self, where: Where, c: list[Any]) -> Item:
-        return Item("kind", ast.AuthorityKind(c[0].value), where)
+        return Item("kind", AUTHORITY_KINDS[c[0]], where)
 
     @rule
     def of(self, where: Where, c: list[Any]) -> Item:
@@ -510,7 +524,7 @@ class ToAst:
 
     @rule
     def one_stop(self, where: Where, c: list[Any]) -> Item:
-        return Item("one_stop", c[0].value == "yes", where)
+        return Item("one_stop", c[0] == "yes", where)
 
     @rule
     def staff(self, where: Where, c: list[Any]) -> Item:
@@ -530,7 +544,7 @@ class ToAst:
 
     @rule
     def confidence(self, where: Where, c: list[Any]) -> Item:
-        return Item("confidence", ast.Confidence(c[0].value), where)
+        return Item("confidence", CONFIDENCES[c[0]], where)
 
     @rule
     def source(self, where: Where, c: list[Any]) -> Item:
@@ -546,7 +560,7 @@ class ToAst:
 
     @rule
     def mode(self, where: Where, c: list[Any]) -> Item:
-        return Item("mode", ast.GrantMode(c[0].value), where)
+        return Item("mode", GRANT_MODES[c[0]], where)
 
     @rule
     def conditions(self, where: Where, c: list[Any]) -> Item:
@@ -569,10 +583,8 @@ class ToAst:
 
     @rule
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
-        unit = ast.DurationUnit(c[1].value)
-        return build(
-            ast.Duration, {"span": span_at(where), "amount": amount(c[0].value), "unit": unit}
-        )
+        unit = DURATION_UNITS[c[1]]
+        return build(ast.Duration, {"span": span_at(where), "amount": amount(c[0]), "unit": unit})
 
 
 def amount(digits: str) -> Decimal:

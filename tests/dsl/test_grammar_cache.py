@@ -89,7 +89,7 @@ def test_the_fast_path_runs_on_tables_from_a_parser_loaded_from_the_cache(cache:
     )
     assert driver is not None
     transformer.path, transformer.problems = "birth.tthc", []
-    assert driver.parse(TWIN, "start") == (True, parse_with(ToAst()))
+    assert driver.parse(TWIN, "start", "birth.tthc") == (True, parse_with(ToAst()))
 
 
 def test_the_tables_are_stored_as_plain_data_and_loaded_back(cache: Path) -> None:

@@ -62,7 +62,7 @@ def both(text: str, start: str = "start") -> tuple[Any, Any]:
     for use_driver in (True, False):
         transformer.path, transformer.problems = "f.tthc", []
         if use_driver:
-            ok, value = driver.parse(text, start)
+            ok, value = driver.parse(text, start, "f.tthc")
         else:
             try:
                 ok, value = True, lark.parse(text, start=start)
