@@ -63,9 +63,14 @@ class FileResult:
         return FileResult(diagnostics, tuple(from_node(n) for n in nodes), registry)
 
 
+_REGISTRY_WORDS = (b"authorit", b"instrument", b"grant", b"transfer")
+
+
 def may_declare_registry(data: bytes | None) -> bool:
     """Whether the bytes look like they declare registry entries."""
-    return data is not None and _REGISTRY_LINE.search(data) is not None
+    if data is None or not any(word in data for word in _REGISTRY_WORDS):
+        return False  # a plain search first: most files name none of these words
+    return _REGISTRY_LINE.search(data) is not None
 
 
 def declares_registry(document: ast.Document) -> bool:

@@ -85,14 +85,20 @@ _STANDARD = {
 }
 
 
+# The classes `find_class` allowed, by module and name: it is asked for every class of every
+# entry (15 times per cached file), and the import machinery is slow to answer.
+_ALLOWED: dict[tuple[str, str], Any] = {}
+
+
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        known = _STANDARD.get((module, name))
+        known = _STANDARD.get((module, name)) or _ALLOWED.get((module, name))
         if known is not None:
             return known
         if module.startswith("tthc.dsl.") and "." not in name:
             found = getattr(importlib.import_module(module), name, None)
             if isinstance(found, type) and issubclass(found, BaseModel | enum.Enum):
+                _ALLOWED[module, name] = found
                 return found
         raise pickle.UnpicklingError(f"refused to load {module}.{name}")
 
