@@ -13,11 +13,12 @@ from tthc.compiler.export import graph_data, to_dot, to_json
 from tthc.compiler.model import END, START, Model, ProcedureModel
 from tthc.compiler.project import Project, load_project
 from tthc.compiler.resolve import resolve, resolve_procedure, resolve_registry
-from tthc.compiler.workflow import Branch, Join, Workflow
+from tthc.compiler.workflow import Arrow, Branch, Join, Workflow
 
 __all__ = [
     "END",
     "START",
+    "Arrow",
     "Branch",
     "Join",
     "Model",

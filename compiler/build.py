@@ -10,8 +10,7 @@ an accessor first needs it (`Workflow._graph`), since the checks read the branch
 from __future__ import annotations
 
 from tthc.compiler.model import END, START, Model, ProcedureModel
-from tthc.compiler.workflow import Branch, Join, Workflow
-from tthc.dsl import ast
+from tthc.compiler.workflow import Arrow, Branch, Join, Workflow
 
 
 def build(model: Model, code: str) -> Workflow | None:
@@ -24,16 +23,30 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
     node = procedure.node
     nodes = list(dict.fromkeys((START, *(step.id.value for step in node.steps), END)))
     known = set(nodes)
+    complete = True  # every name of the flow is a node
     branches: dict[str, list[Branch]] = {}
     joins: dict[str, list[Join]] = {}
+    arrows: dict[str, list[Arrow]] = {}
     written: list[Branch] = []  # every branch in the order written: the order of the arrows
     for line in node.flow:
         path = line.path
+        names: list[list[str]] = []  # the known names of each endpoint
+        for endpoint in path:
+            steps = endpoint.steps
+            if len(steps) == 1:  # most endpoints name one step
+                value = steps[0].value
+                if value in known:
+                    names.append([value])
+                else:
+                    names.append([])
+                    complete = False
+            else:
+                found = [n.value for n in steps if n.value in known]
+                complete = complete and len(found) == len(steps)
+                names.append(found)
         last = len(path) - 1
         for index in range(last):
-            source, target = path[index], path[index + 1]
-            sources = _known_names(source, known)
-            targets = tuple(_known_names(target, known))
+            sources, targets = names[index], tuple(names[index + 1])
             if not sources or not targets:
                 continue
             if index == last - 1:  # the qualifiers of a line belong to its last arrow
@@ -41,28 +54,25 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
                 default, paused = line.otherwise, line.paused
             else:
                 outcome, default, paused = None, False, False
+            source = path[index]
             via = source.span if source.parallel else None  # arrivals wait at the join
+            if via is not None:
+                waits: dict[str, Join] = {}  # the join each target's arrivals wait at
+                for goal in targets:
+                    join = Join(tuple(sources), goal, via)
+                    waits.setdefault(goal, join)
+                    joins.setdefault(goal, []).append(join)
             for name in sources:
                 branch = Branch(name, targets, outcome, default, paused, line.span, via)
                 written.append(branch)
+                if via is None:
+                    made = [Arrow(name, goal, branch) for goal in targets]
+                else:
+                    made = [Arrow(name, goal, branch, waits[goal]) for goal in targets]
                 if name in branches:
                     branches[name].append(branch)
+                    arrows[name].extend(made)
                 else:
                     branches[name] = [branch]
-            if via is not None:
-                for goal in targets:
-                    join = Join(tuple(sources), goal, via)
-                    if goal in joins:
-                        joins[goal].append(join)
-                    else:
-                        joins[goal] = [join]
-    return Workflow(procedure, branches, joins, nodes, written)
-
-
-def _known_names(endpoint: ast.Endpoint, known: set[str]) -> list[str]:
-    """The names of an endpoint that are nodes of the flow, in order (most name one step)."""
-    names = endpoint.steps
-    if len(names) == 1:
-        name = names[0].value
-        return [name] if name in known else []
-    return [n.value for n in names if n.value in known]
+                    arrows[name] = made
+    return Workflow(procedure, branches, joins, nodes, written, arrows, complete)

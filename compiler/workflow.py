@@ -66,6 +66,22 @@ class Join:
     span: Span
 
 
+# Not frozen, for the speed of building (as `Branch`); compared by identity. Nothing changes an
+# arrow once built.
+@dataclass(eq=False, slots=True)
+class Arrow:
+    """One arrow: from `source` to `target`, written on `branch`'s flow line; `join` is the
+    parallel join the arrival waits at (`None`: it starts `target`)."""
+
+    source: str
+    target: str
+    branch: Branch
+    join: Join | None = None
+
+
+_NO_ARROWS: list[Arrow] = []
+
+
 class Workflow:
     """The flow of one procedure. Checks use these accessors, never raw graph attributes."""
 
@@ -76,14 +92,20 @@ class Workflow:
         joins: dict[str, list[Join]],
         nodes: list[str],
         written: list[Branch],
+        arrows: dict[str, list[Arrow]],
+        complete: bool,
     ) -> None:
         """`nodes`: `start`, the step ids, `end`; `written`: every branch in the order its flow
-        lines were written (the order of the arrows of `_graph`)."""
+        lines were written (the order of the arrows of `_graph`); `arrows`: the arrows out of
+        each node, in the order of its branches; `complete`: whether every name of the flow is
+        a node."""
         self.procedure = procedure
         self._branches = branches
         self._joins = joins
         self._nodes = nodes
         self._written = written
+        self._arrows = arrows
+        self._complete = complete
 
     @cached_property
     def _graph(self) -> DiGraph:
@@ -152,6 +174,17 @@ class Workflow:
         joins = self.joins(target)
         found = next((j for j in joins if j.span is branch.via), None)
         return found or next((j for j in joins if j.span == branch.via), None)
+
+    def arrows_from(self, node: str) -> list[Arrow]:
+        """The arrows out of `node`, in the order of its branches and their targets, each with
+        the join its arrival waits at (what `join_of` says). The list is the workflow's own:
+        read it, do not change it."""
+        return self._arrows.get(node, _NO_ARROWS)
+
+    def complete(self) -> bool:
+        """Whether every name written in the flow is `start`, `end` or a step: an arrow naming
+        an unknown step (TT005) is left out of the branches."""
+        return self._complete
 
     def successors(self, node: str) -> list[str]:
         return list(self._graph.successors(node))

@@ -12,24 +12,10 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from functools import cached_property
 
-from tthc.compiler import END, START, Branch, Join, Workflow
+from tthc.compiler import END, START, Arrow, Workflow
 from tthc.rules.flow.components import strongly_connected
-
-
-# Not frozen: a frozen dataclass sets each field through `object.__setattr__`, four times slower,
-# and every check of a procedure starts by building its arrows. Nothing changes one once built.
-@dataclass(eq=False, slots=True)
-class Arrow:
-    """One arrow: from `source` to `target`, written on `branch`'s flow line; `join` is the
-    parallel join the arrival waits at (`None`: it starts `target`)."""
-
-    source: str
-    target: str
-    branch: Branch
-    join: Join | None = None
 
 
 class Graph:
@@ -37,26 +23,28 @@ class Graph:
 
     def __init__(self, workflow: Workflow) -> None:
         self.nodes: list[str] = [START, *workflow.step_ids(), END]
-        self.order = {node: number for number, node in enumerate(self.nodes)}
-        self.out: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
+        self.out: dict[str, list[Arrow]] = {}
         self.into: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
         for node in self.nodes[:-1]:
-            for branch in workflow.branches(node):
-                for target in branch.targets:
-                    arrow = Arrow(node, target, branch, workflow.join_of(branch, target))
-                    self.out[node].append(arrow)
-                    self.into.setdefault(target, []).append(arrow)
+            arrows = workflow.arrows_from(node)
+            if node in self.out:  # a step named `start` (TT003): its arrows come twice
+                self.out[node] = [*self.out[node], *arrows]
+            else:
+                self.out[node] = arrows  # the workflow's own list, never changed here
+            for arrow in arrows:
+                self.into[arrow.target].append(arrow)
+        if self.nodes[-1] not in self.out:
+            self.out[self.nodes[-1]] = []
         self.from_start = self.search([START])
         self.to_end = self.search([END], backward=True)
         # An arrow naming an unknown step (TT005) was left out of the graph: checks that follow
         # the arrows would report its consequences, so they wait until the name is fixed.
-        known = {START, END, *workflow.step_ids()}
-        self.complete = all(
-            name.value in known
-            for line in workflow.procedure.node.flow
-            for endpoint in line.path
-            for name in endpoint.steps
-        )
+        self.complete = workflow.complete()
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each node's position in `nodes`."""
+        return {node: number for number, node in enumerate(self.nodes)}
 
     def search(self, roots: Iterable[str], backward: bool = False) -> dict[str, Arrow | None]:
         """Breadth first from `roots`: every node found, with the arrow that found it first."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tthc.compiler import Workflow
+from tthc.compiler import Arrow, Workflow
 from tthc.dsl import ast
-from tthc.rules.flow.graph import Arrow, graph_of
+from tthc.rules.flow.graph import graph_of
 
 
 @dataclass(frozen=True)

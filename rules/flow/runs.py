@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection
 
-from tthc.compiler import START, Join, Workflow
-from tthc.rules.flow.graph import Arrow, graph_of
+from tthc.compiler import START, Arrow, Join, Workflow
+from tthc.rules.flow.graph import graph_of
 
 State = tuple[str, bool]  # a node, and whether the case has passed a `marks` step on the way
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tthc.compiler import START, Branch
+from tthc.compiler import START, Arrow, Branch
 from tthc.dsl import Message, Related
-from tthc.rules.flow.graph import Arrow
 
 
 def route(arrows: list[Arrow], first: str = START) -> str:

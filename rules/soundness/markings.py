@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tthc.compiler import END, START, Branch, Join, Workflow
+from tthc.compiler import END, START, Arrow, Branch, Join, Workflow
 from tthc.rules.flow.components import strongly_connected
-from tthc.rules.flow.graph import Arrow, Graph
+from tthc.rules.flow.graph import Graph
 
 
 # Not frozen, for the speed of building the net (as `tthc.rules.flow.graph.Arrow`); compared by
