@@ -290,7 +290,7 @@ class _Round:
                 results[path] = stored
         missing = [p for p in paths if p not in results]
         jobs = self.jobs if len(missing) >= PARALLEL_MIN else 1
-        chunks = _chunks(missing, jobs, per_job=8)
+        chunks = _chunks(missing, jobs)
 
         def check_chunk(chunk: Sequence[str]) -> list[FileResult] | list[bytes]:
             """A worker sends each file's result encoded (as the cache keeps it)."""
@@ -339,11 +339,12 @@ def _reread(limits: Limits) -> Callable[[ProcedureModel], ast.Procedure]:
     return whole
 
 
-def _chunks(items: Sequence[T], jobs: int, per_job: int = 4) -> list[list[T]]:
-    """About `per_job` chunks per worker, so that a slow chunk does not leave cores idle."""
+def _chunks(items: Sequence[T], jobs: int, per_job: int = 8, most: int = 64) -> list[list[T]]:
+    """At least `per_job` chunks per worker and at most `most` items a chunk (~0.2 s of
+    work): the cores finish close together, whichever is slowed by other work."""
     if not items:
         return []
-    size = max(1, math.ceil(len(items) / (jobs * per_job))) if jobs > 1 else len(items)
+    size = min(most, max(1, math.ceil(len(items) / (jobs * per_job))))
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
