@@ -18,11 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tthc.compiler import END, START, Arrow, Branch, Join, Workflow
-from tthc.rules.flow.components import strongly_connected
 from tthc.rules.flow.graph import Graph
 
 
-# Not frozen, for the speed of building the net (as `tthc.rules.flow.graph.Arrow`); compared by
+# Not frozen, for the speed of building the net (as `tthc.compiler.Arrow`); compared by
 # identity. Nothing changes a move once built.
 @dataclass(eq=False, slots=True)
 class Move:
@@ -33,6 +32,9 @@ class Move:
     node: str
     branch: Branch | None = None
     join: Join | None = None
+    # The places of `produce` as a mask (`_mask`), 0 when a place comes twice in it (then each
+    # is looked at in turn): one test tells whether the move puts a second token anywhere.
+    mask: int = 0
 
 
 @dataclass
@@ -78,7 +80,7 @@ class Net:
 
     def __init__(self, workflow: Workflow, graph: Graph) -> None:
         nodes = graph.nodes  # start, the steps, end (last)
-        self.place: dict[str, int] = {node: bit for bit, node in enumerate(nodes)}
+        place = self.place = {node: bit for bit, node in enumerate(nodes)}
         self.places: list[str | tuple[Join, str]] = list(nodes)
         self.slot: dict[tuple[Join, str], int] = {}
         self.joins: list[Join] = workflow.all_joins()
@@ -86,22 +88,38 @@ class Net:
             for source in dict.fromkeys(join.sources):
                 self.slot[(join, source)] = len(self.places)
                 self.places.append((join, source))
-        self.end = 1 << self.place[END]
-        self.dead = sum(1 << self.place[n] for n in nodes if n not in graph.to_end)
+        self.end = 1 << place[END]
+        to_end = graph.to_end
+        self.dead = 0
+        for node in nodes:
+            if node not in to_end:
+                self.dead |= 1 << place[node]
         # The moves a marked place may start; a join is listed under its first slot only.
         self.starts: list[list[Move]] = [[] for _ in self.places]
         for node in nodes[:-1]:
             arrows = graph.out[node]
+            if not arrows:
+                continue  # no branch either
+            bit = place[node]
+            moves = self.starts[bit]
+            if len(arrows) == 1:  # one branch, to one target
+                arrow = arrows[0]
+                arrival = self._arrival(arrow)
+                moves.append(Move(1 << bit, (arrival,), node, arrow.branch, None, 1 << arrival))
+                continue
+            arrivals: dict[int, list[int]] = {}  # by branch (its id: branches are told apart)
+            for arrow in arrows:
+                arrivals.setdefault(id(arrow.branch), []).append(self._arrival(arrow))
             for branch in workflow.branches(node):
-                produce = tuple(self._arrival(a) for a in arrows if a.branch is branch)
-                move = Move(1 << self.place[node], produce, node, branch=branch)
-                self.starts[self.place[node]].append(move)
+                produce = tuple(arrivals.get(id(branch), ()))
+                moves.append(Move(1 << bit, produce, node, branch, None, _mask(produce)))
         self.slots = 0  # every slot place, as a mask
         self.slot_join: dict[int, tuple[int, Move]] = {}  # slot → its join's bit and move
         for number, join in enumerate(self.joins):
             slots = [self.slot[(join, s)] for s in dict.fromkeys(join.sources)]
             consume = sum(1 << s for s in slots)
-            move = Move(consume, (self.place[join.target],), join.target, join=join)
+            target = place[join.target]
+            move = Move(consume, (target,), join.target, None, join, 1 << target)
             self.starts[min(slots)].append(move)
             for slot in slots:
                 self.slots |= 1 << slot
@@ -111,6 +129,17 @@ class Net:
         if arrow.join is None:
             return self.place[arrow.target]
         return self.slot[(arrow.join, arrow.source)]
+
+
+def _mask(places: tuple[int, ...]) -> int:
+    """`Move.mask` of these places: each as a bit, 0 when one comes twice."""
+    mask = 0
+    for place in places:
+        mask |= 1 << place
+    return mask if mask.bit_count() == len(places) else 0
+
+
+_NONE: list[int] = []  # no place doubled (never changed)
 
 
 def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
@@ -132,11 +161,15 @@ def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
         cut = position >= budget
         space.complete = space.complete and not cut
         for move in [] if cut else _enabled(net, marking):
-            successor, doubled = marking & ~move.consume, []
-            for place in move.produce:
-                if successor >> place & 1:
-                    doubled.append(place)
-                successor |= 1 << place
+            successor, doubled = marking & ~move.consume, _NONE
+            if move.mask and not successor & move.mask:
+                successor |= move.mask
+            else:
+                doubled = []
+                for place in move.produce:
+                    if successor >> place & 1:
+                        doubled.append(place)
+                    successor |= 1 << place
             if doubled:
                 for place in doubled:
                     space.twice.setdefault(place, (position, move))
@@ -179,24 +212,25 @@ def _find_waits(
         return
     every = (1 << len(net.joins)) - 1
     masks = [_join_masks(net, marking) for marking in space.markings]
-    components = _components(after)
-    can_start = [0] * len(components)
-    member = [0] * len(space.markings)
-    for number, component in enumerate(components):  # sinks first
-        mask = 0
-        for state in component:
-            member[state] = number
-        for state in component:
-            if open_ended[state]:
-                mask = every
-            mask |= masks[state][1]
-            for target in after[state]:
-                if member[target] != number:
-                    mask |= can_start[member[target]]
-        can_start[number] = mask
+    # The joins that can start from each marking: those ready in it or in a marking it leads
+    # to (all of them past a cut move or the budget), spread back along the moves until
+    # nothing changes; each marking's mask only grows, so this ends.
+    can_start = [every if open_ended[state] else ready for state, (_, ready) in enumerate(masks)]
+    before: list[list[int]] = [[] for _ in after]
+    for state, targets in enumerate(after):
+        for target in targets:
+            before[target].append(state)
+    todo = [state for state, mask in enumerate(can_start) if mask]
+    while todo:
+        state = todo.pop()
+        mask = can_start[state]
+        for source in before[state]:
+            if mask & ~can_start[source]:
+                can_start[source] |= mask
+                todo.append(source)
     pending = every
     for state, (partial, _) in enumerate(masks):
-        stuck = partial & ~can_start[member[state]] & pending
+        stuck = partial & ~can_start[state] & pending
         if stuck:
             for number, join in enumerate(net.joins):
                 if stuck >> number & 1:
@@ -216,8 +250,3 @@ def _join_masks(net: Net, marking: int) -> tuple[int, int]:
         if marking & move.consume == move.consume:
             ready |= bit
     return partial, ready
-
-
-def _components(after: list[list[int]]) -> list[list[int]]:
-    """Strongly connected components of the marking graph, sinks first."""
-    return strongly_connected(range(len(after)), after.__getitem__)
