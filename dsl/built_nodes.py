@@ -34,6 +34,7 @@ _TEMPLATES: dict[type[BaseModel], dict[str, Any]] = {}
 # Nodes of one shape share one set of given field names: a set is ~200 bytes, and a parsed
 # corpus holds millions of nodes. Frozen models never change the set after construction.
 _GIVEN: dict[tuple[str, ...], set[str]] = {}
+_EVERY: dict[type[BaseModel], set[str]] = {}
 _NAME_GIVEN = {"span", "value"}
 _SPAN_GIVEN = {"path", "line", "column", "end_line", "end_column"}
 
@@ -65,6 +66,39 @@ def _template(model: type[Model]) -> dict[str, Any]:
         template[name] = _MISSING if info.is_required() else info.default
     _TEMPLATES[model] = template
     return template
+
+
+def given(*names: str) -> set[str]:
+    """The shared set of these field names, for `made`."""
+    shared = _GIVEN.get(names)
+    if shared is None:
+        shared = _GIVEN[names] = set(names)
+    return shared
+
+
+def made(model: type[Model], values: dict[str, Any], given: set[str]) -> Model:
+    """What `build` makes, from every field of the model in declaration order (the defaults
+    written out) and the set of those the source gave (from `given`): for nodes of one shape,
+    without merging into a template."""
+    node = _new(model)
+    _set_dict(node, values)
+    _set_given(node, given)
+    _set_extra(node, None)
+    _set_private(node, None)
+    return node
+
+
+def whole(model: type[Model], values: dict[str, Any]) -> Model:
+    """`made` for a node whose every field the source gave."""
+    every = _EVERY.get(model)
+    if every is None:
+        every = _EVERY[model] = given(*model.model_fields)
+    node = _new(model)
+    _set_dict(node, values)
+    _set_given(node, every)
+    _set_extra(node, None)
+    _set_private(node, None)
+    return node
 
 
 def name(value: str, where: Where) -> Name:

@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any, TypeVar, cast
 
 from tthc.dsl import ast
-from tthc.dsl.built_nodes import build
+from tthc.dsl.built_nodes import build, given, made, whole
 from tthc.dsl.built_nodes import name as name_at
 from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
@@ -91,6 +91,11 @@ GRANT_MODES = _members(ast.GrantMode)
 CONFIDENCES = _members(ast.Confidence)
 DURATION_UNITS = _members(ast.DurationUnit)
 
+
+# The fields given in nodes of one shape (the others keep their defaults).
+_IMMEDIATE = given("span", "immediate")
+_WITHIN = given("span", "duration", "condition")
+_SINGLE = given("span", "steps")
 
 Callback = Callable[[Any, Where, list[Any]], Any]
 Declaration = TypeVar("Declaration", ast.Grant, ast.Transfer)
@@ -192,20 +197,24 @@ class ToAst:
             )
             return None
 
-    def assemble(self, where: Where, items: list[Any], **fixed: Any) -> dict[str, Any]:
-        """Collects block items into constructor arguments; a repeated scalar is TT004."""
-        fields: dict[str, Any] = dict(fixed)
-        seen: dict[str, Item] = {}
+    def assemble(self, where: Where, items: list[Any], fields: dict[str, Any]) -> dict[str, Any]:
+        """Adds block items to the fields the rule fixed (an identifier, a title), and the span:
+        the constructor arguments. A repeated scalar is TT004 (no item has the key of a fixed
+        field, so a key already there was given by an item before)."""
         for item in items:
             if type(item) is not Item or item.value is None:
                 continue
-            if item.key in REPEATABLE:
-                fields[item.key] = (*fields.get(item.key, ()), *item.value)
-            elif item.key in seen:
-                self.problems.append(_repeated(item, seen[item.key].span))
+            key = item.key
+            if key in REPEATABLE:
+                before = fields.get(key)
+                fields[key] = item.value if before is None else (*before, *item.value)
+            elif key in fields:
+                first = next(
+                    i for i in items if type(i) is Item and i.key == key and i.value is not None
+                )
+                self.problems.append(_repeated(item, first.span))
             else:
-                seen[item.key] = item
-                fields[item.key] = item.value
+                fields[key] = item.value
         fields["span"] = span_at(where)
         return fields
 
@@ -229,29 +238,33 @@ class ToAst:
     @rule
     def procedure(self, where: Where, children: list[Any]) -> ast.Procedure:
         code, name, *items = children
-        return build(ast.Procedure, self.assemble(where, items, code=code, name=_unquote(name)))
+        return build(
+            ast.Procedure, self.assemble(where, items, {"code": code, "name": _unquote(name)})
+        )
 
     @rule
     def authority(self, where: Where, children: list[Any]) -> ast.Authority:
         ident, title, *items = children
-        return build(ast.Authority, self.assemble(where, items, id=ident, title=_unquote(title)))
+        return build(
+            ast.Authority, self.assemble(where, items, {"id": ident, "title": _unquote(title)})
+        )
 
     @rule
     def instrument(self, where: Where, children: list[Any]) -> ast.Instrument:
         ident, kind, number, *items = children
         fixed = {"id": ident, "kind": INSTRUMENT_KINDS[kind], "number": _unquote(number)}
-        return build(ast.Instrument, self.assemble(where, items, **fixed))
+        return build(ast.Instrument, self.assemble(where, items, fixed))
 
     @rule
     def grant(self, where: Where, children: list[Any]) -> ast.Grant | None:
         ident, *items = children
-        fields = self.assemble(where, items, id=ident)
+        fields = self.assemble(where, items, {"id": ident})
         return self.required(ast.Grant, fields, ("power", "receiver", "mode"), "grant")
 
     @rule
     def transfer(self, where: Where, children: list[Any]) -> ast.Transfer | None:
         ident, *items = children
-        fields = self.assemble(where, items, id=ident)
+        fields = self.assemble(where, items, {"id": ident})
         return self.required(ast.Transfer, fields, ("power", "giver", "receiver"), "transfer")
 
     def required(
@@ -278,11 +291,13 @@ class ToAst:
 
     @rule
     def code(self, where: Where, children: list[Any]) -> ast.Text:
-        return build(ast.Text, {"span": span_at(where), "value": _unquote(children[0])})
+        fields = {"span": span_at(where), "value": _unquote(children[0])}
+        return whole(ast.Text, fields)
 
     @rule
     def text(self, where: Where, children: list[Any]) -> ast.Text:
-        return build(ast.Text, {"span": span_at(where), "value": _unquote(children[0])})
+        fields = {"span": span_at(where), "value": _unquote(children[0])}
+        return whole(ast.Text, fields)
 
     def name_of(self, token: Token) -> ast.Name:
         """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
@@ -325,7 +340,7 @@ class ToAst:
 
     @rule
     def moved(self, where: Where, c: list[Any]) -> Item | None:
-        fields = self.assemble(where, c)
+        fields = self.assemble(where, c, {})
         if "level" not in fields:
             self.problems.append(
                 make_diagnostic(
@@ -366,10 +381,8 @@ class ToAst:
     @rule
     def channel(self, where: Where, c: list[Any]) -> ast.Channel:
         online = ONLINE_LEVELS[c[1]] if len(c) > 1 else None
-        return build(
-            ast.Channel,
-            {"span": span_at(where), "kind": CHANNEL_KINDS[c[0]], "online": online},
-        )
+        fields = {"span": span_at(where), "kind": CHANNEL_KINDS[c[0]], "online": online}
+        return whole(ast.Channel, fields)
 
     @rule
     def anywhere(self, where: Where, c: list[Any]) -> Item:
@@ -381,15 +394,16 @@ class ToAst:
 
     @rule
     def deadline_immediate(self, where: Where, c: list[Any]) -> Item:
-        node = build(ast.Deadline, {"span": span_at(where), "immediate": True})
+        fields = {"span": span_at(where), "immediate": True, "duration": None, "condition": None}
+        node = made(ast.Deadline, fields, _IMMEDIATE)
         return Item("deadlines", (node,), where)
 
     @rule
     def deadline_duration(self, where: Where, c: list[Any]) -> Item:
         condition = _unquote(c[1]) if len(c) > 1 else None
-        node = build(
-            ast.Deadline, {"span": span_at(where), "duration": c[0], "condition": condition}
-        )
+        fields = {"span": span_at(where), "immediate": False, "duration": c[0]}
+        fields["condition"] = condition
+        node = made(ast.Deadline, fields, _WITHIN)
         return Item("deadlines", (node,), where)
 
     @rule
@@ -404,12 +418,12 @@ class ToAst:
     def fee(self, where: Where, c: list[Any]) -> Item:
         amount, description, *basis = c
         fields = {
+            "span": span_at(where),
             "amount": int(amount),
             "description": _unquote(description),
             "basis": tuple(basis),
         }
-        node = build(ast.Fee, {"span": span_at(where), **fields})
-        return Item("fees", (node,), where)
+        return Item("fees", (whole(ast.Fee, fields),), where)
 
     @rule
     def links(self, where: Where, c: list[Any]) -> Item:
@@ -437,7 +451,9 @@ class ToAst:
                 items.append(Item(key, value, self.token_where(cast(Token, attr))))
             else:
                 items.append(attr)
-        return build(ast.Component, self.assemble(where, items, id=ident, title=_unquote(title)))
+        return build(
+            ast.Component, self.assemble(where, items, {"id": ident, "title": _unquote(title)})
+        )
 
     @rule
     def form(self, where: Where, c: list[Any]) -> Item:
@@ -459,7 +475,7 @@ class ToAst:
             for a in rest
         ]
         fixed = {"id": ident, "kind": STEP_KINDS[kind], "title": _unquote(title)}
-        return build(ast.Step, self.assemble(where, items, **fixed))
+        return build(ast.Step, self.assemble(where, items, fixed))
 
     @rule
     def actor(self, where: Where, c: list[Any]) -> Item:
@@ -506,11 +522,13 @@ class ToAst:
     @rule
     def single(self, where: Where, c: list[Any]) -> ast.Endpoint:
         name = c[0]  # the endpoint is its name, and has the same span
-        return build(ast.Endpoint, {"span": name.span, "steps": (name,)})
+        fields = {"span": name.span, "steps": (name,), "parallel": False}
+        return made(ast.Endpoint, fields, _SINGLE)
 
     @rule
     def parallel(self, where: Where, c: list[Any]) -> ast.Endpoint:
-        return build(ast.Endpoint, {"span": span_at(where), "steps": tuple(c), "parallel": True})
+        fields = {"span": span_at(where), "steps": tuple(c), "parallel": True}
+        return whole(ast.Endpoint, fields)
 
     # -- registry items --------------------------------------------------------------------
 
@@ -576,15 +594,13 @@ class ToAst:
     def citation(self, where: Where, c: list[Any]) -> ast.Citation:
         article = str(c[1]) if len(c) > 1 else None
         clause = str(c[2]) if len(c) > 2 else None
-        return build(
-            ast.Citation,
-            {"span": span_at(where), "instrument": c[0], "article": article, "clause": clause},
-        )
+        fields = {"span": span_at(where), "instrument": c[0], "article": article, "clause": clause}
+        return whole(ast.Citation, fields)
 
     @rule
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
-        unit = DURATION_UNITS[c[1]]
-        return build(ast.Duration, {"span": span_at(where), "amount": amount(c[0]), "unit": unit})
+        fields = {"span": span_at(where), "amount": amount(c[0]), "unit": DURATION_UNITS[c[1]]}
+        return whole(ast.Duration, fields)
 
 
 def amount(digits: str) -> Decimal:
