@@ -33,6 +33,8 @@ _BOMS = (
 # Characters no text file holds: C0 and C1 controls other than tab and line ends, and the two
 # non-characters. YAML refuses them too.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Every byte but those that start a control character in UTF-8 (below).
+_NOT_CONTROL = b"\t\n\r" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 # A word, with the combining marks of decomposed Vietnamese (U+0300-U+036F) kept in it.
 _WORD = re.compile("(?:\\w|[\u0300-\u036f])+")
 
@@ -70,10 +72,17 @@ def decode_source(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Ou
     except UnicodeDecodeError as error:
         return Outcome(None, [_bad_utf8(name, data, error)])
     source = SourceFile.from_text(name, text)
-    control = _CONTROL.search(text)
+    control = _CONTROL.search(text) if _may_hold_control(data) else None
     if control is not None:
         return Outcome(None, [_control_character(source, control.start())])
     return Outcome(source, not_nfc_problems(source))
+
+
+def _may_hold_control(data: bytes) -> bool:
+    """A quick look at the bytes (a tenth of the time of `_CONTROL` on the text): in UTF-8,
+    every character `_CONTROL` finds is a byte below 0x20 other than tab and line ends, or 0x7f,
+    or starts with the bytes c2 (U+0080-U+009F) or ef bf (U+FFFE, U+FFFF)."""
+    return bool(data.translate(None, _NOT_CONTROL)) or b"\xc2" in data or b"\xef\xbf" in data
 
 
 def _wide_encoding(data: bytes) -> str | None:
@@ -89,7 +98,8 @@ def _wide_encoding(data: bytes) -> str | None:
 
 def _declared_encoding(data: bytes) -> tuple[str, int] | None:
     """An encoding other than UTF-8 declared in the first two lines, and where."""
-    head = b"\n".join(data.split(b"\n", 2)[:2])
+    second = data.find(b"\n", data.find(b"\n") + 1)
+    head = data if second < 0 else data[:second]
     for match in _CODING.finditer(head):
         encoding = match.group(1).decode("ascii", "replace").lower()
         if encoding not in _UTF8_NAMES:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -44,12 +45,16 @@ class SourceFile:
 
     path: str
     text: str
-    line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def from_text(cls, path: str, text: str) -> SourceFile:
-        starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
-        return cls(path=path, text=text, line_starts=tuple(starts))
+        return cls(path=path, text=text)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """Where each line starts: made when a place is asked for by offset (a diagnostic of
+        the reader, a syntax error), not for every file read (the parser counts lines itself)."""
+        return (0, *(match.end() for match in _NEWLINE.finditer(self.text)))
 
     @property
     def suffix(self) -> str:

@@ -74,6 +74,23 @@ def test_control_characters_mean_binary_data() -> None:
     assert "U+0000" in diagnostic.message.en
 
 
+# Every character that means binary data: C0 controls but tab and line ends, DEL, C1 controls
+# but NEL (U+0085), and the two non-characters.
+CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0x85)]
+CONTROLS += [*range(0x86, 0xA0), 0xFFFE, 0xFFFF]
+
+
+def test_every_control_character_is_found() -> None:
+    for code in CONTROLS:
+        data = (HEAD + f'  field "a{chr(code)}"\n}}\n').encode()
+        assert _codes(data) == [("TT008", 2, 11)], hex(code)
+
+
+def test_characters_beside_the_controls_are_text() -> None:
+    for char in ["\t", "\r", "\u0085", "\u00a0", "\u00bf", "\ufffd", "\uff01", "\U0001f600"]:
+        assert _codes((HEAD + f'  field "a{char}"\n}}\n').encode()) == [], repr(char)
+
+
 def test_binary_garbage_gives_one_diagnostic() -> None:
     data = bytes(range(256)) * 3
     outcome = decode_source("image.yaml", data)
