@@ -83,6 +83,20 @@ class Graph:
             lambda node: (a.target for a in self.out[node] if a.target in inside),
         )
 
+    def on_loop(self, node: str) -> bool:
+        """Whether some arrows lead from `node` back to it."""
+        seen: set[str] = set()
+        todo = [node]
+        while todo:
+            for arrow in self.out[todo.pop()]:
+                target = arrow.target
+                if target == node:
+                    return True
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return False
+
     def cycle_through(self, node: str, within: Collection[str]) -> list[Arrow]:
         """The shortest loop of arrows from `node` back to itself, staying `within` a component."""
         found: dict[str, Arrow | None] = {}

@@ -35,8 +35,8 @@ def repeats(workflow: Workflow, kind: ast.StepKind, allowed: int) -> list[Repeat
     """
     graph = graph_of(workflow)
     counted = {s.id.value for s in workflow.steps_of_kind(kind)}
-    if not counted:
-        return []
+    if len(counted) <= allowed and not any(graph.on_loop(node) for node in counted):
+        return []  # no line of the flow passes more of them than there are, each once
     found: list[Repeat] = []
     best: dict[str, int] = {}
     chain: dict[str, tuple[str, ...]] = {}  # the counted steps on the best line to a node
