@@ -13,7 +13,7 @@ from decimal import Decimal
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.deadlines.durations import Scale, in_days, mixed_durations, scale_of, step_duration
-from tthc.rules.deadlines.longest_path import TimedPath, longest_path
+from tthc.rules.deadlines.longest_path import TimedPath, longest_at_most, longest_path
 from tthc.rules.deadlines.wording import amount_text, days_text, limit_text
 from tthc.rules.settings import Settings
 
@@ -94,7 +94,10 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         checks.append((base[0], base[1], verification))
     checks.append((widest[0], widest[1], frozenset()))
     reported: set[tuple[str, ...]] = set()
+    bound = longest_at_most(workflow, scale, settings)
     for deadline, days, avoid in checks:
+        if bound <= days:  # not even every step one after the other takes longer
+            continue
         path = longest_path(workflow, avoid=avoid, scale=scale, settings=settings)
         if path is None or path.total <= days or path.steps in reported:
             continue

@@ -61,11 +61,13 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
     deadline = next((d for d in procedure.deadlines if d.duration is not None), None)
     if deadline is None or any(d.immediate for d in procedure.deadlines):
         return
-    limit = limit_text(deadline, context.settings)
+    if all(step.duration is not None for step in procedure.steps):
+        return  # no step to report, wherever the timed paths go
     for node in timed_steps(workflow):
         step = workflow.step(node)
         if step is None or step.duration is not None:
             continue
+        limit = limit_text(deadline, context.settings)
         yield Finding(
             step.id.span,
             Message(

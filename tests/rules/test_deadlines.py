@@ -15,6 +15,7 @@ from tthc.rules.deadlines import (
     Scale,
     deadline_exceeded,
     in_days,
+    longest_at_most,
     longest_path,
     step_without_duration,
     timed_steps,
@@ -386,3 +387,42 @@ def test_only_steps_on_a_timed_path_need_a_duration() -> None:
     context = procedure(body)
     assert timed_steps(context.workflow) == ["a", "b"]
     assert [f.span.line for f in step_without_duration(context)] == [7]
+
+
+CHOICE_OF_TWO = """
+steps {
+  a reception "A" takes 1 working_days
+  ok decision "Duyệt" takes 1 working_days
+  no refusal "Từ chối" takes 1 working_days
+}
+flow {
+  start -> a
+  a -> ok when eligible
+  a -> no otherwise
+  ok -> end
+  no -> end
+}
+"""
+
+
+def test_no_timed_path_takes_longer_than_every_step_one_after_the_other() -> None:
+    context = procedure(CHOICE_OF_TWO)
+    found = longest_path(context.workflow)
+    assert found is not None and found.total == Decimal(2)
+    assert longest_at_most(context.workflow) == Decimal("3.000001")
+
+
+def test_a_deadline_shorter_than_every_step_in_turn_is_judged_on_the_longest_path() -> None:
+    # Every step one after the other (3 days) exceeds these deadlines: the paths are followed.
+    assert codes(procedure(CHOICE_OF_TWO, "deadline 2 working_days")) == []
+    assert codes(procedure(CHOICE_OF_TWO, "deadline 1.5 working_days")) == [
+        "The longest processing path a → ok takes 2 working days, more than the deadline of "
+        "1.5 working days"
+    ]
+
+
+def test_a_fully_timed_flow_has_no_untimed_step_and_one_missing_duration_is_found() -> None:
+    context = procedure(SEQUENCE)
+    assert list(step_without_duration(context)) == []
+    untimed = procedure(SEQUENCE.replace('b review "B" takes 1 working_days', 'b review "B"'))
+    assert [f.span.line for f in step_without_duration(untimed)] == [6]
