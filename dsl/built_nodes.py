@@ -14,6 +14,7 @@ order, fields given, the type of every value, the dump.
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -104,7 +105,9 @@ def whole(model: type[Model], values: dict[str, Any]) -> Model:
 def name(value: str, where: Where) -> Name:
     """An identifier with its span (the commonest node: all fields given, no template)."""
     node = _new(Name)
-    _set_dict(node, {"span": span(where), "value": value})
+    # Interned: an identifier is written many times (a step in the flow, an authority in every
+    # procedure), and one string serves them all.
+    _set_dict(node, {"span": span(where), "value": intern(value)})
     _set_given(node, _NAME_GIVEN)
     _set_extra(node, None)
     _set_private(node, None)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from functools import partial
+from sys import intern
 from typing import Any, TypeVar, cast
 
 from tthc.dsl import ast
@@ -49,10 +50,11 @@ class Item:
 
 
 def _unquote(token: str) -> str:
+    """The text of a string, interned: titles repeat across a corpus ("Trả kết quả")."""
     body = token[1:-1]
-    if "\\" not in body:
-        return body
-    return body.replace('\\"', '"').replace("\\\\", "\\")
+    if "\\" in body:
+        body = body.replace('\\"', '"').replace("\\\\", "\\")
+    return intern(body)
 
 
 # Terminals that carry a value, and what the fast parser gives a rule for each (`None`: the
@@ -178,8 +180,11 @@ class ToAst:
         return span_at(self.token_where(token))
 
     def date(self, token: Token) -> dt.date | None:
+        known = _DATES.get(token)
+        if known is not None:
+            return known
         try:
-            return dt.date.fromisoformat(str(token))
+            value = dt.date.fromisoformat(str(token))
         except ValueError:
             self.problems.append(
                 make_diagnostic(
@@ -196,6 +201,9 @@ class ToAst:
                 )
             )
             return None
+        if len(_DATES) < _KEPT:
+            _DATES[str(token)] = value
+        return value
 
     def assemble(self, where: Where, items: list[Any], fields: dict[str, Any]) -> dict[str, Any]:
         """Adds block items to the fields the rule fixed (an identifier, a title), and the span:
@@ -606,10 +614,22 @@ class ToAst:
 def amount(digits: str) -> Decimal:
     """A duration's amount as one value however it is written: `3.0`, `3` and `03` give
     `Decimal("3")`, `0.50` gives `Decimal("0.5")` (the grammar allows digits with an optional
-    fraction). Not `Decimal.normalize()`, which turns `10` into `1E+1`."""
-    if "." in digits:
-        digits = digits.rstrip("0").rstrip(".")
-    return Decimal(digits)
+    fraction). Not `Decimal.normalize()`, which turns `10` into `1E+1`.
+
+    One object per amount as written (a `Decimal` cannot change): a corpus writes few."""
+    value = _AMOUNTS.get(digits)
+    if value is None:
+        value = Decimal(digits.rstrip("0").rstrip(".") if "." in digits else digits)
+        if len(_AMOUNTS) < _KEPT:
+            _AMOUNTS[digits] = value
+    return value
+
+
+# Values made from the text, shared by every place that writes them alike (at most `_KEPT`
+# of each kind, so that a long run over odd input does not grow them without end).
+_KEPT = 10_000
+_AMOUNTS: dict[str, Decimal] = {}
+_DATES: dict[str, dt.date] = {}
 
 
 # The DSL keyword that sets each AST field, for messages about missing or repeated lines.
