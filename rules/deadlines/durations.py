@@ -26,7 +26,11 @@ class Scale(StrEnum):
 
     @classmethod
     def of(cls, unit: ast.DurationUnit) -> Scale:
-        return cls.WORKING if unit.is_working else cls.CALENDAR
+        return _SCALES[unit]
+
+
+# The scale of each unit, looked up rather than worked out: every step duration asks.
+_SCALES = {unit: Scale.WORKING if unit.is_working else Scale.CALENDAR for unit in ast.DurationUnit}
 
 
 def in_days(
@@ -42,21 +46,26 @@ def in_days(
     are 24 to a day. Working and calendar days compare only under `day_rule calendar_as_working`,
     which counts one calendar day as one working day.
     """
-    settings = settings or Settings()
-    amount = duration.amount
-    if duration.unit is ast.DurationUnit.WORKING_HOURS:
+    amount, unit = duration.amount, duration.unit
+    if unit is ast.DurationUnit.WORKING_HOURS:
+        settings = settings or Settings()
         if settings.working_hours_per_day <= 0:  # a misconfigured day cannot convert hours
             return None
         amount = amount / settings.working_hours_per_day
-    elif duration.unit is ast.DurationUnit.HOURS:
+    elif unit is ast.DurationUnit.HOURS:
         amount = amount / HOURS_PER_DAY
-    return amount if calendar_as_working or Scale.of(duration.unit) is scale else None
+    return amount if calendar_as_working or _SCALES[unit] is scale else None
 
 
 def scale_of(procedure: ast.Procedure) -> Scale:
     """The scale of the first deadline given as a duration, else of the first step duration."""
-    first = next(iter(declared_durations(procedure)), None)
-    return Scale.WORKING if first is None else Scale.of(first.unit)
+    for deadline in procedure.deadlines:  # the first of `declared_durations`, found in place
+        if deadline.duration is not None:
+            return _SCALES[deadline.duration.unit]
+    for step in procedure.steps:
+        if step.duration is not None:
+            return _SCALES[step.duration.unit]
+    return Scale.WORKING
 
 
 def step_duration(workflow: Workflow, node: str) -> ast.Duration | None:
@@ -80,6 +89,8 @@ def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Du
     if not durations:
         return None
     reference = durations[0]
+    if len({_SCALES[unit] for unit in {d.unit for d in durations}}) == 1:
+        return None  # one kind of day (most procedures)
     working = reference.unit.is_working
     odd = [d for d in durations if d.unit.is_working != working]
     return (reference, odd) if odd else None
