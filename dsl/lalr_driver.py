@@ -239,29 +239,50 @@ class LalrDriver:
                     push_where(where)
                     break
                 size, callback = rules[~action]
-                if callback is None and size == 2 and type(values[-2]) is list:
-                    # `__steps_star: __steps_star step`: the list grows in place
+                # The children: keyword tokens left out, the lists of spliced rules spread in
+                # place (callbacks never return a list); a first list is extended rather than
+                # copied, as Lark does. The place: from the first to the last child that has
+                # one. Rules of one or two children (nine in ten) are written out.
+                if size == 2:
                     child = values.pop()
+                    head = values[-1]
+                    if type(head) is list:
+                        children = head
+                    elif head is KEYWORD:
+                        children = []
+                    else:
+                        children = [head]
                     if type(child) is list:
-                        values[-1] += child
+                        children += child
                     elif child is not KEYWORD:
-                        values[-1].append(child)
+                        children.append(child)
                     last = wheres.pop()
-                    if last is not None:
-                        first = wheres[-1]
-                        if first is not None:
-                            last = (path, first[1], first[2], last[3], last[4])
-                        wheres[-1] = last
+                    first = wheres[-1]
+                    if first is None:
+                        place = last
+                    elif last is None:
+                        place = first
+                    else:
+                        place = (path, first[1], first[2], last[3], last[4])
                     del stack[-2:]
-                elif callback is None and size == 1:
-                    del stack[-1]  # a spliced rule of one child: the child stands for it
+                elif size == 1:
+                    del stack[-1]
+                    if callback is None:  # a spliced rule of one child: the child stands for it
+                        state = states[stack[-1]][origins[~action]]
+                        push_state(state)
+                        continue
+                    head = values[-1]
+                    if type(head) is list:
+                        children = head
+                    elif head is KEYWORD:
+                        children = []
+                    else:
+                        children = [head]
+                    place = wheres[-1]
                 else:
-                    place: Where | None = None
-                    children: list[Any] = []
+                    place = None
+                    children = []
                     if size:
-                        # The children: keyword tokens left out, the lists of spliced rules
-                        # spread in place (callbacks never return a list). A first list is
-                        # extended rather than copied, as Lark does.
                         popped = values[-size:]
                         del values[-size:]
                         head = popped[0]
@@ -274,24 +295,22 @@ class LalrDriver:
                                 children += child
                             elif child is not KEYWORD:
                                 children.append(child)
-                        # The place: from the first to the last child that has one.
-                        places = wheres[-size:]
+                        places = [w for w in wheres[-size:] if w is not None]
                         del wheres[-size:]
-                        first, last = places[0], places[-1]
-                        if first is None or last is None:
-                            present = [w for w in places if w is not None]
-                            first, last = (present[0], present[-1]) if present else (None, None)
-                        if first is last:
-                            place = first
-                        else:
-                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        if places:
+                            first, last = places[0], places[-1]
+                            place = (path, first[1], first[2], last[3], last[4])
                         del stack[-size:]
-                    if callback is None:
-                        push_value(children)
-                        push_where(place)
-                    else:
-                        node = callback(place or nowhere, children)
-                        push_value(node)
-                        push_where(None if node is None else place or nowhere)
+                    values.append(None)  # the slot the rule's value takes, as above
+                    wheres.append(None)
+                if callback is None:
+                    values[-1] = children
+                    wheres[-1] = place
+                else:
+                    if place is None:
+                        place = nowhere
+                    node = callback(place, children)
+                    values[-1] = node
+                    wheres[-1] = None if node is None else place
                 state = states[stack[-1]][origins[~action]]
                 push_state(state)
