@@ -33,6 +33,7 @@ _BOMS = (
 # Characters no text file holds: C0 and C1 controls other than tab and line ends, and the two
 # non-characters. YAML refuses them too.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_FIRST_READ = 65536
 # Every byte but those that start a control character in UTF-8 (below).
 _NOT_CONTROL = b"\t\n\r" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 # A word, with the combining marks of decomposed Vietnamese (U+0300-U+036F) kept in it.
@@ -42,9 +43,16 @@ _WORD = re.compile("(?:\\w|[\u0300-\u036f])+")
 def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Outcome[SourceFile]:
     """Reads and checks one file; an unreadable file is a TT008 diagnostic, not an exception."""
     name = str(path)
+    # One byte over the limit is enough to tell that a file is too large. Asking for a
+    # megabyte at once costs a megabyte's allocation for every few-kB file, so the first
+    # 64 kB are read first.
+    whole = limits.max_bytes + 1
+    first = min(whole, _FIRST_READ)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+            data = handle.read(first)
+            if len(data) == first < whole:
+                data += handle.read(whole - first)
     except OSError as error:
         message = Message(
             vi=f"Không đọc được tệp: {error.strerror}", en=f"Cannot read the file: {error.strerror}"

@@ -133,6 +133,20 @@ def test_read_source_stops_reading_past_the_limit(tmp_path: Path) -> None:
     assert [d.code for d in outcome.diagnostics] == ["TT006"]
 
 
+def test_a_file_longer_than_the_first_read_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "long.tthc"
+    body = HEAD + "".join(f"  # ghi chú {i:05d}\n" for i in range(3400)) + "}\n"
+    for size in (65535, 65536, 65537, 80000):  # around the 64 KiB read first, and beyond
+        text = body + "#" * (size - len(body.encode()) - 1) + "\n"
+        path.write_text(text, encoding="utf-8")
+        assert path.stat().st_size == size
+        outcome = read_source(path)
+        assert outcome.value is not None and outcome.value.text == text
+        assert read_source(path, Limits(max_bytes=size)).diagnostics == []
+        too_small = read_source(path, Limits(max_bytes=size - 1))
+        assert [d.code for d in too_small.diagnostics] == ["TT006"], size
+
+
 def test_missing_file_is_a_diagnostic(tmp_path: Path) -> None:
     outcome = parse_path(tmp_path / "absent.tthc")
     assert outcome.value is None
