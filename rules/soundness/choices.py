@@ -83,6 +83,8 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
 def _choice(workflow: Workflow, node: str, branches: list[Branch]) -> Iterator[Finding]:
     if len(branches) < 2 and not any(b.outcome is not None for b in branches):
         return  # a single plain branch (or none) is no choice
+    if _exclusive(branches):
+        return
     name = node_name(workflow, node)
 
     def line(branch: Branch, vi: str, en: str) -> Related:
@@ -172,3 +174,23 @@ def _choice(workflow: Workflow, node: str, branches: list[Branch]) -> Iterator[F
             ),
             related=tuple(line(b, "Nhánh khác", "Another branch") for b in branches[:-1]),
         )
+
+
+def _exclusive(branches: list[Branch]) -> bool:
+    """Whether the branches of a choice give nothing to report below: each outcome once, one
+    `otherwise` at most, and either an `otherwise` or, with several branches, no bare branch
+    (checked first because most choices are fine, and naming the node costs more)."""
+    outcomes: set[str] = set()
+    defaults, bare = 0, False
+    for branch in branches:
+        if branch.default:
+            defaults += 1
+        if branch.outcome is not None:
+            if branch.outcome in outcomes:
+                return False
+            outcomes.add(branch.outcome)
+        elif not branch.default:
+            bare = True
+    if defaults > 1 or (bare and len(branches) > 1):
+        return False
+    return not outcomes or defaults == 1
