@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tthc.compiler import END, START, Arrow, Branch, Join, Workflow
+from tthc.compiler import END, START, Branch, Join, Workflow
 from tthc.rules.flow.graph import Graph
 
 
@@ -96,21 +96,26 @@ class Net:
                 self.dead |= 1 << place[node]
         # The moves a marked place may start; a join is listed under its first slot only.
         self.starts: list[list[Move]] = [[] for _ in self.places]
+        slot_of = self.slot
         for node in nodes[:-1]:
             arrows = graph.out[node]
             if not arrows:
                 continue  # no branch either
             bit = place[node]
             moves = self.starts[bit]
-            if len(arrows) == 1:  # one branch, to one target
-                arrow = arrows[0]
-                arrival = self._arrival(arrow)
-                moves.append(Move(1 << bit, (arrival,), node, arrow.branch, None, 1 << arrival))
+            branches = workflow.branches(node)
+            if len(arrows) == len(branches):  # one arrow each (a branch has one at least)
+                for arrow in arrows:
+                    join = arrow.join
+                    to = place[arrow.target] if join is None else slot_of[(join, node)]
+                    moves.append(Move(1 << bit, (to,), node, arrow.branch, None, 1 << to))
                 continue
             arrivals: dict[int, list[int]] = {}  # by branch (its id: branches are told apart)
             for arrow in arrows:
-                arrivals.setdefault(id(arrow.branch), []).append(self._arrival(arrow))
-            for branch in workflow.branches(node):
+                join = arrow.join
+                to = place[arrow.target] if join is None else slot_of[(join, arrow.source)]
+                arrivals.setdefault(id(arrow.branch), []).append(to)
+            for branch in branches:
                 produce = tuple(arrivals.get(id(branch), ()))
                 moves.append(Move(1 << bit, produce, node, branch, None, _mask(produce)))
         self.slots = 0  # every slot place, as a mask
@@ -125,11 +130,6 @@ class Net:
                 self.slots |= 1 << slot
                 self.slot_join[slot] = (1 << number, move)
 
-    def _arrival(self, arrow: Arrow) -> int:
-        if arrow.join is None:
-            return self.place[arrow.target]
-        return self.slot[(arrow.join, arrow.source)]
-
 
 def _mask(places: tuple[int, ...]) -> int:
     """`Move.mask` of these places: each as a bit, 0 when one comes twice."""
@@ -137,9 +137,6 @@ def _mask(places: tuple[int, ...]) -> int:
     for place in places:
         mask |= 1 << place
     return mask if mask.bit_count() == len(places) else 0
-
-
-_NONE: list[int] = []  # no place doubled (never changed)
 
 
 def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
@@ -150,58 +147,59 @@ def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
     if net.dead >> net.place[START] & 1:
         space.after.append([])  # no arrow path from start to end: TT402/TT404 say why
         return space
-    index = {space.markings[0]: 0}
-    after = space.after
+    markings, parent, after, twice = space.markings, space.parent, space.after, space.twice
+    starts, end, dead = net.starts, net.end, net.dead
+    index = {markings[0]: 0}
     open_ended: list[bool] = []  # a cut move or the budget: anything may still happen
     position = 0
-    while position < len(space.markings):
-        marking = space.markings[position]
+    while position < len(markings):
+        marking = markings[position]
         targets: list[int] = []
         after.append(targets)
-        cut = position >= budget
-        space.complete = space.complete and not cut
-        for move in [] if cut else _enabled(net, marking):
-            successor, doubled = marking & ~move.consume, _NONE
-            if move.mask and not successor & move.mask:
-                successor |= move.mask
-            else:
-                doubled = []
-                for place in move.produce:
-                    if successor >> place & 1:
-                        doubled.append(place)
-                    successor |= 1 << place
-            if doubled:
-                for place in doubled:
-                    space.twice.setdefault(place, (position, move))
-                cut = True
-            elif successor & net.end:
-                if successor != net.end and space.improper is None:
-                    space.improper = (position, move)
-            elif successor & net.dead:
-                cut = True
-            else:
-                known = index.get(successor)
-                if known is None:
-                    known = index[successor] = len(space.markings)
-                    space.markings.append(successor)
-                    space.parent.append((position, move))
-                targets.append(known)
+        if position >= budget:
+            space.complete = False
+            open_ended.append(True)
+            position += 1
+            continue
+        cut = False
+        rest = marking
+        while rest:  # each marked place, lowest first, and the moves it may start
+            low = rest & -rest
+            rest ^= low
+            for move in starts[low.bit_length() - 1]:
+                consume = move.consume
+                if marking & consume != consume:
+                    continue  # a join still waiting for some of its slots
+                successor, mask = marking & ~consume, move.mask
+                if mask and not successor & mask:
+                    successor |= mask
+                else:
+                    doubled = []
+                    for place in move.produce:
+                        if successor >> place & 1:
+                            doubled.append(place)
+                        successor |= 1 << place
+                    if doubled:
+                        for place in doubled:
+                            twice.setdefault(place, (position, move))
+                        cut = True
+                        continue
+                if successor & end:
+                    if successor != end and space.improper is None:
+                        space.improper = (position, move)
+                elif successor & dead:
+                    cut = True
+                else:
+                    known = index.get(successor)
+                    if known is None:
+                        known = index[successor] = len(markings)
+                        markings.append(successor)
+                        parent.append((position, move))
+                    targets.append(known)
         open_ended.append(cut)
         position += 1
     _find_waits(net, space, after, open_ended)
     return space
-
-
-def _enabled(net: Net, marking: int) -> list[Move]:
-    moves: list[Move] = []
-    rest = marking
-    while rest:
-        low = rest & -rest
-        rest ^= low
-        for move in net.starts[low.bit_length() - 1]:
-            if marking & move.consume == move.consume:
-                moves.append(move)
-    return moves
 
 
 def _find_waits(
