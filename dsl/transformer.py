@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import partial
 from sys import intern
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from tthc.dsl import ast
 from tthc.dsl.built_nodes import build, given, made, whole
@@ -23,7 +23,7 @@ from tthc.dsl.built_nodes import name as name_at
 from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
-from tthc.dsl.lalr_driver import Converter, Token
+from tthc.dsl.lalr_driver import KEYWORD, Converter, Token
 from tthc.dsl.span import Span, Where
 
 # Header fields that may appear more than once; their values are concatenated in order.
@@ -57,21 +57,33 @@ def _unquote(token: str) -> str:
     return intern(body)
 
 
-# Terminals that carry a value, and what the fast parser gives a rule for each (`None`: the
-# text). Every other token (keywords, braces, arrows) only marks a place: the parser keeps all
-# tokens so that a node's span covers its keywords too. A token whose terminal or place a rule
-# reads is a `Token`; an identifier is a `Name` node at once.
-_POSITIONED = ("DATE", "REQUIRED", "OPTIONAL", "PERSONAL", "OTHERWISE", "NOTIFIES_APPLICANT",
-               "CLOCK_PAUSED")  # fmt: skip
+# Terminals that carry a value, and what a rule gets for each (`None`: the text). Every other
+# token (keywords, braces, arrows) only marks a place: the parser keeps all tokens so that a
+# node's span covers its keywords too. An identifier is a `Name` node at once; a flag is the
+# item it sets; a date stays a `Token`, whose place a message about an impossible date needs.
 _TEXT = ("STRING", "NUMBER", "INT", "ARTICLE", "LEVEL", "CHANNEL", "ONLINE_LEVEL", "BOOL",
          "IMMEDIATELY", "DAY_RULE", "STEP_KIND", "SIGNATURE", "AUTHORITY_KIND",
          "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT")  # fmt: skip
+
+
+def _flag(key: str, value: bool) -> Converter:
+    def item(text: str, where: Where) -> Item:
+        return Item(key, value, where)
+
+    return item
+
+
 TERMINALS: dict[str, Converter | None] = {
     "NAME": name_at,
-    **{kind: partial(Token.at, kind) for kind in _POSITIONED},
+    "DATE": partial(Token.at, "DATE"),
+    "REQUIRED": _flag("required", True),
+    "OPTIONAL": _flag("required", False),
+    "PERSONAL": _flag("personal", True),
+    "NOTIFIES_APPLICANT": _flag("notifies", True),
+    "OTHERWISE": _flag("otherwise", True),
+    "CLOCK_PAUSED": _flag("paused", True),
     **dict.fromkeys(_TEXT),
 }
-VALUE_TERMINALS = frozenset(TERMINALS)
 Member = TypeVar("Member", bound=Enum)
 
 
@@ -116,11 +128,11 @@ def rule(method: Callback) -> Callable[[Any, list[Any]], Any]:
         values: list[Any] = []
         for child in children:
             if isinstance(child, str):  # a token: Lark's
-                kind = child.type  # type: ignore[attr-defined]
-                if kind == "NAME":
-                    values.append(self.name_of(child))  # type: ignore[arg-type]
-                elif kind in VALUE_TERMINALS:
+                convert = TERMINALS.get(child.type, KEYWORD)  # type: ignore[attr-defined]
+                if convert is None:
                     values.append(child)
+                elif convert is not KEYWORD:
+                    values.append(convert(child.value, self.token_where(child)))  # type: ignore[attr-defined,arg-type]
             else:
                 values.append(child)
         return method(self, self.where(children), values)
@@ -307,13 +319,6 @@ class ToAst:
         fields = {"span": span_at(where), "value": _unquote(children[0])}
         return whole(ast.Text, fields)
 
-    def name_of(self, token: Token) -> ast.Name:
-        """Identifiers are tokens in the grammar (a shared `name` rule would make the LALR
-        lookahead after it ambiguous with keywords); they become `Name` nodes here."""
-        return name_at(
-            token.value, (self.path, token.line, token.column, token.end_line, token.end_column)
-        )
-
     @rule
     def field(self, where: Where, c: list[Any]) -> Item:
         return Item("field", _unquote(c[0]), where)
@@ -449,19 +454,9 @@ class ToAst:
 
     @rule
     def component(self, where: Where, c: list[Any]) -> ast.Component:
-        ident, title, *rest = c
-        items: list[Any] = []
-        for attr in rest:
-            if isinstance(attr, str):
-                key, value = (
-                    ("personal", True) if attr == "personal" else ("required", attr == "required")
-                )
-                items.append(Item(key, value, self.token_where(cast(Token, attr))))
-            else:
-                items.append(attr)
-        return build(
-            ast.Component, self.assemble(where, items, {"id": ident, "title": _unquote(title)})
-        )
+        ident, title, *items = c  # `form`, `copies` and the flags (`required`, `personal`…)
+        fixed = {"id": ident, "title": _unquote(title)}
+        return build(ast.Component, self.assemble(where, items, fixed))
 
     @rule
     def form(self, where: Where, c: list[Any]) -> Item:
@@ -477,11 +472,7 @@ class ToAst:
 
     @rule
     def step(self, where: Where, c: list[Any]) -> ast.Step:
-        ident, kind, title, *rest = c
-        items = [
-            Item("notifies", True, self.token_where(cast(Token, a))) if isinstance(a, str) else a
-            for a in rest
-        ]
+        ident, kind, title, *items = c
         fixed = {"id": ident, "kind": STEP_KINDS[kind], "title": _unquote(title)}
         return build(ast.Step, self.assemble(where, items, fixed))
 
@@ -513,13 +504,11 @@ class ToAst:
     def flow_line(self, where: Where, c: list[Any]) -> ast.FlowLine:
         fields: dict[str, Any] = {"span": span_at(where)}
         path = []
-        for x in c:  # endpoints, then `when x` (an item) or `otherwise`, then `clock paused`
+        for x in c:  # endpoints, then the items `when x` or `otherwise`, then `clock paused`
             if type(x) is ast.Endpoint:
                 path.append(x)
-            elif type(x) is Item:
-                fields["when"] = x.value
             else:
-                fields["otherwise" if cast(Token, x).type == "OTHERWISE" else "paused"] = True
+                fields[x.key] = x.value
         fields["path"] = tuple(path)
         return build(ast.FlowLine, fields)
 
