@@ -106,14 +106,14 @@ class Net:
             branches = workflow.branches(node)
             if len(arrows) == len(branches):  # one arrow each (a branch has one at least)
                 for arrow in arrows:
-                    join = arrow.join
-                    to = place[arrow.target] if join is None else slot_of[(join, node)]
+                    waits = arrow.join
+                    to = place[arrow.target] if waits is None else slot_of[(waits, node)]
                     moves.append(Move(1 << bit, (to,), node, arrow.branch, None, 1 << to))
                 continue
             arrivals: dict[int, list[int]] = {}  # by branch (its id: branches are told apart)
             for arrow in arrows:
-                join = arrow.join
-                to = place[arrow.target] if join is None else slot_of[(join, arrow.source)]
+                waits = arrow.join
+                to = place[arrow.target] if waits is None else slot_of[(waits, arrow.source)]
                 arrivals.setdefault(id(arrow.branch), []).append(to)
             for branch in branches:
                 produce = tuple(arrivals.get(id(branch), ()))
