@@ -75,13 +75,17 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
         return
     for citation in _citations(context.procedure.node):
         instrument = context.model.instrument(citation)
-        gap = None if instrument is None else instrument_gap(context.model, instrument, on)
+        gap = (
+            None
+            if instrument is None
+            else instrument_gap(context.model, instrument, on, context.memo)
+        )
         if instrument is None or gap is None:
             continue
         newer = [
             i
             for i in context.model.replaced_by(instrument.id.value)
-            if not instrument_gap(context.model, i, on)
+            if not instrument_gap(context.model, i, on, context.memo)
         ]
         help = (
             Message(

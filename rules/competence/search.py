@@ -118,7 +118,9 @@ class _Search:
         if gap is not None:
             words = partial(self._say(name).absent, gap)
             return Answer(False, (), words, Reason.AUTHORITY_NOT_VALID)
-        links = [k for k in self.model.links_to(name) if covers(k.power.value, self.power)]
+        links = self.memo.get(
+            (_covering, name, self.power), lambda: _covering(self.model, name, self.power)
+        )
         if not links:
             return self._without_link(authority)
         tries = [self._through(name, link) for link in links]
@@ -131,7 +133,7 @@ class _Search:
         flaws: list[Flaw] = []
         if isinstance(link, ast.Grant):
             flaws.extend(remembered_flaws(self.model, link, self.settings, self.memo))
-        gap = link_gap(self.model, link, self.on)
+        gap = link_gap(self.model, link, self.on, self.memo)
         if gap and gap.ended and isinstance(link, ast.Grant) and link.mode is Mode.AUTHORIZATION:
             flaws.append(Flaw("TT202", link, link.id.span, "expired", gap=gap))
         upstream: Answer | None = None
@@ -169,3 +171,9 @@ class _Search:
         if holders:
             return Answer(False, (), partial(say.others, holders), Reason.OTHER_HOLDER, (), holders)
         return Answer(False, (), say.nobody, Reason.NO_GRANT)
+
+
+def _covering(model: Model, authority: str, power: str) -> list[Link]:
+    """The links that give `authority` a power covering `power`, whatever the date (asked
+    once per project through the memo: the date-dependent part of the search is the rest)."""
+    return [k for k in model.links_to(authority) if covers(k.power.value, power)]

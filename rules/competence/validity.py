@@ -15,6 +15,7 @@ from tthc.compiler import Model
 from tthc.dsl import Message, ast
 from tthc.rules.competence.names import day, instrument_name, link_name
 from tthc.rules.competence.powers import Level, Link
+from tthc.rules.memo import Memo
 from tthc.rules.settings import Settings
 
 
@@ -65,13 +66,12 @@ def authority_gap(authority: ast.Authority, on: dt.date | None, settings: Settin
     """Why the authority does not exist on the date, or `None` when it does."""
     if on is None:
         return None
-    name = Message(vi=authority.title, en=authority.id.value)
     if authority.starts is not None and on < authority.starts:
-        return _not_yet(name, authority.starts, body=True)
+        return _not_yet(_authority_name(authority), authority.starts, body=True)
     if authority.until is not None and on > authority.until:
-        return _ended(name, authority.until, body=True)
+        return _ended(_authority_name(authority), authority.until, body=True)
     if authority.level is Level.DISTRICT and on > settings.district_level_ends:
-        d = day(settings.district_level_ends)
+        name, d = _authority_name(authority), day(settings.district_level_ends)
         return Gap(
             Message(
                 vi=f"{name.vi} thuộc cấp huyện, đã kết thúc hoạt động sau ngày {d.vi}",
@@ -82,17 +82,43 @@ def authority_gap(authority: ast.Authority, on: dt.date | None, settings: Settin
     return None
 
 
-def instrument_gap(model: Model, instrument: ast.Instrument, on: dt.date | None) -> Gap | None:
-    """Why the instrument is not in force on the date (not yet, expired, replaced), or `None`."""
+def replacements(model: Model, memo: Memo | None = None) -> dict[str, list[ast.Instrument]]:
+    """The instruments that declare `replaces` each instrument (what `Model.replaced_by` says),
+    for every instrument at once; kept in the memo when one is given."""
+    if memo is not None:
+        return memo.get((replacements,), lambda: replacements(model))
+    found: dict[str, list[ast.Instrument]] = {}
+    for newer in model.instruments.values():
+        for name in newer.replaces:
+            replaced = found.setdefault(name.value, [])
+            if not replaced or replaced[-1] is not newer:
+                replaced.append(newer)
+    return found
+
+
+def _authority_name(authority: ast.Authority) -> Message:
+    return Message(vi=authority.title, en=authority.id.value)
+
+
+def instrument_gap(
+    model: Model, instrument: ast.Instrument, on: dt.date | None, memo: Memo | None = None
+) -> Gap | None:
+    """Why the instrument is not in force on the date (not yet, expired, replaced), or `None`.
+    With a `memo`, what replaces what is looked up once for the model."""
     if on is None:
         return None
-    name = instrument_name(instrument)
     if instrument.in_force is not None and on < instrument.in_force:
-        return _not_yet(name, instrument.in_force)
+        return _not_yet(instrument_name(instrument), instrument.in_force)
     if instrument.until is not None and on > instrument.until:
-        return _ended(name, instrument.until)
-    for newer in model.replaced_by(instrument.id.value):
+        return _ended(instrument_name(instrument), instrument.until)
+    newers = (
+        model.replaced_by(instrument.id.value)
+        if memo is None
+        else replacements(model, memo).get(instrument.id.value, ())
+    )
+    for newer in newers:
         if newer.in_force is None or newer.in_force <= on:
+            name = instrument_name(instrument)
             by, since = instrument_name(newer), day(newer.in_force) if newer.in_force else None
             return Gap(
                 Message(
@@ -106,17 +132,17 @@ def instrument_gap(model: Model, instrument: ast.Instrument, on: dt.date | None)
     return None
 
 
-def link_gap(model: Model, link: Link, on: dt.date | None) -> Gap | None:
+def link_gap(model: Model, link: Link, on: dt.date | None, memo: Memo | None = None) -> Gap | None:
     """Why a grant or transfer is not in force on the date, or `None` when it is."""
     if on is None:
         return None
-    name = link_name(link)
     if isinstance(link, ast.Grant):
         if link.starts is not None and on < link.starts:
-            return _not_yet(name, link.starts)
+            return _not_yet(link_name(link), link.starts)
         if link.until is not None and on > link.until:
-            return _ended(name, link.until)
+            return _ended(link_name(link), link.until)
     elif not link.basis:
+        name = link_name(link)
         return Gap(
             Message(
                 vi=f"{name.vi} không nêu văn bản chuyển giao nên không có ngày hiệu lực",
@@ -124,7 +150,7 @@ def link_gap(model: Model, link: Link, on: dt.date | None) -> Gap | None:
             ),
             ended=False,
         )
-    gaps = [instrument_gap(model, i, on) for c in link.basis if (i := model.instrument(c))]
+    gaps = [instrument_gap(model, i, on, memo) for c in link.basis if (i := model.instrument(c))]
     found = [g for g in gaps if g is not None]
     if gaps and len(found) == len(gaps):
         return Gap(found[0].message, ended=all(g.ended for g in found))
