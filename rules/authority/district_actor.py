@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.dsl import Message
+from tthc.dsl import Message, ast
 from tthc.rules.authority.decisions import after_reform, procedure_power
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.competence import covers
@@ -63,17 +63,19 @@ def district_actor_after_reform(context: ProcedureContext) -> Iterator[Finding]:
     on = context.on
     if on is None or on <= context.settings.district_level_ends:
         return  # before the reform every level exists: nothing to look up
-    ends = day(context.settings.district_level_ends)
+    authorities, district = context.model.authorities, ast.Level.DISTRICT
     for step in context.procedure.node.steps:
         for name in (step.actor, step.counterpart):
-            authority = context.model.authority(name)
+            if name is None:
+                continue
+            authority = authorities.get(name.value)
             if (
-                name is None
-                or authority is None
-                or on is None
+                authority is None
+                or authority.level is not district  # most are not: asked first
                 or not after_reform(context, authority)
             ):
                 continue
+            ends = day(context.settings.district_level_ends)
             title = authority.title
             yield Finding(
                 name.span,
