@@ -184,17 +184,21 @@ def longest_path(
 
 
 def longest_at_most(
-    workflow: Workflow, scale: Scale | None = None, settings: Settings | None = None
+    workflow: Workflow,
+    scale: Scale | None = None,
+    settings: Settings | None = None,
+    *,
+    avoid: Collection[str] = (),
 ) -> Decimal:
     """A bound no timed path exceeds, in days of `scale`, its rounding included: the sum of
-    every positive step weight (a path counts each step at most once), plus a millionth of a
-    day for the rounding of a total to `PLACES`. Cheaper than `longest_path`: when the deadline
-    is at least this, no path can exceed it."""
+    every positive step weight (a path counts each step at most once), steps in `avoid` left
+    out, plus a millionth of a day for the rounding of a total to `PLACES`. Cheaper than
+    `longest_path`: when the deadline is at least this, no path can exceed it."""
     settings = settings or Settings()
     scale = scale or scale_of(workflow.procedure.node)
     bound = PLACES  # a total rounds up by half of it at most
-    for weight in _weights(workflow, scale, settings).values():
-        if weight is not None and weight > 0:
+    for step, weight in _weights(workflow, scale, settings).items():
+        if weight is not None and weight > 0 and step not in avoid:
             bound += weight
     return bound
 

@@ -426,3 +426,8 @@ def test_a_fully_timed_flow_has_no_untimed_step_and_one_missing_duration_is_foun
     assert list(step_without_duration(context)) == []
     untimed = procedure(SEQUENCE.replace('b review "B" takes 1 working_days', 'b review "B"'))
     assert [f.span.line for f in step_without_duration(untimed)] == [6]
+
+
+def test_the_bound_leaves_out_the_steps_a_path_avoids() -> None:
+    context = procedure(CHOICE_OF_TWO)
+    assert longest_at_most(context.workflow, avoid={"no"}) == Decimal("2.000001")
