@@ -8,10 +8,9 @@ the run to one state (the witness).
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Collection
 
-from tthc.compiler import START, Arrow, Join, Workflow
+from tthc.compiler import START, Arrow, Workflow
 from tthc.rules.flow.graph import graph_of
 
 State = tuple[str, bool]  # a node, and whether the case has passed a `marks` step on the way
@@ -34,34 +33,40 @@ def run_reach(
     from (a witness tree).
     """
     graph = graph_of(workflow)
+    stops = blocked if isinstance(blocked, set | frozenset) else set(blocked)
     root: State = (START, START in marks)
     found: dict[State, tuple[State, Arrow] | None] = {root: None}
-    arrived: dict[Join, dict[str, set[bool]]] = {}
-    queue = deque([root])
-
-    def enter(node: str, flag: bool, parent: State, arrow: Arrow) -> None:
-        state = (node, flag or node in marks)
-        if node not in blocked and state not in found:
-            found[state] = (parent, arrow)
-            queue.append(state)
-
-    while queue:
-        state = queue.popleft()
+    # The sources arrived at each join, with the flags they came with; by the join's identity
+    # (an arrival's join is the one object `build` made for it).
+    arrived: dict[int, dict[str, set[bool]]] = {}
+    queue = [root]  # breadth first: states in the order found
+    for state in queue:
         node, flag = state
         for arrow in graph.out[node]:
-            if whole_branches and any(t in blocked for t in arrow.branch.targets):
+            if whole_branches and not stops.isdisjoint(arrow.branch.targets):
                 continue
             join = arrow.join
             if join is None:
-                enter(arrow.target, flag, state, arrow)
+                target = arrow.target
+                reached = (target, flag or target in marks)
+                if target not in stops and reached not in found:
+                    found[reached] = (state, arrow)
+                    queue.append(reached)
                 continue
-            slots = arrived.setdefault(join, {})
+            slots = arrived.setdefault(id(join), {})
             slots.setdefault(node, set()).add(flag)
             if all(source in slots for source in join.sources):
+                target = arrow.target
+                passes = []
                 if all(False in slots[source] for source in join.sources):
-                    enter(arrow.target, False, state, arrow)
+                    passes.append(False)
                 if any(True in flags for flags in slots.values()):
-                    enter(arrow.target, True, state, arrow)
+                    passes.append(True)
+                for passed in passes:
+                    reached = (target, passed or target in marks)
+                    if target not in stops and reached not in found:
+                        found[reached] = (state, arrow)
+                        queue.append(reached)
     return found
 
 
