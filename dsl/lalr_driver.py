@@ -37,6 +37,8 @@ from tthc.dsl.lalr_tables import Tables
 from tthc.dsl.span import Where
 
 Converter = Callable[[str, Where], Any]
+# A reduction: how many children, the callback (`None` for a spliced rule), the rule's name.
+Rule = tuple[int, Callable[[Where, list[Any]], Any] | None, str]
 
 
 class Token(str):
@@ -86,9 +88,7 @@ class _StateLexer:
         self.multiline = frozenset(newline_types)
 
 
-def _past_unit_splices(
-    states: list[dict[str, int]], rules: list[tuple[int, Any]], origins: list[str]
-) -> list[dict[str, int]]:
+def _past_unit_splices(states: list[dict[str, int]], rules: list[Rule]) -> list[dict[str, int]]:
     """The table with every shift or goto into a state that only splices one child into a
     `_rule` (`_proc_item: field`) sent on to where that reduction would go. Such a reduction
     changes neither values nor places, only the state, and a quarter of all reductions are
@@ -99,20 +99,23 @@ def _past_unit_splices(
     state accepts), and no callback runs in between: the text is refused at the same token
     with the same problems found."""
 
-    def splice(state: int) -> int | None:
+    def splice(state: int) -> str | None:
         actions = set(states[state].values())
         if len(actions) != 1:
             return None
         (action,) = actions
-        return action if action < 0 and rules[~action] == (1, None) else None
+        if action >= 0:
+            return None
+        size, callback, origin = rules[~action]
+        return origin if size == 1 and callback is None else None
 
-    unit = {state: action for state in range(len(states)) if (action := splice(state)) is not None}
+    unit = {state: origin for state in range(len(states)) if (origin := splice(state))}
     skipped = []
     for actions in states:
         onward = dict(actions)
         for symbol, target in actions.items():
             while target in unit:  # `_a: _b`, `_b: c`: a chain of splices
-                target = actions[origins[~unit[target]]]
+                target = actions[unit[target]]
             onward[symbol] = target
         skipped.append(onward)
     return skipped
@@ -122,8 +125,8 @@ class LalrDriver:
     def __init__(self, tables: Tables, transformer: Any) -> None:
         terminals: dict[str, Converter | None] = dict(transformer.terminals)
         # Actions as numbers: a state to shift (or go) to, or `~index` of a reduction in
-        # `rules`: (children, the callback or `None` for a spliced rule).
-        rules: list[tuple[int, Callable[[Where, list[Any]], Any] | None]] = []
+        # `rules`: (children, the callback or `None` for a spliced rule, the rule's name).
+        rules: list[Rule] = []
         numbers: dict[tuple[int, str | None, str], int] = {}
         states: list[dict[str, int]] = []
         for state in tables.states:
@@ -134,12 +137,12 @@ class LalrDriver:
                     continue
                 if action not in numbers:
                     numbers[action] = len(rules)
-                    rules.append((action[0], self._callback(transformer, action[1], action[2])))
+                    size, method, origin = action
+                    rules.append((size, self._callback(transformer, method, origin), origin))
                 actions[symbol] = ~numbers[action]
             states.append(actions)
         self.rules = rules
-        self.origins = [origin for _, _, origin in sorted(numbers, key=numbers.__getitem__)]
-        self.states = _past_unit_splices(states, rules, self.origins)
+        self.states = _past_unit_splices(states, rules)
         self.terminals = terminals
         self.start_states, self.end_states = tables.start_states, tables.end_states
         self._tables = tables
@@ -183,7 +186,7 @@ class LalrDriver:
         """(True, value) as Lark would give it, or (False, None) when the text does not parse.
 
         One loop, with the shift/reduce steps written out: this runs once per token."""
-        states, rules, origins, lexers = self.states, self.rules, self.origins, self._lexers
+        states, rules, lexers = self.states, self.rules, self._lexers
         terminals = self.terminals
         state = self.start_states[start]
         end_state = self.end_states[start]
@@ -238,7 +241,7 @@ class LalrDriver:
                     push_value(token)
                     push_where(where)
                     break
-                size, callback = rules[~action]
+                size, callback, origin = rules[~action]
                 # The children: keyword tokens left out, the lists of spliced rules spread in
                 # place (callbacks never return a list); a first list is extended rather than
                 # copied, as Lark does. The place: from the first to the last child that has
@@ -246,16 +249,19 @@ class LalrDriver:
                 if size == 2:
                     child = values.pop()
                     head = values[-1]
-                    if type(head) is list:
-                        children = head
-                    elif head is KEYWORD:
-                        children = []
+                    if head is KEYWORD:
+                        if child is KEYWORD:
+                            children = []
+                        elif type(child) is list:
+                            children = child
+                        else:
+                            children = [child]
                     else:
-                        children = [head]
-                    if type(child) is list:
-                        children += child
-                    elif child is not KEYWORD:
-                        children.append(child)
+                        children = head if type(head) is list else [head]
+                        if type(child) is list:
+                            children += child
+                        elif child is not KEYWORD:
+                            children.append(child)
                     last = wheres.pop()
                     first = wheres[-1]
                     if first is None:
@@ -268,7 +274,7 @@ class LalrDriver:
                 elif size == 1:
                     del stack[-1]
                     if callback is None:  # a spliced rule of one child: the child stands for it
-                        state = states[stack[-1]][origins[~action]]
+                        state = states[stack[-1]][origin]
                         push_state(state)
                         continue
                     head = values[-1]
@@ -295,11 +301,13 @@ class LalrDriver:
                                 children += child
                             elif child is not KEYWORD:
                                 children.append(child)
-                        places = [w for w in wheres[-size:] if w is not None]
+                        first, last = wheres[-size], wheres[-1]
+                        if first is None or last is None:  # a dropped declaration at an end
+                            present = [w for w in wheres[-size:] if w is not None]
+                            first, last = (present[0], present[-1]) if present else (None, None)
+                        if first is not None:
+                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
                         del wheres[-size:]
-                        if places:
-                            first, last = places[0], places[-1]
-                            place = (path, first[1], first[2], last[3], last[4])
                         del stack[-size:]
                     values.append(None)  # the slot the rule's value takes, as above
                     wheres.append(None)
@@ -312,5 +320,5 @@ class LalrDriver:
                     node = callback(place, children)
                     values[-1] = node
                     wheres[-1] = None if node is None else place
-                state = states[stack[-1]][origins[~action]]
+                state = states[stack[-1]][origin]
                 push_state(state)
