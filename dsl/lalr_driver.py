@@ -9,8 +9,9 @@ Why: Lark's generic loop costs about 2 ms for a 20-step procedure, most of it pe
 regex matches, a generator, a line counter object, a dictionary keyed by rule objects). Here a
 token costs one regex match (whitespace and comments are skipped by the same match) and a
 reduction one dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
-spliced into its parent) are applied in `parse`. Nothing of the grammar is restated, and
-Lark itself is not imported.
+spliced into its parent) are applied in `parse`, and a reduction that would only splice one
+child into a `_rule` is skipped in the table (`_past_unit_splices`). Nothing of the grammar is
+restated, and Lark itself is not imported.
 
 What the transformer gives the driver (`transformer.ToAst` and its `rule` decorator):
 - `terminals`: the terminals whose token carries a value, each with what the token becomes

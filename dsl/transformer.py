@@ -1,7 +1,7 @@
 """Parse callbacks → AST nodes, applied while the LALR parser runs (no tree is built).
 
-Input: the rules of `grammar.lark` as they are reduced, with their tokens (from `lalr_driver`,
-or from Lark when it parses a text itself). Output: `ast.Document`. Values that the grammar
+Input: the rules of `grammar.lark` as they are reduced, with the values of their children and
+their place (from `lalr_driver`, or from Lark's tokens when Lark parses a text itself). Output: `ast.Document`. Values that the grammar
 cannot check (an impossible date, a field given twice) become diagnostics, collected in
 `problems`; the node is then built without the bad value. Nodes are built by `built_nodes`,
 without validating again the types the grammar fixes.
