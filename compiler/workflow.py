@@ -22,9 +22,10 @@ The execution semantics the soundness checks (`tthc.rules.soundness`) rely on, a
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tthc.compiler.digraph import DiGraph
 from tthc.compiler.model import END, START, ProcedureModel
@@ -106,6 +107,11 @@ class Workflow:
         self._written = written
         self._arrows = arrows
         self._complete = complete
+        # What the checks work out about this workflow (its arrows as a graph, its soundness,
+        # its timed paths), kept with it under a key of the check's choosing and gone with it.
+        # A value must not refer back to the workflow: `tthc check` runs with the cycle
+        # collector off, and a cycle would keep both.
+        self.facts: dict[Hashable, Any] = {}
 
     @cached_property
     def _graph(self) -> DiGraph:

@@ -26,7 +26,6 @@ What the clock counts:
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
@@ -71,14 +70,11 @@ class _Known:
         self.paths: dict[tuple[frozenset[str], Scale, Settings], TimedPath | None] = {}
 
 
-# Weak keys: a workflow's entries go with it (nothing kept here refers back to the workflow).
-_KNOWN: weakref.WeakKeyDictionary[Workflow, _Known] = weakref.WeakKeyDictionary()
-
-
 def _known(workflow: Workflow) -> _Known:
-    known = _KNOWN.get(workflow)
+    """Kept in `Workflow.facts`: it goes with the workflow (it refers to none)."""
+    known: _Known | None = workflow.facts.get(_Known)
     if known is None:
-        known = _KNOWN[workflow] = _Known()
+        known = workflow.facts[_Known] = _Known()
     return known
 
 

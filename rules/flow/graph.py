@@ -9,7 +9,6 @@ Everything is computed in time linear in the number of arrows.
 
 from __future__ import annotations
 
-import weakref
 from collections import deque
 from collections.abc import Collection, Iterable
 from functools import cached_property
@@ -112,15 +111,12 @@ class Graph:
         return []
 
 
-_GRAPHS: weakref.WeakKeyDictionary[Workflow, Graph] = weakref.WeakKeyDictionary()
-
-
 def graph_of(workflow: Workflow) -> Graph:
-    """The `Graph` of a workflow, built once and shared by every check of the procedure. Kept
-    under a weak key: a graph holds no reference to its workflow, so it goes with it."""
-    graph = _GRAPHS.get(workflow)
+    """The `Graph` of a workflow, built once and shared by every check of the procedure (kept
+    in `Workflow.facts`: a graph holds no reference to its workflow, so it goes with it)."""
+    graph: Graph | None = workflow.facts.get(graph_of)
     if graph is None:
-        graph = _GRAPHS[workflow] = Graph(workflow)
+        graph = workflow.facts[graph_of] = Graph(workflow)
     return graph
 
 

@@ -9,7 +9,6 @@ per workflow and budget, so each rule asks for it freely.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from tthc.compiler import END, Workflow
@@ -28,18 +27,12 @@ class Soundness:
     space: StateSpace
 
 
-# Per workflow and budget; weak keys: a workflow's analyses go with it.
-_CACHE: weakref.WeakKeyDictionary[Workflow, dict[int, Soundness]] = weakref.WeakKeyDictionary()
-
-
 def analyse(workflow: Workflow, budget: int | None = None) -> Soundness:
     """The soundness verdicts of a workflow, computed once for all the TT4xx rules; the token
     game expands at most `budget` states (default `Settings.max_flow_states`; TT407 beyond)."""
     budget = Settings().max_flow_states if budget is None else budget
-    known = _CACHE.get(workflow)
-    if known is None:
-        known = _CACHE[workflow] = {}
-    found = known.get(budget)
+    # Per workflow and budget, in `Workflow.facts`: a workflow's analyses go with it.
+    found: Soundness | None = workflow.facts.get((analyse, budget))
     if found is None:
         graph = graph_of(workflow)
         if not graph.complete:  # an arrow names an unknown step: TT005 comes first
@@ -47,7 +40,7 @@ def analyse(workflow: Workflow, budget: int | None = None) -> Soundness:
         else:
             space = explore(workflow, graph, budget)
             found = Soundness(_unreachable(graph), _dead_ends(graph), _loops(graph), space)
-        known[budget] = found
+        workflow.facts[(analyse, budget)] = found
     return found
 
 

@@ -81,7 +81,7 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
 
 
 def _choice(workflow: Workflow, node: str, branches: list[Branch]) -> Iterator[Finding]:
-    if len(branches) < 2 and not any(b.outcome is not None for b in branches):
+    if len(branches) < 2 and (not branches or branches[0].outcome is None):
         return  # a single plain branch (or none) is no choice
     if _exclusive(branches):
         return
