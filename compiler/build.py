@@ -21,7 +21,8 @@ def build(model: Model, code: str) -> Workflow | None:
 
 def build_procedure(procedure: ProcedureModel) -> Workflow:
     node = procedure.node
-    nodes = list(dict.fromkeys((START, *(step.id.value for step in node.steps), END)))
+    # `start`, the step ids (the resolver's table keeps the first of a repeated id), `end`.
+    nodes = list(dict.fromkeys((START, *procedure.steps, END)))
     known = set(nodes)
     complete = True  # every name of the flow is a node
     branches: dict[str, list[Branch]] = {}
@@ -30,23 +31,23 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
     written: list[Branch] = []  # every branch in the order written: the order of the arrows
     for line in node.flow:
         path = line.path
-        names: list[list[str]] = []  # the known names of each endpoint
+        names: list[tuple[str, ...]] = []  # the known names of each endpoint
         for endpoint in path:
             steps = endpoint.steps
             if len(steps) == 1:  # most endpoints name one step
                 value = steps[0].value
                 if value in known:
-                    names.append([value])
+                    names.append((value,))
                 else:
-                    names.append([])
+                    names.append(())
                     complete = False
             else:
-                found = [n.value for n in steps if n.value in known]
+                found = tuple(n.value for n in steps if n.value in known)
                 complete = complete and len(found) == len(steps)
                 names.append(found)
         last = len(path) - 1
         for index in range(last):
-            sources, targets = names[index], tuple(names[index + 1])
+            sources, targets = names[index], names[index + 1]
             if not sources or not targets:
                 continue
             if index == last - 1:  # the qualifiers of a line belong to its last arrow
@@ -59,16 +60,18 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
             if via is not None:
                 waits: dict[str, Join] = {}  # the join each target's arrivals wait at
                 for goal in targets:
-                    join = Join(tuple(sources), goal, via)
+                    join = Join(sources, goal, via)
                     waits.setdefault(goal, join)
                     joins.setdefault(goal, []).append(join)
             for name in sources:
                 branch = Branch(name, targets, outcome, default, paused, line.span, via)
                 written.append(branch)
-                if via is None:
-                    made = [Arrow(name, goal, branch) for goal in targets]
-                else:
+                if via is not None:
                     made = [Arrow(name, goal, branch, waits[goal]) for goal in targets]
+                elif len(targets) == 1:
+                    made = [Arrow(name, targets[0], branch)]
+                else:
+                    made = [Arrow(name, goal, branch) for goal in targets]
                 if name in branches:
                     branches[name].append(branch)
                     arrows[name].extend(made)
