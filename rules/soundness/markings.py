@@ -82,11 +82,17 @@ class Net:
         nodes = graph.nodes  # start, the steps, end (last)
         place = self.place = {node: bit for bit, node in enumerate(nodes)}
         self.places: list[str | tuple[Join, str]] = list(nodes)
-        self.slot: dict[tuple[Join, str], int] = {}
+        # The place of each join's slot for each source, by the join's number: equal joins
+        # share one (a join is hashed once here, not at every look-up: hashing one hashes its
+        # span); `number` gives the number of each join object.
+        self.slot: dict[tuple[int, str], int] = {}
+        self.number: dict[int, int] = {}
         self.joins: list[Join] = workflow.all_joins()
+        numbers: dict[Join, int] = {}
         for join in self.joins:
+            number = self.number[id(join)] = numbers.setdefault(join, len(numbers))
             for source in dict.fromkeys(join.sources):
-                self.slot[(join, source)] = len(self.places)
+                self.slot[(number, source)] = len(self.places)
                 self.places.append((join, source))
         self.end = 1 << place[END]
         to_end = graph.to_end
@@ -107,13 +113,21 @@ class Net:
             if len(arrows) == len(branches):  # one arrow each (a branch has one at least)
                 for arrow in arrows:
                     waits = arrow.join
-                    to = place[arrow.target] if waits is None else slot_of[(waits, node)]
+                    to = (
+                        place[arrow.target]
+                        if waits is None
+                        else slot_of[(self.number[id(waits)], node)]
+                    )
                     moves.append(Move(1 << bit, (to,), node, arrow.branch, None, 1 << to))
                 continue
             arrivals: dict[int, list[int]] = {}  # by branch (its id: branches are told apart)
             for arrow in arrows:
                 waits = arrow.join
-                to = place[arrow.target] if waits is None else slot_of[(waits, arrow.source)]
+                to = (
+                    place[arrow.target]
+                    if waits is None
+                    else slot_of[(self.number[id(waits)], arrow.source)]
+                )
                 arrivals.setdefault(id(arrow.branch), []).append(to)
             for branch in branches:
                 produce = tuple(arrivals.get(id(branch), ()))
@@ -121,7 +135,8 @@ class Net:
         self.slots = 0  # every slot place, as a mask
         self.slot_join: dict[int, tuple[int, Move]] = {}  # slot → its join's bit and move
         for number, join in enumerate(self.joins):
-            slots = [self.slot[(join, s)] for s in dict.fromkeys(join.sources)]
+            own = self.number[id(join)]
+            slots = [self.slot[(own, s)] for s in dict.fromkeys(join.sources)]
             consume = sum(1 << s for s in slots)
             target = place[join.target]
             move = Move(consume, (target,), join.target, None, join, 1 << target)
@@ -209,11 +224,24 @@ def _find_waits(
     if not net.joins:
         return
     every = (1 << len(net.joins)) - 1
-    masks = [_join_masks(net, marking) for marking in space.markings]
-    # The joins that can start from each marking: those ready in it or in a marking it leads
-    # to (all of them past a cut move or the budget), spread back along the moves until
-    # nothing changes; each marking's mask only grows, so this ends.
-    can_start = [every if open_ended[state] else ready for state, (_, ready) in enumerate(masks)]
+    # The joins holding a token in some slot of each marking, and the joins that can start from
+    # it: those ready in it or in a marking it leads to (all of them past a cut move or the
+    # budget), spread back along the moves until nothing changes; each mask only grows.
+    partials: list[int] = []
+    can_start: list[int] = []
+    slots, slot_join = net.slots, net.slot_join
+    for state, marking in enumerate(space.markings):
+        partial = ready = 0
+        rest = marking & slots
+        while rest:
+            low = rest & -rest
+            rest ^= low
+            bit, move = slot_join[low.bit_length() - 1]
+            partial |= bit
+            if marking & move.consume == move.consume:
+                ready |= bit
+        partials.append(partial)
+        can_start.append(every if open_ended[state] else ready)
     before: list[list[int]] = [[] for _ in after]
     for state, targets in enumerate(after):
         for target in targets:
@@ -227,24 +255,10 @@ def _find_waits(
                 can_start[source] |= mask
                 todo.append(source)
     pending = every
-    for state, (partial, _) in enumerate(masks):
+    for state, partial in enumerate(partials):
         stuck = partial & ~can_start[state] & pending
         if stuck:
             for number, join in enumerate(net.joins):
                 if stuck >> number & 1:
                     space.waits[join] = state
             pending &= ~stuck
-
-
-def _join_masks(net: Net, marking: int) -> tuple[int, int]:
-    """The joins holding a token in some slot, and the joins ready to start, as bit masks."""
-    partial = ready = 0
-    rest = marking & net.slots
-    while rest:
-        low = rest & -rest
-        rest ^= low
-        bit, move = net.slot_join[low.bit_length() - 1]
-        partial |= bit
-        if marking & move.consume == move.consume:
-            ready |= bit
-    return partial, ready
