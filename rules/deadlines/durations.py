@@ -85,12 +85,17 @@ def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Du
     """The reference duration and those of the other kind of day, when undeclared."""
     if procedure.day_rule is ast.DayRule.CALENDAR_AS_WORKING:
         return None
+    if len(_units(procedure)) < 2:
+        return None  # one kind of day (most procedures), or no duration at all
     durations = declared_durations(procedure)
-    if not durations:
-        return None
     reference = durations[0]
-    if len({_SCALES[unit] for unit in {d.unit for d in durations}}) == 1:
-        return None  # one kind of day (most procedures)
     working = reference.unit.is_working
     odd = [d for d in durations if d.unit.is_working != working]
     return (reference, odd) if odd else None
+
+
+def _units(procedure: ast.Procedure) -> set[Scale]:
+    """The scales of the durations a procedure declares (`declared_durations`), read in place."""
+    units = {d.duration.unit for d in procedure.deadlines if d.duration is not None}
+    units.update(s.duration.unit for s in procedure.steps if s.duration is not None)
+    return {_SCALES[unit] for unit in units}
