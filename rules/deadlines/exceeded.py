@@ -94,9 +94,13 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         checks.append((base[0], base[1], verification))
     checks.append((widest[0], widest[1], frozenset()))
     reported: set[tuple[str, ...]] = set()
+    bound = longest_at_most(workflow, scale, settings)
     for deadline, days, avoid in checks:
-        if longest_at_most(workflow, scale, settings, avoid=avoid) <= days:
-            continue  # not even every step one after the other takes longer
+        # Not even every step one after the other (those it avoids left out) takes longer.
+        if bound <= days or (
+            avoid and longest_at_most(workflow, scale, settings, avoid=avoid) <= days
+        ):
+            continue
         path = longest_path(workflow, avoid=avoid, scale=scale, settings=settings)
         if path is None or path.total <= days or path.steps in reported:
             continue
