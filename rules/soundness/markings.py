@@ -242,6 +242,16 @@ def _find_waits(
                 ready |= bit
         partials.append(partial)
         can_start.append(every if open_ended[state] else ready)
+    # Markings are numbered breadth first, so most moves lead to a higher number: one pass
+    # from the last marking back spreads most of it, and is enough when it already shows every
+    # held join able to start. (What it finds is never more than the truth.)
+    for state in range(len(after) - 1, -1, -1):
+        mask = can_start[state]
+        for target in after[state]:
+            mask |= can_start[target]
+        can_start[state] = mask
+    if all(partial & ~mask == 0 for partial, mask in zip(partials, can_start, strict=True)):
+        return
     before: list[list[int]] = [[] for _ in after]
     for state, targets in enumerate(after):
         for target in targets:
