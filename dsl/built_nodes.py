@@ -94,12 +94,7 @@ def whole(model: type[Model], values: dict[str, Any]) -> Model:
     every = _EVERY.get(model)
     if every is None:
         every = _EVERY[model] = given(*model.model_fields)
-    node = _new(model)
-    _set_dict(node, values)
-    _set_given(node, every)
-    _set_extra(node, None)
-    _set_private(node, None)
-    return node
+    return made(model, values, every)
 
 
 def name(value: str, where: Where) -> Name:
