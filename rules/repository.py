@@ -20,19 +20,13 @@ to the registry, every file is.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import enum
 import gc
-import json
 import math
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from tthc.compiler import ProcedureModel, resolve_registry
 from tthc.dsl import CODES, Diagnostic, Limits, ast, parse_path
@@ -42,6 +36,7 @@ from tthc.rules.changes import Changes
 from tthc.rules.check import enabled_rules, finish, project_files
 from tthc.rules.config import Config
 from tthc.rules.file_check import FileChecker, FileResult, may_declare_registry, parse_data
+from tthc.rules.fingerprints import config_fingerprint, pairs, read_files
 from tthc.rules.memo import Memo
 from tthc.rules.parallel import available_cores, fork_each, in_worker
 from tthc.rules.pickling import dumps, loads
@@ -82,9 +77,9 @@ def check_repository(request: CheckRequest, progress: Progress | None = None) ->
     jobs = request.jobs or available_cores()
     files, extra = project_files(request.paths, config)
     ordered = list(dict.fromkeys([*extra, *files]))  # the order load_project reads them in
-    contents, digests = _fingerprint(ordered, config.limits, progress)
+    contents, digests = read_files(ordered, config.limits, _ticks(progress, len(ordered)))
     cache = Cache.at(request.cache_root or config.root or Path.cwd()) if request.use_cache else None
-    key = digest("run", tool_fingerprint(), config_fingerprint(config), *_pairs(ordered, digests))
+    key = digest("run", tool_fingerprint(), config_fingerprint(config), *pairs(ordered, digests))
     stored = _stored_run(cache, key, ordered) if cache else None
     if stored is not None:
         diagnostics, rule_codes = stored
@@ -111,63 +106,11 @@ def check_repository(request: CheckRequest, progress: Progress | None = None) ->
     )
 
 
-# ---- keys ---------------------------------------------------------------------------------
+def _ticks(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+    return None if progress is None else lambda done: progress("hash", done, total)
 
 
-def _fingerprint(
-    paths: Sequence[str], limits: Limits, progress: Progress | None
-) -> tuple[dict[str, bytes | None], dict[str, str]]:
-    """Every file's bytes (None when unreadable) and content digest. Past the size limit a
-    file is refused (TT006) whatever it holds: only its start and its size are read."""
-    contents: dict[str, bytes | None] = {}
-    digests: dict[str, str] = {}
-    for number, path in enumerate(paths, start=1):
-        try:
-            with open(path, "rb") as handle:
-                data: bytes | None = handle.read(limits.max_bytes + 1)
-                size = os.fstat(handle.fileno()).st_size
-            digests[path] = digest(data or b"", str(size))
-        except OSError as error:
-            data = None
-            digests[path] = f"unreadable:{error.errno}"
-        contents[path] = data
-        if progress and number % 500 == 0:
-            progress("hash", number, len(paths))
-    return contents, digests
-
-
-def _pairs(paths: Sequence[str], digests: dict[str, str]) -> Iterator[str]:
-    for path in paths:
-        yield f"{path}\0{digests[path]}"
-
-
-def config_fingerprint(config: Config) -> str:
-    """What of the configuration changes the diagnostics (not `fail-on`, not `lang`)."""
-    data = {
-        f.name: _plain(getattr(config, f.name))
-        for f in dataclasses.fields(config)
-        if f.name not in ("fail_on", "lang", "source")
-    }
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
-
-
-def _plain(value: Any) -> Any:
-    """A value as JSON data that is the same in every process (sets sorted)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, set | frozenset):
-        return sorted((_plain(v) for v in value), key=repr)
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Path | Decimal | dt.date):
-        return str(value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return repr(value)
+# ---- the cache of runs ---------------------------------------------------------------------
 
 
 def _stored_run(
@@ -361,4 +304,4 @@ def _collector_for_big_heaps() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-__all__ = ["CheckRequest", "CheckResult", "check_repository", "config_fingerprint"]
+__all__ = ["CheckRequest", "CheckResult", "check_repository"]
