@@ -215,7 +215,8 @@ class _Round:
             checker.memo,
             whole=_reread(limits),
         )
-        self.found.extend(run_project_rules(context, self.rules, self.files[0]))
+        where = self.files[0] if self.files else "<project>"
+        self.found.extend(run_project_rules(context, self.rules, where))
         return set()
 
     def _check_files(
