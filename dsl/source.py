@@ -4,7 +4,7 @@ Input: a path (or bytes with a name). Output: `Outcome[SourceFile]`. A file over
 is TT006. A file that is not UTF-8 text is TT008 and fatal: it declares another encoding
 (`# -*- coding: cp1258 -*-`), starts with a UTF-16 or UTF-32 byte-order mark, holds a byte
 that is not UTF-8 (pointed at, with its byte offset) or a control character (binary data).
-Text not in NFC is TT007, a warning: the text is kept as written so that columns stay true,
+Line ends may be LF, CRLF or a lone CR (read as LF). Text not in NFC is TT007, a warning: the text is kept as written so that columns stay true,
 and a word spelled both ways in one file is pointed out with both places.
 """
 
@@ -36,6 +36,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\ufff
 _FIRST_READ = 65536
 # Every byte but those that start a control character in UTF-8 (below).
 _NOT_CONTROL = b"\t\n\r" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
+# A carriage return that does not start a CRLF: a line end of classic Mac OS.
+_LONE_CR = re.compile("\r(?!\n)")
 # A word, with the combining marks of decomposed Vietnamese (U+0300-U+036F) kept in it.
 _WORD = re.compile("(?:\\w|[\u0300-\u036f])+")
 
@@ -79,6 +81,10 @@ def decode_source(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Ou
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return Outcome(None, [_bad_utf8(name, data, error)])
+    if "\r" in text:
+        # YAML ends a line at a lone CR, the DSL's lexer would not (a comment would run to the
+        # end of the file): both read it as a line end. Offsets and columns stay the same.
+        text = _LONE_CR.sub("\n", text)
     source = SourceFile.from_text(name, text)
     control = _CONTROL.search(text) if _may_hold_control(data) else None
     if control is not None:

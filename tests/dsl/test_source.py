@@ -156,3 +156,20 @@ def test_missing_file_is_a_diagnostic(tmp_path: Path) -> None:
 def test_declaration_is_found_after_a_comment_that_mentions_encoding() -> None:
     data = b"# this file's encoding matters\n# encoding: windows-1258\n"
     assert _codes(data) == [("TT008", 2, 1)]
+
+
+def test_a_lone_carriage_return_ends_a_line_in_both_forms() -> None:
+    """Classic Mac OS line ends: a lone CR. YAML ends a line there; the DSL must too, or a
+    comment would swallow the rest of the file. Found by the fuzz test: YAML "{\\r\\r"."""
+    from tthc.dsl import parse
+
+    dsl = '# chú thích\rauthority a "A" { level commune }\r'.encode()
+    read = decode_source("mac.tthc", dsl)
+    assert read.value is not None and read.value.text.count("\n") == 2
+    parsed = parse(read.value)
+    assert parsed.value is not None and [a.id.value for a in parsed.value.authorities] == ["a"]
+    assert parsed.value.authorities[0].span.line == 2
+    broken = decode_source("mac.yaml", b"{\r\r")
+    assert broken.value is not None
+    (problem,) = parse(broken.value).diagnostics
+    assert problem.span.line <= broken.value.text.count("\n") + 1
