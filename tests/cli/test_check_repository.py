@@ -77,6 +77,29 @@ def test_parallel_output_is_identical_to_serial(
     assert any("'ky' relies on this grant" in r.message.en for r in redelegation.related)
 
 
+def test_twins_and_copies_across_files_are_told_apart_as_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TT602 compares two procedures of one code in full only when they clash; in a
+    repository check the whole procedures are read again from their files. A DSL file and its
+    YAML twin are one record; a copy that differs is a duplicate."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(repo, "PARALLEL_MIN", 1)
+    for name, files in (
+        ("twins", ("TT602_pass.tthc", "TT602_pass.yaml")),
+        ("copies", ("TT602_fail.tthc", "TT602_fail.yaml")),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(REGISTRY, folder / "registry.tthc")
+        for case in files:
+            shutil.copy(CASES / case, folder / case)
+        result = check_repository(CheckRequest(paths=(name,), use_cache=False, jobs=2))
+        _, reference = check_paths([name], Config())
+        assert list(result.diagnostics) == reference, name
+        assert any(d.code == "TT602" for d in reference) == (name == "copies")
+
+
 def test_a_registry_the_quick_look_misses_is_still_the_registry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
