@@ -57,8 +57,8 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
                 outcome, default, paused = None, False, False
             source = path[index]
             via = source.span if source.parallel else None  # arrivals wait at the join
+            waits: dict[str, Join] = {}  # the join each target's arrivals wait at
             if via is not None:
-                waits: dict[str, Join] = {}  # the join each target's arrivals wait at
                 for goal in targets:
                     join = Join(sources, goal, via)
                     waits.setdefault(goal, join)
@@ -66,12 +66,7 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
             for name in sources:
                 branch = Branch(name, targets, outcome, default, paused, line.span, via)
                 written.append(branch)
-                if via is not None:
-                    made = [Arrow(name, goal, branch, waits[goal]) for goal in targets]
-                elif len(targets) == 1:
-                    made = [Arrow(name, targets[0], branch)]
-                else:
-                    made = [Arrow(name, goal, branch) for goal in targets]
+                made = [Arrow(name, goal, branch, waits.get(goal)) for goal in targets]
                 if name in branches:
                     branches[name].append(branch)
                     arrows[name].extend(made)
