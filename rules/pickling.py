@@ -1,5 +1,5 @@
-"""Fast and safe serialisation of parse results and diagnostics, for the cache and for worker
-processes.
+"""Fast and safe serialisation of tthc values (documents, procedure summaries, diagnostics),
+for the cache and for worker processes.
 
 Input: values built of pydantic models from `tthc.dsl` (documents, diagnostics), enums, dates,
 decimals and plain containers. Output: bytes, and those values back.

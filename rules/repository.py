@@ -11,8 +11,8 @@ asked), in the same order.
           against the registry, build, procedure-scope rules ─> diagnostics and summaries
        ─> project-scope rules over the summaries ─> configuration, suppressions ─> store
 
-Why this shape: a parsed file is a hundred times larger than what the project-scope rules need
-of it (`tthc.rules.summary`), so documents never leave the process that parsed them, and no
+Why this shape: a parsed 20-step file takes ~120 KB in memory, and what the project-scope rules
+need of it (`tthc.rules.summary`) is ~1.5 kB encoded, so documents never leave the process that parsed them, and no
 process holds them all. The per-file cache is keyed by the file, the registry, the tool and
 the configuration: after an edit to one procedure only that file is read again; after an edit
 to the registry, every file is.

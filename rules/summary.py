@@ -4,7 +4,7 @@ Input: a resolved `ProcedureModel`. Output: the same procedure reduced to what t
 project-scope rules read: its header (code, name, level, period, power, move, links) and its
 deciding steps (decision and signature, whose competence the TT2xx rules trace through the
 registry). The flow, the dossier, the other steps, the fees, deadlines and channels are left
-out. A summary is a few kilobytes where the whole procedure is over a hundred: it is what a
+out. Encoded, a summary of a 20-step procedure is ~1.5 kB where the whole one is ~19 kB: it is what a
 worker of a parallel check sends back, and what the cache keeps of an unchanged file.
 """
 
