@@ -9,7 +9,7 @@ configured severities, with inline suppressions applied and TT901/TT902 added.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tthc.compiler import Project, load_project
@@ -38,20 +38,28 @@ def enabled_rules(files: Sequence[str], config: Config) -> list[Rule]:
 
 
 def finish(
-    files: Sequence[str], found: Sequence[Diagnostic], rules: Sequence[Rule], config: Config
+    files: Sequence[str],
+    found: Sequence[Diagnostic],
+    rules: Sequence[Rule],
+    config: Config,
+    contents: Mapping[str, bytes | None] | None = None,
 ) -> list[Diagnostic]:
     """What the rules found, made into the report: the configuration applied (select,
     ignore, severities, per-path), inline suppressions honoured, TT901 and TT902 added, and
-    everything sorted."""
+    everything sorted. `contents`: the files' bytes when already read (else they are read
+    here, for their comments)."""
     policies: dict[str, Policy] = {}
+    limit = config.limits.max_bytes
+
+    def text(path: str) -> str:
+        known = contents or {}
+        return _directive_text(known[path] if path in known else _read(path, limit), limit)
 
     def policy(path: str) -> Policy:
         return policies.get(path) or policies.setdefault(path, config.policy(path))
 
     kept_by_config = apply_config(found, config)
-    directives = [
-        d for path in files for d in scan_directives(path, _text(path, config.limits.max_bytes))
-    ]
+    directives = [d for path in files for d in scan_directives(path, text(path))]
     kept, context = suppress(kept_by_config, directives, lambda p, code: policy(p).enabled(code))
     kept.extend(apply_config(run_suppression_rules(context, rules), config))
     return sorted(kept, key=lambda d: d.sort_key())
@@ -96,14 +104,18 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
-def _text(path: str, max_bytes: int) -> str:
-    """A file's text for its comments; an unreadable or oversized file was already reported
-    (TT008, TT006) and holds no directive that counts."""
+def _read(path: str, max_bytes: int) -> bytes | None:
+    """A file's bytes, up to one past the size limit; None when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except OSError:
-        return ""
-    if len(data) > max_bytes or b"tthc" not in data:
+        return None
+
+
+def _directive_text(data: bytes | None, max_bytes: int) -> str:
+    """A file's text for its comments; an unreadable or oversized file was already reported
+    (TT008, TT006) and holds no directive that counts."""
+    if data is None or len(data) > max_bytes or b"tthc" not in data:
         return ""  # no directive can be there: skip decoding
     return data.decode("utf-8-sig", errors="replace")

@@ -164,7 +164,7 @@ def _check_all(
         if not surprises:
             break
         registry_files |= surprises
-    return finish(files, checked.found, rules, config)
+    return finish(files, checked.found, rules, config, contents)
 
 
 class _Round:
