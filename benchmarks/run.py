@@ -35,7 +35,7 @@ from measure import Clock, Sample, child, import_time, load, machine, median, re
 from tthc.compiler import build_procedure, load_project, resolve
 from tthc.dsl import Diagnostic, ast, parse, read_source
 from tthc.rules import RULES, check_paths
-from tthc.rules.runner import run_rules
+from tthc.rules.engine.runner import run_rules
 
 BIN = Path(sys.executable).parent
 

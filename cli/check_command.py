@@ -1,5 +1,5 @@
 """`tthc check`: refuse what cannot be checked, find the configuration, check the repository
-(`tthc.rules.repository`), render one format (`tthc.rules.formats`) to standard output or a
+(`tthc.rules.engine.repository`), render one format (`tthc.rules.report`) to standard output or a
 file, and choose the exit code:
 
     0  no finding at or above the fail level (`--fail-on`, default error), or `--exit-zero`
@@ -25,7 +25,7 @@ from tthc.cli.language import choose_language
 from tthc.dsl import Message
 
 if TYPE_CHECKING:
-    from tthc.rules.config import Config
+    from tthc.rules.engine.config import Config
 
 USAGE_ERROR = 2
 
@@ -50,9 +50,9 @@ class CheckOptions:
 
 def run_check(options: CheckOptions) -> int:
     from tthc.rules import discover_config, load_config
-    from tthc.rules.config import option_problems
-    from tthc.rules.formats.report import HUMAN_FORMATS
-    from tthc.rules.formats.text import render_diagnostics
+    from tthc.rules.engine.config import option_problems
+    from tthc.rules.report.report import HUMAN_FORMATS
+    from tthc.rules.report.text import render_diagnostics
 
     form = options.form or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     early = choose_language(options.lang, for_machines=form not in HUMAN_FORMATS)
@@ -87,10 +87,10 @@ def run_check(options: CheckOptions) -> int:
 
 def _check(options: CheckOptions, form: str, language: str, config: Config) -> int:
     from tthc.cli.progress import progress_bar
-    from tthc.rules.changes import changed_since
-    from tthc.rules.formats import Report, render
-    from tthc.rules.formats.statistics import render_statistics
-    from tthc.rules.repository import CheckRequest, check_repository
+    from tthc.rules.engine.changes import changed_since
+    from tthc.rules.engine.repository import CheckRequest, check_repository
+    from tthc.rules.report import Report, render
+    from tthc.rules.report.statistics import render_statistics
 
     changes = None
     if options.changed_since is not None:

@@ -10,7 +10,7 @@ from tthc.cli.language import choose_language
 
 
 def run_explain(code: str, lang: str | None) -> int:
-    from tthc.rules.catalogue import explain, lookup, suggest
+    from tthc.rules.report.catalogue import explain, lookup, suggest
 
     language = choose_language(lang)
     found = lookup(code)

@@ -34,7 +34,7 @@ class Tally:
 
 def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> int:
     from tthc.compiler.project import source_files
-    from tthc.rules.formats.text import render_diagnostics
+    from tthc.rules.report.text import render_diagnostics
 
     language = choose_language(lang)
     missing = [p for p in paths if not Path(p).exists()]

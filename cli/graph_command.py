@@ -10,7 +10,7 @@ import click
 def run_graph(file: str, form: str, code: str | None) -> int:
     from tthc.compiler import build_procedure, load_project, to_dot, to_json
     from tthc.dsl import Severity
-    from tthc.rules.formats.text import render_diagnostics
+    from tthc.rules.report.text import render_diagnostics
 
     project = load_project([file])
     errors = [

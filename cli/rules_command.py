@@ -10,10 +10,10 @@ from tthc.cli.language import choose_language
 
 
 def run_rules(lang: str | None, form: str) -> int:
-    from tthc.rules.catalogue import catalogue
+    from tthc.rules.report.catalogue import catalogue
 
     if form == "markdown":
-        from tthc.rules.reference import markdown_reference
+        from tthc.rules.report.reference import markdown_reference
 
         sys.stdout.write(markdown_reference())
         return 0

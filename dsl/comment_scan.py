@@ -1,7 +1,7 @@
 """Where a `#` comment starts in a line of a `.tthc` file, without parsing it.
 
 Input: one line. Output: the column (0-based) of the `#`, or None. Used by the formatter and by
-the suppressions (`tthc.rules.comments`); it imports nothing, so checking stays off Lark.
+the suppressions (`tthc.rules.engine.comments`); it imports nothing, so checking stays off Lark.
 """
 
 from __future__ import annotations

@@ -7,18 +7,21 @@
 
 One package per family (`authority/`, `delegation/`, `steps/`, `soundness/`, `deadlines/`,
 `corpus/`, `suppressions/`; `duties.py` is small enough to stay one module), a module per rule,
-each package with its explicit `RULES` tuple; shared logic in named packages (`competence/`, the
-registry's meaning; `flow/`, the arrows of a workflow). A rule only finds (`Finding`); the runner
-attaches code, name and severity, shares one `Memo` among the contexts of a run, and turns a
-crash into TT999.
+each package with its explicit `RULES` tuple, joined in `registry.py`; `base.py` is what a rule
+sees and returns. Two sub-packages serve the rules without being rules: `engine/` (discovery,
+configuration, suppressions, cache, parallel execution) and `report/` (text, JSON, SARIF,
+JUnit, GitHub, the rule reference). What a rule asks of a procedure (competence, the flow
+graph, the state space, timed paths) is `tthc.compiler.analysis`. A rule only finds
+(`Finding`); the runner attaches code, name and severity, shares one `Memo` among the contexts
+of a run, and turns a crash into TT999.
 """
 
+from tthc.compiler.analysis.settings import Settings
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
-from tthc.rules.check import check_paths, check_project
-from tthc.rules.config import Config
-from tthc.rules.config_file import discover_config, find_config, load_config
+from tthc.rules.engine.check import check_paths, check_project
+from tthc.rules.engine.config import Config
+from tthc.rules.engine.config_file import discover_config, find_config, load_config
 from tthc.rules.registry import BY_CODE, RULES
-from tthc.rules.settings import Settings
 
 __all__ = [
     "BY_CODE",

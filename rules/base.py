@@ -1,7 +1,7 @@
 """What a rule sees and what it returns: contexts in, `Finding` values out.
 
 Input: the resolved `Model` and each procedure's `Workflow`. Output: `Finding`s. A rule only
-finds; the runner (`tthc.rules.runner`) attaches the code's name and configured severity,
+finds; the runner (`tthc.rules.engine.runner`) attaches the code's name and configured severity,
 applies suppressions and turns a crash into TT999 (STYLE.md principle 7). Every context of one
 run shares one `Memo`, where rules keep answers that depend only on the model and the settings.
 """
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tthc.compiler import Model, ProcedureModel, Workflow
+from tthc.compiler.analysis.memo import Memo
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, Related, Span, ast
-from tthc.rules.memo import Memo
-from tthc.rules.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _as_given(procedure: ProcedureModel) -> ast.Procedure:
 @dataclass(frozen=True)
 class ProjectContext:
     """Everything a project-scope rule may read: the registry, and every procedure in file
-    order as its summary (`tthc.rules.summary`: the header and the deciding steps, not the
+    order as its summary (`tthc.rules.engine.summary`: the header and the deciding steps, not the
     flow), which is all that travels back from the workers of a parallel check.
 
     `whole` gives the complete node of a procedure, for the rare rule that must compare two in

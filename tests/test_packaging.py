@@ -12,11 +12,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {"tthc.dsl": "dsl", "tthc.compiler": "compiler", "tthc.rules": "rules", "tthc.cli": "cli"}
-# The rule families and their shared logic, each a module or a package of small modules.
+# The rule families, the check engine and the reports, each a module or a package of small modules.
 RULE_MODULES = (
     "authority",
-    "competence",
-    "flow",
+    "engine",
+    "report",
     "delegation",
     "steps",
     "soundness",
@@ -68,7 +68,11 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert result.stdout.startswith("tthc, version ")
     families = ", ".join(f"tthc.rules.{name}" for name in RULE_MODULES)
     names = subprocess.run(
-        [str(python), "-c", f"import tthc.dsl, tthc.compiler, tthc.cli, {families}; print('ok')"],
+        [
+            str(python),
+            "-c",
+            f"import tthc.dsl, tthc.compiler, tthc.compiler.analysis, tthc.cli, {families}; print('ok')",
+        ],
         capture_output=True,
         text=True,
         check=True,

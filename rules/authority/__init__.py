@@ -2,7 +2,7 @@
 
 Input: a `ProcedureContext` (the model, the procedure's workflow, the settings). Output:
 `Finding`s for TT101–TT107, one module per rule. Competence is answered by
-`tthc.rules.competence`; each problem is reported by one rule only: an unlawful link of the
+`tthc.compiler.analysis.competence`; each problem is reported by one rule only: an unlawful link of the
 chain by TT2xx, a district actor after the reform by TT102, a collective confused with its head
 by TT107, anything else by TT101.
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence import Answer, Reason
+from tthc.compiler.analysis.competence.names import who
 from tthc.dsl import Message, ast
 from tthc.rules.authority.decisions import after_reform, chain_witnesses, decisions, procedure_power
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.competence import Answer, Reason
-from tthc.rules.competence.names import who
 
 
 def actor_not_competent(context: ProcedureContext) -> Iterator[Finding]:
@@ -22,7 +22,7 @@ def actor_not_competent(context: ProcedureContext) -> Iterator[Finding]:
     What it checks:
         Every `decision` and `signature` step: its actor must hold the procedure's `power` on the
         procedure's `effective` date through a chain of grants in the registry (see
-        `tthc.rules.competence`: a grant of `ho-tich` covers `ho-tich.dang-ky-khai-sinh`; a
+        `tthc.compiler.analysis.competence`: a grant of `ho-tich` covers `ho-tich.dang-ky-khai-sinh`; a
         phân cấp or ủy quyền holds only while its giver holds the power). It reports an actor
         with no grant, a grant to someone else, a grant or instrument not in force on that
         date, a giver that holds nothing to give, or an authority that does not exist on that

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence import Reason
+from tthc.compiler.analysis.competence.names import who
 from tthc.dsl import Message
 from tthc.rules.authority.decisions import chain_witnesses, decisions
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.competence import Reason
-from tthc.rules.competence.names import who
 
 
 def collective_individual_mismatch(context: ProcedureContext) -> Iterator[Finding]:

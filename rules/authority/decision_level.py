@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence.names import level_name
 from tthc.dsl import Message, ast
 from tthc.rules.authority.decisions import after_reform
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.competence.names import level_name
 
 
 def decision_at_wrong_level(context: ProcedureContext) -> Iterator[Finding]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import Model, ProcedureModel
+from tthc.compiler.analysis.competence import Answer, competence, covers
+from tthc.compiler.analysis.competence.names import link_name, who
+from tthc.compiler.analysis.memo import Memo
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import ProcedureContext
-from tthc.rules.competence import Answer, competence, covers
-from tthc.rules.competence.names import link_name, who
-from tthc.rules.memo import Memo
-from tthc.rules.settings import Settings
 
 DECIDING = (ast.StepKind.DECISION, ast.StepKind.SIGNATURE)
 
@@ -32,7 +32,7 @@ def deciding(
     model: Model, procedure: ProcedureModel, settings: Settings, memo: Memo
 ) -> Iterator[tuple[ast.Step, ast.Name, Answer]]:
     """`decisions` of a procedure given alone, as project-scope rules hold it (its summary,
-    `tthc.rules.summary`, keeps the deciding steps for this)."""
+    `tthc.rules.engine.summary`, keeps the deciding steps for this)."""
     power = procedure.node.power
     if power is None:
         return

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence import covers
+from tthc.compiler.analysis.competence.names import day, link_name, who
 from tthc.dsl import Message, ast
 from tthc.rules.authority.decisions import after_reform, procedure_power
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.competence import covers
-from tthc.rules.competence.names import day, link_name, who
 
 
 def district_actor_after_reform(context: ProcedureContext) -> Iterator[Finding]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence.names import day, instrument_name
+from tthc.compiler.analysis.competence.validity import instrument_gap
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.competence.names import day, instrument_name
-from tthc.rules.competence.validity import instrument_gap
 
 
 def _citations(node: ast.Procedure) -> Iterator[ast.Citation]:

@@ -4,8 +4,6 @@ Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT504, one module per 
 `longest_path`, the critical-path computation the runtime and the documentation can reuse (it
 reads only the `Workflow` and `Settings`; what the clock counts is in its module's docstring).
 
-    durations.py      durations on a scale of days (`Scale`, `in_days`)
-    longest_path.py   the longest timed path (`longest_path`, `timed_steps`, `longest_at_most`)
     wording.py        durations and deadlines in both languages
     exceeded.py       TT501 deadline-exceeded
     untimed_steps.py  TT502 step-without-duration
@@ -13,16 +11,16 @@ reads only the `Workflow` and `Settings`; what the clock counts is in its module
     mixed_units.py    TT504 mixed-day-units
 """
 
-from tthc.rules.base import Rule
-from tthc.rules.deadlines.after_move import deadline_longer_after_move
-from tthc.rules.deadlines.durations import Scale, in_days, scale_of
-from tthc.rules.deadlines.exceeded import deadline_exceeded
-from tthc.rules.deadlines.longest_path import (
+from tthc.compiler.analysis.durations import Scale, in_days, scale_of
+from tthc.compiler.analysis.longest_path import (
     TimedPath,
     longest_at_most,
     longest_path,
     timed_steps,
 )
+from tthc.rules.base import Rule
+from tthc.rules.deadlines.after_move import deadline_longer_after_move
+from tthc.rules.deadlines.exceeded import deadline_exceeded
 from tthc.rules.deadlines.mixed_units import mixed_day_units
 from tthc.rules.deadlines.untimed_steps import step_without_duration
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.durations import Scale, in_days
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.deadlines.durations import Scale, in_days
 from tthc.rules.deadlines.wording import amount_text
 
 LEVEL_NAMES = {

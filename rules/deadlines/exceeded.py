@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from tthc.compiler.analysis.durations import (
+    Scale,
+    in_days,
+    mixed_durations,
+    scale_of,
+    step_duration,
+)
+from tthc.compiler.analysis.longest_path import TimedPath, longest_at_most, longest_path
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.deadlines.durations import Scale, in_days, mixed_durations, scale_of, step_duration
-from tthc.rules.deadlines.longest_path import TimedPath, longest_at_most, longest_path
 from tthc.rules.deadlines.wording import amount_text, days_text, limit_text
-from tthc.rules.settings import Settings
 
 
 def _limit_days(

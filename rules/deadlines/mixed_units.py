@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.durations import mixed_durations
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.deadlines.durations import mixed_durations
 from tthc.rules.deadlines.wording import amount_text
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.longest_path import timed_steps
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.deadlines.longest_path import timed_steps
 from tthc.rules.deadlines.wording import limit_text
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tthc.compiler.analysis.durations import Scale
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, ast
-from tthc.rules.deadlines.durations import Scale
-from tthc.rules.settings import Settings
 
 UNIT_NAMES = {  # Vietnamese, English (plural; the singular drops the final "s")
     ast.DurationUnit.WORKING_DAYS: ("ngày làm việc", "working days"),

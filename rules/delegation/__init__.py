@@ -2,7 +2,7 @@
 
 Input: a `ProjectContext` (the whole registry and every workflow) or, for TT206, a
 `ProcedureContext`. Output: `Finding`s for TT201–TT208, one module per rule or pair of rules.
-The lawfulness of a grant is decided once, in `tthc.rules.competence.grant_flaws`; these rules
+The lawfulness of a grant is decided once, in `tthc.compiler.analysis.competence.grant_flaws`; these rules
 report each flaw once, at the grant in the registry, whether or not a procedure relies on it.
 The one flaw that depends on a date, an ủy quyền whose term has ended (TT202), is reported at
 each decision step that relies on it.

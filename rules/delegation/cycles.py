@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import Model
+from tthc.compiler.analysis.competence import overlaps
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProjectContext
-from tthc.rules.competence import overlaps
 
 
 def delegation_cycle(context: ProjectContext) -> Iterator[Finding]:

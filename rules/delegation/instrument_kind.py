@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence.names import instrument_name, who
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProjectContext
-from tthc.rules.competence.names import instrument_name, who
 from tthc.rules.delegation.registry_flaws import grant_names, registry_flaws, with_steps, witness
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence.names import day
 from tthc.dsl import Message
 from tthc.rules.authority.decisions import deciding
 from tthc.rules.base import Finding, ProjectContext
-from tthc.rules.competence.names import day
 from tthc.rules.delegation.registry_flaws import registry_flaws, with_steps, witness
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence import overlaps
+from tthc.compiler.analysis.competence.names import LEVEL_EN, LEVEL_VI, citation
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.competence import overlaps
-from tthc.rules.competence.names import LEVEL_EN, LEVEL_VI, citation
 from tthc.rules.delegation.registry_flaws import witness
 
 

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from tthc.compiler import Model
+from tthc.compiler.analysis.competence import Flaw, Link, remembered_flaws
+from tthc.compiler.analysis.competence.names import MODE_EN, MODE_VI, who
 from tthc.dsl import Message, Related, ast
 from tthc.rules.authority.decisions import deciding
 from tthc.rules.base import Finding, ProjectContext
-from tthc.rules.competence import Flaw, Link, remembered_flaws
-from tthc.rules.competence.names import MODE_EN, MODE_VI, who
 
 
 def registry_flaws(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.competence.names import MODE_VI
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProjectContext
-from tthc.rules.competence.names import MODE_VI
 
 Mode = ast.GrantMode
 

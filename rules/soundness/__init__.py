@@ -4,10 +4,10 @@ Input: a `ProcedureContext`. Output: `Finding`s for TT401-TT407, one module per 
 naming its witness (the path from `start`, the branches that meet, the loop's steps) as related
 locations. The semantics are the token game of `tthc.compiler.workflow`. Each defect is
 reported once, where it is caused:
-- TT401, TT402, TT404 read the arrows (`tthc.rules.flow`): a step no arrow path reaches from
+- TT401, TT402, TT404 read the arrows (`tthc.compiler.analysis.flow`): a step no arrow path reaches from
   `start`; a reached step with no arrow out; a reached loop that no arrow leaves (a livelock).
   Steps that only lead into a dead end or a closed loop are on its witness, not reported again.
-- TT403, TT405 play the token game (`markings.py` here): a join holding an arrival from which
+- TT403, TT405 play the token game (`tthc.compiler.analysis.soundness`): a join holding an arrival from which
   it can never start; `end` reached while other work is still running, or a step started a
   second time while it still holds the first (branches meeting without a join).
 - TT406 reads the outcomes written on the branches of each node.
@@ -17,8 +17,6 @@ With no finding of TT401-TT405 nor TT407, the procedure is a sound workflow net:
 case can reach, it can reach `end`, it reaches `end` with nothing left running, and every step can
 run (tests/rules/test_soundness_differential.py checks this against a brute-force oracle).
 
-    markings.py     the token game: every state one case can reach (`explore`)
-    analysis.py     the verdicts of one workflow, computed once (`analyse`)
     wording.py      nodes, joins, moves and runs as the messages name them
     unreachable.py  TT401 unreachable-step
     dead_end.py     TT402 dead-end-step
@@ -29,8 +27,8 @@ run (tests/rules/test_soundness_differential.py checks this against a brute-forc
     state_limit.py  TT407 flow-too-large-to-check
 """
 
+from tthc.compiler.analysis.soundness.analysis import Soundness, analyse
 from tthc.rules.base import Rule
-from tthc.rules.soundness.analysis import Soundness, analyse
 from tthc.rules.soundness.choices import choice_not_exclusive
 from tthc.rules.soundness.completion import improper_completion
 from tthc.rules.soundness.dead_end import dead_end_step

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import START, Branch, Workflow
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.witnesses import names
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.witnesses import names
 from tthc.rules.soundness.wording import (
     capitalised,
     node_name,

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import Join, Workflow
+from tthc.compiler.analysis.soundness.analysis import analyse
+from tthc.compiler.analysis.soundness.markings import Move, StateSpace
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.soundness.analysis import analyse
-from tthc.rules.soundness.markings import Move, StateSpace
 from tthc.rules.soundness.wording import (
     capitalised,
     join_text,

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import START
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.witnesses import route, witness
+from tthc.compiler.analysis.soundness.analysis import analyse
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.witnesses import route, witness
-from tthc.rules.soundness.analysis import analyse
 from tthc.rules.soundness.wording import (
     node_name,
 )

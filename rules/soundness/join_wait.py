@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import Workflow
+from tthc.compiler.analysis.flow.graph import Graph, graph_of
+from tthc.compiler.analysis.flow.witnesses import names
+from tthc.compiler.analysis.soundness.analysis import analyse
+from tthc.compiler.analysis.soundness.markings import Move
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import Graph, graph_of
-from tthc.rules.flow.witnesses import names
-from tthc.rules.soundness.analysis import analyse
-from tthc.rules.soundness.markings import Move
 from tthc.rules.soundness.wording import (
     join_text,
     moves_route,

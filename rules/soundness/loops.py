@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.witnesses import route, witness
+from tthc.compiler.analysis.soundness.analysis import analyse
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.witnesses import route, witness
-from tthc.rules.soundness.analysis import analyse
 
 
 def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:

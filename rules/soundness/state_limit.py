@@ -1,7 +1,7 @@
 """TT407 flow-too-large-to-check: the flow has more states than the checker explores.
 
 Input: a `ProcedureContext`. Output: one `Finding` at the procedure's code when the token game of
-`tthc.rules.soundness.markings` stopped at its budget (`Settings.max_flow_states`) before it had
+`tthc.compiler.analysis.soundness.markings` stopped at its budget (`Settings.max_flow_states`) before it had
 seen every state one case can reach: what TT403 and TT405 reported is exact, but they may have
 missed more.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler import START
+from tthc.compiler.analysis.soundness.analysis import analyse
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.soundness.analysis import analyse
 
 
 def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:

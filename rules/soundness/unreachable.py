@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.witnesses import names
+from tthc.compiler.analysis.soundness.analysis import analyse
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.witnesses import names
-from tthc.rules.soundness.analysis import analyse
 from tthc.rules.soundness.wording import (
     capitalised,
     node_name,

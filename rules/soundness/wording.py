@@ -1,15 +1,15 @@
 """How the soundness messages name nodes, joins, moves and runs, in both languages.
 
 Input: the `Workflow`, its nodes and joins, and the moves of the token game
-(`tthc.rules.soundness.markings.Move`). Output: texts (`start → a → all(b, c)`, long runs shortened)
+(`tthc.compiler.analysis.soundness.markings.Move`). Output: texts (`start → a → all(b, c)`, long runs shortened)
 and `Message`s, and the moves or nodes of a witness as related locations.
 """
 
 from __future__ import annotations
 
 from tthc.compiler import END, START, Join, Workflow
+from tthc.compiler.analysis.soundness.markings import Move
 from tthc.dsl import Message, Related, Span
-from tthc.rules.soundness.markings import Move
 
 
 def node_name(workflow: Workflow, node: str) -> Message:

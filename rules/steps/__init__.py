@@ -1,7 +1,7 @@
 """TT3xx — missing steps of the one-stop process (một cửa, một cửa liên thông).
 
 Input: a `ProcedureContext`. Output: `Finding`s for TT301-TT310, one module per rule. The path
-rules (TT301-TT303) follow one case through the flow (`tthc.rules.flow.runs.run_reach`): at a choice
+rules (TT301-TT303) follow one case through the flow (`tthc.compiler.analysis.flow.runs.run_reach`): at a choice
 it takes one branch, after `a -> all(b, c)` it runs both, and a join starts its target when all
 its branches have arrived. Counting rules (TT305, TT310) count along one line of the flow. A
 refusal step (`refusal`) counts as returning the result: the refusal notice with its reasons is

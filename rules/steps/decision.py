@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.runs import run_path, run_reach
+from tthc.compiler.analysis.flow.witnesses import route, witness
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.runs import run_path, run_reach
-from tthc.rules.flow.witnesses import route, witness
 from tthc.rules.steps.step_names import step_ids, step_name
 
 Kind = ast.StepKind

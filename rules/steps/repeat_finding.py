@@ -1,6 +1,6 @@
 """The finding of a step one case can run too often, shared by TT305 and TT310.
 
-Input: the `Workflow`, a `Repeat` of `tthc.rules.flow.repeats.repeats`, the number allowed and what
+Input: the `Workflow`, a `Repeat` of `tthc.compiler.analysis.flow.repeats.repeats`, the number allowed and what
 is repeated (in both languages). Output: a `Finding` at the step, naming the loop that brings the
 case back to it, or the earlier steps of the kind on the same line of the flow.
 """
@@ -8,10 +8,10 @@ case back to it, or the earlier steps of the kind on the same line of the flow.
 from __future__ import annotations
 
 from tthc.compiler import Workflow
+from tthc.compiler.analysis.flow.repeats import Repeat
+from tthc.compiler.analysis.flow.witnesses import names, route, witness
 from tthc.dsl import Message
 from tthc.rules.base import Finding
-from tthc.rules.flow.repeats import Repeat
-from tthc.rules.flow.witnesses import names, route, witness
 from tthc.rules.steps.step_names import step_name, step_witnesses
 
 

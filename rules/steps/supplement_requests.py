@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.repeats import repeats
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.repeats import repeats
 from tthc.rules.steps.repeat_finding import repeat_finding
 
 Kind = ast.StepKind

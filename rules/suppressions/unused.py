@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from tthc.dsl import CODES, Message
 from tthc.rules.base import Finding
-from tthc.rules.suppressions.directives import VERBS, Directive
-from tthc.rules.suppressions.effects import Effect, SuppressionContext
+from tthc.rules.engine.suppressions.directives import VERBS, Directive
+from tthc.rules.engine.suppressions.effects import Effect, SuppressionContext
 
 
 def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:

@@ -14,11 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from tthc.cli.main import main
-from tthc.rules import file_check, load_config
-from tthc.rules import repository as repo
-from tthc.rules.cache import CACHE_DIR, DATABASE, LAYOUT
-from tthc.rules.check import check_paths
-from tthc.rules.repository import CheckRequest, CheckResult, check_repository
+from tthc.rules import load_config
+from tthc.rules.engine import file_check
+from tthc.rules.engine import repository as repo
+from tthc.rules.engine.cache import CACHE_DIR, DATABASE, LAYOUT
+from tthc.rules.engine.check import check_paths
+from tthc.rules.engine.repository import CheckRequest, CheckResult, check_repository
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "project"
 
@@ -43,7 +44,7 @@ def run(project: Path, **options: object) -> CheckResult:
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files parsed from now on: registry files (read by the run itself) and procedure
-    files (read by the file checker, `tthc.rules.file_check`)."""
+    files (read by the file checker, `tthc.rules.engine.file_check`)."""
     parsed: list[str] = []
     real = file_check.parse_data
 
@@ -206,7 +207,7 @@ def test_a_cache_that_cannot_be_written_is_not_used(project: Path) -> None:
 
 def test_cached_documents_and_diagnostics_come_back_equal_and_small() -> None:
     from tthc.dsl import parse_path
-    from tthc.rules.pickling import dumps, loads
+    from tthc.rules.engine.pickling import dumps, loads
 
     birth = GOLDEN / "ho-tich" / "khai-sinh.tthc"
     document = parse_path(birth).value
@@ -228,7 +229,7 @@ def test_cached_documents_and_diagnostics_come_back_equal_and_small() -> None:
 def test_the_cache_loader_refuses_everything_but_tthc_values() -> None:
     import pickle
 
-    from tthc.rules.pickling import loads
+    from tthc.rules.engine.pickling import loads
 
     for value in (print, open, Path("x"), object()):
         with pytest.raises(pickle.UnpicklingError):

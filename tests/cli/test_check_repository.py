@@ -19,12 +19,13 @@ from click.testing import CliRunner
 
 from tthc.cli import progress
 from tthc.cli.main import main
-from tthc.rules import Config, file_check, load_config
-from tthc.rules import repository as repo
-from tthc.rules.check import check_paths
-from tthc.rules.discovery import is_procedure_yaml, procedure_files, top_level_keys
-from tthc.rules.parallel import fork_each, fork_map
-from tthc.rules.repository import CheckRequest, check_repository
+from tthc.rules import Config, load_config
+from tthc.rules.engine import file_check
+from tthc.rules.engine import repository as repo
+from tthc.rules.engine.check import check_paths
+from tthc.rules.engine.discovery import is_procedure_yaml, procedure_files, top_level_keys
+from tthc.rules.engine.parallel import fork_each, fork_map
+from tthc.rules.engine.repository import CheckRequest, check_repository
 
 TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden" / "project"

@@ -1,4 +1,4 @@
-"""The registry's meaning (`tthc.rules.competence`): who holds which power on which date, by
+"""The registry's meaning (`tthc.compiler.analysis.competence`): who holds which power on which date, by
 which chain of grants, and why not. Each test writes the small registry it needs."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tthc.compiler import Model, load_project, resolve
+from tthc.compiler.analysis.competence import Reason, competence, covers, grant_flaws, overlaps
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import SourceFile, parse
-from tthc.rules.competence import Reason, competence, covers, grant_flaws, overlaps
+from tthc.rules.engine.runner import run_rules
 from tthc.rules.registry import BY_CODE
-from tthc.rules.runner import run_rules
-from tthc.rules.settings import Settings
 
 AUTHORITIES = """
 authority national_assembly "Quốc hội" { level central kind collective }

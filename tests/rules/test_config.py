@@ -15,7 +15,7 @@ import pytest
 from tthc.dsl import Severity, Span, make_diagnostic
 from tthc.dsl.diagnostics import Message
 from tthc.rules import Config, check_paths, discover_config, find_config, load_config
-from tthc.rules.config import PathOverride, apply_config
+from tthc.rules.engine.config import PathOverride, apply_config
 
 HERE = Path(__file__).resolve().parent
 CLEAN = HERE / "cases" / "clean_birth_registration.tthc"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tthc.rules import RULES, Config, Rule, check_paths
-from tthc.rules.catalogue import SECTIONS, parse_doc
+from tthc.rules.report.catalogue import SECTIONS, parse_doc
 
 HERE = Path(__file__).resolve().parent
 REGISTRY = HERE / "registry"

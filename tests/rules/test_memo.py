@@ -8,18 +8,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from tthc.compiler import Workflow, build_procedure, load_project
+from tthc.compiler.analysis.competence import competence
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.repeats import repeats
+from tthc.compiler.analysis.memo import Memo
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 from tthc.rules import RULES, ProcedureContext
 from tthc.rules.authority.decisions import deciding, decisions
-from tthc.rules.competence import competence
 from tthc.rules.deadlines import longest_path, timed_steps
-from tthc.rules.flow.graph import graph_of
-from tthc.rules.flow.repeats import repeats
-from tthc.rules.memo import Memo
-from tthc.rules.runner import run_rules
-from tthc.rules.settings import Settings
+from tthc.rules.engine.runner import run_rules
+from tthc.rules.engine.summary import summarize
 from tthc.rules.soundness import analyse
-from tthc.rules.summary import summarize
 
 HERE = Path(__file__).resolve().parent
 REGISTRY = HERE / "registry"

@@ -10,8 +10,8 @@ import pytest
 
 from tthc.dsl.code_docs import CODE_DOCS
 from tthc.rules import Config, check_paths
-from tthc.rules.catalogue import parse_doc
-from tthc.rules.reference import markdown_reference
+from tthc.rules.report.catalogue import parse_doc
+from tthc.rules.report.reference import markdown_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "rules.md"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tthc.compiler import build_procedure, load_project
+from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic
 from tthc.rules import soundness, steps
 from tthc.rules.base import ProcedureContext
-from tthc.rules.runner import run_rules
-from tthc.rules.settings import Settings
+from tthc.rules.engine.runner import run_rules
 
 HERE = Path(__file__).resolve().parent
 REGISTRY = HERE / "registry"

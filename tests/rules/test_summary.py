@@ -7,9 +7,9 @@ from pathlib import Path
 
 from tthc.compiler import load_project
 from tthc.dsl import ast
-from tthc.rules.file_check import FileResult
-from tthc.rules.pickling import dumps, loads
-from tthc.rules.summary import summarize
+from tthc.rules.engine.file_check import FileResult
+from tthc.rules.engine.pickling import dumps, loads
+from tthc.rules.engine.summary import summarize
 
 HERE = Path(__file__).resolve().parent
 CLEAN = HERE / "cases" / "clean_birth_registration.tthc"

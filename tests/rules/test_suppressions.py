@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
 from tthc.rules import Config, check_paths
-from tthc.rules.comments import find_comments
+from tthc.rules.engine.comments import find_comments
 from tthc.rules.suppressions import scan_directives, suppress
 
 HERE = Path(__file__).resolve().parent

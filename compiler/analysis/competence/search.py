@@ -1,0 +1,179 @@
+"""The chain search: is an authority competent for a power on a date, and by which chain?
+
+Input: the `Model`, an authority, a power, a date and the `Settings`. Output: an `Answer`:
+competent or not, the chain of links from the original holder, the flaws of that chain
+(`tthc.compiler.analysis.competence.flaws`), who holds the power instead, and the explanation in both
+languages (`tthc.compiler.analysis.competence.explanation`). One question (a power on a date) is answered
+for each authority at most once, cycles included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property, partial
+
+from tthc.compiler import Model
+from tthc.compiler.analysis.competence.explanation import Explanation
+from tthc.compiler.analysis.competence.flaws import Flaw, remembered_flaws
+from tthc.compiler.analysis.competence.powers import Link, all_links, covers, is_root
+from tthc.compiler.analysis.competence.validity import authority_gap, link_gap
+from tthc.compiler.analysis.memo import Memo
+from tthc.compiler.analysis.settings import Settings
+from tthc.dsl import Message, ast
+
+Mode = ast.GrantMode
+
+
+class Reason(StrEnum):
+    COMPETENT = "competent"
+    UNKNOWN_AUTHORITY = "unknown-authority"  # reported as TT005
+    AUTHORITY_NOT_VALID = "authority-not-valid"  # does not exist on the date
+    NO_GRANT = "no-grant"  # nobody is given this power
+    OTHER_HOLDER = "other-holder"  # the power is given, to others
+    HEAD_OF_HOLDER = "head-of-holder"  # the collective this person heads holds it (TT107)
+    MEMBER_HOLDS = "member-holds"  # an individual of this collective holds it (TT107)
+    NOT_IN_FORCE = "not-in-force"  # a grant or its instrument is not in force on the date
+    GIVER_NOT_COMPETENT = "giver-not-competent"  # a link's giver holds nothing to give
+    ILLEGAL_LINK = "illegal-link"  # a link of the chain is unlawful (see `flaws`)
+
+
+# When no chain holds, the failing one explained is the closest to holding.
+_CLOSEST = [Reason.ILLEGAL_LINK, Reason.NOT_IN_FORCE, Reason.GIVER_NOT_COMPETENT]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Whether an authority holds a power on a date, by which chain, and why (or why not).
+
+    The explanation is worded when first read: a project asks hundreds of questions and shows
+    the answers to a few, and wording one takes longer than finding it."""
+
+    competent: bool
+    chain: tuple[Link, ...]
+    words: Callable[[], Message] = field(compare=False, repr=False)
+    reason: Reason = Reason.COMPETENT
+    flaws: tuple[Flaw, ...] = ()
+    holders: tuple[str, ...] = ()  # who holds it instead: other holders, the body, the head
+
+    @cached_property
+    def explanation(self) -> Message:
+        return self.words()
+
+
+def competence(
+    model: Model,
+    authority: str,
+    power: str,
+    on: dt.date | None = None,
+    settings: Settings | None = None,
+    memo: Memo | None = None,
+) -> Answer:
+    """Is `authority` competent for `power` on `on`? The rules are in the package docstring.
+
+    With a `memo` (one per model and settings, as `ProcedureContext.memo` is), each question
+    and the flaws of each grant are worked out once, however many rules ask."""
+    settings = settings or Settings()
+    if memo is None:
+        return _Search(model, power, on, settings, Memo()).answer(authority)
+    shared = memo
+    return memo.get(
+        (competence, authority, power, on),
+        lambda: _Search(model, power, on, settings, shared).answer(authority),
+    )
+
+
+class _Search:
+    """One question (a power on a date), answered for each authority at most once."""
+
+    def __init__(
+        self, model: Model, power: str, on: dt.date | None, settings: Settings, memo: Memo
+    ) -> None:
+        self.model, self.power, self.on, self.settings = model, power, on, settings
+        self.memo = memo
+        self.answers: dict[str, Answer] = {}
+        self.visiting: set[str] = set()
+
+    def answer(self, name: str) -> Answer:
+        if name in self.answers:
+            return self.answers[name]
+        if name in self.visiting:  # a cycle (TT207): this path gives nothing
+            return Answer(False, (), self._say(name).circular, Reason.GIVER_NOT_COMPETENT)
+        self.visiting.add(name)
+        found = self._answer(name)
+        self.visiting.discard(name)
+        self.answers[name] = found
+        return found
+
+    def _say(self, name: str) -> Explanation:
+        return Explanation(self.model, name, self.power, self.on)
+
+    def _answer(self, name: str) -> Answer:
+        authority = self.model.authorities.get(name)
+        if authority is None:
+            return Answer(False, (), self._say(name).unknown, Reason.UNKNOWN_AUTHORITY)
+        gap = authority_gap(authority, self.on, self.settings)
+        if gap is not None:
+            words = partial(self._say(name).absent, gap)
+            return Answer(False, (), words, Reason.AUTHORITY_NOT_VALID)
+        links = self.memo.get(
+            (_covering, name, self.power), lambda: _covering(self.model, name, self.power)
+        )
+        if not links:
+            return self._without_link(authority)
+        tries = [self._through(name, link) for link in links]
+        held = [t for t in tries if t.competent]
+        if held:
+            return min(held, key=lambda t: len(t.chain))
+        return min(tries, key=lambda t: (_CLOSEST.index(t.reason), len(t.chain)))
+
+    def _through(self, name: str, link: Link) -> Answer:
+        flaws: list[Flaw] = []
+        if isinstance(link, ast.Grant):
+            flaws.extend(remembered_flaws(self.model, link, self.settings, self.memo))
+        gap = link_gap(self.model, link, self.on, self.memo)
+        if gap and gap.ended and isinstance(link, ast.Grant) and link.mode is Mode.AUTHORIZATION:
+            flaws.append(Flaw("TT202", link, link.id.span, "expired", gap=gap))
+        upstream: Answer | None = None
+        if not is_root(self.model, link) and link.giver is not None:
+            upstream = self.answer(link.giver.value)
+            flaws.extend(upstream.flaws)
+        chain = (*(upstream.chain if upstream else ()), link)
+        say = self._say(name)
+        if flaws:
+            return Answer(
+                False, chain, partial(say.illegal, flaws[0]), Reason.ILLEGAL_LINK, tuple(flaws)
+            )
+        if gap is not None:
+            return Answer(False, chain, partial(say.not_in_force, link, gap), Reason.NOT_IN_FORCE)
+        if upstream is not None and not upstream.competent:
+            words = partial(say.giver_not_competent, link, upstream.words)
+            return Answer(False, chain, words, Reason.GIVER_NOT_COMPETENT)
+        return Answer(True, chain, partial(say.competent, chain), Reason.COMPETENT)
+
+    def _without_link(self, authority: ast.Authority) -> Answer:
+        say, name = self._say(authority.id.value), authority.id.value
+        body = authority.of.value if authority.of is not None else None
+        if authority.kind is ast.AuthorityKind.PERSON and body and self.answer(body).competent:
+            return Answer(False, (), partial(say.head, body), Reason.HEAD_OF_HOLDER, (), (body,))
+        if authority.kind is ast.AuthorityKind.COLLECTIVE:
+            for member in self.model.members(name):
+                person = member.id.value
+                if member.kind is ast.AuthorityKind.PERSON and self.answer(person).competent:
+                    words = partial(say.member, person)
+                    return Answer(False, (), words, Reason.MEMBER_HOLDS, (), (person,))
+        links = all_links(self.model)
+        holders = tuple(
+            dict.fromkeys(k.receiver.value for k in links if covers(k.power.value, self.power))
+        )
+        if holders:
+            return Answer(False, (), partial(say.others, holders), Reason.OTHER_HOLDER, (), holders)
+        return Answer(False, (), say.nobody, Reason.NO_GRANT)
+
+
+def _covering(model: Model, authority: str, power: str) -> list[Link]:
+    """The links that give `authority` a power covering `power`, whatever the date (asked
+    once per project through the memo: the date-dependent part of the search is the rest)."""
+    return [k for k in model.links_to(authority) if covers(k.power.value, power)]

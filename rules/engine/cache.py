@@ -1,0 +1,207 @@
+"""The content-hash cache of `tthc check`: `.tthc_cache/` at the project root.
+
+Input: keys (hex digests of everything a value depends on) and values. Output: the values
+stored under those keys, or None. Two kinds of entries, in one SQLite file:
+
+    files   one file's result (its diagnostics and procedure summaries,
+            `tthc.rules.engine.file_check`), keyed by the tool, the configuration, the registry,
+            the rules run, the path and the file's content
+    runs    a whole run's diagnostics, keyed by the tool, the configuration and the path and
+            content of every file of the project
+
+Why SQLite: a cold run on 10,000 files writes 10,000 entries; as files, each cost half a
+millisecond of system calls, an eighth of the time it takes to check the file. Here they are
+written by this process in one transaction when the run ends (workers send theirs back with
+their results), and read back by key.
+
+A cache that cannot be written (read-only checkout) is simply not used; an entry that cannot be
+read back (truncated, corrupted, written by another version, crafted) is a miss and is deleted;
+a damaged database file is deleted and made again. Nothing here raises. The folder holds a
+CACHEDIR.TAG (backup tools skip it) and a .gitignore of `*` (git never offers it for commit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tthc.rules.engine.pickling import dumps, loads
+
+CACHE_DIR = ".tthc_cache"
+LAYOUT = "v2"  # raised when the layout or the encoding of entries changes
+DATABASE = "entries.sqlite3"
+KEPT_RUNS = 8
+FILES, RUNS = "files", "runs"
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by tthc.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, stamp INTEGER,"
+    " PRIMARY KEY (kind, key)) WITHOUT ROWID"
+)
+
+
+def digest(*parts: str | bytes) -> str:
+    """A key: the SHA-256 of the parts, each one length-prefixed so that they cannot run
+    into one another."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+@cache
+def tool_fingerprint() -> str:
+    """The version of tthc, the interpreter's, and the content of every source file of the
+    layers that decide what a check finds: an edited checkout never replays stale results,
+    and a fresh install of the same release (a CI run restoring its cache) still hits."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import tthc.compiler
+    import tthc.dsl
+    import tthc.rules
+
+    try:
+        parts: list[str | bytes] = [version("tthc"), sys.version]
+    except PackageNotFoundError:
+        parts = ["unknown", sys.version]
+    for package in (tthc.dsl, tthc.compiler, tthc.rules):
+        for folder in map(Path, package.__path__):
+            for path in sorted(folder.rglob("*")):
+                if path.suffix in (".py", ".lark") and "__pycache__" not in path.parts:
+                    parts.append(f"{package.__name__}/{path.relative_to(folder).as_posix()}")
+                    parts.append(path.read_bytes())
+    return digest(*parts)
+
+
+class Cache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.base = folder / LAYOUT
+        self._database: sqlite3.Connection | None = None
+        self._usable: bool | None = None
+        self._pending: dict[tuple[str, str], bytes] = {}
+        self.used: set[str] = set()  # the file keys read or written by this run
+
+    @classmethod
+    def at(cls, root: Path) -> Cache:
+        return cls(root / CACHE_DIR)
+
+    def usable(self) -> bool:
+        """Creates the folder with its tag and the database on first use; False when it
+        cannot be written."""
+        if self._usable is None:
+            try:
+                self.base.mkdir(parents=True, exist_ok=True)
+                for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "*\n")):
+                    if not (self.folder / name).exists():
+                        (self.folder / name).write_text(text, encoding="utf-8")
+                self._database = self._open()
+            except OSError:
+                self._database = None
+            self._usable = self._database is not None
+        return self._usable
+
+    def _open(self) -> sqlite3.Connection | None:
+        """The database, made again once if it is damaged."""
+        path = self.base / DATABASE
+        for _ in range(2):
+            try:
+                database = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+                database.execute(_SCHEMA)
+                database.execute("SELECT count(*) FROM entries").fetchone()
+                return database
+            except sqlite3.Error:
+                path.unlink(missing_ok=True)
+        return None
+
+    # ---- entries -----------------------------------------------------------------------------
+
+    def get(self, kind: str, key: str) -> Any | None:
+        if not self.usable() or self._database is None:
+            return None
+        try:
+            row = self._database.execute(
+                "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        if kind == FILES:
+            self.used.add(key)
+        try:
+            return loads(row[0])
+        except Exception:  # any damage to an entry is a miss, never a crash
+            self._forget(kind, key)
+            return None
+
+    def put(self, kind: str, key: str, value: object) -> bytes:
+        """Stores a value (when the run is saved); returns its encoding."""
+        data = dumps(value)
+        self.put_encoded(kind, key, data)
+        return data
+
+    def put_encoded(self, kind: str, key: str, data: bytes) -> None:
+        if kind == FILES:
+            self.used.add(key)
+        self._pending[kind, key] = data
+
+    def _forget(self, kind: str, key: str) -> None:
+        try:
+            assert self._database is not None
+            self._database.execute("DELETE FROM entries WHERE kind = ? AND key = ?", (kind, key))
+        except sqlite3.Error:
+            return
+
+    # ---- saving and housekeeping -------------------------------------------------------------
+
+    def save(self, keep: Iterable[str] = ()) -> None:
+        """Writes the entries of this run in one transaction, keeps the newest runs, and the
+        file entries of this run when old ones pile up (more than twice as many as this run
+        used, plus a margin for other checked subsets). Another tthc writing at the same time
+        makes this run's entries wait for the next run, never an error."""
+        if not self.usable() or self._database is None:
+            return
+        stamp = time.time_ns()
+        rows = [(kind, key, data, stamp) for (kind, key), data in self._pending.items()]
+        self._pending.clear()
+        try:
+            with self._database:
+                self._database.execute("BEGIN IMMEDIATE")
+                self._database.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows
+                )
+                self._prune({*keep, *self.used})
+        except sqlite3.Error:
+            return
+
+    def _prune(self, keep: set[str]) -> None:
+        assert self._database is not None
+        self._database.execute(
+            "DELETE FROM entries WHERE kind = ? AND key NOT IN (SELECT key FROM entries"
+            " WHERE kind = ? ORDER BY stamp DESC LIMIT ?)",
+            (RUNS, RUNS, KEPT_RUNS),
+        )
+        (count,) = self._database.execute(
+            "SELECT count(*) FROM entries WHERE kind = ?", (FILES,)
+        ).fetchone()
+        if count > 2 * len(keep) + 1000:
+            stale = [
+                (FILES, key)
+                for (key,) in self._database.execute(
+                    "SELECT key FROM entries WHERE kind = ?", (FILES,)
+                )
+                if key not in keep
+            ]
+            self._database.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", stale)

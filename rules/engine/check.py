@@ -1,0 +1,121 @@
+"""The checking entry point: paths → project → diagnostics, under a configuration.
+
+Input: paths to check and a `Config` (found upward from the paths when not given). Output: the
+loaded `Project` and its sorted diagnostics (reading, resolving and every rule) at the
+configured severities, with inline suppressions applied and TT901/TT902 added.
+
+    rules run → select / ignore / severity / per-path → suppressions → TT901, TT902
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from tthc.compiler import Project, load_project
+from tthc.dsl import Diagnostic
+from tthc.rules.base import Rule
+from tthc.rules.engine.config import Config, Policy, apply_config
+from tthc.rules.engine.config_file import discover_config
+from tthc.rules.engine.discovery import procedure_files
+from tthc.rules.engine.runner import run_rules, run_suppression_rules
+from tthc.rules.registry import RULES
+from tthc.rules.suppressions import scan_directives, suppress
+
+
+def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:
+    """Every diagnostic of a loaded project, sorted by file, line, column and code."""
+    config = config or Config()
+    rules = enabled_rules(project.files, config)
+    found = [*project.diagnostics, *run_rules(project, rules, config.settings)]
+    return finish(project.files, found, rules, config)
+
+
+def enabled_rules(files: Sequence[str], config: Config) -> list[Rule]:
+    """The rules some file enables: a rule that no file enables does not run at all."""
+    policies = [config.policy(path) for path in files] or [config.policy("")]
+    return [r for r in RULES if any(p.enabled(r.code) for p in policies)]
+
+
+def finish(
+    files: Sequence[str],
+    found: Sequence[Diagnostic],
+    rules: Sequence[Rule],
+    config: Config,
+    contents: Mapping[str, bytes | None] | None = None,
+) -> list[Diagnostic]:
+    """What the rules found, made into the report: the configuration applied (select,
+    ignore, severities, per-path), inline suppressions honoured, TT901 and TT902 added, and
+    everything sorted. `contents`: the files' bytes when already read (else they are read
+    here, for their comments)."""
+    policies: dict[str, Policy] = {}
+    limit = config.limits.max_bytes
+
+    def text(path: str) -> str:
+        known = contents or {}
+        return _directive_text(known[path] if path in known else _read(path, limit), limit)
+
+    def policy(path: str) -> Policy:
+        return policies.get(path) or policies.setdefault(path, config.policy(path))
+
+    kept_by_config = apply_config(found, config)
+    directives = [d for path in files for d in scan_directives(path, text(path))]
+    kept, context = suppress(kept_by_config, directives, lambda p, code: policy(p).enabled(code))
+    kept.extend(apply_config(run_suppression_rules(context, rules), config))
+    return sorted(kept, key=lambda d: d.sort_key())
+
+
+def check_paths(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    registry: Sequence[str | Path] = (),
+) -> tuple[Project, list[Diagnostic]]:
+    """Loads and checks the paths, with the registry folders of the configuration (and any
+    given here) always part of the project. An unusable configuration found upward gives its
+    own diagnostics and an empty project: nothing is checked under settings nobody chose."""
+    if config is None:
+        found = discover_config(paths)
+        if found.value is None:
+            return Project(), found.diagnostics
+        config = found.value
+    files, extra = project_files(paths, config, registry)
+    project = load_project(files, extra, config.limits)
+    return project, check_project(project, config)
+
+
+def project_files(
+    paths: Sequence[str | Path], config: Config, registry: Sequence[str | Path] = ()
+) -> tuple[list[str], list[str]]:
+    """The procedure files under the paths (`tthc.rules.engine.discovery`), and the registry files
+    of the configuration (and any given here) that are not among them."""
+    root = config.root or Path.cwd()
+    files = procedure_files(paths, config.exclude, root)
+    wanted = procedure_files([*map(_shown, config.registry), *registry], config.exclude, root)
+    # A registry inside a checked folder is read once. Only files of the same name can be the
+    # same file: the others are not resolved (10,000 of them took most of a second).
+    names = {Path(f).name for f in wanted}
+    checked = {Path(f).resolve() for f in files if Path(f).name in names}
+    extra = [f for f in wanted if Path(f).resolve() not in checked]
+    return files, extra
+
+
+def _shown(path: Path) -> str:
+    """A path as people read it: relative to the working folder when it is below it."""
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def _read(path: str, max_bytes: int) -> bytes | None:
+    """A file's bytes, up to one past the size limit; None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(max_bytes + 1)
+    except OSError:
+        return None
+
+
+def _directive_text(data: bytes | None, max_bytes: int) -> str:
+    """A file's text for its comments; an unreadable or oversized file was already reported
+    (TT008, TT006) and holds no directive that counts."""
+    if data is None or len(data) > max_bytes or b"tthc" not in data:
+        return ""  # no directive can be there: skip decoding
+    return data.decode("utf-8-sig", errors="replace")

@@ -1,0 +1,128 @@
+"""Checking one file against a resolved registry: the unit of work of a parallel check.
+
+Input: a file's path and bytes, the registry (`tthc.compiler.resolve_registry`), the limits,
+the rules, the settings and a memo. Output: `FileResult`, the file's diagnostics (reading,
+resolving its procedures, the procedure-scope rules) and the summary of each of its procedures
+(`tthc.rules.engine.summary`): everything the project-scope rules need, small enough to travel from a
+worker and to be kept in the cache. The document itself stays where it was parsed and is
+dropped once checked.
+
+A file that declares part of the registry cannot be checked this way (the registry would change
+under the other files): its result says so (`declares_registry`) and the caller reads it as a
+registry file. `may_declare_registry` picks those files out beforehand from their bytes; it
+may be wrong either way, which costs time, never a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tthc.compiler import Model, ProcedureModel, build_procedure, resolve_procedure
+from tthc.compiler.analysis.memo import Memo
+from tthc.compiler.analysis.settings import Settings
+from tthc.dsl import Diagnostic, Limits, Outcome, ast, decode_source, parse, parse_path
+from tthc.rules.base import Rule
+from tthc.rules.engine.runner import run_procedure_rules
+from tthc.rules.engine.summary import from_node, summarize
+
+# A line opening a registry declaration: `authority x.y "..." {` in the DSL, a top-level
+# `authorities:` key in YAML. A step named `grant` also matches: that file is merely read first.
+_REGISTRY_LINE = re.compile(
+    rb"^[ \t]*(?:(?:authority|instrument|grant|transfer)[ \t]+[A-Za-z_]"
+    rb"|[\"']?(?:authorities|instruments|grants|transfers)[\"']?[ \t]*:)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    diagnostics: tuple[Diagnostic, ...] = ()
+    summaries: tuple[ProcedureModel, ...] = ()
+    declares_registry: bool = False  # nothing else was checked: read it as a registry file
+
+    def to_wire(self) -> tuple[tuple[Diagnostic, ...], tuple[ast.Procedure, ...], bool]:
+        """The result as `tthc.rules.engine.pickling` encodes it: tthc.dsl values only."""
+        return self.diagnostics, tuple(s.node for s in self.summaries), self.declares_registry
+
+    @staticmethod
+    def from_wire(value: object) -> FileResult | None:
+        """A result from `to_wire` (a worker's, a cache entry's); None if it is not one."""
+        if not (isinstance(value, tuple) and len(value) == 3):
+            return None
+        diagnostics, nodes, registry = value
+        if not (
+            isinstance(diagnostics, tuple)
+            and all(isinstance(d, Diagnostic) for d in diagnostics)
+            and isinstance(nodes, tuple)
+            and all(isinstance(n, ast.Procedure) for n in nodes)
+            and isinstance(registry, bool)
+        ):
+            return None
+        return FileResult(diagnostics, tuple(from_node(n) for n in nodes), registry)
+
+
+_REGISTRY_WORDS = (b"authorit", b"instrument", b"grant", b"transfer")
+
+
+def may_declare_registry(data: bytes | None) -> bool:
+    """Whether the bytes look like they declare registry entries."""
+    if data is None or not any(word in data for word in _REGISTRY_WORDS):
+        return False  # a plain search first: most files name none of these words
+    return _REGISTRY_LINE.search(data) is not None
+
+
+def declares_registry(document: ast.Document) -> bool:
+    return bool(
+        document.authorities or document.instruments or document.grants or document.transfers
+    )
+
+
+def parse_data(path: str, data: bytes | None, limits: Limits) -> Outcome[ast.Document]:
+    """`parse_path` on bytes already read (None: the file could not be read)."""
+    if data is None:
+        return parse_path(path, limits)
+    read = decode_source(path, data[: limits.max_bytes + 1], limits)
+    if read.value is None:
+        return Outcome(None, read.diagnostics)
+    parsed = parse(read.value, limits)
+    return Outcome(parsed.value, [*read.diagnostics, *parsed.diagnostics])
+
+
+@dataclass(frozen=True)
+class FileChecker:
+    """What every file of one check is checked against."""
+
+    registry: Model  # its procedures are empty
+    limits: Limits
+    rules: Sequence[Rule]
+    settings: Settings
+    memo: Memo
+
+    def check(self, path: str, data: bytes | None) -> FileResult:
+        parsed = parse_data(path, data, self.limits)
+        document = parsed.value
+        if document is not None and declares_registry(document):
+            return FileResult(declares_registry=True)
+        procedures = document.procedures if document is not None else ()
+        found, summaries = self.check_procedures(procedures)
+        return FileResult((*parsed.diagnostics, *found), summaries)
+
+    def check_procedures(
+        self, procedures: Sequence[ast.Procedure]
+    ) -> tuple[list[Diagnostic], tuple[ProcedureModel, ...]]:
+        """Each procedure resolved against the registry, built and checked on its own."""
+        found: list[Diagnostic] = []
+        summaries: list[ProcedureModel] = []
+        for node in procedures:
+            resolved = resolve_procedure(self.registry, node)
+            found.extend(resolved.diagnostics)
+            if resolved.value is None:
+                continue
+            workflow = build_procedure(resolved.value)
+            found.extend(
+                run_procedure_rules(self.registry, workflow, self.rules, self.settings, self.memo)
+            )
+            summaries.append(summarize(resolved.value))
+        return found, tuple(summaries)

@@ -1,0 +1,78 @@
+"""What the results of a check depend on, as keys: the files' contents and the configuration.
+
+Input: paths and the limits; a configuration. Output: each file's bytes (read once, kept for
+checking) and content digest; the path and digest of each file as key parts (`pairs`); the
+configuration as stable JSON (`config_fingerprint`: only what changes the findings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tthc.dsl import Limits
+from tthc.rules.engine.cache import digest
+from tthc.rules.engine.config import Config
+
+
+def read_files(
+    paths: Sequence[str], limits: Limits, tick: Callable[[int], None] | None = None
+) -> tuple[dict[str, bytes | None], dict[str, str]]:
+    """Every file's bytes (None when unreadable) and content digest. Past the size limit a
+    file is refused (TT006) whatever it holds: only its start and its size are read."""
+    contents: dict[str, bytes | None] = {}
+    digests: dict[str, str] = {}
+    for number, path in enumerate(paths, start=1):
+        try:
+            with open(path, "rb") as handle:
+                data: bytes | None = handle.read(limits.max_bytes + 1)
+                size = os.fstat(handle.fileno()).st_size
+            digests[path] = digest(data or b"", str(size))
+        except OSError as error:
+            data = None
+            digests[path] = f"unreadable:{error.errno}"
+        contents[path] = data
+        if tick and number % 500 == 0:
+            tick(number)
+    return contents, digests
+
+
+def pairs(paths: Sequence[str], digests: dict[str, str]) -> Iterator[str]:
+    for path in paths:
+        yield f"{path}\0{digests[path]}"
+
+
+def config_fingerprint(config: Config) -> str:
+    """What of the configuration changes the diagnostics (not `fail-on`, not `lang`)."""
+    data = {
+        f.name: _plain(getattr(config, f.name))
+        for f in dataclasses.fields(config)
+        if f.name not in ("fail_on", "lang", "source")
+    }
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON data that is the same in every process (sets sorted)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(v) for v in value), key=repr)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Path | Decimal | dt.date):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return repr(value)

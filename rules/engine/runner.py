@@ -1,0 +1,111 @@
+"""Running the checks over a project: `Project` → sorted `list[Diagnostic]`.
+
+Input: a loaded project (files parsed, names resolved, workflows built) and the settings.
+Output: every diagnostic: those of reading and resolving, then those of the rules. A rule
+only finds; here each finding gets its code's stable name and severity. A rule that raises
+becomes one TT999 on the procedure (or project) it was checking, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from tthc.compiler import Model, Project, Workflow
+from tthc.compiler.analysis.memo import Memo
+from tthc.compiler.analysis.settings import Settings
+from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
+from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
+from tthc.rules.engine.summary import summarize
+from tthc.rules.registry import RULES
+from tthc.rules.suppressions import SuppressionContext
+
+
+def run_rules(
+    project: Project,
+    rules: Sequence[Rule] = RULES,
+    settings: Settings | None = None,
+) -> list[Diagnostic]:
+    """The findings of the rules on a project, as diagnostics with default severities: the
+    procedure-scope rules on each procedure alone, then the project-scope rules over the
+    summaries (`tthc.rules.engine.summary`) — the same split a parallel check makes across processes,
+    so both give the same findings. The contexts share one memo, so an answer two rules need
+    is worked out once."""
+    settings = settings or Settings()
+    memo = Memo()
+    registry = replace(project.model, procedures=())
+    found: list[Diagnostic] = []
+    for workflow in project.workflows:
+        found.extend(run_procedure_rules(registry, workflow, rules, settings, memo))
+    summaries = tuple(summarize(w.procedure) for w in project.workflows)
+    wholes = {id(s): w.procedure.node for s, w in zip(summaries, project.workflows, strict=True)}
+    context = ProjectContext(
+        replace(project.model, procedures=summaries),
+        settings,
+        memo,
+        whole=lambda procedure: wholes.get(id(procedure), procedure.node),
+    )
+    where = project.files[0] if project.files else "<project>"
+    found[:0] = run_project_rules(context, rules, where)
+    return found
+
+
+def run_procedure_rules(
+    registry: Model, workflow: Workflow, rules: Sequence[Rule], settings: Settings, memo: Memo
+) -> list[Diagnostic]:
+    """The findings of the procedure-scope rules on one procedure, checked against the
+    registry alone (`registry.procedures` is empty: `ProcedureContext`)."""
+    context = ProcedureContext(registry, workflow, settings, memo)
+    where = workflow.procedure.node.code.span
+    return [d for r in rules if r.scope == "procedure" for d in _run(r, context, where)]
+
+
+def run_project_rules(
+    context: ProjectContext, rules: Sequence[Rule], path: str
+) -> list[Diagnostic]:
+    """The findings of the project-scope rules; a crash is reported at the start of `path`."""
+    where = Span.point(path)
+    return [d for r in rules if r.scope == "project" for d in _run(r, context, where)]
+
+
+def run_suppression_rules(
+    context: SuppressionContext, rules: Sequence[Rule] = RULES
+) -> list[Diagnostic]:
+    """The findings of the suppression rules (TT901, TT902), run after every other rule."""
+    where = context.directives[0].span if context.directives else Span.point("<project>")
+    found: list[Diagnostic] = []
+    for rule in (r for r in rules if r.scope == "suppression"):
+        found.extend(_run(rule, context, where))
+    return found
+
+
+def _run(
+    rule: Rule, context: ProcedureContext | ProjectContext | SuppressionContext, where: Span
+) -> Iterator[Diagnostic]:
+    try:
+        findings: list[Finding] = list(rule.check(context))
+    except Exception as error:  # a crashing check must not hide the others (TT999)
+        yield _crash(rule, error, where)
+        return
+    for finding in findings:
+        yield make_diagnostic(
+            rule.code, finding.span, finding.message, finding.help, finding.related
+        )
+
+
+def _crash(rule: Rule, error: Exception, where: Span) -> Diagnostic:
+    last = traceback.extract_tb(error.__traceback__)[-1]
+    detail = f"{type(error).__name__}: {error} ({last.filename.rsplit('/', 1)[-1]}:{last.lineno})"
+    return make_diagnostic(
+        "TT999",
+        where,
+        Message(
+            vi=f"Kiểm tra {rule.code} bị lỗi trên thủ tục này: {detail}",
+            en=f"The check {rule.code} crashed on this procedure: {detail}",
+        ),
+        Message(
+            vi="Các kiểm tra khác vẫn chạy. Hãy báo lỗi này cho nhóm phát triển tthc",
+            en="The other checks still ran. Please report this to the tthc developers",
+        ),
+    )

@@ -1,0 +1,17 @@
+"""The concise format: one line per finding, `path:line:col: TT201 [error] message`."""
+
+from __future__ import annotations
+
+from tthc.rules.report.report import Report
+from tthc.rules.report.text import summary_line
+
+
+def render_concise(report: Report) -> str:
+    lines = [
+        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] "
+        f"{d.message.text(report.lang)}"
+        for d in report.diagnostics
+    ]
+    if report.summary:
+        lines.append(summary_line(report))
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,42 @@
+"""GitHub Actions workflow commands: `::error file=…,line=…,col=…,endColumn=…,title=…::message`.
+
+Chosen automatically when `GITHUB_ACTIONS=true`. Values are escaped as the runner expects:
+`%`, CR and LF everywhere, and also `:` and `,` inside properties.
+"""
+
+from __future__ import annotations
+
+from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.report import Report
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(diagnostic: Diagnostic, lang: str) -> str:
+    span = diagnostic.span
+    properties = [
+        f"file={escape_property(span.path)}",
+        f"line={span.line}",
+        f"col={span.column}",
+    ]
+    if span.end_line != span.line:
+        properties.append(f"endLine={span.end_line}")
+    else:
+        properties.append(f"endColumn={span.end_column}")
+    properties.append(f"title={escape_property(f'{diagnostic.code} {diagnostic.name}')}")
+    message = diagnostic.message.text(lang)
+    if diagnostic.help is not None:
+        message += "\n" + diagnostic.help.text(lang)
+    return f"::{COMMANDS[diagnostic.severity]} {','.join(properties)}::{escape_data(message)}"
+
+
+def render_github(report: Report) -> str:
+    return "".join(annotation(d, report.lang) + "\n" for d in report.diagnostics)

@@ -1,0 +1,54 @@
+"""JUnit XML: one test suite per file, one test case per file and rule that ran on it; a
+rule with findings on the file is a failed test case listing them (GitLab, Jenkins)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+
+from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.report import Report
+
+
+def render_junit(report: Report) -> str:
+    by_file: dict[str, dict[str, list[Diagnostic]]] = defaultdict(lambda: defaultdict(list))
+    for diagnostic in report.diagnostics:
+        by_file[diagnostic.span.path][diagnostic.code].append(diagnostic)
+    files = list(dict.fromkeys([*report.files, *by_file]))
+    suites = ElementTree.Element("testsuites", name="tthc")
+    total_tests = total_failures = 0
+    for path in files:
+        findings = by_file.get(path, {})
+        codes = sorted({*report.rule_codes, *findings})
+        suite = ElementTree.SubElement(suites, "testsuite", name=path)
+        failures = 0
+        for code in codes:
+            case = ElementTree.SubElement(suite, "testcase", classname=path, name=code, file=path)
+            failing = [d for d in findings.get(code, []) if d.severity is not Severity.INFO]
+            if failing:
+                failures += 1
+                failure = ElementTree.SubElement(
+                    case,
+                    "failure",
+                    message=failing[0].message.text(report.lang),
+                    type=failing[0].severity.value,
+                )
+                failure.text = "\n".join(
+                    f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}[{d.code}] "
+                    f"{d.name}: {d.message.text(report.lang)}"
+                    for d in failing
+                )
+        suite.set("tests", str(len(codes)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        total_tests += len(codes)
+        total_failures += failures
+    suites.set("tests", str(total_tests))
+    suites.set("failures", str(total_failures))
+    suites.set("errors", "0")
+    ElementTree.indent(suites)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ElementTree.tostring(suites, encoding="unicode")
+        + "\n"
+    )

@@ -1,0 +1,58 @@
+"""The text format, rustc/ruff style: `path:line:col: error[TT201] name: message`, the source
+line with a caret under the span, then `= help:` and `= note:` lines for related places."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.report import Report
+from tthc.rules.report.source_lines import source_line
+
+
+def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
+    span = diagnostic.span
+    out = [
+        f"{span.path}:{span.line}:{span.column}: {diagnostic.severity.value}"
+        f"[{diagnostic.code}] {diagnostic.name}: {diagnostic.message.text(lang)}"
+    ]
+    text = source_line(span.path, span.line)
+    if text is not None:
+        text = text.replace("\t", " ")
+        if span.end_line == span.line:
+            width = span.end_column - span.column
+        else:
+            width = len(text) - span.column + 1
+        gutter = f"{span.line:>4} | "
+        out.append(gutter + text)
+        out.append(" " * (len(gutter) + span.column - 1) + "^" * max(width, 1))
+    if diagnostic.help is not None:
+        out.append(f"  = help: {diagnostic.help.text(lang)}")
+    for related in diagnostic.related:
+        out.append(f"  = note: {related.span}: {related.message.text(lang)}")
+    return "\n".join(out)
+
+
+def summary_line(report: Report) -> str:
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    infos = report.count(Severity.INFO)
+    files = len(report.files)
+    if report.lang == "vi":
+        if not report.diagnostics:
+            return f"Đã kiểm tra {files} tệp: không có lỗi."
+        return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} gợi ý."
+    if not report.diagnostics:
+        return f"Checked {files} file(s): no problems found."
+    return f"Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)."
+
+
+def render_text(report: Report) -> str:
+    blocks = [render_diagnostic(d, report.lang) for d in report.diagnostics]
+    if report.summary:
+        blocks.append(summary_line(report))
+    return "".join(block + "\n\n" for block in blocks[:-1]) + (blocks[-1] + "\n" if blocks else "")
+
+
+def render_diagnostics(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    """Diagnostics of one stage (a configuration, a file to convert) without the summary."""
+    return "".join(render_diagnostic(d, lang) + "\n\n" for d in diagnostics)
