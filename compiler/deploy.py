@@ -32,7 +32,7 @@ from tthc.compiler.model import Model, ProcedureModel
 from tthc.dsl import Diagnostic, Message, Outcome, Severity, Span, ast, make_diagnostic
 
 FORMAT = "tthc-bundle/1"
-_REGISTRY = {
+_REGISTRY: dict[str, type[ast.Node]] = {
     "authorities": ast.Authority,
     "instruments": ast.Instrument,
     "grants": ast.Grant,
@@ -158,7 +158,7 @@ def _registry_model(registry: dict[str, list[Any]]) -> Model:
     for key, kind in _REGISTRY.items():
         table: dict[str, Any] = {}
         for item in registry.get(key, []):
-            node = kind.model_validate(item)
+            node: Any = kind.model_validate(item)
             table.setdefault(node.id.value, node)
         tables[key] = table
     return Model(
