@@ -9,6 +9,8 @@ import sys
 
 import click
 
+from tthc.cli.case_group import case
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 # The version is looked up only when asked for: importlib.metadata costs ~20 ms at start-up.
@@ -242,3 +244,6 @@ def schema(output: str | None) -> None:
     from tthc.cli.schema_command import run_schema
 
     sys.exit(run_schema(output))
+
+
+main.add_command(case)
