@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench mutations clean
+.PHONY: demo test lint typecheck pytest fuzz bench mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test: lint typecheck pytest
 # The large property and fuzz profiles (>= 10,000 examples each), on demand.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
+
+# The runtime's crash test at length: a child applying commands is SIGKILLed 200 times (a few
+# minutes); `make test` runs 3 rounds. CRASH_ROUNDS=N to choose.
+crash: $(STAMP)
+	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/pytest tests/runtime/test_crash.py -p no:cacheprovider
 
 # Each kind of fault a drafter makes, applied to every valid procedure: the detection rate.
 mutations: $(STAMP)
