@@ -101,7 +101,9 @@ class Moves:
             due = due_of_duration(self.calendar, self.today, step.duration, self.settings)
             case.handoff = Handoff(node, step.counterpart.value, self.today, due)
             self.record(
-                "handoff_started", None, {"step": node, "body": step.counterpart.value, "due": due}
+                "handoff_started",
+                None,
+                {"step": node, "body": step.counterpart.value, "due": due.isoformat()},
             )
         if step.kind is Kind.RESULT and not any(
             self.procedure.steps[s].kind is Kind.REFUSAL for s in case.done_steps
@@ -136,7 +138,10 @@ class Moves:
         case.counts_from = self.calendar.day_of_receipt(received, case.paper)
         case.due = case_due(self.calendar, self.procedure, case.counts_from, self.settings)
         case.new_due = None
-        self.record("clock_started", None, {"counts_from": case.counts_from, "due": case.due})
+        due = None if case.due is None else case.due.isoformat()
+        self.record(
+            "clock_started", None, {"counts_from": case.counts_from.isoformat(), "due": due}
+        )
 
     def close(self) -> None:
         case = self.case

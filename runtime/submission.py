@@ -129,7 +129,7 @@ def _made(engine: Engine, dossier: Dossier, case_id: str | None) -> Moves | Refu
             "channel": case.channel,
             "received_commune": case.received_commune,
             "competent_commune": case.competent_commune,
-            "documents": case.documents,
+            "documents": list(case.documents),
         },
     )
     moves.notify("received")

@@ -193,3 +193,13 @@ def test_refusals_are_logged_per_case(make_store: Callable[[], Store]) -> None:
     store.record_refusal(record)
     assert store.refusals("c1") == [record]
     assert store.refusals("c2") == []
+
+
+def test_the_case_json_names_every_field() -> None:
+    from dataclasses import fields
+
+    case = new_case(
+        "c1", handoff=Handoff("thue", "province.tax_office", D(2026, 3, 4), D(2026, 3, 5))
+    )
+    assert set(case.to_json()) == {f.name for f in fields(Case)}
+    assert Case.from_json(case.to_json()) == case
