@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench mutations crash clean
+.PHONY: demo test lint typecheck pytest fuzz bench bench-runtime mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ mutations: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
+
+# The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
+bench-runtime: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/runtime.py
 
 clean:
 	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache
