@@ -134,6 +134,32 @@ def check(
     sys.exit(run_check(options))
 
 
+@main.command(name="compile")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The bundle to write."
+)
+@click.option(
+    "--calendar",
+    "calendar_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help='Extra days off and working days: JSON {"days_off": {"2026-03-10": "why"}, '
+    '"working_days": {...}}.',
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of messages.")
+def compile_(paths: tuple[str, ...], output: str, calendar_file: str | None, lang: str) -> None:
+    """Check the procedures and registry under PATHS and write their deployment bundle.
+
+    \b
+    Exit codes: 0 bundle written; 1 errors remain (printed, nothing written);
+    2 a file could not be read or written.
+    """
+    from tthc.cli.compile_command import run_compile
+
+    sys.exit(run_compile(paths, output, calendar_file, lang))
+
+
 @main.command(name="rules")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of titles.")
 @click.option("--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text")
