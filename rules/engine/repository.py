@@ -116,16 +116,23 @@ def _ticks(progress: Progress | None, total: int) -> Callable[[int], None] | Non
 def _stored_run(
     cache: Cache, key: str, files: Sequence[str]
 ) -> tuple[list[Diagnostic], tuple[str, ...]] | None:
-    entry = cache.get(RUNS, key)
-    try:
-        stored_files, rule_codes, diagnostics = entry  # type: ignore[misc]
-        if tuple(stored_files) != tuple(files):
+    def valid(entry: object) -> tuple[list[Diagnostic], tuple[str, ...]] | None:
+        if not (isinstance(entry, tuple) and len(entry) == 3):
             return None
-        if not all(isinstance(d, Diagnostic) for d in diagnostics):
+        stored_files, rule_codes, diagnostics = entry
+        if not (isinstance(stored_files, tuple) and stored_files == tuple(files)):
             return None
-        return list(diagnostics), tuple(str(code) for code in rule_codes)
-    except (TypeError, ValueError):
-        return None
+        if not (isinstance(diagnostics, list) and all(map(_valid_diagnostic, diagnostics))):
+            return None
+        if not (isinstance(rule_codes, tuple) and all(isinstance(c, str) for c in rule_codes)):
+            return None
+        return list(diagnostics), rule_codes
+
+    return cache.get(RUNS, key, valid)
+
+
+def _valid_diagnostic(value: object) -> bool:
+    return isinstance(value, Diagnostic) and value.code in CODES
 
 
 def _codes_checked(files: Sequence[str], config: Config) -> tuple[str, ...]:
@@ -229,7 +236,7 @@ class _Round:
         keys = {p: digest("file", *common, p, self.digests[p]) for p in paths}
         results: dict[str, FileResult] = {}
         for path in paths:
-            stored = FileResult.from_wire(self.cache.get(FILES, keys[path])) if self.cache else None
+            stored = self.cache.get(FILES, keys[path], FileResult.from_wire) if self.cache else None
             if stored is not None:
                 results[path] = stored
         missing = [p for p in paths if p not in results]
