@@ -143,6 +143,8 @@ def _level(record: Record, report: RecordReport) -> str | None:
         )
         return None
     level = level_of(text)
+    if level is not None:
+        report.note(Status.MAPPED, "cap_thuc_hien", text, f"level {level}", f"level {level}")
     if level is None:
         report.note(
             Status.NEEDS_PERSON,
@@ -227,6 +229,7 @@ def _basis(
                 f"văn bản {citation.number} chưa có trong sổ đăng ký: khai báo '{citation.instrument}' (chưa kiểm chứng)",
                 f"{citation.number} is not in the registry: declared as '{citation.instrument}' (unverified)",
             )
+        report.note(Status.MAPPED, "can_cu_phap_ly", text, citation.instrument, citation.instrument)
         if citation.instrument not in found:
             found.append(citation.instrument)
     if not record.items("can_cu_phap_ly"):
@@ -252,8 +255,10 @@ def _channels(record: Record, report: RecordReport) -> list[str]:
                 f"không nhận ra cách thức: '{text}'",
                 f"channel not recognised: '{text}'",
             )
-        elif channel not in found:
-            found.append(channel)
+        else:
+            report.note(Status.MAPPED, "cach_thuc_thuc_hien", text, channel, channel)
+            if channel not in found:
+                found.append(channel)
     if not record.items("cach_thuc_thuc_hien"):
         report.note(
             Status.NOT_STATED,
@@ -277,6 +282,10 @@ def _deadlines(record: Record, report: RecordReport) -> list[str]:
         )
         return []
     reading = read_duration(text)
+    if reading.read:
+        report.note(
+            Status.MAPPED, "thoi_han_giai_quyet", text, "thời hạn đã đọc", "time limit read"
+        )
     if reading.immediate:
         return ["  deadline immediately"]
     if reading.same_day:
@@ -338,6 +347,7 @@ def _fee(record: Record, report: RecordReport) -> list[str]:
             "several amounts or none: kept as a comment",
         )
         return [f"  # Phí, lệ phí: {_one_line(text)}"]
+    report.note(Status.MAPPED, "phi_le_phi", text, f"fee {amount}", f"fee {amount}")
     return [f"  fee {amount} {_q(text)}"]
 
 

@@ -74,7 +74,7 @@ class Reading:
         return self.problem is None
 
 
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_NUMBER = r"([0-9]+(?:[.,][0-9]+)?)"
 _UNIT = r"(ngày làm việc|ngày|giờ làm việc|giờ)"
 _ONE = re.compile(
     rf"^(?:không quá|tối đa|trong vòng|trong thời hạn|trong)?\s*{_NUMBER}\s*{_UNIT}$", re.I
