@@ -55,9 +55,15 @@ class Declarations:
 
 @dataclass(frozen=True)
 class Draft:
+    """`text` is the draft without comments when `header` or `notes` are given: the comments
+    at the top of the file, and each step's provenance comment, in the order of the steps
+    (`tthc.compiler.importer.run` prints them back in canonical form)."""
+
     name: str
     text: str
     report: RecordReport
+    header: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def draft_record(
@@ -74,7 +80,24 @@ def draft_record(
     lines.append("}")
     name = _file_name(record)
     report.draft = name
-    return Draft(name, "\n".join(lines) + "\n", report)
+    header, notes, body = _split_comments(lines)
+    return Draft(name, "\n".join(body) + "\n", report, header, notes)
+
+
+def _split_comments(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """Comments of the file and the header go to the top of the file; each step's provenance
+    comment is the line just before the step."""
+    header: list[str] = []
+    notes: list[str] = []
+    body: list[str] = []
+    for line in lines:
+        if line.startswith(("# ", "  # ")):
+            header.append(line.strip())
+        elif line.startswith("    # "):
+            notes.append(line.strip())
+        else:
+            body.append(line)
+    return tuple(header), tuple(notes), body
 
 
 def _banner(record: Record, source: str) -> list[str]:
