@@ -19,9 +19,9 @@ from tthc.compiler.importer.records import InputProblem, Record, read_files
 from tthc.compiler.importer.report import ImportSummary, Status
 from tthc.compiler.importer.tables import RegistryIndex, Tables, load_registry, load_tables
 from tthc.dsl import Severity, decode_source, parse
-from tthc.dsl.canonical import format_source
-from tthc.dsl.format_dsl import format_dsl
-from tthc.dsl.format_lines import Comment, Comments
+from tthc.dsl.printer.canonical import format_source
+from tthc.dsl.printer.dsl import format_dsl
+from tthc.dsl.printer.lines import Comment, Comments
 
 REGISTRY_FILE = "registry/imported.tthc"
 

@@ -12,7 +12,7 @@ import pytest
 
 from tthc.compiler.importer import ImportResult, Status, import_files
 from tthc.dsl import decode_source
-from tthc.dsl.canonical import format_source
+from tthc.dsl.printer.canonical import format_source
 from tthc.rules.engine.importing import check_import
 
 ROOT = Path(__file__).resolve().parents[2]
