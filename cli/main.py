@@ -246,3 +246,52 @@ def schema(output: str | None) -> None:
     from tthc.cli.schema_command import run_schema
 
     sys.exit(run_schema(output))
+
+
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the drafts.",
+)
+@click.option(
+    "--registry",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Registry files or folders the drafts resolve against (repeatable; default: procedures/registry if present).",
+)
+@click.option(
+    "--tables",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder with your own units.csv, kinds.csv, citations.csv (each replaces the shipped one).",
+)
+@click.option(
+    "--format", "form", type=click.Choice(["text", "json"]), default="text", help="Report format."
+)
+@click.option("--no-check", is_flag=True, help="Write the drafts without checking them.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+def import_(
+    files: tuple[str, ...],
+    out: str,
+    registry: tuple[str, ...],
+    tables: str | None,
+    form: str,
+    no_check: bool,
+    lang: str | None,
+) -> None:
+    """Import published procedure records (JSON or CSV, national database layout and internal
+    process) as .tthc drafts, one per record, with the registry entries they need; then check
+    them and print the import report.
+
+    \b
+    Exit codes: 0 every record imported with no human decision and no draft has an error;
+    1 some record needs a person or some draft has an error; 2 an input could not be read.
+    """
+    from tthc.cli.import_command import run_import
+
+    sys.exit(run_import(files, out, registry, tables, form, no_check, lang))
