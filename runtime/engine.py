@@ -486,7 +486,7 @@ class Engine:
             case.status, case.closed_at, case.on_time = WITHDRAWN, moves.now, None
             case.open_steps.clear()
             case.joins.clear()
-            case.waiting, case.handoff = None, None
+            case.waiting, case.handoff, case.stopped, case.stopped_since = None, None, None, None
             moves.record("withdrawn", officer.to_json() if officer else None, {"reason": reason})
             moves.notify("withdrawn")
             return None

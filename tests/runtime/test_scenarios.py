@@ -288,3 +288,24 @@ def test_a_case_filed_before_a_change_finishes_under_the_old_version(
     case = engine.case(case_id)
     assert case is not None and case.status == "resolved"
     assert case.procedure_effective == D(2025, 7, 1)
+
+
+def test_a_clock_paused_arrow_stops_the_clock_until_its_step_is_done(
+    engine: Engine, desk: Any, clock: Any
+) -> None:
+    # Closing a household business: the time waiting for the tax office's notice (thue ->
+    # cap_nhat, `clock paused`) does not count.
+    case_id = submitted(engine, "1.001266")
+    for step, outcome in (("tiep_nhan", "complete"), ("tham_dinh", "eligible"), ("thue", None)):
+        assert isinstance(desk.perform(case_id, step, outcome), Done), step
+    case = engine.case(case_id)
+    assert case is not None
+    assert (case.stopped, case.due) == ("cap_nhat", D(2026, 3, 9))
+    clock.now = dt.datetime(2026, 3, 16, 9, 0)  # a week later: the clock stood
+    assert engine.overdue() == []
+    done = desk.perform(case_id, "cap_nhat", "eligible")
+    assert isinstance(done, Done)
+    # 5-13 March, then 16 March: 8 working days stood; 9 March moves to 19 March.
+    assert done.case.stopped is None
+    assert done.case.due == D(2026, 3, 19)
+    assert [e.kind for e in done.events][:2] == ["step_done", "clock_resumed"]
