@@ -25,6 +25,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from tthc.compiler.analysis.calendar import CalendarData
@@ -98,8 +99,23 @@ class Bundle:
     calendar: CalendarData
     _registry_json: dict[str, list[Any]] = field(repr=False, compare=False)
 
+    @cached_property
+    def _by_code(self) -> dict[str, list[BundledProcedure]]:
+        found: dict[str, list[BundledProcedure]] = {}
+        for procedure in self.procedures:
+            found.setdefault(procedure.code, []).append(procedure)
+        return found
+
+    @cached_property
+    def _by_digest(self) -> dict[str, BundledProcedure]:
+        return {p.digest: p for p in self.procedures}
+
     def versions(self, code: str) -> list[BundledProcedure]:
-        return [p for p in self.procedures if p.code == code]
+        return list(self._by_code.get(code, ()))
+
+    def by_digest(self, digest: str) -> BundledProcedure | None:
+        """The procedure version with this digest (what a case pins)."""
+        return self._by_digest.get(digest)
 
     def in_force(self, code: str, on: dt.date) -> BundledProcedure | None:
         """The version of the procedure in force on `on` (the latest effective, if several)."""

@@ -162,7 +162,13 @@ class Case:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Case:
+        """The case of `to_json`'s values; every container is copied, so the case never
+        shares a list with `data` (the in-memory store keeps such dictionaries)."""
         data = dict(data)
+        for key in ("documents", "open_steps", "done_steps", "missing"):
+            data[key] = list(data[key])
+        data["applicant"] = dict(data["applicant"])
+        data["joins"] = {key: list(value) for key, value in data["joins"].items()}
         data["filed_at"] = dt.datetime.fromisoformat(data["filed_at"])
         if data.get("closed_at"):
             data["closed_at"] = dt.datetime.fromisoformat(data["closed_at"])
