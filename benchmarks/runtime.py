@@ -364,7 +364,7 @@ def main() -> None:
     million = 100_000 if quick else 1_000_000
     big = overdue_store(workdir / "million.db", million)
     plan = big._db.execute(
-        "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE alarm IS NOT NULL AND alarm < '2026-03-04' ORDER BY alarm, id"
+        "EXPLAIN QUERY PLAN SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases WHERE alarm IS NOT NULL AND alarm < '2026-03-04' ORDER BY alarm, id"
     ).fetchall()
     samples = []
     for _ in range(5):

@@ -53,6 +53,7 @@ from tthc.runtime.values import (
     Refused,
     Result,
     Signature,
+    malformed,
     refuse,
 )
 
@@ -299,6 +300,19 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """Perform an open step with an outcome (`otherwise` for the default branch)."""
+        bad = malformed(
+            case_id=case_id,
+            step=step,
+            officer=officer,
+            outcome=outcome,
+            reasons=reasons,
+            new_due=new_due,
+            signature=signature,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("act", bad, None)
         arguments = {
             "step": step,
             "officer": officer,
@@ -325,6 +339,15 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """Ask the applicant, once, for everything missing (the open supplement step)."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            missing=missing,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("request_supplement", bad, None)
         arguments = {"officer": officer, "missing": list(missing)}
 
         def body(moves: Moves) -> Refused | None:
@@ -349,17 +372,15 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """The applicant's supplement arrives: the clock starts again from zero."""
-        if isinstance(documents, str) or not all(isinstance(d, str) for d in documents):
-            return self._refused(
-                "receive_supplement",
-                refuse(
-                    Reason.MALFORMED,
-                    "Danh sách giấy tờ không hợp lệ",
-                    "Malformed document list",
-                    case_id,
-                ),
-                officer,
-            )
+        bad = malformed(
+            case_id=case_id,
+            documents=documents,
+            by=officer,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("receive_supplement", bad, None)
         arguments = {"officer": officer, "documents": list(documents)}
         return self._run(
             "receive_supplement",
@@ -383,6 +404,16 @@ class Engine:
     ) -> Result:
         """Refuse with reasons: the open refusal step, or the open step whose branch leads to
         one followed by it, in one command."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            reasons=reasons,
+            signature=signature,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("refuse", bad, None)
         arguments = {
             "officer": officer,
             "reasons": list(reasons),
@@ -421,6 +452,15 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """Return the result (the open result step)."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            signature=signature,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("return_result", bad, None)
         arguments = {"officer": officer, "signature": signature and signature.digest}
 
         def body(moves: Moves) -> Refused | None:
@@ -445,6 +485,16 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """The apology letter and the one new date, by an officer who holds an open step."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            required_new_due=new_due,
+            reasons=reasons,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("apologise", bad, None)
         arguments = {"officer": officer, "new_due": new_due, "reasons": list(reasons)}
 
         def body(moves: Moves) -> Refused | None:
@@ -478,6 +528,11 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """The applicant withdraws the dossier (through the portal, or at the desk: `officer`)."""
+        bad = malformed(
+            case_id=case_id, reason=reason, by=officer, key=key, expected_version=expected_version
+        )
+        if bad is not None:
+            return self._refused("withdraw", bad, None)
         arguments = {"officer": officer, "reason": reason}
 
         def body(moves: Moves) -> Refused | None:

@@ -16,7 +16,7 @@ from tthc.compiler import START
 from tthc.runtime import steps
 from tthc.runtime.case import Case
 from tthc.runtime.moves import Moves, into_supplement
-from tthc.runtime.values import Dossier, Reason, Refused, Result, refuse
+from tthc.runtime.values import Dossier, Reason, Refused, Result, malformed, refuse
 
 if TYPE_CHECKING:
     from tthc.runtime.engine import Engine
@@ -54,7 +54,9 @@ def _malformed(dossier: object) -> Refused | None:
 
 
 def submit(engine: Engine, dossier: Dossier, key: str | None, case_id: str | None) -> Result:
-    refused = _malformed(dossier)
+    refused = _malformed(dossier) or malformed(key=key)
+    if case_id is not None and not isinstance(case_id, str):
+        refused = refused or malformed(case_id=case_id)
     if refused is not None:
         return engine._refused("submit", refused, None)
     from tthc.runtime.engine import _digest
