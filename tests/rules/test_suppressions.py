@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
+from tthc.dsl.comment_scan import find_comments
 from tthc.rules import Config, check_paths
-from tthc.rules.engine.comments import find_comments
 from tthc.rules.suppressions import scan_directives, suppress
 
 HERE = Path(__file__).resolve().parent

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tthc.dsl import Span
-from tthc.rules.engine.comments import find_comments
+from tthc.dsl.comment_scan import find_comments
 
 _DIRECTIVE = re.compile(r"^\s*tthc\s*:\s*(?P<verb>[A-Za-z-]*)(?P<rest>.*)$")
 _CODE = re.compile(r"[A-Za-z]{2}\w*")
