@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence import Flaw
 from tthc.compiler.analysis.competence.names import link_name, who
 from tthc.dsl import Message
@@ -52,7 +52,7 @@ def re_decentralization(context: ProjectContext) -> Iterator[Finding]:
         yield with_steps(_onward(context.model, flaw, "phân cấp", "decentralization"), steps)
 
 
-def _onward(model: Model, flaw: Flaw, how_vi: str, how_en: str) -> Finding:
+def _onward(model: Registry, flaw: Flaw, how_vi: str, how_en: str) -> Finding:
     grant, received = flaw.grant, flaw.witness
     giver, receiver, mode = grant_names(model, grant)
     origin = who(model, received.giver.value) if received and received.giver else giver

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence import Flaw, Link, remembered_flaws
 from tthc.compiler.analysis.competence.names import MODE_EN, MODE_VI, who
 from tthc.dsl import Message, Related, ast
@@ -71,7 +71,7 @@ def witness(link: Link, vi: str, en: str) -> tuple[Related, ...]:
     return (Related(span=link.id.span, message=Message(vi=vi, en=en)),)
 
 
-def grant_names(model: Model, grant: ast.Grant) -> tuple[Message, Message, Message]:
+def grant_names(model: Registry, grant: ast.Grant) -> tuple[Message, Message, Message]:
     """A grant's giver, receiver and mode, as the messages name them."""
     giver = who(model, grant.giver.value) if grant.giver else Message(vi="—", en="—")
     mode = Message(vi=MODE_VI[grant.mode], en=MODE_EN[grant.mode].removesuffix("s"))
