@@ -8,7 +8,7 @@
     RULES                          the explicit table of rules (registry.py)
 
 One package per family (`authority/`, `delegation/`, `steps/`, `soundness/`, `deadlines/`,
-`corpus/`, `suppressions/`; `duties.py` is small enough to stay one module), a module per rule,
+`corpus/`, `duties/`, `suppressions/`), a module per rule named after it,
 each package with its explicit `RULES` tuple, joined in `registry.py`; `base.py` is what a rule
 sees and returns. Two sub-packages serve the rules without being rules: `engine/` (discovery,
 configuration, suppressions, cache, parallel execution) and `report/` (text, JSON, SARIF,

@@ -11,7 +11,8 @@
     fingerprints.py    what a result depends on, as keys
     discovery.py       which files of the checked paths are procedure files
     config.py          `Config` and per-file `Policy`; `config_file.py` reads it,
-                       `config_locator.py` finds where a key was written
+                       `config_values.py` converts its values, `config_locator.py` finds
+                       where a key was written
     changes.py         the files changed since a git revision
     suppressions/      inline `# tthc: allow` directives and what they suppress
 

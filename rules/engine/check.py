@@ -20,8 +20,9 @@ from tthc.rules.base import Rule
 from tthc.rules.engine.config import Config, Policy, apply_config
 from tthc.rules.engine.discovery import procedure_files
 from tthc.rules.engine.runner import run_rules, run_suppression_rules
+from tthc.rules.engine.suppressions.directives import scan_directives
+from tthc.rules.engine.suppressions.effects import suppress
 from tthc.rules.registry import RULES
-from tthc.rules.suppressions import scan_directives, suppress
 
 
 def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:

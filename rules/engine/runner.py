@@ -19,7 +19,7 @@ from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
 from tthc.rules.engine.summary import summarize
 from tthc.rules.registry import RULES
-from tthc.rules.suppressions import SuppressionContext
+from tthc.rules.suppression_context import SuppressionContext
 
 
 def run_rules(
