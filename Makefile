@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench mutations clean
+.PHONY: demo test lint typecheck pytest fuzz bench bench-runtime mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ test: lint typecheck pytest
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
 
+# The runtime's crash test at length: a child applying commands is SIGKILLed 200 times (a few
+# minutes); `make test` runs 3 rounds. CRASH_ROUNDS=N to choose.
+crash: $(STAMP)
+	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/pytest tests/runtime/test_crash.py -p no:cacheprovider
+
 # Each kind of fault a drafter makes, applied to every valid procedure: the detection rate.
 mutations: $(STAMP)
 	$(BIN)/python tests/mutation/mutate.py
@@ -53,6 +58,11 @@ mutations: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
+
+# The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
+bench-runtime: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/runtime.py
 
 clean:
 	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache

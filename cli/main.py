@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from tthc.cli.case_group import case
 from tthc.cli.crash import CrashGuard
 
 
@@ -295,3 +296,6 @@ def import_(
     from tthc.cli.import_command import run_import
 
     sys.exit(run_import(files, out, registry, tables, form, no_check, lang))
+
+
+main.add_command(case)
