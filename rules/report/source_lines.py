@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# The line ends the reader counts (`tthc.dsl.source.decode_source`): CR LF, a lone CR, LF, and
+# The line ends the reader counts (`tthc.dsl.reading.source.decode_source`): CR LF, a lone CR, LF, and
 # in YAML also NEL, LINE and PARAGRAPH SEPARATOR, as the YAML parser does.
 _BREAKS = re.compile("\r\n|\r|\n")
 _YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
