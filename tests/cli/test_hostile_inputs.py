@@ -239,3 +239,12 @@ def test_yaml_line_numbers_agree_with_the_yaml_parsers_line_ends(separator: str)
     deadline = next(d for d in found if d["code"] == "TT501")
     shown = tthc("check", "--no-cache", "--format", "text", "--lang", "en", "breaks.yaml").stdout
     assert f"{deadline['span']['line']:>4} |   deadline: 3 working_days" in shown
+
+
+def test_a_configuration_integer_of_5000_digits_is_a_configuration_error() -> None:
+    """Found by `make fuzz` (seed 18, input 20): TOML's integers have no length limit."""
+    Path("tthc.toml").write_text("[limits]\nmax-bytes = " + "9" * 5000 + "\n", encoding="utf-8")
+    shutil.copy(CASES / "TT501_fail.tthc", "p.tthc")
+    result = tthc("check", "--no-cache", "p.tthc")
+    assert result.exit_code == 2, result.output
+    assert "TT001" in result.stderr and "internal error" not in result.stderr
