@@ -248,3 +248,25 @@ def test_a_configuration_integer_of_5000_digits_is_a_configuration_error() -> No
     result = tthc("check", "--no-cache", "p.tthc")
     assert result.exit_code == 2, result.output
     assert "TT001" in result.stderr and "internal error" not in result.stderr
+
+
+# ---- what discovery cannot read ---------------------------------------------------------------
+
+
+def test_dangling_and_looping_links_in_a_checked_folder_are_reported_not_skipped() -> None:
+    """They were skipped with exit code 0, though the README promises TT008."""
+    os.makedirs("project")
+    shutil.copy(CASES / "clean_birth_registration.tthc", "project/ok.tthc")
+    shutil.copy(CASES.parent / "registry" / "base.tthc", "project/registry.tthc")
+    os.symlink("nowhere.tthc", "project/dangling.tthc")
+    os.symlink("loop2.tthc", "project/loop1.tthc")
+    os.symlink("loop1.tthc", "project/loop2.tthc")
+    os.symlink("/dev/zero", "project/device.tthc")  # not a file: never opened
+    result = tthc("check", "--no-cache", "--format", "json", "project")
+    assert result.exit_code == 1
+    found = {(d["span"]["path"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]}
+    assert found == {
+        ("project/dangling.tthc", "TT008"),
+        ("project/loop1.tthc", "TT008"),
+        ("project/loop2.tthc", "TT008"),
+    }
