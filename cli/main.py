@@ -138,6 +138,32 @@ def check(
     sys.exit(run_check(options))
 
 
+@main.command(name="compile")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The bundle to write."
+)
+@click.option(
+    "--calendar",
+    "calendar_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help='Extra days off and working days: JSON {"days_off": {"2026-03-10": "why"}, '
+    '"working_days": {...}}.',
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of messages.")
+def compile_(paths: tuple[str, ...], output: str, calendar_file: str | None, lang: str) -> None:
+    """Check the procedures and registry under PATHS and write their deployment bundle.
+
+    \b
+    Exit codes: 0 bundle written; 1 errors remain (printed, nothing written);
+    2 a file could not be read or written.
+    """
+    from tthc.cli.compile_command import run_compile
+
+    sys.exit(run_compile(paths, output, calendar_file, lang))
+
+
 @main.command(name="rules")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of titles.")
 @click.option("--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text")
@@ -220,3 +246,52 @@ def schema(output: str | None) -> None:
     from tthc.cli.schema_command import run_schema
 
     sys.exit(run_schema(output))
+
+
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the drafts.",
+)
+@click.option(
+    "--registry",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Registry files or folders the drafts resolve against (repeatable; default: procedures/registry if present).",
+)
+@click.option(
+    "--tables",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder with your own units.csv, kinds.csv, citations.csv (each replaces the shipped one).",
+)
+@click.option(
+    "--format", "form", type=click.Choice(["text", "json"]), default="text", help="Report format."
+)
+@click.option("--no-check", is_flag=True, help="Write the drafts without checking them.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+def import_(
+    files: tuple[str, ...],
+    out: str,
+    registry: tuple[str, ...],
+    tables: str | None,
+    form: str,
+    no_check: bool,
+    lang: str | None,
+) -> None:
+    """Import published procedure records (JSON or CSV, national database layout and internal
+    process) as .tthc drafts, one per record, with the registry entries they need; then check
+    them and print the import report.
+
+    \b
+    Exit codes: 0 every record imported with no human decision and no draft has an error;
+    1 some record needs a person or some draft has an error; 2 an input could not be read.
+    """
+    from tthc.cli.import_command import run_import
+
+    sys.exit(run_import(files, out, registry, tables, form, no_check, lang))
