@@ -28,6 +28,16 @@ SEED_FILES = sorted(
     ]
 )
 REGISTRY = (ROOT / "tests" / "rules" / "registry" / "base.tthc").read_bytes()
+RECORDS = sorted(
+    [*(ROOT / "tests" / "importer" / "records").glob("*.json"),
+     *(ROOT / "tests" / "importer" / "records" / "csv").glob("*.csv")]
+)  # fmt: skip
+CALENDARS: tuple[bytes, ...] = (
+    b'{"days_off": {"2026-03-10": "why"}, "working_days": {}}', b'{"days_off": []}', b"[]",
+    b'{"days_off": {"2026-02-30": "x"}}', b'{"days_off": {"9999-12-31": "' + b"\\ud800" + b'"}}',
+    b'{"working_days": {"2026-03-07": 1e400}}', b"{" * 5000, b"\xff", b"", b"null",
+    b'{"days_off": {"' + b"1" * 5000 + b'": "x"}}',
+)  # fmt: skip
 
 TOKENS: tuple[bytes, ...] = (
     b'"\\uD800"', b'"\\udc80x"', b"\\uD800", b"1" * 5000, b"9" * 29, b"99999999999999999999.5",
@@ -66,7 +76,10 @@ GLOB_LINES: tuple[str, ...] = ('exclude = ["[z-a]"]', 'exclude = ["' + "**/" * 1
 
 CACHE_DAMAGE = ("keep", "keep", "keep", "flip", "truncate", "garbage", "file", "remove")
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github")
-CATEGORIES = ("check", "fmt", "convert", "graph", "config", "globs", "cache", "names")
+CATEGORIES = (
+    "check", "fmt", "convert", "graph", "compile", "import", "config", "globs", "cache", "names"
+)  # fmt: skip
+KINDS = {"check": 6, "fmt": 2, "convert": 2, "graph": 1, "compile": 1, "import": 1}
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,7 @@ class Case:
 
 
 _SEEDS = [(path.suffix.encode(), path.read_bytes()) for path in SEED_FILES if path.is_file()]
+_RECORDS = [(path.suffix.encode(), path.read_bytes()) for path in RECORDS]
 
 
 def mutate(rng: random.Random, data: bytes) -> bytes:
@@ -132,10 +146,11 @@ def make_case(seed: int, number: int, skip: frozenset[str] = frozenset()) -> Cas
         pool = CONFIG_LINES + (GLOB_LINES if "globs" not in skip else ())
         config = "\n".join(rng.sample(pool, rng.randint(1, 3))) + "\n"
     cache = rng.choice(CACHE_DAMAGE) if "cache" not in skip else "keep"
-    kinds = [k for k in ("check", "fmt", "convert", "graph") if k not in skip]
-    kind = rng.choices(
-        kinds, weights=[{"check": 6, "fmt": 2, "convert": 2, "graph": 1}[k] for k in kinds]
-    )[0]
+    kinds = [k for k in KINDS if k not in skip]
+    kind = rng.choices(kinds, weights=[KINDS[k] for k in kinds])[0]
+    if kind == "import" and _RECORDS:
+        suffix, record = rng.choice(_RECORDS)
+        files[0] = (stem + suffix, mutate(rng, record) if rng.random() < 0.85 else record)
     output_file = rng.random() < 0.1
     form = ""
     if kind == "check":
@@ -153,6 +168,17 @@ def make_case(seed: int, number: int, skip: frozenset[str] = frozenset()) -> Cas
         command = ("fmt", rng.choice(("--check", "--diff", "--diff")), "{0}")
     elif kind == "convert":
         command = ("convert", "{0}", *(("-o", "report.out") if output_file else ()))
-    else:
+    elif kind == "graph":
         command = ("graph", "{0}", "--format", rng.choice(("json", "dot")))
+    elif kind == "compile":
+        command = ("compile", rng.choice((".", "{0}")), "-o", "report.out")
+        if rng.random() < 0.3:
+            files.append((b"calendar.json", rng.choice(CALENDARS)))
+            command += ("--calendar", "calendar.json")
+        output_file = True
+    else:
+        form = rng.choice(("text", "json"))
+        command = ("import", "{0}", "-o", "drafts", "--format", form)
+        if rng.random() < 0.2:
+            command += ("--no-check",)
     return Case(number, tuple(files), command, config, cache, form, output_file, (kind,))

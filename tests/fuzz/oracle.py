@@ -71,6 +71,11 @@ def judge(
     document = texts.get("report") if report is not None else texts.get("stdout")
     if command[0] == "check" and document is not None and exit_code in (0, 1, 3):
         problems.extend(_valid(form, document, "--statistics" in command))
+    if command[0] == "import" and form == "json" and exit_code in (0, 1) and "stdout" in texts:
+        try:
+            json.loads(texts["stdout"])
+        except ValueError as error:
+            problems.append(f"schema: import json: {error}")
     return problems
 
 

@@ -16,7 +16,14 @@ from oracle import judge
 
 def test_an_input_is_made_again_from_its_seed_and_number() -> None:
     assert make_case(18, 7) == make_case(18, 7)
-    assert {make_case(18, n).tags[0] for n in range(200)} == {"check", "fmt", "convert", "graph"}
+    assert {make_case(18, n).tags[0] for n in range(400)} == {
+        "check",
+        "fmt",
+        "convert",
+        "graph",
+        "compile",
+        "import",
+    }
     assert {make_case(18, n).form for n in range(200)} >= {
         "text", "concise", "json", "sarif", "junit", "github"
     }  # fmt: skip
