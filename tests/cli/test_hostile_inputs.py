@@ -148,7 +148,7 @@ def forged_code() -> str:
 def test_a_value_holding_a_newline_cannot_start_a_workflow_command() -> None:
     write("forged.yaml", forged_code())
     outputs = check_every_format("forged.yaml")
-    for form in ("text", "concise"):
+    for form in ("text", "concise", "junit"):
         assert not [line for line in outputs[form].splitlines() if line.startswith("::")], form
         assert "'x\\n::error file=README.md,line=1::forged'" in outputs[form]
     annotations = outputs["github"].splitlines()

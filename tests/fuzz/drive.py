@@ -64,9 +64,11 @@ def run_case(runner: Any, case: Case, project: Path) -> tuple[list[str], float]:
         result = runner.invoke(main, list(args), catch_exceptions=True)
         report = Path(REPORT).read_bytes() if case.output_file and Path(REPORT).exists() else None
         exception = result.exception if not isinstance(result.exception, SystemExit) else None
+        # The output of a run with the cache is judged whole only when it differs from the
+        # run without (which is always judged whole): the schemas cost a third of a check.
         found = judge(
-            args, case.form, result.exit_code, exception, result.stdout_bytes,
-            result.stderr_bytes, report,
+            args, case.form if number == len(runs) - 1 else "", result.exit_code, exception,
+            result.stdout_bytes, result.stderr_bytes, report,
         )  # fmt: skip
         problems.extend(p for p in found if p not in problems)
         answers.append((result.exit_code, result.stdout_bytes, report))
@@ -119,7 +121,7 @@ def _damage(project: Path, how: str, rng: random.Random) -> None:
     elif how == "truncate":
         database.write_bytes(bytes(data[: rng.randrange(len(data) + 1)]))
     elif how == "garbage":
-        try:
+        try:  # the database may already be damaged past reading: then it stays as it is
             with sqlite3.connect(database, isolation_level=None) as connection:
                 keys = connection.execute("SELECT kind, key FROM entries").fetchall()
                 for kind, key in rng.sample(keys, min(len(keys), rng.randint(1, 5))):
@@ -129,7 +131,7 @@ def _damage(project: Path, how: str, rng: random.Random) -> None:
                         (value, kind, key),
                     )
             connection.close()
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             pass
 
 
@@ -177,6 +179,7 @@ class Tally:
             self.failures[problem.split(":", 1)[0]] += 1
         if problems:
             self.failed.append((number, problems))
+            print(f"  #{number} {kind} {form}: {problems[0][:300]}", flush=True)
 
 
 def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally: Tally) -> None:

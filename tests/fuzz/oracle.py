@@ -80,6 +80,8 @@ def judge(
 
 
 def _valid(form: str, text: str, statistics: bool) -> list[str]:
+    if not form:  # not judged whole (`drive.run_case` compares it with a run that is)
+        return []
     try:
         if form == "json":
             errors = list(json_validator().iter_errors(json.loads(text)))
@@ -89,7 +91,6 @@ def _valid(form: str, text: str, statistics: bool) -> list[str]:
             return [f"schema: sarif: {errors[0].message[:300]}"] if errors else []
         if form == "junit":
             ElementTree.fromstring(text.encode("utf-8"))
-            return []
     except (ValueError, ElementTree.ParseError) as error:
         return [f"schema: {form}: {error}"]
     lines = text.splitlines()
