@@ -62,7 +62,9 @@ def test_the_version_in_force_on_the_filing_date(corpus_json: str) -> None:
     after = loaded.in_force("1.013225", dt.date(2026, 7, 1))
     assert before is not None and before.until == dt.date(2026, 6, 30)
     assert after is not None and after.effective == dt.date(2026, 7, 1)
-    assert loaded.in_force("1.013225", dt.date(2025, 6, 30)) is None  # before the reform
+    district = loaded.in_force("1.013225", dt.date(2025, 6, 30))  # before the reform
+    assert district is not None and district.until == dt.date(2025, 6, 30)
+    assert district.model().node.level.value == "district"
     assert loaded.in_force("9.999999", dt.date(2026, 1, 5)) is None
     assert before.model().steps["tiep_nhan"].kind.value == "reception"
 
