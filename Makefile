@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench bench-runtime mutations crash clean
+.PHONY: demo test lint typecheck pytest fuzz properties bench bench-runtime mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,16 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
-# The large property and fuzz profiles (>= 10,000 examples each), on demand.
+# The standing fuzz run of every command in every format on hostile inputs (tests/fuzz/drive.py):
+# fails on a traceback, a hang past its bound, invalid output or a cache that changes a result.
+FUZZ_INPUTS ?= 100000
+FUZZ_SEED ?= 18
+FUZZ_JOBS ?= 2
 fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/drive.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
+
+# The large property profiles (>= 10,000 examples each), on demand.
+properties: $(STAMP)
 	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
 
 # The runtime's crash test at length: a child applying commands is SIGKILLed 200 times (a few
@@ -65,4 +73,4 @@ bench-runtime: $(STAMP)
 	$(BIN)/python benchmarks/runtime.py
 
 clean:
-	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache
+	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache .fuzz-failures
