@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime cli
 
-.PHONY: demo test lint typecheck pytest fuzz properties bench bench-runtime mutations crash clean
+.PHONY: demo test lint typecheck pytest fuzz properties bench bench-runtime bench-shapes mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ mutations: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
+	$(BIN)/python benchmarks/shapes.py
+
+# Issue 17: no shape of flow makes the soundness checks slow (wide, nested, unstructured).
+bench-shapes: $(STAMP)
+	$(BIN)/python benchmarks/shapes.py
 
 # The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
 bench-runtime: $(STAMP)
