@@ -245,12 +245,17 @@ def _commune_units(procedure_path: str) -> list[str]:
     ]
 
 
+# Each file is checked alone: TT605 (a district procedure whose successor is another file of the
+# corpus) cannot see the successor here, so it says nothing about the file itself.
+ALONE_BLIND = {"TT605"}
+
+
 def _codes(folder: Path, text: str, registry: Path, name: str) -> set[str]:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     _, diagnostics = check_paths([path], Config(), registry=[registry])
     path.unlink()
-    return {d.code for d in diagnostics}
+    return {d.code for d in diagnostics} - ALONE_BLIND
 
 
 def run() -> tuple[dict[str, tuple[int, int]], list[str]]:
