@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from tthc.compiler.legal_records import LegalRecords, citations
 from tthc.compiler.model import Model
 from tthc.dsl import Message, ast
-from tthc.dsl.format_dsl import format_dsl
+from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.span import Span
 
 REFORM_DAY = dt.date(2025, 7, 1)
