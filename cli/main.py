@@ -168,6 +168,41 @@ def graph(file: str, form: str, code: str | None) -> None:
 
 
 @main.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "form", type=click.Choice(["html", "markdown"]), default="html")
+@click.option(
+    "--audience",
+    type=click.Choice(["official", "citizen"]),
+    default="official",
+    help="official: the procedure card; citizen: a plain-language guide for the applicant.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(), default=None, help="File to write (a folder for a site)."
+)
+@click.option(
+    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
+)
+@click.option(
+    "--registry",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Registry files or folders (default: tthc.toml's, else the nearest registry above).",
+)
+def docs(
+    path: str,
+    form: str,
+    audience: str,
+    output: str | None,
+    code: str | None,
+    registry: tuple[str, ...],
+) -> None:
+    """Write a procedure card (or a citizen guide) of FILE; for a folder, the corpus site."""
+    from tthc.cli.docs_command import run_docs
+
+    sys.exit(run_docs(path, form, audience, output, code, registry))
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--check", is_flag=True, help="Write nothing; list the files that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")

@@ -15,7 +15,8 @@ ALLOWED = {
     "compiler": {"dsl", "compiler"},
     "rules": {"dsl", "compiler", "rules"},
     "runtime": {"dsl", "compiler", "runtime"},
-    "cli": {"dsl", "compiler", "rules", "runtime", "cli"},
+    "outputs": {"dsl", "compiler", "rules", "outputs"},
+    "cli": {"dsl", "compiler", "rules", "runtime", "outputs", "cli"},
 }
 LAYERS = sorted(layer for layer in ALLOWED if (ROOT / layer).is_dir())
 
