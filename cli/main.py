@@ -156,12 +156,18 @@ def explain(code: str, lang: str | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "form", type=click.Choice(["json", "dot"]), default="json")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["json", "dot", "mermaid", "svg"]),
+    default="json",
+    help="json (the graph's data), dot (Graphviz), mermaid (for Markdown), svg (drawn by tthc).",
+)
 @click.option(
     "--procedure", "code", default=None, help="Procedure code, when the file holds several."
 )
 def graph(file: str, form: str, code: str | None) -> None:
-    """Print the workflow graph of a procedure as JSON or Graphviz DOT."""
+    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG."""
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))
