@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules outputs cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench mutations clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz bench mutations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,18 @@ lint: $(STAMP)
 typecheck: $(STAMP) $(MYPY_TREE)
 	$(BIN)/mypy $(MYPY_TREE)
 
-pytest: $(STAMP)
+# The node checkers the output tests run (bpmnlint, the Camunda 8 rules, axe-core), pinned by
+# tests/outputs/node/package-lock.json.
+NODE_DIR := tests/outputs/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed-stamp
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund
+	touch $@
+
+node-deps: $(NODE_STAMP)
+
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest

@@ -209,6 +209,26 @@ def docs(
 
 
 @main.command()
+@click.argument("file", type=click.Path())
+@click.option("--format", "form", type=click.Choice(["bpmn"]), default="bpmn")
+@click.option(
+    "--flavour",
+    type=click.Choice(["spiff", "camunda8"]),
+    default="spiff",
+    help="spiff: Python expressions (SpiffWorkflow); camunda8: FEEL and Zeebe user tasks.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
+@click.option(
+    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
+)
+def export(file: str, form: str, flavour: str, output: str | None, code: str | None) -> None:
+    """Export a procedure as executable BPMN 2.0 with its diagram (lanes per authority)."""
+    from tthc.cli.export_command import run_export
+
+    sys.exit(run_export(file, flavour, output, code))
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--check", is_flag=True, help="Write nothing; list the files that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")

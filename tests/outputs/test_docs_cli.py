@@ -48,3 +48,17 @@ def test_an_unparsable_file_shows_its_diagnostic(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["docs", str(broken)])
     assert result.exit_code == 1
     assert "TT001" in result.output
+
+
+def test_export_writes_bpmn_in_either_flavour(tmp_path: Path) -> None:
+    target = tmp_path / "birth.bpmn"
+    result = CliRunner().invoke(main, ["export", BIRTH, "--format", "bpmn", "-o", str(target)])
+    assert result.exit_code == 0
+    assert 'isExecutable="true"' in target.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", BIRTH, "--flavour", "camunda8"])
+    assert result.exit_code == 0 and "<zeebe:userTask" in result.output
+
+
+def test_export_of_a_missing_file_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["export", "no/such.tthc"])
+    assert result.exit_code == 2 and "does not exist" in result.output
