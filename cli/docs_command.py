@@ -27,6 +27,8 @@ def run_docs(
     if not Path(path).exists():
         click.echo(f"tthc: {path}: không tồn tại / does not exist", err=True)
         return 2
+    if Path(path).is_dir():
+        return _site(path, output, registry)
     loaded = load([path], registry)
     if loaded.problems:
         sys.stderr.write(render_diagnostics(list(loaded.problems), "en"))
@@ -47,6 +49,24 @@ def run_docs(
             click.echo(f"tthc: {output}: {error.strerror}", err=True)
             return 2
     return 0
+
+
+def _site(path: str, output: str | None, registry: tuple[str, ...]) -> int:
+    from tthc.outputs.site import build_site
+    from tthc.rules.report.text import render_diagnostics
+
+    if output is None:
+        click.echo("tthc: một thư mục cần -o THƯ_MỤC / a folder needs -o FOLDER", err=True)
+        return 2
+    try:
+        site = build_site([path], Path(output), registry)
+    except OSError as error:
+        click.echo(f"tthc: {output}: {error.strerror}", err=True)
+        return 2
+    if site.problems:
+        sys.stderr.write(render_diagnostics(list(site.problems), "en"))
+    click.echo(f"tthc: {site.pages} trang / pages → {output}", err=True)
+    return 1 if site.problems else 0
 
 
 def _render(model: Model, workflow: Workflow, form: str, audience: str) -> str:
