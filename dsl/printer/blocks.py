@@ -1,0 +1,144 @@
+"""The blocks of a procedure in canonical DSL: `dossier`, `steps` and `flow` → `Line`s.
+
+Input: the components, steps or flow lines of one procedure, the comments of the file and the
+line length. Output: the lines of the block, each row tagged with its key.
+
+A block is a table when every row fits in the line length: one row a line, in aligned columns.
+Otherwise every row of the block is wrapped the same way, so that the block reads evenly:
+
+    tiep_nhan  reception   "Tiếp nhận, kiểm tra, số hóa hồ sơ"
+               by commune.one_stop  takes 0.2 working_days  reads to_khai, giay_chung_sinh
+
+the identifier, kind and title on the first line (identifiers and kinds in columns), then the
+attributes under the second column, filled by `format_wrap.fill`. A row that carries a comment
+at the end of a line, or a `# tthc:` directive above it, is never wrapped (`Comments.pinned`):
+the comment speaks about what is on its line. Flow lines are never wrapped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tthc.dsl import ast
+from tthc.dsl.printer.lines import Comments, Key, Line
+from tthc.dsl.printer.values import citation, duration, endpoint, qualifier, string
+from tthc.dsl.printer.wrap import GAP, Attr, fill, listed
+
+INDENT = 4  # of a block's rows
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item of a block: its cells in table order (empty where an attribute is missing;
+    the first `lead` of them open the first line when the row is wrapped), then attributes
+    that follow the columns freely."""
+
+    cells: tuple[str, ...]
+    free: tuple[Attr, ...] = ()
+    lead: int = 0
+
+    @property
+    def attrs(self) -> list[Attr]:
+        return [Attr(cell) for cell in self.cells[self.lead :] if cell] + list(self.free)
+
+
+def block(word: str, rows: list[Row], key: Key, comments: Comments, width: int) -> list[Line]:
+    """`word {`, the rows (a table when they all fit, else all wrapped), `}`."""
+    lines = [Line(f"{word} {{", 2, key)]
+    table = _table(rows)
+    if all(INDENT + len(text) <= width for text in table) or not any(row.lead for row in rows):
+        lines.extend(Line(text, INDENT, (*key, index)) for index, text in enumerate(table))
+    else:
+        lines.extend(_wrapped(rows, key, comments, width))
+    lines.append(Line("}", 2, (*key, "}"), comment_indent=INDENT))
+    return lines
+
+
+def _table(rows: list[Row]) -> list[str]:
+    """One line per row. A column is as wide as its widest cell that something follows on its
+    line, so that a long cell at the end of one line does not push the other lines apart."""
+    counts = [max((i + 1 for i, cell in enumerate(row.cells) if cell), default=0) for row in rows]
+    widths = [0] * max(len(row.cells) for row in rows)
+    for row, count in zip(rows, counts, strict=True):
+        for column in range(count):
+            if column < count - 1 or row.free:
+                widths[column] = max(widths[column], len(row.cells[column]))
+    texts = []
+    for row, count in zip(rows, counts, strict=True):
+        cells = [
+            cell.ljust(width)
+            for cell, width in zip(row.cells[:count], widths, strict=False)
+            if width or cell
+        ]
+        texts.append(GAP.join([*cells, *(attr.text for attr in row.free)]).rstrip())
+    return texts
+
+
+def _wrapped(rows: list[Row], key: Key, comments: Comments, width: int) -> list[Line]:
+    lead = rows[0].lead
+    widths = [max(len(row.cells[column]) for row in rows) for column in range(lead - 1)]
+    under = INDENT + widths[0] + len(GAP) if widths else INDENT
+    lines = []
+    for index, row in enumerate(rows):
+        first = GAP.join(
+            [cell.ljust(size) for cell, size in zip(row.cells, widths, strict=False)]
+            + [row.cells[lead - 1]]
+        )
+        own: Key = (*key, index)
+        if comments.pinned(own):
+            lines.append(Line(GAP.join([first, *(attr.text for attr in row.attrs)]), INDENT, own))
+            continue
+        lines.append(Line(first, INDENT, own))
+        lines.extend(Line(text, column) for column, text in fill(row.attrs, under, width))
+    return lines
+
+
+def component_row(node: ast.Component) -> Row:
+    form = f"form {string(node.form)}" if node.form is not None else ""
+    required = "required" if node.required else "optional"
+    cells = (node.id.value, string(node.title), form, f"copies {node.copies}", required)
+    return Row(cells, (Attr("personal"),) if node.personal else (), lead=2)
+
+
+def step_row(node: ast.Step) -> Row:
+    actor = f"by {node.actor.value}" if node.actor is not None else ""
+    takes = f"takes {duration(node.duration)}" if node.duration is not None else ""
+    free = []
+    if node.reads:
+        free.append(listed("reads", [name.value for name in node.reads]))
+    if node.signs is not None:
+        free.append(Attr(f"signs {node.signs.value}"))
+    if node.notifies:
+        free.append(Attr("notifies applicant"))
+    if node.counterpart is not None:
+        free.append(Attr(f"with {node.counterpart.value}"))
+    if node.basis:
+        free.append(listed("basis", [citation(item) for item in node.basis]))
+    cells = (node.id.value, node.kind.value, string(node.title), actor, takes)
+    return Row(cells, tuple(free), lead=3)
+
+
+def flow_rows(flow: Sequence[ast.FlowLine]) -> list[Row]:
+    """`a -> b` lines align their arrows, and their qualifiers (`when`, `otherwise`) after the
+    paths. A path through more steps, or a parallel split `all(a, b)`, is not aligned: its
+    width would push every other line apart (a join's arrow still aligns)."""
+
+    def plain_source(line: ast.FlowLine) -> bool:
+        return len(line.path) == 2 and not line.path[0].parallel
+
+    source_width = max(
+        (len(endpoint(line.path[0])) for line in flow if plain_source(line)), default=0
+    )
+    rows = []
+    for line in flow:
+        text = qualifier(line)
+        if not plain_source(line):
+            path = " -> ".join(endpoint(item) for item in line.path)
+        else:
+            path = f"{endpoint(line.path[0]):<{source_width}} -> {endpoint(line.path[1])}"
+            if not line.path[1].parallel:
+                rows.append(Row((path,), (Attr(text),) if text else ()))
+                continue
+        rows.append(Row((GAP.join(part for part in (path, text) if part),)))
+    return rows

@@ -1,0 +1,137 @@
+"""Comments of a YAML file, each attached to the item it belongs to: text → `Comments`.
+
+Input: the text of a `.yaml` file that loads without errors. Output: `Comments` keyed like the
+printers' lines (`format_lines.Key`) by the rules of `format_comments`, and the schema path of
+a `# yaml-language-server: $schema=...` modeline, which the printer writes back itself.
+PyYAML drops comments, so they are found here by position: a `#` at the start of a line or
+after a space that lies outside every scalar token is a comment.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from bisect import bisect_right
+from collections import Counter
+from typing import Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+
+from tthc.dsl import ast
+from tthc.dsl.printer.comments import Anchor, Found, attach, blank_lines
+from tthc.dsl.printer.lines import Comments, Key
+from tthc.dsl.yaml.loader import TOP_LEVEL
+
+MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)\s*")
+# Lists whose items are printed one per line in both forms, so that each item is an anchor.
+COUNTED = {"deadlines", "results", "flow"}
+
+
+def yaml_comments(text: str) -> tuple[Comments, str | None]:
+    """The comments of a YAML text that loads, and the schema its modeline names (if any)."""
+    found, schema = scan_yaml(text)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    anchors: list[Anchor] = []
+    if isinstance(root, yaml.MappingNode):
+        _document_anchors(root, anchors)
+    return attach(anchors, found, blank_lines(text)), schema
+
+
+def scan_yaml(text: str) -> tuple[list[Found], str | None]:
+    scalars = sorted(
+        (token.start_mark.index, token.end_mark.index)
+        for token in yaml.scan(text, Loader=yaml.SafeLoader)
+        if isinstance(token, yaml.ScalarToken)
+    )
+    starts = [start for start, _ in scalars]
+    found: list[Found] = []
+    schema = None
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        column = line.find("#")
+        while column >= 0:
+            index = offset + column
+            at = bisect_right(starts, index) - 1
+            inside = at >= 0 and scalars[at][0] <= index < scalars[at][1]
+            if not inside and (column == 0 or line[column - 1] in " \t"):
+                comment = line[column:].rstrip()
+                modeline = MODELINE.fullmatch(comment)
+                if modeline and not line[:column].strip():
+                    schema = schema or modeline.group(1)
+                else:
+                    found.append(Found(number, comment, bool(line[:column].strip())))
+                break
+            column = line.find("#", column + 1)
+        offset += len(line) + 1
+    return found, schema
+
+
+def _document_anchors(root: yaml.MappingNode, anchors: list[Anchor]) -> None:
+    counts: Counter[str] = Counter()
+    for key, value in root.value:
+        field = TOP_LEVEL.get(str(key.value))
+        if field is None:
+            continue
+        model = get_args(ast.Document.model_fields[field].annotation)[0]
+        if key.value == "procedure":
+            items: list[tuple[yaml.Node, yaml.Node]] = [(key, value)]
+        else:
+            nodes = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            items = [(node, node) for node in nodes]
+        for start, node in items:
+            own: Key = (field, counts[field])
+            counts[field] += 1
+            anchors.append(_anchor(own, start, node))
+            _model_anchors(node, model, own, anchors, item=start is node)
+
+
+def _model_anchors(
+    node: yaml.Node, model: type[BaseModel], key: Key, anchors: list[Anchor], item: bool = False
+) -> None:
+    """Anchors for the fields of a mapping. The first field of a list item shares the item's
+    line (`- id: a`), which the printers key by the item itself: it gets no anchor."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    names = {(info.alias or name): name for name, info in model.model_fields.items()}
+    for position, (key_node, value) in enumerate(node.value):
+        name = names.get(str(key_node.value))
+        if name is None:
+            continue
+        own: Key = (*key, name)
+        if not (item and position == 0):
+            anchors.append(_anchor(own, key_node, value))
+        inner, many = _unwrap(model.model_fields[name].annotation)
+        items = value.value if many and isinstance(value, yaml.SequenceNode) else [value]
+        is_model = isinstance(inner, type) and issubclass(inner, BaseModel)
+        if many and (name in COUNTED or is_model):
+            for index, element in enumerate(items):
+                anchors.append(_anchor((*own, index), element, element))
+                if is_model:
+                    _model_anchors(element, inner, (*own, index), anchors, item=True)
+        elif is_model:
+            _model_anchors(value, inner, own, anchors)
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The item type of a field and whether the field is a list."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    if get_origin(annotation) is tuple:
+        return get_args(annotation)[0], True
+    return annotation, False
+
+
+def _anchor(key: Key, start: yaml.Node, end: yaml.Node) -> Anchor:
+    last = _last_line(end)
+    return Anchor(key, start.start_mark.line + 1, start.start_mark.column + 1, last)
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The last line (1-based) of a node's text. A block collection's end mark is where the
+    next token starts, possibly on the next item's line, so its last child is used instead."""
+    while isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    mark = node.end_mark
+    return mark.line + 1 if mark.column > 0 or mark.line == node.start_mark.line else mark.line

@@ -1,0 +1,325 @@
+"""A lean LALR(1) driver over the tables Lark computed for `grammar.lark`: the fast parse.
+
+Input: `Tables` (`lalr_tables`), the transformer whose rule methods build the AST, a text and
+its path. Output: what `Lark.parse` with that transformer returns for the text, or a refusal
+when the text does not parse; the caller then asks Lark for the syntax error (errors are worded
+from Lark's exception).
+
+Why: Lark's generic loop costs about 2 ms for a 20-step procedure, most of it per token (two
+regex matches, a generator, a line counter object, a dictionary keyed by rule objects). Here a
+token costs one regex match (whitespace and comments are skipped by the same match) and a
+reduction one dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
+spliced into its parent) are applied in `parse`, and a reduction that would only splice one
+child into a `_rule` is skipped in the table (`_past_unit_splices`). Nothing of the grammar is
+restated, and Lark itself is not imported.
+
+What the transformer gives the driver (`transformer.ToAst` and its `rule` decorator):
+- `terminals`: the terminals whose token carries a value, each with what the token becomes
+  (`None`: its text; else a function of its text and place). The other tokens (keywords,
+  braces, arrows) only mark a place: a rule's place runs from its first to its last token.
+- for each rule, a method whose `fast` attribute takes `(where, values)`: the rule's place as
+  `(path, line, column, end line, end column)` and the values of its children, in order (the
+  children of spliced rules spread in place, keyword tokens left out). A child that is `None`
+  (a declaration a callback dropped) has no place. This is what the method does with Lark's
+  children itself, so both parsers give one result.
+
+It assumes what the grammar guarantees: no terminal other than the ignored ones (whitespace,
+comments) starts with a space or `#`. `tests/dsl/test_lalr_driver.py` holds it to Lark's own
+result, spans and problems included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from tthc.dsl.reading.lalr_tables import Tables
+from tthc.dsl.span import Where
+
+Converter = Callable[[str, Where], Any]
+# A reduction: how many children, the callback (`None` for a spliced rule), the rule's name.
+Rule = tuple[int, Callable[[Where, list[Any]], Any] | None, str]
+
+
+class Token(str):
+    """A token whose rule needs its terminal or place besides its text (the attributes of
+    `lark.Token` that the transformer reads)."""
+
+    __slots__ = ("column", "end_column", "end_line", "line", "type", "value")
+
+    type: str
+    value: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def at(cls, kind: str, text: str, where: Where) -> Token:
+        token = str.__new__(cls, text)
+        token.type, token.value = kind, text
+        _, token.line, token.column, token.end_line, token.end_column = where
+        return token
+
+
+class _Keyword:
+    """The value of a token that carries none: it is left out of its rule's children."""
+
+    __slots__ = ()
+
+
+KEYWORD: Any = _Keyword()
+
+
+class _StateLexer:
+    """The terminals one parser state accepts, as one regex that first skips ignored text."""
+
+    __slots__ = ("keywords", "multiline", "regex")
+
+    def __init__(
+        self,
+        skip: str,
+        alternatives: str,
+        keywords: dict[str, dict[str, str]],
+        newline_types: tuple[str, ...],
+    ) -> None:
+        self.regex = re.compile(f"{skip}(?:{alternatives})")
+        self.keywords = keywords
+        self.multiline = frozenset(newline_types)
+
+
+def _past_unit_splices(states: list[dict[str, int]], rules: list[Rule]) -> list[dict[str, int]]:
+    """The table with every shift or goto into a state that only splices one child into a
+    `_rule` (`_proc_item: field`) sent on to where that reduction would go. Such a reduction
+    changes neither values nor places, only the state, and a quarter of all reductions are
+    of this kind.
+
+    A token such a state would refuse is refused by the state it would go to as well (an LALR
+    state reached by `_rule` accepts only what may follow `_rule`, which is what the skipped
+    state accepts), and no callback runs in between: the text is refused at the same token
+    with the same problems found."""
+
+    def splice(state: int) -> str | None:
+        actions = set(states[state].values())
+        if len(actions) != 1:
+            return None
+        (action,) = actions
+        if action >= 0:
+            return None
+        size, callback, origin = rules[~action]
+        return origin if size == 1 and callback is None else None
+
+    unit = {state: origin for state in range(len(states)) if (origin := splice(state))}
+    skipped = []
+    for actions in states:
+        onward = dict(actions)
+        for symbol, target in actions.items():
+            while target in unit:  # `_a: _b`, `_b: c`: a chain of splices
+                target = actions[unit[target]]
+            onward[symbol] = target
+        skipped.append(onward)
+    return skipped
+
+
+class LalrDriver:
+    def __init__(self, tables: Tables, transformer: Any) -> None:
+        terminals: dict[str, Converter | None] = dict(transformer.terminals)
+        # Actions as numbers: a state to shift (or go) to, or `~index` of a reduction in
+        # `rules`: (children, the callback or `None` for a spliced rule, the rule's name).
+        rules: list[Rule] = []
+        numbers: dict[tuple[int, str | None, str], int] = {}
+        states: list[dict[str, int]] = []
+        for state in tables.states:
+            actions: dict[str, int] = {}
+            for symbol, (shift, action) in state.items():
+                if shift:
+                    actions[symbol] = action
+                    continue
+                if action not in numbers:
+                    numbers[action] = len(rules)
+                    size, method, origin = action
+                    rules.append((size, self._callback(transformer, method, origin), origin))
+                actions[symbol] = ~numbers[action]
+            states.append(actions)
+        self.rules = rules
+        self.states = _past_unit_splices(states, rules)
+        self.terminals = terminals
+        self.start_states, self.end_states = tables.start_states, tables.end_states
+        self._tables = tables
+        self._rest = re.compile(tables.skip)
+        # Built for the states a text reaches (a regex compile each), shared by the states that
+        # accept the same terminals, as Lark shares its lexers.
+        self._shared: dict[int, _StateLexer] = {}
+        self._lexers: list[_StateLexer | None] = [None] * len(self.states)
+
+    @staticmethod
+    def _callback(
+        transformer: Any, method: str | None, rule: str
+    ) -> Callable[[Where, list[Any]], Any] | None:
+        if method is None:
+            if hasattr(transformer, rule):
+                raise TypeError(f"the transformer handles the inlined rule {rule}")
+            return None
+        fast = getattr(getattr(transformer, method), "fast")  # noqa: B009 (says what is needed)
+        return fast.__get__(transformer)  # type: ignore[no-any-return]
+
+    @classmethod
+    def create(cls, tables: Tables | None, transformer: Any) -> LalrDriver | None:
+        if tables is None:
+            return None
+        try:
+            return cls(tables, transformer)
+        except (AttributeError, KeyError, TypeError):  # a transformer of another shape
+            return None
+
+    def _lexer(self, state: int) -> _StateLexer:
+        number = self._tables.lexer_of[state]
+        lexer = self._shared.get(number)
+        if lexer is None:
+            alternatives, keywords, newline_types = self._tables.lexers[number]
+            lexer = _StateLexer(self._tables.skip, alternatives, keywords, newline_types)
+            self._shared[number] = lexer
+        self._lexers[state] = lexer
+        return lexer
+
+    def parse(self, text: str, start: str, path: str) -> tuple[bool, Any]:
+        """(True, value) as Lark would give it, or (False, None) when the text does not parse.
+
+        One loop, with the shift/reduce steps written out: this runs once per token."""
+        states, rules, lexers = self.states, self.rules, self._lexers
+        terminals = self.terminals
+        state = self.start_states[start]
+        end_state = self.end_states[start]
+        stack: list[int] = [state]
+        values: list[Any] = []
+        wheres: list[Where | None] = []  # the place of each value; `None`: it has none
+        push_state, push_value, push_where = stack.append, values.append, wheres.append
+        nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
+        pos, line, line_start = 0, 1, 0
+        while True:
+            lexer = lexers[state] or self._lexer(state)
+            match = lexer.regex.match(text, pos)
+            if match is None:
+                if self._rest.match(text, pos).end() != len(text):  # type: ignore[union-attr]
+                    return False, None  # a character that no terminal of this state matches
+                kind, token, where = "$END", KEYWORD, None
+            else:
+                kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
+                begin, after = match.span(kind)
+                if "\n" in text[pos:begin]:
+                    line += text.count("\n", pos, begin)
+                    line_start = text.rindex("\n", pos, begin) + 1
+                value = text[begin:after]
+                pos = after
+                retype = lexer.keywords.get(kind)
+                if retype is not None:
+                    kind = retype.get(value, kind)
+                if kind in lexer.multiline and "\n" in value:
+                    first_line, column = line, begin - line_start + 1
+                    line += value.count("\n")
+                    line_start = begin + value.rindex("\n") + 1
+                    where = (path, first_line, column, line, after - line_start + 1)
+                else:
+                    where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                convert = terminals.get(kind, KEYWORD)
+                if convert is KEYWORD:
+                    token = KEYWORD
+                elif convert is None:
+                    token = value
+                else:
+                    token = convert(value, where)
+            while True:  # reduce as long as the table says so, then shift the token
+                try:
+                    action = states[state][kind]
+                except KeyError:
+                    if kind == "$END" and state == end_state:
+                        return True, values[-1]
+                    return False, None
+                if action >= 0:
+                    state = action
+                    push_state(state)
+                    push_value(token)
+                    push_where(where)
+                    break
+                size, callback, origin = rules[~action]
+                # The children: keyword tokens left out, the lists of spliced rules spread in
+                # place (callbacks never return a list); a first list is extended rather than
+                # copied, as Lark does. The place: from the first to the last child that has
+                # one. Rules of one or two children (nine in ten) are written out.
+                if size == 2:
+                    child = values.pop()
+                    head = values[-1]
+                    if head is KEYWORD:
+                        if child is KEYWORD:
+                            children = []
+                        elif type(child) is list:
+                            children = child
+                        else:
+                            children = [child]
+                    else:
+                        children = head if type(head) is list else [head]
+                        if type(child) is list:
+                            children += child
+                        elif child is not KEYWORD:
+                            children.append(child)
+                    last = wheres.pop()
+                    first = wheres[-1]
+                    if first is None:
+                        place = last
+                    elif last is None:
+                        place = first
+                    else:
+                        place = (path, first[1], first[2], last[3], last[4])
+                    del stack[-2:]
+                elif size == 1:
+                    del stack[-1]
+                    if callback is None:  # a spliced rule of one child: the child stands for it
+                        state = states[stack[-1]][origin]
+                        push_state(state)
+                        continue
+                    head = values[-1]
+                    if type(head) is list:
+                        children = head
+                    elif head is KEYWORD:
+                        children = []
+                    else:
+                        children = [head]
+                    place = wheres[-1]
+                else:
+                    place = None
+                    children = []
+                    if size:
+                        popped = values[-size:]
+                        del values[-size:]
+                        head = popped[0]
+                        if type(head) is list:
+                            children = head
+                        elif head is not KEYWORD:
+                            children.append(head)
+                        for child in popped[1:]:
+                            if type(child) is list:
+                                children += child
+                            elif child is not KEYWORD:
+                                children.append(child)
+                        first, last = wheres[-size], wheres[-1]
+                        if first is None or last is None:  # a dropped declaration at an end
+                            present = [w for w in wheres[-size:] if w is not None]
+                            first, last = (present[0], present[-1]) if present else (None, None)
+                        if first is not None:
+                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        del wheres[-size:]
+                        del stack[-size:]
+                    values.append(None)  # the slot the rule's value takes, as above
+                    wheres.append(None)
+                if callback is None:
+                    values[-1] = children
+                    wheres[-1] = place
+                else:
+                    if place is None:
+                        place = nowhere
+                    node = callback(place, children)
+                    values[-1] = node
+                    wheres[-1] = None if node is None else place
+                state = states[stack[-1]][origin]
+                push_state(state)
