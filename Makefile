@@ -6,9 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mypy reads the package through a tree of links named as the installed namespace
 # (`tthc.dsl` -> dsl/), because the folders are mapped onto `tthc.*` only at install time.
 MYPY_TREE := .mypy-src/tthc
-LAYERS := dsl compiler rules runtime cli
+LAYERS := dsl compiler rules runtime outputs cli
 
-.PHONY: demo test lint typecheck pytest fuzz properties bench bench-runtime bench-shapes mutations crash clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz properties bench bench-runtime bench-shapes mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,18 @@ lint: $(STAMP)
 typecheck: $(STAMP) $(MYPY_TREE)
 	$(BIN)/mypy $(MYPY_TREE)
 
-pytest: $(STAMP)
+# The node checkers the output tests run (bpmnlint, the Camunda 8 rules, axe-core), pinned by
+# tests/outputs/node/package-lock.json.
+NODE_DIR := tests/outputs/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed-stamp
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund
+	touch $@
+
+node-deps: $(NODE_STAMP)
+
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -67,6 +78,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
 	$(BIN)/python benchmarks/shapes.py
+	$(BIN)/python benchmarks/outputs.py
 
 # Issue 17: no shape of flow makes the soundness checks slow (wide, nested, unstructured).
 bench-shapes: $(STAMP)

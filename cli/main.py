@@ -188,15 +188,76 @@ def explain(code: str, lang: str | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "form", type=click.Choice(["json", "dot"]), default="json")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["json", "dot", "mermaid", "svg"]),
+    default="json",
+    help="json (the graph's data), dot (Graphviz), mermaid (for Markdown), svg (drawn by tthc).",
+)
 @click.option(
     "--procedure", "code", default=None, help="Procedure code, when the file holds several."
 )
 def graph(file: str, form: str, code: str | None) -> None:
-    """Print the workflow graph of a procedure as JSON or Graphviz DOT."""
+    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG."""
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "form", type=click.Choice(["html", "markdown"]), default="html")
+@click.option(
+    "--audience",
+    type=click.Choice(["official", "citizen"]),
+    default="official",
+    help="official: the procedure card; citizen: a plain-language guide for the applicant.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(), default=None, help="File to write (a folder for a site)."
+)
+@click.option(
+    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
+)
+@click.option(
+    "--registry",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Registry files or folders (default: tthc.toml's, else the nearest registry above).",
+)
+def docs(
+    path: str,
+    form: str,
+    audience: str,
+    output: str | None,
+    code: str | None,
+    registry: tuple[str, ...],
+) -> None:
+    """Write a procedure card (or a citizen guide) of FILE; for a folder, the corpus site."""
+    from tthc.cli.docs_command import run_docs
+
+    sys.exit(run_docs(path, form, audience, output, code, registry))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--format", "form", type=click.Choice(["bpmn"]), default="bpmn")
+@click.option(
+    "--flavour",
+    type=click.Choice(["spiff", "camunda8"]),
+    default="spiff",
+    help="spiff: Python expressions (SpiffWorkflow); camunda8: FEEL and Zeebe user tasks.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
+@click.option(
+    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
+)
+def export(file: str, form: str, flavour: str, output: str | None, code: str | None) -> None:
+    """Export a procedure as executable BPMN 2.0 with its diagram (lanes per authority)."""
+    from tthc.cli.export_command import run_export
+
+    sys.exit(run_export(file, flavour, output, code))
 
 
 @main.command()
