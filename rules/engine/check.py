@@ -1,7 +1,8 @@
 """The stages every check shares: which files, which rules, and the findings made a report.
 
 Input: paths and a `Config`; or a loaded `Project`. Output: the files to read (`project_files`),
-the rules some file enables (`enabled_rules`), the report made of what the rules found
+the rules some file enables (`enabled_rules`), a project loaded and checked in memory
+(`load_checked`, for those who go on with the model), the report made of what the rules found
 (`finish`: the configuration, inline suppressions, TT901/TT902, sorted), and `check_project`,
 the diagnostics of a project already loaded in memory (an editor's, a test's).
 `tthc.rules.engine.repository.check` is the pipeline that runs them on paths.
@@ -25,6 +26,28 @@ from tthc.rules.engine.runner import run_rules, run_suppression_rules
 from tthc.rules.engine.suppressions.directives import scan_directives
 from tthc.rules.engine.suppressions.effects import suppress
 from tthc.rules.registry import RULES
+
+
+def load_checked(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    registry: Sequence[str | Path] = (),
+) -> tuple[Project, list[Diagnostic]]:
+    """The project loaded in memory (model and workflows) and its diagnostics, for callers
+    that go on with the model: `tthc compile` (the bundle), the corpus report, the site. The
+    configuration is found upward when not given; an unusable one gives its diagnostics and an
+    empty project."""
+    from tthc.compiler import load_project
+    from tthc.rules.engine.config_file import discover_config
+
+    if config is None:
+        found = discover_config(paths)
+        if found.value is None:
+            return Project(), list(found.diagnostics)
+        config = found.value
+    files, extra = project_files(paths, config, registry)
+    project = load_project(files, extra, config.limits)
+    return project, check_project(project, config)
 
 
 def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:
