@@ -86,7 +86,6 @@ bench-shapes: $(STAMP)
 
 # The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
 bench-runtime: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/runtime.py
 
 clean:

@@ -1,7 +1,9 @@
 """The runtime beside SpiffWorkflow 3.x, in one run, on the same procedure.
 
-    .venv/bin/pip install -e '.[bench]'      # SpiffWorkflow (once)
-    .venv/bin/python benchmarks/runtime.py   # ~2-4 min; --quick for a smoke run
+    make bench-runtime                       # = .venv/bin/python benchmarks/runtime.py
+    .venv/bin/python benchmarks/runtime.py --quick   # a smoke run
+
+SpiffWorkflow 3.x is a development dependency (`.[dev]`); the run takes 2-4 minutes.
 
 The procedure: the peers' hand-written BPMN (`shared/peers/bpmn/admin_procedure.bpmn`: receive,
 check completeness, request a supplement, check again, review, approve, return) for Spiff, and

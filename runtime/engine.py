@@ -19,7 +19,6 @@ the one public surface of the runtime: each command is its signature, its argume
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
@@ -45,6 +44,7 @@ from tthc.runtime.store.base import (
     Store,
     Write,
 )
+from tthc.runtime.submission import submit
 from tthc.runtime.values import (
     Done,
     Dossier,
@@ -54,6 +54,7 @@ from tthc.runtime.values import (
     Refused,
     Result,
     Signature,
+    digest,
     malformed,
     refuse,
 )
@@ -70,11 +71,6 @@ class Action:
     step: str | None
     title: str
     outcomes: tuple[str | None, ...] = ()
-
-
-def _digest(command: str, arguments: dict[str, Any]) -> str:
-    text = json.dumps([command, arguments], sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _local_now() -> dt.datetime:
@@ -225,7 +221,7 @@ class Engine:
                 None,
             )
         # The command's digest is kept only with an idempotency key.
-        request = "" if key is None else _digest(command, {"case": case_id, **arguments})
+        request = "" if key is None else digest(command, {"case": case_id, **arguments})
         replayed = self._replay(command, key, request, actor)
         if replayed is not None:
             return replayed
@@ -283,8 +279,6 @@ class Engine:
     ) -> Result:
         """File a dossier. A dossier lacking a required component is received only as a
         supplement request listing what is missing."""
-        from tthc.runtime.submission import submit
-
         return submit(self, dossier, key, case_id)
 
     def act(

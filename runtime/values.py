@@ -9,6 +9,8 @@ problem a person can cause is a `Refused`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -146,6 +148,12 @@ class Done:
 
 
 Result = Done | Refused
+
+
+def digest(command: str, arguments: dict[str, Any]) -> str:
+    """What an idempotency key is kept with: the SHA-256 of the command and its arguments."""
+    text = json.dumps([command, arguments], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def refuse(reason: Reason, vi: str, en: str, case_id: str | None = None) -> Refused:
