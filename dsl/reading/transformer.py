@@ -25,11 +25,11 @@ from typing import Any, TypeVar
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
-from tthc.dsl.numbers import bounded, number_problem
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.reading.built_nodes import name as name_at
 from tthc.dsl.reading.built_nodes import span as span_at
 from tthc.dsl.reading.lalr_driver import KEYWORD, Converter, Token
+from tthc.dsl.reading.numbers import bounded, number_problem
 from tthc.dsl.span import Span, Where
 
 # Header fields that may appear more than once; their values are concatenated in order.
@@ -198,7 +198,7 @@ class ToAst:
         return span_at(self.token_where(token))
 
     def number(self, where: Where, digits: str) -> str:
-        """The digits, bounded (`tthc.dsl.numbers`): a number too long is reported."""
+        """The digits, bounded (`tthc.dsl.reading.numbers`): a number too long is reported."""
         problem = number_problem(digits, span_at(where))
         if problem is None:
             return digits

@@ -66,7 +66,7 @@ def _mentions_tthc(pyproject: Path) -> bool:
         return "tthc" in tomllib.loads(text).get("tool", {})
     except (OSError, UnicodeDecodeError):
         return False
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or an integer past Python's 4,300 digits
         return "tool.tthc" in text  # broken, but meant for us: reading it reports where
 
 
@@ -119,7 +119,7 @@ def load_config(file: str | Path) -> Outcome[Config]:
         )
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, or an integer past Python's 4,300 digits
         at = _TOML_POSITION.search(str(error))
         end = (text.count("\n") + 1, 1)  # "at end of document"
         line, column = (int(at.group(1)), int(at.group(2))) if at else end

@@ -11,7 +11,8 @@ reported once, where it is caused:
   it can never start; `end` reached while other work is still running, or a step started a
   second time while it still holds the first (branches meeting without a join).
 - TT406 reads the outcomes written on the branches of each node.
-- TT407 says when the token game stopped at its budget (`Settings.max_flow_states`): the
+- TT407 says when the token game stopped at a bound (`Settings.max_flow_states`, `-megabytes`,
+  `-seconds`) on the part of the flow left once its blocks are fused, and names that part: the
   verdicts of TT403 and TT405 are then partial (what they report is still exact).
 With no finding of TT401-TT405 nor TT407, the procedure is a sound workflow net: from every state a
 case can reach, it can reach `end`, it reaches `end` with nothing left running, and every step can

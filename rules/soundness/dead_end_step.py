@@ -62,7 +62,7 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
     """
     workflow = context.workflow
     graph = graph_of(workflow)
-    for node in analyse(workflow, context.settings.max_flow_states).dead_ends:
+    for node in analyse(workflow, context.settings).dead_ends:
         if node == START:
             yield Finding(
                 workflow.span_of(START),

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from tthc.compiler import Join, Workflow
 from tthc.compiler.analysis.soundness.analysis import analyse
-from tthc.compiler.analysis.soundness.markings import Move, StateSpace
+from tthc.compiler.analysis.soundness.markings import StateSpace
+from tthc.compiler.analysis.soundness.net import Move
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.soundness.wording import (
@@ -75,15 +76,15 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     workflow = context.workflow
-    space = analyse(workflow, context.settings.max_flow_states).space
+    space = analyse(workflow, context.settings).space
     if space.improper is not None:
         yield _ends_early(workflow, space, *space.improper)
     for place, (state, move) in space.twice.items():
-        yield _twice(workflow, space, space.places[place], [*space.moves_to(state), move])
+        yield _twice(workflow, space, space.places[place], [*space.moves_to(state), *move.parts()])
 
 
 def _ends_early(workflow: Workflow, space: StateSpace, state: int, move: Move) -> Finding:
-    moves = [*space.moves_to(state), move]
+    moves = [*space.moves_to(state), *move.parts()]
     left = space.markings[state] & ~move.consume
     running = [p for p in space.marked(left) if isinstance(p, str)]
     waiting = [p for p in space.marked(left) if not isinstance(p, str)]

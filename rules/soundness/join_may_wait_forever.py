@@ -13,7 +13,7 @@ from tthc.compiler import Workflow
 from tthc.compiler.analysis.flow.graph import Graph, graph_of
 from tthc.compiler.analysis.flow.witnesses import names
 from tthc.compiler.analysis.soundness.analysis import analyse
-from tthc.compiler.analysis.soundness.markings import Move
+from tthc.compiler.analysis.soundness.net import Move
 from tthc.dsl import Message
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.soundness.wording import (
@@ -80,7 +80,7 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     workflow = context.workflow
-    space = analyse(workflow, context.settings.max_flow_states).space
+    space = analyse(workflow, context.settings).space
     graph = graph_of(workflow)
     for join, state in space.waits.items():
         marking = space.markings[state]

@@ -74,7 +74,7 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
     """
     workflow = context.workflow
     graph = graph_of(workflow)
-    for loop in analyse(workflow, context.settings.max_flow_states).loops:
+    for loop in analyse(workflow, context.settings).loops:
         entry = loop[0]
         cycle = graph.cycle_through(entry, set(loop))
         circle = route(cycle, first=entry)

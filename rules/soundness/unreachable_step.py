@@ -66,7 +66,7 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
     """
     workflow = context.workflow
     graph = graph_of(workflow)
-    for members, behind in analyse(workflow, context.settings.max_flow_states).unreachable:
+    for members, behind in analyse(workflow, context.settings).unreachable:
         head = members[0]
         name = node_name(workflow, head)
         if len(members) > 1:
