@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.compiler import Bundle, bundle, load_bundle
-from tthc.rules import load_checked
+from tthc.rules import load_and_check
 from tthc.runtime import Done, Dossier, Engine, MemoryStore, Officer, SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +125,7 @@ class Spiff:
 
 
 def corpus_bundle() -> Bundle:
-    project, diagnostics = load_checked([ROOT / "procedures"])
+    project, diagnostics = load_and_check([ROOT / "procedures"])
     made = bundle(project.model, diagnostics)
     assert made.value is not None
     return made.value
