@@ -209,7 +209,9 @@ def _steps(
         branches = workflow.branches(step.id.value)
         following = tuple(
             NextView(
-                when=b.outcome or ("trường hợp khác" if b.default and len(branches) > 1 else ""),
+                when=wording.outcome(b.outcome)
+                if b.outcome
+                else ("trường hợp khác" if b.default and len(branches) > 1 else ""),
                 to=" và ".join(where(t) for t in b.targets),
                 paused=b.paused,
             )
