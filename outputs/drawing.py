@@ -70,4 +70,3 @@ def drawing(workflow: Workflow, model: Model | None = None) -> Drawing:
 
 def is_step(node: DrawnNode) -> bool:
     return node.kind not in ("start", "end")
-
