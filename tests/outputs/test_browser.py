@@ -65,6 +65,7 @@ def test_card_index_and_guide_in_chromium(tmp_path: Path) -> None:
         assert Path(str(page["screenshot"])).stat().st_size > 10_000
     assert found["card.html"]["drawnBoxes"] == len(workflow.step_ids())
     assert found["index.html"]["searchShown"] is True  # the script runs and shows the search box
+    assert found["index.html"]["searchRows"] == 1  # "khai sinh" finds Đăng ký khai sinh only
     assert int(found["guide.html"]["bytes"]) <= 60_000
     assert found["control.html"]["requests"] == ["http://192.0.2.1/a.png"]
     assert {v["id"] for v in found["control.html"]["violations"]} >= {
