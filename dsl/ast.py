@@ -111,9 +111,13 @@ class SignatureKind(StrEnum):
 
 
 class DayRule(StrEnum):
-    """How calendar days and working days compare when a procedure mixes them (TT504)."""
+    """How calendar days and working days compare when a procedure mixes them (TT504, TT501).
+    Without a `day_rule` the project's setting applies (`day-rule`, default
+    `calendar_as_working`: internal processes give step times in "ngày" against deadlines in
+    "ngày làm việc", and the days of such a process are working days)."""
 
-    CALENDAR_AS_WORKING = "calendar_as_working"
+    CALENDAR_AS_WORKING = "calendar_as_working"  # one calendar day counts as one working day
+    STRICT = "strict"  # no conversion: a mix cannot be compared (TT504), TT501 cannot run
 
 
 # --- small nodes --------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tthc.dsl import ast
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -48,3 +50,9 @@ class Settings:
     # Real procedures have a few hundred; a flow with more is reported as TT407 and its TT403
     # and TT405 verdicts are partial (every finding reported is still exact).
     max_flow_states: int = 50_000
+    # How working days and calendar days compare in a procedure that mixes them and declares no
+    # `day_rule` (TT504, TT501, TT503): `calendar_as_working` counts one calendar day as one
+    # working day, `strict` does not compare them. Published internal processes give step
+    # times in "ngày" against a deadline in "ngày làm việc" (25 of 31 records of one
+    # province's land set, issue 11): read strictly, none of them could be checked.
+    day_rule: ast.DayRule = ast.DayRule.CALENDAR_AS_WORKING

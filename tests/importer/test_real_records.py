@@ -81,6 +81,9 @@ def test_real_overruns_missing_result_returns_and_untimed_steps_are_reported(
 ) -> None:
     result, _ = imported["internal"]
     assert "TT501" in _codes(result, "TTHC-TINH-04")  # 8.5 days of steps, 7-day limit
+    # 12 days of steps against "10 ngày làm việc": read under the default day rule (TT504, a
+    # warning naming it), the overrun is no longer hidden behind the mix.
+    assert {"TT501", "TT504"} <= _codes(result, "TTHC-TINH-09")
     assert "TT501" in _codes(result, "TTHC-XA-06")  # 33 days of steps, 30-day limit
     assert "TT303" in _codes(result, "TTHC-TINH-02")  # the process ends without a return
     assert {"TT303", "TT502"} <= _codes(result, "TTHC-XA-01")  # ends with the applicant's act
