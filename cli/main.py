@@ -1,6 +1,6 @@
 """The `tthc` command: a thin layer over the library. Each command parses its options, calls
 one library function, renders the result and chooses the exit code (0 clean, 1 findings,
-2 usage or I/O error). Heavy imports happen inside the commands, so `tthc --version` is fast.
+2 usage or I/O error, 3 an internal error: `tthc.cli.crash`). Heavy imports happen inside the commands, so `tthc --version` is fast.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import sys
 
 import click
 
+from tthc.cli.crash import CrashGuard
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(cls=CrashGuard, context_settings={"help_option_names": ["-h", "--help"]})
 # The version is looked up only when asked for: importlib.metadata costs ~20 ms at start-up.
 @click.version_option(None, "--version", "-V", package_name="tthc", prog_name="tthc")
 def main() -> None:
@@ -112,6 +114,8 @@ def check(
       2  usage, configuration or I/O error: a bad option, a path that does not
          exist, a named file that cannot be read, an unusable configuration,
          an unknown --changed-since revision, an output file that cannot be written
+      3  internal error: a bug in tthc (a check that crashed, TT999, or the
+         command itself); the report is still written when it can be
     """
     from tthc.cli.check_command import CheckOptions, run_check
 
@@ -132,6 +136,32 @@ def check(
         statistics=statistics,
     )
     sys.exit(run_check(options))
+
+
+@main.command(name="compile")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The bundle to write."
+)
+@click.option(
+    "--calendar",
+    "calendar_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help='Extra days off and working days: JSON {"days_off": {"2026-03-10": "why"}, '
+    '"working_days": {...}}.',
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of messages.")
+def compile_(paths: tuple[str, ...], output: str, calendar_file: str | None, lang: str) -> None:
+    """Check the procedures and registry under PATHS and write their deployment bundle.
+
+    \b
+    Exit codes: 0 bundle written; 1 errors remain (printed, nothing written);
+    2 a file could not be read or written.
+    """
+    from tthc.cli.compile_command import run_compile
+
+    sys.exit(run_compile(paths, output, calendar_file, lang))
 
 
 @main.command(name="rules")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.text import summary_line
 
 
 def render_concise(report: Report) -> str:
     lines = [
-        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] "
-        f"{d.message.text(report.lang)}"
+        f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] "
+        f"{one_line(d.message.text(report.lang))}"
         for d in report.diagnostics
     ]
     if report.summary:

@@ -1,5 +1,6 @@
 """JUnit XML: one test suite per file, one test case per file and rule that ran on it; a
-rule with findings on the file is a failed test case listing them (GitLab, Jenkins)."""
+rule with findings on the file is a failed test case listing them (GitLab, Jenkins). Characters
+XML forbids (NUL, ESC, an undecodable byte of a file name) are written out (`neutral.xml_text`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
 from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.neutral import xml_text
 from tthc.rules.report.report import Report
 
 
@@ -17,8 +19,8 @@ def render_junit(report: Report) -> str:
     files = list(dict.fromkeys([*report.files, *by_file]))
     suites = ElementTree.Element("testsuites", name="tthc")
     total_tests = total_failures = 0
-    for path in files:
-        findings = by_file.get(path, {})
+    for file in files:
+        findings, path = by_file.get(file, {}), xml_text(file)
         codes = sorted({*report.rule_codes, *findings})
         suite = ElementTree.SubElement(suites, "testsuite", name=path)
         failures = 0
@@ -30,13 +32,15 @@ def render_junit(report: Report) -> str:
                 failure = ElementTree.SubElement(
                     case,
                     "failure",
-                    message=failing[0].message.text(report.lang),
+                    message=xml_text(failing[0].message.text(report.lang)),
                     type=failing[0].severity.value,
                 )
-                failure.text = "\n".join(
-                    f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}[{d.code}] "
-                    f"{d.name}: {d.message.text(report.lang)}"
-                    for d in failing
+                failure.text = xml_text(
+                    "\n".join(
+                        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}"
+                        f"[{d.code}] {d.name}: {d.message.text(report.lang)}"
+                        for d in failing
+                    )
                 )
         suite.set("tests", str(len(codes)))
         suite.set("failures", str(failures))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
 
@@ -13,8 +14,8 @@ from tthc.rules.report.source_lines import source_line
 def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
     span = diagnostic.span
     out = [
-        f"{span.path}:{span.line}:{span.column}: {diagnostic.severity.value}"
-        f"[{diagnostic.code}] {diagnostic.name}: {diagnostic.message.text(lang)}"
+        f"{line_start(span.path)}:{span.line}:{span.column}: {diagnostic.severity.value}"
+        f"[{diagnostic.code}] {diagnostic.name}: {one_line(diagnostic.message.text(lang))}"
     ]
     text = source_line(span.path, span.line)
     if text is not None:
@@ -24,12 +25,13 @@ def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
         else:
             width = len(text) - span.column + 1
         gutter = f"{span.line:>4} | "
-        out.append(gutter + text)
+        out.append(gutter + one_line(text))
         out.append(" " * (len(gutter) + span.column - 1) + "^" * max(width, 1))
     if diagnostic.help is not None:
-        out.append(f"  = help: {diagnostic.help.text(lang)}")
+        out.append(f"  = help: {one_line(diagnostic.help.text(lang))}")
     for related in diagnostic.related:
-        out.append(f"  = note: {related.span}: {related.message.text(lang)}")
+        note = f"{related.span}: {related.message.text(lang)}"
+        out.append(f"  = note: {one_line(note)}")
     return "\n".join(out)
 
 
