@@ -61,7 +61,9 @@ class GrantMode(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the data is, as LEGAL-TEXTS.md marks facts: (V), (P), (U)."""
+    """How sure the data is, as LEGAL-TEXTS.md marks facts: (V), (P), (U). A declaration that
+    states none has `None`: nobody claimed a verification, so it counts as unverified, and the
+    printers never write a confidence the author did not write (issue 11)."""
 
     VERIFIED = "verified"
     PARTIAL = "partial"
@@ -264,7 +266,7 @@ class Instrument(Node):
     in_force: dt.date | None = None
     until: dt.date | None = None
     replaces: tuple[Name, ...] = ()
-    confidence: Confidence = Confidence.VERIFIED
+    confidence: Confidence | None = None  # absent: not stated, read as unverified
     source: str | None = None
 
 
@@ -279,7 +281,7 @@ class Grant(Node):
     until: dt.date | None = None
     conditions: str | None = None
     resources: str | None = None
-    confidence: Confidence = Confidence.VERIFIED
+    confidence: Confidence | None = None  # absent: not stated, read as unverified
 
 
 class Transfer(Node):
@@ -288,7 +290,7 @@ class Transfer(Node):
     giver: Name = Field(alias="from")
     receiver: Name = Field(alias="to")
     basis: tuple[Citation, ...] = ()
-    confidence: Confidence = Confidence.VERIFIED
+    confidence: Confidence | None = None  # absent: not stated, read as unverified
 
 
 class Document(Node):

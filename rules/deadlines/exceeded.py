@@ -43,7 +43,8 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         a path through an apology step ending there) against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
         minh"`) extend the limit for the case that needs verification: every path that avoids
         all verification steps must fit the unconditional deadline, and every path must fit the
-        longest deadline. `deadline immediately` is counted as `immediate_deadline_days` (1
+        longest deadline. When every deadline is conditional (one internal process for several
+        published variants), the narrowest variant stands for the unconditional one. `deadline immediately` is counted as `immediate_deadline_days` (1
         working day, a setting). Working and calendar days compare under the procedure's
         `day_rule`, else the project's `day-rule` setting (default `calendar_as_working`: one
         calendar day counts as one working day); only under `strict` is a procedure that
@@ -99,8 +100,10 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
     widest = max(known, key=lambda item: item[1])
     plain = [item for item in known if item[0].condition is None]
     checks: list[tuple[ast.Deadline, Decimal, frozenset[str]]] = []
-    if plain:
-        base = min(plain, key=lambda item: item[1])
+    # With no unconditional deadline, the narrowest variant is the base: every variant is
+    # promised by the one internal process, the narrower included (issue 11).
+    if plain or len(known) > 1:
+        base = min(plain or known, key=lambda item: item[1])
         verification = frozenset(
             s.id.value for s in workflow.steps_of_kind(ast.StepKind.VERIFICATION)
         )
