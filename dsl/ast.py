@@ -58,6 +58,10 @@ class GrantMode(StrEnum):
     DEVOLUTION = "devolution"  # phân quyền: by law or National Assembly resolution
     DECENTRALIZATION = "decentralization"  # phân cấp: by a normative document
     AUTHORIZATION = "authorization"  # ủy quyền: by a written act, with a term
+    # phân định thẩm quyền: a law, resolution or decree assigns the power to a level of local
+    # government as its own (the June 2025 decrees, e.g. 151/2025/NĐ-CP): held like a devolved
+    # power, not a decentralised one, so its holder may authorise (ủy quyền) it onward.
+    DELINEATION = "delineation"
 
 
 class Confidence(StrEnum):
