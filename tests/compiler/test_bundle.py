@@ -115,3 +115,16 @@ def test_compile_refuses_with_the_diagnostics_printed(tmp_path: Path) -> None:
     assert "TT005" in result.stderr
     assert "no bundle written" in result.stderr
     assert not out.exists()
+
+
+def test_every_procedure_reads_back_as_the_same_ast(corpus_json: str) -> None:
+    project, _ = check_paths([CORPUS])
+    loaded = load_bundle(corpus_json).value
+    assert loaded is not None
+    for bundled in loaded.procedures:
+        [original] = [
+            p.node
+            for p in project.model.procedures
+            if p.code == bundled.code and p.node.effective == bundled.effective
+        ]
+        assert bundled.model().node == original  # spans included

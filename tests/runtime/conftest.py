@@ -30,6 +30,7 @@ from tthc.runtime import (
 )
 from tthc.runtime.authorise import place_of
 from tthc.runtime.moves import outcome_names
+from tthc.runtime.store import MemoryData, MemoryStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -236,14 +237,18 @@ def happy() -> Callable[[str, list[str | None]], str | None]:
     return happy_outcome
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "memory"])
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Store]]:
     """Makes stores of one kind (one parameter per kind of store: the contract suite and the
-    engine tests run on each). Each call opens the same database again."""
+    engine tests run on each; PostgreSQL is the next parameter). Each call opens the same
+    database again."""
     opened: list[Store] = []
+    shared = MemoryData()
 
     def make() -> Store:
-        store = SQLiteStore(tmp_path / "cases.db")
+        store: Store = (
+            SQLiteStore(tmp_path / "cases.db") if request.param == "sqlite" else MemoryStore(shared)
+        )
         opened.append(store)
         return store
 
