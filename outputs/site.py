@@ -3,7 +3,7 @@ catalogue and each procedure's check status, as static pages that fetch nothing.
 
 Input: paths (the corpus folder) and an output folder. Output: the pages written there and a
 `Site` (page count, the problems that stopped a file). The procedures are checked with the
-same engine as `tthc check` (`tthc.rules.check_paths`), so the status a page shows is the one
+same engine as `tthc check` (`tthc.rules.load_and_check`), so the status a page shows is the one
 CI sees. The index's search box filters the table in the browser; without JavaScript the box
 stays hidden and the whole index is shown.
 
@@ -86,10 +86,10 @@ class Site:
 
 
 def build_site(paths: Sequence[str | Path], out: Path, registry: Sequence[str | Path] = ()) -> Site:
-    from tthc.rules import check_paths
+    from tthc.rules import load_and_check
 
     extra = list(registry) or [r for p in paths[:1] for r in _outside(find_registry(p), paths)]
-    project, diagnostics = check_paths(list(paths), registry=extra)
+    project, diagnostics = load_and_check(list(paths), registry=extra)
     problems = tuple(d for d in diagnostics if d.code in STOPPING and d.severity is Severity.ERROR)
     model = project.model
     (out / CARDS).mkdir(parents=True, exist_ok=True)
