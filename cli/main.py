@@ -199,7 +199,12 @@ def explain(code: str, lang: str | None) -> None:
     "--procedure", "code", default=None, help="Procedure code, when the file holds several."
 )
 def graph(file: str, form: str, code: str | None) -> None:
-    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG."""
+    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG.
+
+    \b
+    Exit codes: 0 drawn; 1 the file has errors (names left unresolved for want of the registry
+    aside); 2 the file cannot be read, or holds no such procedure, or several and no --procedure.
+    """
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))

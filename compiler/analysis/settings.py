@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tthc.dsl import ast
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -52,3 +54,9 @@ class Settings:
     max_flow_states: int = 20_000
     max_flow_megabytes: int = 64
     max_flow_seconds: float = 0.5
+    # How working days and calendar days compare in a procedure that mixes them and declares no
+    # `day_rule` (TT504, TT501, TT503): `calendar_as_working` counts one calendar day as one
+    # working day, `strict` does not compare them. Published internal processes give step
+    # times in "ngày" against a deadline in "ngày làm việc" (25 of 31 records of one
+    # province's land set, issue 11): read strictly, none of them could be checked.
+    day_rule: ast.DayRule = ast.DayRule.CALENDAR_AS_WORKING

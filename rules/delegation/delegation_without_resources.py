@@ -49,7 +49,7 @@ def delegation_without_resources(context: ProjectContext) -> Iterator[Finding]:
     model = context.model
     for grant in model.grants.values():
         receiver = model.authority(grant.receiver)
-        if grant.mode is Mode.DEVOLUTION or receiver is None or grant.resources:
+        if grant.mode in (Mode.DEVOLUTION, Mode.DELINEATION) or receiver is None or grant.resources:
             continue
         if grant.until is not None and grant.until <= context.settings.district_level_ends:
             continue
