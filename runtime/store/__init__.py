@@ -12,9 +12,12 @@ from tthc.runtime.store.base import (
     Receipt,
     RefusalRecord,
     Store,
+    StoreUnavailable,
+    WorkItem,
     Write,
+    WriteError,
 )
-from tthc.runtime.store.memory import MemoryData, MemoryStore, WriteError
+from tthc.runtime.store.memory import MemoryData, MemoryStore
 from tthc.runtime.store.sqlite import SQLiteStore
 
 __all__ = [
@@ -27,6 +30,8 @@ __all__ = [
     "RefusalRecord",
     "SQLiteStore",
     "Store",
+    "StoreUnavailable",
+    "WorkItem",
     "Write",
     "WriteError",
 ]
