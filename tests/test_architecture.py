@@ -15,7 +15,8 @@ ALLOWED = {
     "compiler": {"dsl", "compiler"},
     "rules": {"dsl", "compiler", "rules"},
     "runtime": {"dsl", "compiler", "runtime"},
-    "cli": {"dsl", "compiler", "rules", "runtime", "cli"},
+    "server": {"dsl", "compiler", "runtime", "server"},
+    "cli": {"dsl", "compiler", "rules", "runtime", "server", "cli"},
 }
 LAYERS = sorted(layer for layer in ALLOWED if (ROOT / layer).is_dir())
 

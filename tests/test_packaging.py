@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = {"tthc.dsl": "dsl", "tthc.compiler": "compiler", "tthc.rules": "rules", "tthc.cli": "cli"}
+LAYERS = {
+    "tthc.dsl": "dsl",
+    "tthc.compiler": "compiler",
+    "tthc.rules": "rules",
+    "tthc.runtime": "runtime",
+    "tthc.server": "server",
+    "tthc.cli": "cli",
+}
 # The rule families, the check engine and the reports, each a module or a package of small modules.
 RULE_MODULES = (
     "authority",

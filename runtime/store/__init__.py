@@ -34,4 +34,22 @@ __all__ = [
     "WorkItem",
     "Write",
     "WriteError",
+    "open_store",
 ]
+
+
+def open_store(url: str) -> Store:
+    """The store a URL names: `sqlite:///path/cases.db` (`sqlite:///:memory:` for a scratch
+    one), `postgresql://user@host:port/db` (or `postgres://`), `memory:`. A URL of another
+    kind is a `ValueError` naming it."""
+    if url.startswith("sqlite:///"):
+        return SQLiteStore(url.removeprefix("sqlite:///") or ":memory:")
+    if url.startswith(("postgresql://", "postgres://")):
+        from tthc.runtime.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    if url == "memory:":
+        return MemoryStore()
+    raise ValueError(
+        f"not a store URL: {url!r} (sqlite:///path, postgresql://user@host:port/db, memory:)"
+    )

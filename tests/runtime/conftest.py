@@ -272,6 +272,12 @@ def engine(corpus: Bundle, make_store: Callable[[], Store], clock: Clock, pki: P
     return Engine(corpus, make_store(), clock=clock, signatures=pki.policy())
 
 
+@pytest.fixture(scope="session")
+def desk_type() -> type[Desk]:
+    """The class, for tests that make desks over engines of their own (other processes)."""
+    return Desk
+
+
 @pytest.fixture
 def desk(engine: Engine, pki: PKI) -> Desk:
     return Desk(engine, pki)
