@@ -7,126 +7,21 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
-import os
-import subprocess
-import sys
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
-import jwt
-import psycopg
-import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
-from jwt.algorithms import ECAlgorithm
 
 from tthc.compiler import Bundle
 from tthc.runtime import Engine, Officer
 from tthc.runtime.audit import verify
 from tthc.runtime.moves import outcome_names
-from tthc.runtime.store.postgres import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[2]
 BUSINESS = "1.001612"  # household business registration: in force today under the 2025 decrees
 TOO_MUCH = 256 * 1024 + 1
-
-
-class Server:
-    """A running `tthc serve`, the key its tokens are signed with, and the database it uses."""
-
-    def __init__(self, url: str, database: str, key: ec.EllipticCurvePrivateKey) -> None:
-        self.url, self.database, self.key = url, database, key
-        self.client = httpx.Client(base_url=url, timeout=30.0)
-
-    def token(self, officer: Officer, expires: int = 600, key: Any = None) -> str:
-        claims = {
-            "sub": officer.id,
-            "role": officer.role,
-            "province": officer.province,
-            "commune": officer.commune,
-            "exp": int(time.time()) + expires,
-            "iss": "sso.test",
-        }
-        return jwt.encode(claims, key or self.key, algorithm="ES256", headers={"kid": "test"})
-
-    def call(
-        self, method: str, path: str, officer: Officer | None, body: Any = None, **headers: str
-    ) -> httpx.Response:
-        if officer is not None:
-            headers["Authorization"] = f"Bearer {self.token(officer)}"
-        return self.client.request(method, path, json=body, headers=headers)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(
-    corpus: Bundle, pki: Any, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("serve")
-    schema = "http_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(postgres_url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    database = f"{postgres_url}?options=-csearch_path%3D{schema}"
-    PostgresStore(database).close()  # the schema is created once, before the workers start
-    (folder / "bundle.json").write_text(corpus.to_json(), encoding="utf-8")
-    key = ec.generate_private_key(ec.SECP256R1())
-    jwk = json.loads(ECAlgorithm.to_jwk(key.public_key()))
-    jwk.update({"kid": "test", "alg": "ES256", "use": "sig"})
-    (folder / "jwks.json").write_text(json.dumps({"keys": [jwk]}), encoding="utf-8")
-    policy = pki.policy()
-    (folder / "anchors.pem").write_text("".join(policy.anchors), encoding="ascii")
-    registered = {officer: sorted(prints) for officer, prints in policy.registered.items()}
-    (folder / "certificates.json").write_text(json.dumps(registered), encoding="utf-8")
-    port = _free_port()
-    command = [
-        str(Path(sys.executable).with_name("tthc")),
-        "serve",
-        "--bundle", str(folder / "bundle.json"),
-        "--database", database,
-        "--jwks", str(folder / "jwks.json"),
-        "--issuer", "sso.test",
-        "--trust-anchors", str(folder / "anchors.pem"),
-        "--certificates", str(folder / "certificates.json"),
-        "--port", str(port),
-        "--workers", "2",
-    ]  # fmt: skip
-    log = (folder / "server.log").open("w")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/openapi.json", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("tthc serve did not start:\n" + (folder / "server.log").read_text())
-        time.sleep(0.2)
-    yield Server(url, database, key)
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
-
-
-@pytest.fixture
-def local(server: Server, corpus: Bundle, pki: Any) -> Iterator[Engine]:
-    """An engine of the test's own over the server's database, to know who must act next."""
-    store = PostgresStore(server.database, pool_size=1, migrate=False)
-    yield Engine(corpus, store, signatures=pki.policy())
-    store.close()
 
 
 def officer_for(engine: Engine, case_id: str, step_id: str) -> Officer:
@@ -158,7 +53,7 @@ def dossier(documents: list[str]) -> dict[str, Any]:
     }
 
 
-def submitted(server: Server, corpus: Bundle, missing: int = 0) -> dict[str, Any]:
+def submitted(server: Any, corpus: Bundle, missing: int = 0) -> dict[str, Any]:
     version = corpus.in_force(BUSINESS, dt.date.today())
     assert version is not None
     components = list(version.model().components)
@@ -168,7 +63,7 @@ def submitted(server: Server, corpus: Bundle, missing: int = 0) -> dict[str, Any
 
 
 def drive(
-    server: Server, engine: Engine, pki: Any, case_id: str, choose: Callable[..., Any]
+    server: Any, engine: Engine, pki: Any, case_id: str, choose: Callable[..., Any]
 ) -> list[str]:
     """Performs every open step over HTTP, as the officer whose step it is, to the end."""
     done: list[str] = []
@@ -201,7 +96,7 @@ def drive(
 
 
 def test_a_dossier_goes_from_submission_to_result_over_http(
-    server: Server, local: Engine, corpus: Bundle, pki: Any, happy: Any
+    server: Any, local: Engine, corpus: Bundle, pki: Any, happy: Any
 ) -> None:
     case = submitted(server, corpus, missing=1)
     case_id = case["id"]
@@ -215,12 +110,12 @@ def test_a_dossier_goes_from_submission_to_result_over_http(
     assert final["status"] == "resolved" and final["on_time"] is True
     history = server.call("GET", f"/v1/cases/{case_id}/history", DESK)
     assert history.status_code == 200
-    assert [e["kind"] for e in history.json()][0] == "submitted"
+    assert history.json()[0]["kind"] == "submitted"
     assert verify(local.history(case_id)) == []  # the chain verifies as stored
 
 
 def test_the_same_idempotency_key_applies_a_command_once(
-    server: Server, corpus: Bundle, local: Engine
+    server: Any, corpus: Bundle, local: Engine
 ) -> None:
     version = corpus.in_force(BUSINESS, dt.date.today())
     assert version is not None
@@ -236,7 +131,7 @@ def test_the_same_idempotency_key_applies_a_command_once(
 
 
 def test_refusals_on_a_visible_case_say_why_and_change_nothing(
-    server: Server, corpus: Bundle, local: Engine
+    server: Any, corpus: Bundle, local: Engine
 ) -> None:
     case = submitted(server, corpus)
     case_id, version = case["id"], case["version"]
@@ -261,9 +156,7 @@ def test_refusals_on_a_visible_case_say_why_and_change_nothing(
     assert now["version"] == version and now["open_steps"] == case["open_steps"]
 
 
-def test_another_communes_case_does_not_exist_for_the_officer(
-    server: Server, corpus: Bundle
-) -> None:
+def test_another_communes_case_does_not_exist_for_the_officer(server: Any, corpus: Bundle) -> None:
     case_id = submitted(server, corpus)["id"]
     for method, path, body in (
         ("GET", f"/v1/cases/{case_id}", None),
@@ -279,7 +172,7 @@ def test_another_communes_case_does_not_exist_for_the_officer(
     assert server.call("GET", f"/v1/cases/{case_id}", DESK).json()["status"] == "open"
 
 
-def test_every_endpoint_refuses_a_missing_or_bad_token(server: Server) -> None:
+def test_every_endpoint_refuses_a_missing_or_bad_token(server: Any) -> None:
     schema = server.client.get("/openapi.json").json()
     other_key = ec.generate_private_key(ec.SECP256R1())
     forged = server.token(DESK, key=other_key)
@@ -301,7 +194,7 @@ def test_every_endpoint_refuses_a_missing_or_bad_token(server: Server) -> None:
 
 
 def test_malformed_and_oversized_requests_are_4xx_and_change_nothing(
-    server: Server, local: Engine
+    server: Any, local: Engine
 ) -> None:
     before = len(local.store.case_ids())
     headers = {"Authorization": f"Bearer {server.token(DESK)}"}
@@ -320,9 +213,7 @@ def test_malformed_and_oversized_requests_are_4xx_and_change_nothing(
     assert len(local.store.case_ids()) == before
 
 
-def test_the_work_list_holds_what_waits_on_the_officers_role(
-    server: Server, corpus: Bundle
-) -> None:
+def test_the_work_list_holds_what_waits_on_the_officers_role(server: Any, corpus: Bundle) -> None:
     case_id = submitted(server, corpus)["id"]
     work = server.call("GET", "/v1/worklist?size=200", DESK)
     assert work.status_code == 200
@@ -331,7 +222,7 @@ def test_the_work_list_holds_what_waits_on_the_officers_role(
     assert case_id not in {row["case_id"] for row in elsewhere}
 
 
-def test_the_openapi_document_is_generated_and_valid(server: Server) -> None:
+def test_the_openapi_document_is_generated_and_valid(server: Any) -> None:
     from jsonschema import Draft202012Validator
 
     document = server.client.get("/openapi.json").json()
