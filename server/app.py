@@ -15,7 +15,6 @@ Engine calls run in FastAPI's thread pool; a store that is not safe to share bet
 (SQLite's one connection) is used under a lock, one command at a time per process.
 """
 
-
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -25,6 +24,7 @@ from fastapi import Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tthc.compiler import load_bundle
 from tthc.runtime import Case, Done, Dossier, Engine, Event, Officer, Refused, Result
@@ -51,7 +51,7 @@ from tthc.server.settings import Settings, SettingsError, signature_policy
 T = TypeVar("T")
 Key = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem} for status in (401, 403, 404, 409, 413, 422, 503)
+    status: {"model": Problem} for status in (400, 401, 403, 404, 405, 409, 413, 422, 503)
 }
 
 
@@ -106,6 +106,18 @@ def create_app(
     @app.exception_handler(_Answer)
     async def answer(_: Request, error: _Answer) -> JSONResponse:
         return error.response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        # Starlette's own refusals (a body that is not JSON or not UTF-8, a method or a route
+        # that does not exist) answer in the same shape as every other problem.
+        code = {404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "malformed")
+        return errors.problem(
+            error.status_code,
+            code,
+            f"Yêu cầu không hợp lệ ({error.status_code})",
+            f"Bad request: {error.detail}",
+        )
 
     @app.exception_handler(RequestValidationError)
     async def malformed(_: Request, error: RequestValidationError) -> JSONResponse:
