@@ -115,9 +115,7 @@ class Engine:
 
     def _moves(self, case: Case, now: dt.datetime) -> Moves | Refused:
         bundle = self.bundles.get(case.bundle)
-        pinned = None
-        if bundle is not None:
-            pinned = next((p for p in bundle.procedures if p.digest == case.procedure_digest), None)
+        pinned = None if bundle is None else bundle.by_digest(case.procedure_digest)
         if bundle is None or pinned is None:
             return refuse(
                 Reason.NOT_IN_FORCE,
@@ -237,7 +235,8 @@ class Engine:
                 ),
                 None,
             )
-        request = _digest(command, {"case": case_id, **arguments})
+        # The command's digest is kept only with an idempotency key.
+        request = "" if key is None else _digest(command, {"case": case_id, **arguments})
         replayed = self._replay(command, key, request, actor)
         if replayed is not None:
             return replayed
@@ -499,7 +498,7 @@ class Engine:
             case.status, case.closed_at, case.on_time = WITHDRAWN, moves.now, None
             case.open_steps.clear()
             case.joins.clear()
-            case.waiting, case.handoff = None, None
+            case.waiting, case.handoff, case.stopped, case.stopped_since = None, None, None, None
             moves.record("withdrawn", officer.to_json() if officer else None, {"reason": reason})
             moves.notify("withdrawn")
             return None

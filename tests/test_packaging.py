@@ -16,6 +16,7 @@ LAYERS = {
     "tthc.compiler": "compiler",
     "tthc.rules": "rules",
     "tthc.runtime": "runtime",
+    "tthc.outputs": "outputs",
     "tthc.server": "server",
     "tthc.cli": "cli",
 }
@@ -85,5 +86,13 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
         check=True,
     )
     assert names.stdout.strip() == "ok"
+    # The installed wheel renders a card: the templates and the style sheet are package data.
+    card = subprocess.run(
+        [str(target / "bin" / "tthc"), "docs", str(ROOT / "examples" / "dang-ky-khai-sinh.tthc")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert card.stdout.startswith("<!DOCTYPE html>") and "<svg" in card.stdout
     top_level = {p.name for p in (target / "lib").glob("python*/site-packages/*")}
     assert not {"dsl", "compiler", "rules", "cli"} & top_level

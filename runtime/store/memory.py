@@ -3,15 +3,15 @@ a portal's read-only replica. Several `MemoryStore`s made over one `MemoryData` 
 several connections share one database file.
 
 Input: `Write`s. Output: what the contract promises, from Python dictionaries. Cases are kept
-as JSON text (as a database keeps rows): a reader always gets its own copy, so the engine's
-working copy can never leak into the store before its write commits. A write is checked whole
+as their JSON values (as a database keeps rows) and every read builds a new `Case` with its own
+containers (`Case.from_json`), so the engine's working copy can never leak into the store before
+its write commits (the contract suite caught exactly that once). A write is checked whole
 before anything is stored, which is what makes it atomic here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +31,7 @@ from tthc.runtime.values import Event, Notification
 
 @dataclass
 class MemoryData:
-    cases: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
+    cases: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
     events: dict[str, list[Event]] = field(default_factory=dict)
     outbox: dict[str, tuple[Notification, bool]] = field(default_factory=dict)
     receipts: dict[str, Receipt] = field(default_factory=dict)
@@ -59,7 +59,7 @@ class MemoryStore:
             numbers.add(event.seq)
         if write.receipt is not None and write.receipt.key in data.receipts:
             return Conflict.KEY_TAKEN
-        data.cases[case.id] = (case.columns(), json.dumps(case.to_json(), ensure_ascii=False))
+        data.cases[case.id] = (case.columns(), case.to_json())
         data.events[case.id] = [*trail, *write.events]
         for notification in write.notifications:
             data.outbox.setdefault(notification.id, (notification, False))
@@ -69,7 +69,7 @@ class MemoryStore:
 
     def case(self, case_id: str) -> Case | None:
         stored = self.data.cases.get(case_id)
-        return None if stored is None else Case.from_json(json.loads(stored[1]))
+        return None if stored is None else Case.from_json(stored[1])
 
     def case_ids(self) -> list[str]:
         return sorted(self.data.cases)

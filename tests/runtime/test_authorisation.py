@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tthc.compiler import Bundle, bundle
-from tthc.rules import check_paths
+from tthc.rules import load_and_check
 from tthc.runtime import Done, Dossier, Engine, Officer, Reason, Refused, Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ BIRTH = "1.001193"
 def delegated() -> Bundle:
     """The corpus and a written ủy quyền: the chairman to the vice-chairman, to sign birth
     certificates from 1 January to 31 March 2026."""
-    project, diagnostics = check_paths([ROOT / "procedures", DELEGATION])
+    project, diagnostics = load_and_check([ROOT / "procedures", DELEGATION])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, made.diagnostics
     return made.value
@@ -195,3 +195,33 @@ def test_a_step_that_is_not_open_and_an_unknown_case(engine: Engine) -> None:
     assert isinstance(malformed, Refused) and malformed.reason is Reason.MALFORMED
     bad = engine.act(case_id, "ky", CHAIRMAN, "approved")
     assert isinstance(bad, Refused) and bad.reason is Reason.BAD_OUTCOME
+
+
+def test_a_district_case_open_on_1_july_2025_goes_on_through_the_transfer(
+    engine: Engine, clock: Any
+) -> None:
+    """Filed with the district on 20 June 2025 under the district version of the building
+    permit; from 1 July the district roles are refused, and the transfer of the power to the
+    commune people's committee lets the commune's units finish the case under that version."""
+    clock.now = dt.datetime(2025, 6, 20, 9, 0)
+    version = engine.bundle.in_force("1.013225", clock.now.date())
+    assert version is not None and version.until == dt.date(2025, 6, 30)
+    documents = tuple(version.model().components)
+    case_id = engine.submit(
+        Dossier("1.013225", {"name": "Đỗ E"}, "direct", "01", "00004", "00004", documents)
+    ).case.id  # type: ignore[union-attr]
+    district_desk = Officer("h1", "district.one_stop", "01", "00004")
+    assert isinstance(engine.act(case_id, "tiep_nhan", district_desk, "complete"), Done)
+    assert isinstance(engine.act(case_id, "chuyen", district_desk), Done)
+    clock.now = dt.datetime(2025, 7, 2, 9, 0)
+    district = Officer("h2", "district.construction_division", "01", "00004")
+    refused = engine.act(case_id, "tham_dinh", district)
+    assert isinstance(refused, Refused) and refused.reason is Reason.ROLE_NOT_VALID
+    commune = Officer("x1", "commune.economic_division", "01", "00004")
+    assert isinstance(engine.act(case_id, "tham_dinh", commune), Done)
+    case = engine.case(case_id)
+    assert case is not None and case.procedure_effective == version.effective
+    # A role outside the committee that received the power is still refused.
+    department = Officer("x2", "province.department.construction", "01")
+    outsider = engine.act(case_id, "hien_truong", department, "eligible")
+    assert isinstance(outsider, Refused) and outsider.reason is Reason.WRONG_ROLE
