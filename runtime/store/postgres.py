@@ -69,8 +69,15 @@ class PostgresStore:
         self._operational = (psycopg.OperationalError, psycopg.InterfaceError)
         self.url = url
         try:
+            # Autocommit: a read is one round trip; a write opens its own transaction.
             self._pool = ConnectionPool(
-                url, min_size=1, max_size=max(1, pool_size), open=True, timeout=10.0
+                url,
+                min_size=1,
+                max_size=max(1, pool_size),
+                open=True,
+                timeout=10.0,
+                kwargs={"autocommit": True},
+                check=ConnectionPool.check_connection,
             )
             self._pool.wait(timeout=10.0)
         except Exception as error:
@@ -99,7 +106,14 @@ class PostgresStore:
         values = (*columns.values(), _dumps(write.case.to_json()))
         with self._connection() as connection:
             try:
-                with connection.transaction(), connection.cursor() as cursor:
+                # Pipeline mode: the statements of a write go out together, so a new case is
+                # one network wait and its COMMIT another, and an update one more for its
+                # version check; not one wait per statement.
+                with (
+                    connection.pipeline() as pipeline,
+                    connection.transaction(),
+                    connection.cursor() as cursor,
+                ):
                     if write.expected is None:
                         cursor.execute(
                             f"INSERT INTO cases ({_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
@@ -112,6 +126,7 @@ class PostgresStore:
                             f"UPDATE cases SET {assignments} WHERE id = %s AND version = %s",
                             (*values[1:], write.case.id, write.expected),
                         )
+                        pipeline.sync()  # the version is checked before anything else is sent
                         if cursor.rowcount != 1:
                             raise _Stale
                     cursor.executemany(
@@ -145,6 +160,7 @@ class PostgresStore:
                             "INSERT INTO receipts VALUES (%s, %s, %s, %s)",
                             (r.key, r.request, r.case_id, r.version),
                         )
+                    pipeline.sync()  # a broken key surfaces here, inside the transaction
             except _Stale:
                 return Conflict.STALE
             except errors.UniqueViolation as error:
@@ -171,21 +187,18 @@ class PostgresStore:
                     record.message,
                 ),
             )
-            connection.commit()
 
     def delivered(self, ids: list[str]) -> None:
         with self._connection() as connection:
             connection.cursor().executemany(
                 "UPDATE outbox SET delivered = 1 WHERE id = %s", [(i,) for i in ids]
             )
-            connection.commit()
 
     # -- reading ----------------------------------------------------------------------------
 
     def _rows(self, query: str, parameters: Any = ()) -> list[tuple[Any, ...]]:
         with self._connection() as connection:
             rows: list[tuple[Any, ...]] = connection.execute(query, parameters).fetchall()
-            connection.rollback()  # end the read's transaction: no idle transaction is held
             return rows
 
     def case(self, case_id: str) -> Case | None:
