@@ -12,6 +12,7 @@ import click
 
 from tthc.cli.case_group import case
 from tthc.cli.crash import CrashGuard
+from tthc.cli.server_commands import db, serve
 
 
 @click.group(cls=CrashGuard, context_settings={"help_option_names": ["-h", "--help"]})
@@ -434,3 +435,5 @@ def import_(
 
 
 main.add_command(case)
+main.add_command(serve)
+main.add_command(db)

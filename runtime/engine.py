@@ -189,6 +189,19 @@ class Engine:
                 "The case was changed by someone else meanwhile; reload it",
                 case.id,
             )
+        if conflict is Conflict.KEY_TAKEN and key is not None:
+            # Another process committed a command with this key between our look-up and our
+            # write (a client retrying on two portal workers at once): answer as its replay.
+            replayed = self._replay("commit", key, request, None)
+            if replayed is not None:
+                return replayed
+        if conflict is Conflict.KEY_TAKEN:
+            return refuse(
+                Reason.KEY_REUSED,
+                "Khóa chống lặp vừa được dùng cho một lệnh khác",
+                "This idempotency key was just used for another command",
+                case.id,
+            )
         if conflict is Conflict.EXISTS:
             return refuse(
                 Reason.MALFORMED,

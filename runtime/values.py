@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from pydantic import ConfigDict
+
 from tthc.dsl import Message
 from tthc.runtime.case import Case
 
@@ -52,6 +54,10 @@ class Dossier:
     received_commune: str
     competent_commune: str
     documents: tuple[str, ...]
+
+    # Read from JSON as is by the HTTP server (its OpenAPI schema is this class): a field
+    # the engine does not know is refused, never silently dropped.
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     @property
     def paper(self) -> bool:

@@ -15,7 +15,9 @@ LAYERS = {
     "tthc.dsl": "dsl",
     "tthc.compiler": "compiler",
     "tthc.rules": "rules",
+    "tthc.runtime": "runtime",
     "tthc.outputs": "outputs",
+    "tthc.server": "server",
     "tthc.cli": "cli",
 }
 # The rule families, the check engine and the reports, each a module or a package of small modules.

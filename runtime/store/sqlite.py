@@ -25,6 +25,7 @@ from tthc.runtime.store.base import (
     OverdueRow,
     Receipt,
     RefusalRecord,
+    WorkItem,
     Write,
 )
 from tthc.runtime.values import Event, Notification
@@ -41,6 +42,8 @@ CREATE INDEX IF NOT EXISTS cases_overdue
     WHERE alarm IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cases_filed ON cases (filed);
 CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed) WHERE closed IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_work ON cases (province, commune, alarm DESC, id)
+    WHERE closed IS NULL;
 CREATE TABLE IF NOT EXISTS events (
     case_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL,
     actor TEXT, data TEXT NOT NULL, previous TEXT NOT NULL, hash TEXT NOT NULL,
@@ -136,10 +139,16 @@ class SQLiteStore:
             )
             if write.receipt is not None:
                 r = write.receipt
-                db.execute(
-                    "INSERT INTO receipts VALUES (?, ?, ?, ?)",
-                    (r.key, r.request, r.case_id, r.version),
-                )
+                try:
+                    db.execute(
+                        "INSERT INTO receipts VALUES (?, ?, ?, ?)",
+                        (r.key, r.request, r.case_id, r.version),
+                    )
+                except sqlite3.IntegrityError:
+                    # Another process committed a command with this key since the engine
+                    # looked it up: this write is not applied, the engine replays that one.
+                    db.execute("ROLLBACK")
+                    return Conflict.KEY_TAKEN
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -228,6 +237,18 @@ class SQLiteStore:
             for r in rows
         ]
 
+    def worklist(
+        self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
+    ) -> list[WorkItem]:
+        rows = self._db.execute(
+            "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
+            "WHERE province = ? AND (? IS NULL OR commune = ?) AND closed IS NULL "
+            "AND instr(',' || holder || ',', ',' || ? || ',') > 0 "
+            "ORDER BY alarm DESC, id LIMIT ? OFFSET ?",
+            (province, commune, commune, role, limit, offset),
+        )
+        return [_work_item(r) for r in rows]
+
     def indicators(
         self,
         first: dt.date,
@@ -267,3 +288,8 @@ class SQLiteStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _work_item(row: tuple[Any, ...]) -> WorkItem:
+    alarm = dt.date.fromisoformat(row[4]) if row[4] else None
+    return WorkItem(row[0], row[1], row[2], row[3], alarm, row[5], row[6])
