@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 $(MYPY_TREE): Makefile
 	mkdir -p $(MYPY_TREE)
 	for layer in $(LAYERS); do ln -sfn ../../$$layer $(MYPY_TREE)/$$layer; done
+	ln -sfn ../../namespace/__main__.py $(MYPY_TREE)/__main__.py
 
 # The main job on the embedded data: the three example procedures (DSL and YAML twins) and the
 # corpus of real procedures are clean; each deliberately faulty example shows its diagnostic.
@@ -28,7 +29,7 @@ demo: $(STAMP)
 	@echo "== tthc check procedures (the corpus: registry and procedures moved in 2025) =="
 	$(BIN)/tthc check --statistics procedures
 	@echo "== examples/faulty: one file per reading code, each checked alone =="
-	@for file in examples/faulty/*; do $(BIN)/tthc check --format concise --lang en "$$file" | head -n 1; done
+	@for file in examples/faulty/TT*; do $(BIN)/tthc check --format concise --lang en "$$file" | head -n 1; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,6 +7,8 @@ file, and choose the exit code:
     2  usage, configuration or I/O error: a bad option, a path that does not exist, a file named
        on the command line that cannot be read, an unusable configuration, an unknown
        `--changed-since` revision, an output file that cannot be written
+    3  nothing was checked: no procedure file under the paths (with a warning), unless
+       `--exit-zero`
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tthc.cli.colour import use_colour
 from tthc.cli.language import choose_language
 from tthc.dsl import Message
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from tthc.rules.engine.config import Config
 
 USAGE_ERROR = 2
+NOTHING_CHECKED = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class CheckOptions:
     jobs: int | None = None
     quiet: bool = False
     statistics: bool = False
+    colour: str | None = None  # --color: auto (None), always, never
 
 
 def run_check(options: CheckOptions) -> int:
@@ -73,7 +78,8 @@ def run_check(options: CheckOptions) -> int:
     configured = found.value.lang if found.value else None
     language = choose_language(options.lang or configured, for_machines=form not in HUMAN_FORMATS)
     if found.value is None:
-        sys.stderr.write(render_diagnostics(found.diagnostics, language))
+        colour = use_colour(options.colour, sys.stderr)
+        sys.stderr.write(render_diagnostics(found.diagnostics, language, colour))
         return USAGE_ERROR
     select, ignore = _codes(options.select), _codes(options.ignore)
     problems = option_problems(select, ignore)
@@ -124,6 +130,7 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
         root=_source_root(config.root),
         tool_version=_version(),
         summary=not options.quiet,
+        colour=use_colour(options.colour, sys.stdout) if options.output is None else False,
     )
     text = render_statistics(report) if options.statistics else render(report, form)
     if options.output is None:
@@ -140,9 +147,21 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
                 ),
                 language,
             )
+    if not result.files:
+        click.echo(f"tthc: {_nothing_checked(options.paths).text(language)}", err=True)
     if options.exit_zero:
         return 0
+    if not result.files:
+        return NOTHING_CHECKED
     return 1 if config.fails(result.diagnostics) else 0
+
+
+def _nothing_checked(paths: tuple[str, ...]) -> Message:
+    named = ", ".join(paths)
+    return Message(
+        vi=f"cảnh báo: không có tệp thủ tục nào trong {named} (.tthc, hay .yaml có khóa procedure, authorities…): không kiểm tra gì",
+        en=f"warning: no procedure file found in {named} (.tthc, or .yaml with a procedure, authorities… key): nothing was checked",
+    )
 
 
 def _path_problem(path: str) -> Message | None:

@@ -83,6 +83,14 @@ def main() -> None:
     is_flag=True,
     help="Count the findings of each code instead of listing them (text, concise).",
 )
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default=None,
+    help="Colour in text and concise output (default auto: on a terminal, unless NO_COLOR is "
+    "set; FORCE_COLOR forces it).",
+)
 def check(
     paths: tuple[str, ...],
     form: str | None,
@@ -98,6 +106,7 @@ def check(
     jobs: int | None,
     quiet: bool,
     statistics: bool,
+    colour: str | None,
 ) -> None:
     """Check procedure files (.tthc, .yaml) and folders of them.
 
@@ -112,6 +121,8 @@ def check(
       2  usage, configuration or I/O error: a bad option, a path that does not
          exist, a named file that cannot be read, an unusable configuration,
          an unknown --changed-since revision, an output file that cannot be written
+      3  nothing was checked: no procedure file under the paths (a warning says
+         so), unless --exit-zero
     """
     from tthc.cli.check_command import CheckOptions, run_check
 
@@ -130,6 +141,7 @@ def check(
         jobs=jobs,
         quiet=quiet,
         statistics=statistics,
+        colour=colour,
     )
     sys.exit(run_check(options))
 

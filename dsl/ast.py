@@ -61,7 +61,7 @@ class GrantMode(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the data is, as LEGAL-TEXTS.md marks facts: (V), (P), (U)."""
+    """How sure the data is, as the registry marks facts: (V) verified in the official text, (P) partly, (U) unverified."""
 
     VERIFIED = "verified"
     PARTIAL = "partial"

@@ -16,6 +16,7 @@ ALLOWED = {
     "rules": {"dsl", "compiler", "rules"},
     "runtime": {"dsl", "compiler", "runtime"},
     "cli": {"dsl", "compiler", "rules", "runtime", "cli"},
+    "namespace": {"cli"},  # `python -m tthc`: namespace/__main__.py runs the CLI
 }
 LAYERS = sorted(layer for layer in ALLOWED if (ROOT / layer).is_dir())
 
@@ -67,4 +68,5 @@ def test_every_layer_is_packaged() -> None:
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     package_dir = config["tool"]["setuptools"]["package-dir"]
-    assert package_dir == {f"tthc.{layer}": layer for layer in LAYERS}
+    layers = {f"tthc.{layer}": layer for layer in LAYERS if layer != "namespace"}
+    assert package_dir == {"tthc": "namespace", **layers}

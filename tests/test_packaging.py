@@ -66,6 +66,10 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
         [str(target / "bin" / "tthc"), "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("tthc, version ")
+    module = subprocess.run(
+        [str(python), "-m", "tthc", "--version"], capture_output=True, text=True, check=True
+    )
+    assert module.stdout == result.stdout
     families = ", ".join(f"tthc.rules.{name}" for name in RULE_MODULES)
     names = subprocess.run(
         [

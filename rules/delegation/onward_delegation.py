@@ -29,10 +29,10 @@ def re_decentralization(context: ProjectContext) -> Iterator[Finding]:
         it, is then accepted. Reported once, at the grant's giver (`from`).
     Why it matters:
         Under the Law on Organisation of Local Government 2015 Art. 13 the decentralised level
-        could not delegate or authorise again (BRIEF.md §2.2, verified in a secondary source);
+        could not delegate or authorise again (verified in a secondary source);
         the parallel Law 63/2025 Art. 8(5) says the receiver "không được phân cấp tiếp" (partly
         verified). Law 72/2025 may allow onward delegation under conditions not read
-        (LEGAL-TEXTS.md §2, unverified), hence the setting.
+        (unverified), hence the setting.
     Example:
         ```tthc
         grant ho_tich_pho_chu_tich {
@@ -86,8 +86,8 @@ def re_authorization(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         The authorized person "không được ủy quyền lại cho người khác" (Decree 30/2020/NĐ-CP
         Art. 13(3), partly verified); the parallel Law 63/2025 Art. 9(6) and provincial
-        authorizations under Law 72/2025 repeat "không được ủy quyền tiếp" (LEGAL-TEXTS.md §2,
-        partly verified; Law 72's own wording unverified).
+        authorizations under Law 72/2025 repeat "không được ủy quyền tiếp" (partly
+        verified; Law 72's own wording unverified).
     Example:
         ```tthc
         grant uq_pho_chu_tich {

@@ -23,15 +23,16 @@ from typing import Any
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic, Limits, Message, Outcome, Span, make_diagnostic
 from tthc.rules.engine.config import (
+    CONFIG_FILES,
     LEVELS,
     Config,
     PathOverride,
+    glob_problem,
     protected_problem,
     selector_problem,
 )
 from tthc.rules.engine.config_locator import Locator
 
-CONFIG_FILES = ("tthc.toml", "pyproject.toml")  # in one folder, tthc.toml wins
 KEYS = (
     "select",
     "ignore",
@@ -280,6 +281,10 @@ class _Reader:
         overrides = []
         for pattern, body in tables.items():
             table = ("per-path", pattern)
+            problem = glob_problem(pattern)
+            if problem is not None:
+                self._invalid(("per-path",), pattern, problem)
+                continue
             if not isinstance(body, dict):
                 self._wrong_type(("per-path",), pattern, "một bảng", "a table", body)
                 continue
@@ -320,7 +325,11 @@ class _Reader:
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             self._wrong_type((), key, "một danh sách mẫu đường dẫn", "a list of globs", values)
             return ()
-        return tuple(values)
+        problems = [(v, glob_problem(v)) for v in values]
+        for value, problem in problems:
+            if problem is not None:
+                self._invalid((), key, problem, value)
+        return tuple(v for v, problem in problems if problem is None)
 
     def _fields(self, default: Any, data: dict[str, Any], key: str) -> Any:
         """`limits` or `settings`: the dataclass's fields, written in kebab-case."""

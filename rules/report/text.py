@@ -6,15 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.colour import paint
 from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
 
 
-def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
+def render_diagnostic(diagnostic: Diagnostic, lang: str, colour: bool = False) -> str:
     span = diagnostic.span
+    severity = diagnostic.severity.value
     out = [
-        f"{span.path}:{span.line}:{span.column}: {diagnostic.severity.value}"
-        f"[{diagnostic.code}] {diagnostic.name}: {diagnostic.message.text(lang)}"
+        paint(f"{span.path}:{span.line}:{span.column}:", "path", colour)
+        + " "
+        + paint(f"{severity}[{diagnostic.code}]", severity, colour)
+        + f" {diagnostic.name}: {diagnostic.message.text(lang)}"
     ]
     text = source_line(span.path, span.line)
     if text is not None:
@@ -24,10 +28,11 @@ def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
         else:
             width = len(text) - span.column + 1
         gutter = f"{span.line:>4} | "
-        out.append(gutter + text)
-        out.append(" " * (len(gutter) + span.column - 1) + "^" * max(width, 1))
+        out.append(paint(gutter, "gutter", colour) + text)
+        caret = "^" * max(width, 1)
+        out.append(" " * (len(gutter) + span.column - 1) + paint(caret, "caret", colour))
     if diagnostic.help is not None:
-        out.append(f"  = help: {diagnostic.help.text(lang)}")
+        out.append(paint("  = help:", "help", colour) + f" {diagnostic.help.text(lang)}")
     for related in diagnostic.related:
         out.append(f"  = note: {related.span}: {related.message.text(lang)}")
     return "\n".join(out)
@@ -47,12 +52,12 @@ def summary_line(report: Report) -> str:
 
 
 def render_text(report: Report) -> str:
-    blocks = [render_diagnostic(d, report.lang) for d in report.diagnostics]
+    blocks = [render_diagnostic(d, report.lang, report.colour) for d in report.diagnostics]
     if report.summary:
         blocks.append(summary_line(report))
     return "".join(block + "\n\n" for block in blocks[:-1]) + (blocks[-1] + "\n" if blocks else "")
 
 
-def render_diagnostics(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+def render_diagnostics(diagnostics: Sequence[Diagnostic], lang: str, colour: bool = False) -> str:
     """Diagnostics of one stage (a configuration, a file to convert) without the summary."""
-    return "".join(render_diagnostic(d, lang) + "\n\n" for d in diagnostics)
+    return "".join(render_diagnostic(d, lang, colour) + "\n\n" for d in diagnostics)
