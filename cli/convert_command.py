@@ -16,7 +16,7 @@ from tthc.cli.language import choose_language
 
 def run_convert(file: str, to: str | None, output: str | None, lang: str | None) -> int:
     from tthc.dsl import read_source
-    from tthc.dsl.canonical import FormatterBug, form_of, format_source
+    from tthc.dsl.printer.canonical import FormatterBug, form_of, format_source
     from tthc.rules.report.text import render_diagnostics
 
     language = choose_language(lang)

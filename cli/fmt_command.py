@@ -2,8 +2,9 @@
 
 The files are those `tthc check` reads (`tthc.rules.engine.discovery`: `.tthc` files, YAML
 files that are procedures and not CI configurations, hidden, `.gitignore`d and excluded files
-skipped; a file named is always read). Each is printed in canonical form with its comments (DSL lines wrapped at 100 columns, see
-`tthc.dsl.format_dsl`); a file that does not parse cleanly is left as it is and its
+skipped; a file named is always read). Each is printed in canonical form with its comments (DSL
+lines wrapped at 100 columns, see `tthc.dsl.printer.dsl`); a file that does not parse cleanly is
+left as it is and its
 diagnostics are printed. `--check` lists the files that would change and
 `--diff` prints what would change; neither writes. Exit codes: 0 done (or nothing to change),
 1 some file would change (`--check`, `--diff`), 2 some file could not be read or parsed.
@@ -63,7 +64,7 @@ def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -
 
 def _format_file(path: str, dry: bool, diff: bool, tally: Tally) -> None:
     from tthc.dsl import read_source
-    from tthc.dsl.canonical import FormatterBug, format_source
+    from tthc.dsl.printer.canonical import FormatterBug, format_source
 
     read = read_source(path)
     if read.value is None:

@@ -9,7 +9,7 @@ import click
 
 
 def run_schema(output: str | None) -> int:
-    from tthc.dsl.schema import schema_text
+    from tthc.dsl.yaml.schema import schema_text
 
     text = schema_text()
     if output is None:

@@ -17,7 +17,7 @@ from tthc.compiler.model import Model
 from tthc.compiler.resolve import resolve
 from tthc.compiler.workflow import Workflow
 from tthc.dsl import SUFFIXES, Diagnostic, Limits, Outcome, ast, parse_path
-from tthc.dsl.limits import DEFAULT_LIMITS
+from tthc.dsl.reading.limits import DEFAULT_LIMITS
 
 # Reads many files at once: paths in, one outcome per path out, in the same order.
 ParseFiles = Callable[[Sequence[str], Limits], Sequence[Outcome[ast.Document]]]

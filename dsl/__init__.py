@@ -10,9 +10,9 @@ Every node of the AST carries a `Span`; every problem is a `Diagnostic` with a c
 from tthc.dsl import ast
 from tthc.dsl.codes import CODES, Code, make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related, Severity
-from tthc.dsl.limits import DEFAULT_LIMITS, Limits
-from tthc.dsl.reader import SUFFIXES, parse, parse_path
-from tthc.dsl.source import decode_source, read_source
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.reader import SUFFIXES, parse, parse_path
+from tthc.dsl.reading.source import decode_source, read_source
 from tthc.dsl.span import SourceFile, Span
 
 __all__ = [

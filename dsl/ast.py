@@ -1,7 +1,7 @@
 """The abstract syntax tree that both front ends (DSL and YAML) produce.
 
-Input: built by `tthc.dsl.parser` and `tthc.dsl.yaml_loader`. Output: frozen pydantic models,
-every node with a `Span`. Two twins of one procedure give equal trees once spans are set
+Input: built by `tthc.dsl.reading.parser` and `tthc.dsl.yaml.loader`. Output: frozen pydantic
+models, every node with a `Span`. Two twins of one procedure give equal trees once spans are set
 aside (`without_spans`). Field names are the YAML keys, so the YAML form *is* this model.
 """
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from tthc.cli.main import main
 from tthc.dsl import SourceFile
-from tthc.dsl.canonical import format_source
+from tthc.dsl.printer.canonical import format_source
 from tthc.rules import Config, check_paths
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,8 +20,8 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from tthc.dsl import Span, ast
-from tthc.dsl.format_values import decimal
-from tthc.dsl.parser import grammar_text
+from tthc.dsl.printer.values import decimal
+from tthc.dsl.reading.grammar import grammar_text
 
 SPAN = Span.point("<generated>")
 

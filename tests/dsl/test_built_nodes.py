@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from tthc.dsl.parser import parse_dsl
+from tthc.dsl.reading.parser import parse_dsl
 
 HERE = Path(__file__).resolve().parent
 FILES = sorted([*(HERE / "constructs").glob("*.tthc"), *(HERE / "twins").glob("*.tthc")])

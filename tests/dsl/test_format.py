@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from tthc.dsl import SourceFile, ast, parse, read_source
-from tthc.dsl.canonical import format_source
-from tthc.dsl.format_dsl import format_dsl
-from tthc.dsl.format_values import decimal, string
-from tthc.dsl.format_yaml import format_yaml, plain_or_quoted
-from tthc.dsl.schema import schema_text
+from tthc.dsl.printer.canonical import format_source
+from tthc.dsl.printer.dsl import format_dsl
+from tthc.dsl.printer.values import decimal, string
+from tthc.dsl.printer.yaml import format_yaml, plain_or_quoted
+from tthc.dsl.yaml.schema import schema_text
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

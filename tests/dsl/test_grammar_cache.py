@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tthc.dsl.grammar_cache import cache_file, cached_lark, cached_tables
-from tthc.dsl.lalr_driver import LalrDriver
-from tthc.dsl.lalr_tables import FORMAT, Tables, tables_from
-from tthc.dsl.parser import STARTS, grammar_text
-from tthc.dsl.transformer import ToAst
+from tthc.dsl.reading.grammar import STARTS, grammar_text
+from tthc.dsl.reading.grammar_cache import cache_file, cached_lark, cached_tables
+from tthc.dsl.reading.lalr_driver import LalrDriver
+from tthc.dsl.reading.lalr_tables import FORMAT, Tables, tables_from
+from tthc.dsl.reading.transformer import ToAst
 
 TWIN_PATH = Path(__file__).resolve().parent / "twins" / "birth.tthc"
 TWIN = TWIN_PATH.read_text(encoding="utf-8")

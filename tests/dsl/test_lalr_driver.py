@@ -1,4 +1,4 @@
-"""The fast parsing path (`tthc.dsl.lalr_driver`) gives exactly what Lark's own parser gives.
+"""The fast parsing path (`tthc.dsl.reading.lalr_driver`) gives exactly what Lark's own parser gives.
 
 The driver runs Lark's tables with one regex match per token and calls the transformer itself;
 a text it cannot parse goes back to Lark, so that syntax errors keep Lark's wording. Here the
@@ -21,9 +21,10 @@ from lark.exceptions import UnexpectedInput
 from pydantic import BaseModel
 
 from tthc.dsl import ast
-from tthc.dsl.format_dsl import format_dsl
-from tthc.dsl.parser import STARTS, _bound, _lark, parse_dsl
-from tthc.dsl.syntax_errors import describe_syntax_error
+from tthc.dsl.printer.dsl import format_dsl
+from tthc.dsl.reading.grammar import STARTS
+from tthc.dsl.reading.parser import _bound, _lark, parse_dsl
+from tthc.dsl.reading.syntax_errors import describe_syntax_error
 
 HERE = Path(__file__).resolve().parent
 FILES = sorted([*(HERE / "constructs").glob("*.tthc"), *(HERE / "twins").glob("*.tthc")])

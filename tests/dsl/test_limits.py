@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tthc.dsl import Diagnostic, Limits, decode_source, parse, parse_path
-from tthc.dsl.limits import DEFAULT_LIMITS
+from tthc.dsl.reading.limits import DEFAULT_LIMITS
 
 TWINS = Path(__file__).resolve().parent / "twins"
 HEAD = 'procedure "1.000656" "Đăng ký khai tử" {\n'

@@ -3,7 +3,7 @@ may repeat (basis, result, fee…) add up in order instead."""
 
 from __future__ import annotations
 
-from tthc.dsl.parser import parse_dsl
+from tthc.dsl.reading.parser import parse_dsl
 
 
 def places(text: str) -> list[tuple[str, int, list[int]]]:

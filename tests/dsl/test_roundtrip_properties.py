@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tthc.dsl import SourceFile, ast, parse
-from tthc.dsl.canonical import format_source
-from tthc.dsl.format_dsl import format_dsl
-from tthc.dsl.format_yaml import format_yaml
+from tthc.dsl.printer.canonical import format_source
+from tthc.dsl.printer.dsl import format_dsl
+from tthc.dsl.printer.yaml import format_yaml
 
 
 def load_strategies() -> ModuleType:

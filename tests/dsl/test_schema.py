@@ -15,9 +15,9 @@ import pytest
 import yaml
 from hypothesis import given
 
-from tthc.dsl.format_yaml import format_yaml
-from tthc.dsl.schema import yaml_json_schema
-from tthc.dsl.yaml_loader import TOP_LEVEL
+from tthc.dsl.printer.yaml import format_yaml
+from tthc.dsl.yaml.loader import TOP_LEVEL
+from tthc.dsl.yaml.schema import yaml_json_schema
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = sorted([*(HERE / "twins").glob("*.yaml"), *(HERE / "golden").glob("*.yaml")])

@@ -15,9 +15,10 @@ import pytest
 from lark.exceptions import UnexpectedInput
 
 from tthc.dsl import Diagnostic, parse_path
-from tthc.dsl.parser import parse_dsl, parse_fragment, tree_parser
-from tthc.dsl.syntax_catalogue import CATALOGUE, LEXICAL, Mistake
-from tthc.dsl.syntax_errors import expected_words, match_catalogue, terminal_values
+from tthc.dsl.reading.grammar import tree_parser
+from tthc.dsl.reading.parser import parse_dsl, parse_fragment
+from tthc.dsl.reading.syntax_catalogue import CATALOGUE, LEXICAL, Mistake
+from tthc.dsl.reading.syntax_errors import expected_words, match_catalogue, terminal_values
 
 HERE = Path(__file__).resolve().parent
 MISTAKES = HERE / "mistakes"

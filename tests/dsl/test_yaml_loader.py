@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tthc.dsl import Diagnostic, ast
-from tthc.dsl.yaml_loader import parse_yaml
+from tthc.dsl.yaml.loader import parse_yaml
 
 TWIN = Path(__file__).resolve().parent / "twins" / "birth.yaml"
 HEAD = "procedure:\n  code: '1.000656'\n  name: Đăng ký khai tử\n"

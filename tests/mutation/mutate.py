@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from tthc.dsl import ast, parse_path
-from tthc.dsl.format_dsl import format_dsl
+from tthc.dsl.printer.dsl import format_dsl
 from tthc.rules import Config, check_paths
 
 ROOT = Path(__file__).resolve().parents[2]

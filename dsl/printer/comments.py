@@ -26,8 +26,8 @@ from functools import cache
 from lark import Lark, Token, Tree
 
 from tthc.dsl.comment_scan import comment_start
-from tthc.dsl.format_lines import Comment, Comments, Key
-from tthc.dsl.parser import grammar_text
+from tthc.dsl.printer.lines import Comment, Comments, Key
+from tthc.dsl.reading.grammar import grammar_text
 
 DECLARATIONS = {
     "procedure": "procedures", "authority": "authorities", "instrument": "instruments",

@@ -28,8 +28,8 @@ from typing import Any
 import yaml
 
 from tthc.dsl import ast
-from tthc.dsl.format_lines import Comments, Key, Line, render
-from tthc.dsl.format_values import channel, citation, deadline, duration, flow_line
+from tthc.dsl.printer.lines import Comments, Key, Line, render
+from tthc.dsl.printer.values import channel, citation, deadline, duration, flow_line
 
 SCHEMA_FILE = "tthc.schema.json"
 MODELINE = "# yaml-language-server: $schema="

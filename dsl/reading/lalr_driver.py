@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tthc.dsl.lalr_tables import Tables
+from tthc.dsl.reading.lalr_tables import Tables
 from tthc.dsl.span import Where
 
 Converter = Callable[[str, Where], Any]

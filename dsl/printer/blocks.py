@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tthc.dsl import ast
-from tthc.dsl.format_lines import Comments, Key, Line
-from tthc.dsl.format_values import citation, duration, endpoint, qualifier, string
-from tthc.dsl.format_wrap import GAP, Attr, fill, listed
+from tthc.dsl.printer.lines import Comments, Key, Line
+from tthc.dsl.printer.values import citation, duration, endpoint, qualifier, string
+from tthc.dsl.printer.wrap import GAP, Attr, fill, listed
 
 INDENT = 4  # of a block's rows
 

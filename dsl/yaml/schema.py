@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from tthc.dsl import ast
-from tthc.dsl.yaml_loader import TOP_LEVEL
+from tthc.dsl.yaml.loader import TOP_LEVEL
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "tthc.schema.json"

@@ -17,12 +17,12 @@ from typing import Any, Literal
 
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Outcome, Severity
-from tthc.dsl.format_comments import dsl_comments, scan_dsl
-from tthc.dsl.format_dsl import format_dsl
-from tthc.dsl.format_lines import Comments
-from tthc.dsl.format_wrap import WIDTH
-from tthc.dsl.limits import DEFAULT_LIMITS, Limits
-from tthc.dsl.reader import parse
+from tthc.dsl.printer.comments import dsl_comments, scan_dsl
+from tthc.dsl.printer.dsl import format_dsl
+from tthc.dsl.printer.lines import Comments
+from tthc.dsl.printer.wrap import WIDTH
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.reader import parse
 from tthc.dsl.span import SourceFile
 
 Form = Literal["tthc", "yaml"]
@@ -52,7 +52,7 @@ def format_source(
     target = to or form_of(source)
     comments, schema = _comments(source)
     if target == "yaml":
-        from tthc.dsl.format_yaml import SCHEMA_FILE, format_yaml
+        from tthc.dsl.printer.yaml import SCHEMA_FILE, format_yaml
 
         text = format_yaml(parsed.value, comments, schema or SCHEMA_FILE)
     else:
@@ -63,7 +63,7 @@ def format_source(
 
 def _comments(source: SourceFile) -> tuple[Comments, str | None]:
     if source.is_yaml:
-        from tthc.dsl.format_yaml_comments import yaml_comments
+        from tthc.dsl.printer.yaml_comments import yaml_comments
 
         return yaml_comments(source.text)
     return dsl_comments(source.text), None
@@ -71,7 +71,7 @@ def _comments(source: SourceFile) -> tuple[Comments, str | None]:
 
 def _count(source: SourceFile) -> int:
     if source.is_yaml:
-        from tthc.dsl.format_yaml_comments import scan_yaml
+        from tthc.dsl.printer.yaml_comments import scan_yaml
 
         return len(scan_yaml(source.text)[0])
     return len(scan_dsl(source.text))

@@ -18,11 +18,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from tthc.dsl import ast
-from tthc.dsl.format_fields import Field, field_lines
-from tthc.dsl.format_lines import Comments, Key, Line, render
-from tthc.dsl.format_procedure import procedure_lines
-from tthc.dsl.format_values import citation, string
-from tthc.dsl.format_wrap import GAP, WIDTH, Attr, fill, listed
+from tthc.dsl.printer.fields import Field, field_lines
+from tthc.dsl.printer.lines import Comments, Key, Line, render
+from tthc.dsl.printer.procedure import procedure_lines
+from tthc.dsl.printer.values import citation, string
+from tthc.dsl.printer.wrap import GAP, WIDTH, Attr, fill, listed
 
 REGISTRY_COLUMN = len("confidence") + 2  # the longest keyword of a registry block, plus two
 

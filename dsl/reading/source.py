@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
-from tthc.dsl.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.span import SourceFile, Span
 
 # `# -*- coding: latin-1 -*-`, `# encoding: cp1258` or `# vim: set fileencoding=cp1258 :`.

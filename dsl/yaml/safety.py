@@ -17,7 +17,7 @@ import yaml
 
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome
-from tthc.dsl.limits import Limits
+from tthc.dsl.reading.limits import Limits
 from tthc.dsl.span import SourceFile, Span
 
 # The tags the safe loader resolves plain YAML to; any other asks for something else.

@@ -24,9 +24,10 @@ from lark.lexer import PatternStr
 
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
-from tthc.dsl.limits import Limits, brace_depth_exceeded, unclosed_brace
+from tthc.dsl.reading.grammar import tree_parser
+from tthc.dsl.reading.limits import Limits, brace_depth_exceeded, unclosed_brace
+from tthc.dsl.reading.syntax_catalogue import CATALOGUE, LEXICAL, Mistake
 from tthc.dsl.span import SourceFile, Span
-from tthc.dsl.syntax_catalogue import CATALOGUE, LEXICAL, Mistake
 
 # How terminals that carry a value read in a message: Vietnamese, English.
 TERMINAL_WORDS: dict[str, tuple[str, str]] = {
@@ -66,8 +67,6 @@ _NUMBER_LIKE = re.compile(r"\d+(?:[/.\-]\d+)+")
 @cache
 def terminal_values() -> dict[str, tuple[str, ...]]:
     """Terminal → the words it stands for: a keyword's text, or each value of an enumeration."""
-    from tthc.dsl.parser import tree_parser
-
     table: dict[str, tuple[str, ...]] = {}
     for terminal in tree_parser().terminals:
         pattern = terminal.pattern
@@ -153,8 +152,6 @@ def describe_syntax_error(error: UnexpectedInput, path: str, text: str) -> Diagn
 
 def _reread(error: UnexpectedInput, text: str) -> UnexpectedInput:
     """The same error from the tree parser, whose states the catalogue examples share."""
-    from tthc.dsl.parser import tree_parser
-
     try:
         tree_parser().parse(text, start=_start_of(error))
     except UnexpectedInput as again:
@@ -279,8 +276,6 @@ def _example_error(sample: str, start: str) -> UnexpectedInput | None:
     """The error of a catalogue example, kept: examples never change and the parser is one."""
     key = (sample, start)
     if key not in _EXAMPLE_ERRORS:
-        from tthc.dsl.parser import tree_parser
-
         try:
             tree_parser().parse(sample, start=start)
             _EXAMPLE_ERRORS[key] = None

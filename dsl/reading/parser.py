@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tthc.dsl import ast
 from tthc.dsl.diagnostics import Diagnostic, Outcome
-from tthc.dsl.grammar_cache import cached_lark, cached_tables
-from tthc.dsl.lalr_driver import LalrDriver
-from tthc.dsl.lalr_tables import Tables, tables_from
-from tthc.dsl.limits import DEFAULT_LIMITS, Limits
-from tthc.dsl.transformer import ToAst
+from tthc.dsl.reading.grammar import grammar_text, options, tree_parser
+from tthc.dsl.reading.grammar_cache import cached_lark, cached_tables
+from tthc.dsl.reading.lalr_driver import LalrDriver
+from tthc.dsl.reading.lalr_tables import Tables, tables_from
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.transformer import ToAst
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -32,37 +32,16 @@ if TYPE_CHECKING:
 # own, with its own driver and Lark parser, so threads never share one.
 _local = threading.local()
 
-# Start symbols: whole files, and the fragments that YAML scalars hold in DSL notation.
-STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_value"]
-
-
-@cache
-def grammar_text() -> str:
-    return resources.files("tthc.dsl").joinpath("grammar.lark").read_text(encoding="utf-8")
-
-
-def _options(transformer: bool) -> dict[str, Any]:
-    return {
-        "parser": "lalr",
-        "lexer": "contextual",
-        "start": STARTS,
-        # The transformer computes spans from the tokens it keeps; the plain tree (for the
-        # wording of syntax errors) has Lark's own positions.
-        "propagate_positions": not transformer,
-        "maybe_placeholders": False,
-        "keep_all_tokens": transformer,
-    }
-
 
 @cache
 def _tables() -> Tables | None:
     """The fast parser's tables, or `None` when this Lark's are of a shape it does not know."""
 
     def analyse() -> Tables:
-        return tables_from(cached_lark(grammar_text(), None, **_options(True)))
+        return tables_from(cached_lark(grammar_text(), None, **options(True)))
 
     try:
-        return cached_tables(grammar_text(), _options(True), analyse)
+        return cached_tables(grammar_text(), options(True), analyse)
     except TypeError:
         return None
 
@@ -80,15 +59,8 @@ def _lark(transformer: ToAst) -> Lark:
     reads after all (never expected), or when there is no driver."""
     parser: Lark | None = getattr(_local, "lark", None)
     if parser is None:
-        parser = _local.lark = cached_lark(grammar_text(), transformer, **_options(True))
+        parser = _local.lark = cached_lark(grammar_text(), transformer, **options(True))
     return parser
-
-
-@cache
-def tree_parser() -> Lark:
-    """A parser that builds a plain tree: it gives the syntax errors, which `syntax_errors`
-    words (with `match_examples`)."""
-    return cached_lark(grammar_text(), None, **_options(False))
 
 
 def parse_fragment(
@@ -105,7 +77,7 @@ def parse_fragment(
 def parse_dsl(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
     # Braces cannot nest deeper than there are braces: most files skip the scan.
     if text.count("{") > limits.max_depth:
-        from tthc.dsl.syntax_errors import nesting_problem
+        from tthc.dsl.reading.syntax_errors import nesting_problem
 
         too_deep = nesting_problem(path, text, limits)
         if too_deep is not None:
@@ -149,6 +121,6 @@ def _syntax_error(text: str, start: str) -> UnexpectedInput | None:
 
 
 def _worded(error: UnexpectedInput, path: str, text: str) -> Diagnostic:
-    from tthc.dsl.syntax_errors import describe_syntax_error
+    from tthc.dsl.reading.syntax_errors import describe_syntax_error
 
     return describe_syntax_error(error, path, text)

@@ -19,9 +19,9 @@ import yaml
 from pydantic import BaseModel
 
 from tthc.dsl import ast
-from tthc.dsl.format_comments import Anchor, Found, attach, blank_lines
-from tthc.dsl.format_lines import Comments, Key
-from tthc.dsl.yaml_loader import TOP_LEVEL
+from tthc.dsl.printer.comments import Anchor, Found, attach, blank_lines
+from tthc.dsl.printer.lines import Comments, Key
+from tthc.dsl.yaml.loader import TOP_LEVEL
 
 MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)\s*")
 # Lists whose items are printed one per line in both forms, so that each item is an anchor.

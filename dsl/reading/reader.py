@@ -11,9 +11,9 @@ from pathlib import Path
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome
-from tthc.dsl.limits import DEFAULT_LIMITS, Limits
-from tthc.dsl.parser import parse_dsl
-from tthc.dsl.source import read_source
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.parser import parse_dsl
+from tthc.dsl.reading.source import read_source
 from tthc.dsl.span import SourceFile
 
 SUFFIXES = (".tthc", ".yaml", ".yml")
@@ -22,7 +22,7 @@ SUFFIXES = (".tthc", ".yaml", ".yml")
 def parse(source: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
     """Parses one decoded file in the form its name says."""
     if source.is_yaml:
-        from tthc.dsl.yaml_loader import parse_yaml  # PyYAML stays off the path of DSL-only runs
+        from tthc.dsl.yaml.loader import parse_yaml  # PyYAML stays off the path of DSL-only runs
 
         outcome = parse_yaml(source.path, source.text, limits)
     else:

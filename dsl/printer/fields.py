@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tthc.dsl.format_lines import Comments, Key, Line
-from tthc.dsl.format_wrap import GAP, Attr, fill
+from tthc.dsl.printer.lines import Comments, Key, Line
+from tthc.dsl.printer.wrap import GAP, Attr, fill
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc.dsl.lalr_tables import FORMAT, Tables
+from tthc.dsl.reading.lalr_tables import FORMAT, Tables
 
 if TYPE_CHECKING:
     from lark import Lark

@@ -18,12 +18,12 @@ from sys import intern
 from typing import Any, TypeVar
 
 from tthc.dsl import ast
-from tthc.dsl.built_nodes import build, given, made, whole
-from tthc.dsl.built_nodes import name as name_at
-from tthc.dsl.built_nodes import span as span_at
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
-from tthc.dsl.lalr_driver import KEYWORD, Converter, Token
+from tthc.dsl.reading.built_nodes import build, given, made, whole
+from tthc.dsl.reading.built_nodes import name as name_at
+from tthc.dsl.reading.built_nodes import span as span_at
+from tthc.dsl.reading.lalr_driver import KEYWORD, Converter, Token
 from tthc.dsl.span import Span, Where
 
 # Header fields that may appear more than once; their values are concatenated in order.

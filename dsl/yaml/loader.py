@@ -24,10 +24,10 @@ from pydantic import BaseModel, ValidationError
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
-from tthc.dsl.limits import DEFAULT_LIMITS, Limits
-from tthc.dsl.parser import parse_fragment
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.parser import parse_fragment
 from tthc.dsl.span import Span
-from tthc.dsl.yaml_safety import compose, limit_problem
+from tthc.dsl.yaml.safety import compose, limit_problem
 
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*(\.[a-z][a-z0-9_]*(-[a-z0-9_]+)*)*")
 

@@ -10,11 +10,11 @@ and `required`, which a reader of the published decision wants to see.
 from __future__ import annotations
 
 from tthc.dsl import ast
-from tthc.dsl.format_blocks import block, component_row, flow_rows, step_row
-from tthc.dsl.format_fields import Field, field_lines
-from tthc.dsl.format_lines import Comments, Key, Line
-from tthc.dsl.format_values import channel, citation, deadline, duration, string
-from tthc.dsl.format_wrap import Attr, listed
+from tthc.dsl.printer.blocks import block, component_row, flow_rows, step_row
+from tthc.dsl.printer.fields import Field, field_lines
+from tthc.dsl.printer.lines import Comments, Key, Line
+from tthc.dsl.printer.values import channel, citation, deadline, duration, string
+from tthc.dsl.printer.wrap import Attr, listed
 
 # Keyword columns: the longest keyword each kind of block can hold, plus two spaces.
 PROCEDURE_COLUMN = len("two_persons") + 2
