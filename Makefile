@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench mutations clean
+.PHONY: demo test lint typecheck pytest fuzz bench mutations release clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,27 @@ mutations: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
+
+# The release check: build the sdist and the wheel, install each in a fresh virtual environment
+# outside the checkout, and check the examples and a corpus procedure against the national
+# registry the package carries (`registry = ["tthc:national"]`).
+RELEASE := build/release
+release: $(STAMP)
+	rm -rf dist $(RELEASE)
+	$(BIN)/python -m build --outdir dist .
+	@for artefact in dist/tthc-*.tar.gz dist/tthc-*.whl; do \
+	  echo "== $$artefact: fresh install, examples, a procedure against the shipped registry =="; \
+	  rm -rf $(RELEASE) && mkdir -p $(RELEASE)/province/procedures/ho-tich && \
+	  $(PYTHON) -m venv $(RELEASE)/venv && \
+	  $(RELEASE)/venv/bin/python -m pip install --quiet "$$artefact" && \
+	  cp -r examples $(RELEASE)/province/ && \
+	  cp procedures/ho-tich/dang-ky-khai-sinh.tthc $(RELEASE)/province/procedures/ho-tich/ && \
+	  echo 'registry = ["tthc:national"]' > $(RELEASE)/province/procedures/tthc.toml && \
+	  (cd $(RELEASE)/province && ../venv/bin/python -m tthc --version && \
+	   ../venv/bin/tthc check --no-cache examples && \
+	   ../venv/bin/tthc check --no-cache procedures) || exit 1; \
+	done
+	rm -rf $(RELEASE)
 
 clean:
 	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache

@@ -69,7 +69,9 @@ def test_every_layer_is_packaged() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     package_dir = config["tool"]["setuptools"]["package-dir"]
     layers = {f"tthc.{layer}": layer for layer in LAYERS if layer != "namespace"}
-    assert package_dir == {"tthc": "namespace", **layers}
+    # `namespace/` holds `python -m tthc`; `tthc.registry` is data: the national registry.
+    shipped = {"tthc": "namespace", "tthc.registry": "procedures/registry"}
+    assert package_dir == {**shipped, **layers}
 
 
 def _modules(layer: str) -> dict[str, Path]:

@@ -32,6 +32,7 @@ from tthc.rules.engine.config import (
     selector_problem,
 )
 from tthc.rules.engine.config_locator import Locator
+from tthc.rules.engine.national import NATIONAL, national_registry
 
 KEYS = (
     "select",
@@ -307,7 +308,21 @@ class _Reader:
         folders = []
         for value in values:
             folder = (self.root / value).resolve()
-            if not folder.exists():
+            if value == NATIONAL:
+                shipped = national_registry()
+                if shipped is not None:
+                    folders.append(shipped)
+                    continue
+                self._invalid(
+                    (),
+                    "registry",
+                    Message(
+                        vi=f"Bản cài đặt tthc này không kèm danh mục quốc gia ('{value}')",
+                        en=f"This installation of tthc carries no national registry ('{value}')",
+                    ),
+                    value,
+                )
+            elif not folder.exists():
                 self._invalid(
                     (),
                     "registry",
