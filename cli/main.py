@@ -223,8 +223,23 @@ def convert(file: str, to: str | None, output: str | None, lang: str | None) -> 
 @click.option(
     "-o", "--output", default=None, type=click.Path(), help="Write here instead of standard output."
 )
-def schema(output: str | None) -> None:
-    """Print the JSON Schema of the YAML form (for editors: save it as tthc.schema.json)."""
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write tthc.schema.json in the project's folder (that of the nearest tthc.toml), where "
+    "the $schema line of the YAML files `tthc convert` writes points.",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    help="json: the JSON Schema (draft-07, as VS Code's YAML extension reads it); markdown: the "
+    "key reference made from the same descriptions (docs/keys.md).",
+)
+def schema(output: str | None, write: bool, form: str) -> None:
+    """The JSON Schema of the YAML form, for editors: completion, hover help in Vietnamese and
+    English, and mistakes flagged as the drafter types."""
     from tthc.cli.schema_command import run_schema
 
-    sys.exit(run_schema(output))
+    sys.exit(run_schema(output, write, form))
