@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 # mypy reads the package through a tree of links named as the installed namespace
 # (`tthc.dsl` -> dsl/), because the folders are mapped onto `tthc.*` only at install time.
 MYPY_TREE := .mypy-src/tthc
-LAYERS := dsl compiler rules cli
+LAYERS := dsl compiler rules runtime cli
 
 .PHONY: demo test lint typecheck pytest fuzz bench mutations release clean
 

@@ -7,7 +7,9 @@ file, and choose the exit code:
     2  usage, configuration or I/O error: a bad option, a path that does not exist, a file named
        on the command line that cannot be read, an unusable configuration, an unknown
        `--changed-since` revision, an output file that cannot be written
-    3  nothing was checked: no procedure file under the paths (with a warning), unless
+    3  internal error: a check crashed (TT999; the report is written all the same) or the
+       command itself did (`tthc.cli.crash`)
+    4  nothing was checked: no procedure file under the paths (with a warning), unless
        `--exit-zero`
 """
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from tthc.rules.engine.config import Config
 
 USAGE_ERROR = 2
-NOTHING_CHECKED = 3
+NOTHING_CHECKED = 4
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,10 @@ def run_check(options: CheckOptions) -> int:
 
 
 def _check(options: CheckOptions, form: str, language: str, config: Config) -> int:
+    from tthc.cli.crash import INTERNAL_ERROR
     from tthc.cli.progress import progress_bar
     from tthc.rules.engine.changes import changed_since
+    from tthc.rules.engine.config import CRASH
     from tthc.rules.engine.repository import CheckRequest, check_repository
     from tthc.rules.report import Report, render
     from tthc.rules.report.statistics import render_statistics
@@ -149,6 +153,8 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
             )
     if not result.files:
         click.echo(f"tthc: {_nothing_checked(options.paths).text(language)}", err=True)
+    if any(d.code == CRASH for d in result.diagnostics):
+        return INTERNAL_ERROR  # a crash is not a finding, not even under --exit-zero
     if options.exit_zero:
         return 0
     if not result.files:
@@ -197,7 +203,9 @@ def _path_problem(path: str) -> Message | None:
 
 
 def _usage(message: Message, language: str) -> int:
-    click.echo(f"tthc: {message.text(language)}", err=True)
+    from tthc.rules.report.neutral import one_line  # a path may hold any byte
+
+    click.echo(f"tthc: {one_line(message.text(language))}", err=True)
     return USAGE_ERROR
 
 

@@ -20,6 +20,7 @@ def run_convert(file: str, to: str | None, output: str | None, lang: str | None)
     from tthc.dsl import read_source
     from tthc.dsl.printer.canonical import FormatterBug, form_of, format_source
     from tthc.rules.engine.editor_schema import schema_reference
+    from tthc.rules.report.neutral import one_line
     from tthc.rules.report.text import render_diagnostics
 
     language = choose_language(lang)
@@ -45,7 +46,7 @@ def run_convert(file: str, to: str | None, output: str | None, lang: str | None)
     try:
         Path(output).write_text(outcome.value, encoding="utf-8")
     except OSError as error:
-        click.echo(f"tthc: cannot write {output}: {error.strerror}", err=True)
+        click.echo(f"tthc: cannot write {one_line(output)}: {error.strerror}", err=True)
         return 2
     return 0
 

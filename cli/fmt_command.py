@@ -41,7 +41,7 @@ def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -
     language = choose_language(lang)
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
-        click.echo(f"tthc: no such file or folder: {', '.join(missing)}", err=True)
+        click.echo(f"tthc: no such file or folder: {', '.join(map(shown, missing))}", err=True)
         return 2
     found = discover_files(paths)
     if found.value is None:
@@ -54,7 +54,8 @@ def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -
         sys.stderr.write(render_diagnostics(tally.diagnostics, language))
     for path in tally.changed if check else ():
         click.echo(
-            ("Sẽ định dạng lại: " if language == "vi" else "Would reformat: ") + path, err=True
+            ("Sẽ định dạng lại: " if language == "vi" else "Would reformat: ") + shown(path),
+            err=True,
         )
     click.echo(_summary(tally, check or diff, language), err=True)
     if tally.failed:
@@ -75,7 +76,7 @@ def _format_file(path: str, dry: bool, diff: bool, tally: Tally) -> None:
         outcome = format_source(read.value)
     except FormatterBug as bug:
         tally.failed.append(path)
-        click.echo(f"tthc: internal error, {path} left unchanged: {bug}", err=True)
+        click.echo(f"tthc: internal error, {shown(path)} left unchanged: {bug}", err=True)
         return
     if outcome.value is None:
         tally.failed.append(path)
@@ -90,8 +91,8 @@ def _format_file(path: str, dry: bool, diff: bool, tally: Tally) -> None:
         lines = difflib.unified_diff(
             original.splitlines(keepends=True),
             outcome.value.splitlines(keepends=True),
-            fromfile=path,
-            tofile=path,
+            fromfile=shown(path),
+            tofile=shown(path),
         )
         sys.stdout.write("".join(_ended(line) for line in lines))
     if not dry:
@@ -100,7 +101,16 @@ def _format_file(path: str, dry: bool, diff: bool, tally: Tally) -> None:
         except OSError as error:
             tally.changed.remove(path)
             tally.failed.append(path)
-            click.echo(f"tthc: cannot write {path}: {error.strerror}", err=True)
+            click.echo(f"tthc: cannot write {shown(path)}: {error.strerror}", err=True)
+
+
+def shown(path: str) -> str:
+    """A path as printed: control characters and undecodable bytes written out."""
+    if path.isascii() and path.isprintable():
+        return path
+    from tthc.rules.report.neutral import one_line
+
+    return one_line(path)
 
 
 def _raw_text(path: str) -> str:

@@ -10,6 +10,7 @@ import click
 def run_graph(file: str, form: str, code: str | None) -> int:
     from tthc.compiler import build_procedure, load_project, to_dot, to_json
     from tthc.dsl import Severity
+    from tthc.rules.report.neutral import one_line
     from tthc.rules.report.text import render_diagnostics
 
     project = load_project([file])
@@ -23,7 +24,7 @@ def run_graph(file: str, form: str, code: str | None) -> int:
         return 1 if project.model.procedures else 2
     procedures = [p for p in project.model.procedures if code is None or p.code == code]
     if not procedures:
-        click.echo(f"tthc: no procedure{' ' + code if code else ''} in {file}", err=True)
+        click.echo(f"tthc: no procedure{' ' + code if code else ''} in {one_line(file)}", err=True)
         return 2
     workflow = build_procedure(procedures[0])
     sys.stdout.write(to_json(workflow) if form == "json" else to_dot(workflow))

@@ -1,6 +1,6 @@
 """The `tthc` command: a thin layer over the library. Each command parses its options, calls
 one library function, renders the result and chooses the exit code (0 clean, 1 findings,
-2 usage or I/O error). Heavy imports happen inside the commands, so `tthc --version` is fast.
+2 usage or I/O error, 3 an internal error: `tthc.cli.crash`). Heavy imports happen inside the commands, so `tthc --version` is fast.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import sys
 
 import click
 
+from tthc.cli.crash import CrashGuard
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(cls=CrashGuard, context_settings={"help_option_names": ["-h", "--help"]})
 # The version is looked up only when asked for: importlib.metadata costs ~20 ms at start-up.
 @click.version_option(None, "--version", "-V", package_name="tthc", prog_name="tthc")
 def main() -> None:
@@ -121,7 +123,9 @@ def check(
       2  usage, configuration or I/O error: a bad option, a path that does not
          exist, a named file that cannot be read, an unusable configuration,
          an unknown --changed-since revision, an output file that cannot be written
-      3  nothing was checked: no procedure file under the paths (a warning says
+      3  internal error: a bug in tthc (a check that crashed, TT999, or the
+         command itself); the report is still written when it can be
+      4  nothing was checked: no procedure file under the paths (a warning says
          so), unless --exit-zero
     """
     from tthc.cli.check_command import CheckOptions, run_check
@@ -144,6 +148,32 @@ def check(
         colour=colour,
     )
     sys.exit(run_check(options))
+
+
+@main.command(name="compile")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The bundle to write."
+)
+@click.option(
+    "--calendar",
+    "calendar_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help='Extra days off and working days: JSON {"days_off": {"2026-03-10": "why"}, '
+    '"working_days": {...}}.',
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of messages.")
+def compile_(paths: tuple[str, ...], output: str, calendar_file: str | None, lang: str) -> None:
+    """Check the procedures and registry under PATHS and write their deployment bundle.
+
+    \b
+    Exit codes: 0 bundle written; 1 errors remain (printed, nothing written);
+    2 a file could not be read or written.
+    """
+    from tthc.cli.compile_command import run_compile
+
+    sys.exit(run_compile(paths, output, calendar_file, lang))
 
 
 @main.command(name="rules")
@@ -243,3 +273,52 @@ def schema(output: str | None, write: bool, form: str) -> None:
     from tthc.cli.schema_command import run_schema
 
     sys.exit(run_schema(output, write, form))
+
+
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the drafts.",
+)
+@click.option(
+    "--registry",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Registry files or folders the drafts resolve against (repeatable; default: procedures/registry if present).",
+)
+@click.option(
+    "--tables",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder with your own units.csv, kinds.csv, citations.csv (each replaces the shipped one).",
+)
+@click.option(
+    "--format", "form", type=click.Choice(["text", "json"]), default="text", help="Report format."
+)
+@click.option("--no-check", is_flag=True, help="Write the drafts without checking them.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+def import_(
+    files: tuple[str, ...],
+    out: str,
+    registry: tuple[str, ...],
+    tables: str | None,
+    form: str,
+    no_check: bool,
+    lang: str | None,
+) -> None:
+    """Import published procedure records (JSON or CSV, national database layout and internal
+    process) as .tthc drafts, one per record, with the registry entries they need; then check
+    them and print the import report.
+
+    \b
+    Exit codes: 0 every record imported with no human decision and no draft has an error;
+    1 some record needs a person or some draft has an error; 2 an input could not be read.
+    """
+    from tthc.cli.import_command import run_import
+
+    sys.exit(run_import(files, out, registry, tables, form, no_check, lang))

@@ -6,6 +6,8 @@ resolve_procedure(registry, procedure) -> Outcome[ProcedureModel]
 build(model, code)          -> Workflow | None  the typed graph of one procedure
 build_procedure(procedure)  -> Workflow
 to_json(workflow) / to_dot(workflow)            exports
+bundle(model, diagnostics) -> Outcome[Bundle]   the deployment bundle (none while errors remain)
+load_bundle(text)          -> Outcome[Bundle]   a bundle read back, its version checked
 """
 
 from tthc.compiler.build import build, build_procedure
@@ -15,11 +17,17 @@ from tthc.compiler.project import Project, load_project
 from tthc.compiler.resolve import resolve, resolve_procedure, resolve_registry
 from tthc.compiler.workflow import Arrow, Branch, Join, Workflow
 
+# isort: split
+# The bundle reads the calendar of `analysis`, whose modules import `Model` from here: after it.
+from tthc.compiler.deploy import Bundle, BundledProcedure, bundle, load_bundle
+
 __all__ = [
     "END",
     "START",
     "Arrow",
     "Branch",
+    "Bundle",
+    "BundledProcedure",
     "Join",
     "Model",
     "ProcedureModel",
@@ -27,7 +35,9 @@ __all__ = [
     "Workflow",
     "build",
     "build_procedure",
+    "bundle",
     "graph_data",
+    "load_bundle",
     "load_project",
     "resolve",
     "resolve_procedure",

@@ -2,7 +2,7 @@
 issuer) or to the project's own documentation, never to notes that are not in the repository
 (the design notes the rules were written from). Checked on what a user sees: `tthc explain`
 for every code in both languages, `tthc rules`, the JSON Schema, the documentation, the
-README, the examples, and the shipped code (whose docstrings become `explain`)."""
+README, the examples, the corpus (its registry ships in the package) and the shipped code (whose docstrings become `explain`)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ SHIPPED = sorted(
         *(ROOT / "docs").rglob("*.md"),
         *(ROOT / "docs").rglob("*.json"),
         *(p for p in (ROOT / "examples").rglob("*") if p.is_file()),
+        *(p for p in (ROOT / "procedures").rglob("*") if p.is_file()),  # the registry ships
         *(
             p
             for layer in ("dsl", "compiler", "rules", "cli", "namespace")

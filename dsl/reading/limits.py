@@ -17,6 +17,8 @@ class Limits:
     max_depth: int = 64  # nesting of YAML collections or DSL blocks
     max_yaml_nodes: int = 200_000  # nodes after alias expansion ("billion laughs")
     max_steps: int = 2_000  # steps in one procedure
+    max_findings_per_file: int = 1_000  # findings reported for one file (the rest are counted)
+    max_findings: int = 10_000  # findings reported in one run
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -38,6 +38,8 @@ _FIRST_READ = 65536
 _NOT_CONTROL = b"\t\n\r" + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 # A carriage return that does not start a CRLF: a line end of classic Mac OS.
 _LONE_CR = re.compile("\r(?!\n)")
+# What YAML also ends a line at (YAML 1.1, which PyYAML reads): NEL, LINE and PARAGRAPH SEPARATOR.
+YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
 # A word, with the combining marks of decomposed Vietnamese (U+0300-U+036F) kept in it.
 _WORD = re.compile("(?:\\w|[\u0300-\u036f])+")
 
@@ -85,6 +87,10 @@ def decode_source(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Ou
         # YAML ends a line at a lone CR, the DSL's lexer would not (a comment would run to the
         # end of the file): both read it as a line end. Offsets and columns stay the same.
         text = _LONE_CR.sub("\n", text)
+    if not text.isascii() and name.lower().endswith((".yaml", ".yml")):
+        # Likewise the other line ends of YAML, so that a line the parser counts is a line of
+        # the file here too (a diagnostic never points past the end of the file).
+        text = YAML_BREAKS.sub("\n", text)
     source = SourceFile.from_text(name, text)
     control = _CONTROL.search(text) if _may_hold_control(data) else None
     if control is not None:

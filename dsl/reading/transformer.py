@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
+from tthc.dsl.numbers import bounded, number_problem
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.reading.built_nodes import name as name_at
 from tthc.dsl.reading.built_nodes import span as span_at
@@ -190,6 +191,14 @@ class ToAst:
 
     def token_span(self, token: Token) -> Span:
         return span_at(self.token_where(token))
+
+    def number(self, where: Where, digits: str) -> str:
+        """The digits, bounded (`tthc.dsl.numbers`): a number too long is reported."""
+        problem = number_problem(digits, span_at(where))
+        if problem is None:
+            return digits
+        self.problems.append(problem)
+        return bounded(digits)
 
     def date(self, token: Token) -> dt.date | None:
         known = _DATES.get(token)
@@ -432,7 +441,7 @@ class ToAst:
         amount, description, *basis = c
         fields = {
             "span": span_at(where),
-            "amount": int(amount),
+            "amount": int(self.number(where, amount)),
             "description": _unquote(description),
             "basis": tuple(basis),
         }
@@ -464,7 +473,7 @@ class ToAst:
 
     @rule
     def copies(self, where: Where, c: list[Any]) -> Item:
-        return Item("copies", int(c[0]), where)
+        return Item("copies", int(self.number(where, c[0])), where)
 
     @rule
     def steps(self, where: Where, c: list[Any]) -> Item:
@@ -543,7 +552,7 @@ class ToAst:
 
     @rule
     def staff(self, where: Where, c: list[Any]) -> Item:
-        return Item("staff", int(c[0]), where)
+        return Item("staff", int(self.number(where, c[0])), where)
 
     @rule
     def title(self, where: Where, c: list[Any]) -> Item:
@@ -596,7 +605,8 @@ class ToAst:
 
     @rule
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
-        fields = {"span": span_at(where), "amount": amount(c[0]), "unit": DURATION_UNITS[c[1]]}
+        digits = self.number(where, c[0])
+        fields = {"span": span_at(where), "amount": amount(digits), "unit": DURATION_UNITS[c[1]]}
         return whole(ast.Duration, fields)
 
 

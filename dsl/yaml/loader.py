@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
+from tthc.dsl.numbers import bounded, number_problem
 from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.reading.parser import parse_fragment
 from tthc.dsl.span import Span
@@ -112,6 +113,8 @@ class _Converter:
         if depth > self.limits.max_depth:
             self.problems.append(limit_problem(self.span(node), "nesting", self.limits.max_depth))
             raise _Abort
+        if len(self.problems) > self.limits.max_findings_per_file:
+            raise _Abort  # the report keeps no more (`tthc.rules.engine.caps` says how many)
 
     # -- document --------------------------------------------------------------------------
 
@@ -319,7 +322,10 @@ class _Converter:
             return self.report("TT003", node, *_expected("yes/no"))
         if annotation is int:
             if tag == "int" and raw.lstrip("+").isdigit():
-                return int(raw)
+                problem = number_problem(raw, _span(self.path, node))
+                if problem is not None:
+                    self.problems.append(problem)
+                return int(bounded(raw))
             return self.report("TT003", node, *_expected("whole number"))
         if annotation is dt.date:
             try:

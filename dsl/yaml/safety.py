@@ -3,7 +3,7 @@
 Input: YAML text and the `Limits`. Output: the root node (keeping lines and columns), `None`
 for a file with no content, or `None` with one diagnostic: malformed YAML (TT001, the parser's
 words with a Vietnamese reading), a tag that asks for a Python object (TT003), control
-characters (TT008), collections nested too deep, an
+characters or a lone surrogate escape such as `"\\uD800"` (TT008), collections nested too deep, an
 alias that contains itself or aliases that multiply the file past the node limit (TT006,
 "billion laughs"). Aliases are never expanded here: the graph is measured with each node
 counted once per place it appears, so a hostile file is refused in time linear in its size.
@@ -133,6 +133,8 @@ def _measure(path: str, root: yaml.Node, limits: Limits) -> Diagnostic | None:
                 children = [part for pair in node.value for part in pair]
             else:
                 children = []
+                if not node.value.isascii():
+                    _refuse_surrogates(path, node)
             size, height = 1, 1
             for child in children:
                 child_size, child_height = walk(child, depth + 1)
@@ -149,6 +151,26 @@ def _measure(path: str, root: yaml.Node, limits: Limits) -> Diagnostic | None:
     except _Refused as refused:
         return refused.diagnostic
     return None
+
+
+def _refuse_surrogates(path: str, node: yaml.Node) -> None:
+    """A quoted scalar may write `"\\uD800"`: half of a UTF-16 pair, no character at all, which
+    no output (UTF-8 text, JSON, XML) can hold. Refused like any character YAML forbids."""
+    try:
+        node.value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(node.value[error.start])
+        raise _Refused(
+            make_diagnostic(
+                "TT008",
+                _span(path, node),
+                Message(
+                    vi=f"Giá trị chứa \\u{code:04X}, nửa của một cặp UTF-16, không phải một ký tự",
+                    en=f"The value holds \\u{code:04X}, half of a UTF-16 pair, not a character",
+                ),
+                Message(vi="Viết chính ký tự cần dùng", en="Write the character itself"),
+            )
+        ) from None
 
 
 def _written(tag: str) -> str:

@@ -14,9 +14,14 @@ millisecond of system calls, an eighth of the time it takes to check the file. H
 written by this process in one transaction when the run ends (workers send theirs back with
 their results), and read back by key.
 
-A cache that cannot be written (read-only checkout) is simply not used; an entry that cannot be
-read back (truncated, corrupted, written by another version, crafted) is a miss and is deleted;
-a damaged database file is deleted and made again. Nothing here raises. The folder holds a
+The folder is in the checked repository, which a pull request controls, and its keys are
+content hashes anyone can compute: so every entry is sealed with a MAC under this user's secret
+key, kept outside any repository (`tthc.rules.engine.cache_key`), bound to its kind and key (an
+entry moved under another key does not open). An entry is believed only when its MAC is right,
+it decodes, and the caller's validation accepts it; any other entry (committed by someone else,
+copied from another machine, truncated, written by another version) is a miss and is deleted.
+A cache that cannot be written (read-only checkout) or whose key cannot be had is not used; a
+damaged database file is deleted and made again. Nothing here raises. The folder holds a
 CACHEDIR.TAG (backup tools skip it) and a .gitignore of `*` (git never offers it for commit).
 """
 
@@ -26,15 +31,18 @@ import hashlib
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from tthc.rules.engine.cache_key import opened, seal, secret_key
 from tthc.rules.engine.pickling import dumps, loads
 
+T = TypeVar("T")
+
 CACHE_DIR = ".tthc_cache"
-LAYOUT = "v2"  # raised when the layout or the encoding of entries changes
+LAYOUT = "v3"  # raised when the layout or the encoding of entries changes
 DATABASE = "entries.sqlite3"
 KEPT_RUNS = 8
 FILES, RUNS = "files", "runs"
@@ -90,6 +98,7 @@ class Cache:
         self.base = folder / LAYOUT
         self._database: sqlite3.Connection | None = None
         self._usable: bool | None = None
+        self._key: bytes | None = None
         self._pending: dict[tuple[str, str], bytes] = {}
         self.used: set[str] = set()  # the file keys read or written by this run
 
@@ -101,6 +110,10 @@ class Cache:
         """Creates the folder with its tag and the database on first use; False when it
         cannot be written."""
         if self._usable is None:
+            self._key = secret_key()
+            if self._key is None:
+                self._usable = False
+                return False
             try:
                 self.base.mkdir(parents=True, exist_ok=True)
                 for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "*\n")):
@@ -127,8 +140,11 @@ class Cache:
 
     # ---- entries -----------------------------------------------------------------------------
 
-    def get(self, kind: str, key: str) -> Any | None:
-        if not self.usable() or self._database is None:
+    def get(self, kind: str, key: str, validate: Callable[[Any], T | None]) -> T | None:
+        """The entry under the key, if sealed by this user, decodable and accepted by
+        `validate` (which returns None, or raises, for a value it refuses): else None, and
+        the entry is deleted."""
+        if not self.usable() or self._database is None or self._key is None:
             return None
         try:
             row = self._database.execute(
@@ -140,11 +156,14 @@ class Cache:
             return None
         if kind == FILES:
             self.used.add(key)
+        data = opened(self._key, row[0], kind.encode(), key.encode())
         try:
-            return loads(row[0])
+            value = None if data is None else validate(loads(data))
         except Exception:  # any damage to an entry is a miss, never a crash
+            value = None
+        if value is None:
             self._forget(kind, key)
-            return None
+        return value
 
     def put(self, kind: str, key: str, value: object) -> bytes:
         """Stores a value (when the run is saved); returns its encoding."""
@@ -171,10 +190,13 @@ class Cache:
         file entries of this run when old ones pile up (more than twice as many as this run
         used, plus a margin for other checked subsets). Another tthc writing at the same time
         makes this run's entries wait for the next run, never an error."""
-        if not self.usable() or self._database is None:
+        if not self.usable() or self._database is None or self._key is None:
             return
-        stamp = time.time_ns()
-        rows = [(kind, key, data, stamp) for (kind, key), data in self._pending.items()]
+        stamp, secret = time.time_ns(), self._key
+        rows = [
+            (kind, key, seal(secret, kind.encode(), key.encode(), data) + data, stamp)
+            for (kind, key), data in self._pending.items()
+        ]
         self._pending.clear()
         try:
             with self._database:

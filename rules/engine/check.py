@@ -5,6 +5,7 @@ loaded `Project` and its sorted diagnostics (reading, resolving and every rule) 
 configured severities, with inline suppressions applied and TT901/TT902 added.
 
     rules run → select / ignore / severity / per-path → suppressions → TT901, TT902
+        → at most so many findings per file and per run (`caps`, TT006 for the rest)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from tthc.compiler import Project, load_project
 from tthc.dsl import Diagnostic
 from tthc.rules.base import Rule
+from tthc.rules.engine.caps import cap_findings
 from tthc.rules.engine.config import Config, Policy, apply_config
 from tthc.rules.engine.config_file import discover_config
 from tthc.rules.engine.discovery import procedure_files
@@ -62,7 +64,7 @@ def finish(
     directives = [d for path in files for d in scan_directives(path, text(path))]
     kept, context = suppress(kept_by_config, directives, lambda p, code: policy(p).enabled(code))
     kept.extend(apply_config(run_suppression_rules(context, rules), config))
-    return sorted(kept, key=lambda d: d.sort_key())
+    return cap_findings(sorted(kept, key=lambda d: d.sort_key()), config.limits)
 
 
 def check_paths(

@@ -9,7 +9,8 @@ took as long to unpickle as to parse; here a model is rebuilt by setting its fou
 directly (~1 µs). Why a restricted unpickler: the cache lives in the checked repository, which a
 pull request controls; `loads` only ever builds `tthc.dsl` models and enums, a few standard
 value types and containers, so a crafted cache file cannot run code (the technique of the
-`pickle` documentation, "Restricting Globals").
+`pickle` documentation, "Restricting Globals"), and a model missing one of its fields is refused
+when it is read, not when a rule trips over it later.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def _model(
         raise pickle.UnpicklingError(f"not a model: {cls!r}")
     if not (isinstance(values, dict) and isinstance(fields_set, set)):
         raise pickle.UnpicklingError(f"not the attributes of a model: {cls.__name__}")
+    if not cls.model_fields.keys() <= values.keys():  # a renamed or missing field
+        raise pickle.UnpicklingError(f"not the fields of a model: {cls.__name__}")
     model = _new(cls)
     _set(model, "__dict__", values)
     _set(

@@ -1,12 +1,14 @@
 """GitHub Actions workflow commands: `::error file=…,line=…,col=…,endColumn=…,title=…::message`.
 
 Chosen automatically when `GITHUB_ACTIONS=true`. Values are escaped as the runner expects:
-`%`, CR and LF everywhere, and also `:` and `,` inside properties.
+`%`, CR and LF everywhere, and also `:` and `,` inside properties; other control characters
+and undecodable bytes of file names are written out first (`tthc.rules.report.neutral`).
 """
 
 from __future__ import annotations
 
 from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.neutral import one_line
 from tthc.rules.report.report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,7 +25,7 @@ def escape_property(text: str) -> str:
 def annotation(diagnostic: Diagnostic, lang: str) -> str:
     span = diagnostic.span
     properties = [
-        f"file={escape_property(span.path)}",
+        f"file={escape_property(one_line(span.path))}",
         f"line={span.line}",
         f"col={span.column}",
     ]
@@ -32,9 +34,9 @@ def annotation(diagnostic: Diagnostic, lang: str) -> str:
     else:
         properties.append(f"endColumn={span.end_column}")
     properties.append(f"title={escape_property(f'{diagnostic.code} {diagnostic.name}')}")
-    message = diagnostic.message.text(lang)
+    message = one_line(diagnostic.message.text(lang))
     if diagnostic.help is not None:
-        message += "\n" + diagnostic.help.text(lang)
+        message += "\n" + one_line(diagnostic.help.text(lang))
     return f"::{COMMANDS[diagnostic.severity]} {','.join(properties)}::{escape_data(message)}"
 
 

@@ -1,5 +1,6 @@
 """The JSON format, version 1 (documented in docs/json-format.md, schema in
-docs/json-format.schema.json). Both languages are always present: a machine picks one."""
+docs/json-format.schema.json). Both languages are always present: a machine picks one. An undecodable byte of a file name is
+written `\\xff` (`neutral.readable`): the output is always UTF-8."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from typing import Any
 
 from tthc.dsl import Diagnostic, Message, Severity, Span
+from tthc.rules.report.neutral import readable
 from tthc.rules.report.report import Report
 
 SCHEMA_VERSION = 1
@@ -14,7 +16,7 @@ SCHEMA_VERSION = 1
 
 def _span(span: Span) -> dict[str, Any]:
     return {
-        "path": span.path,
+        "path": readable(span.path),
         "line": span.line,
         "column": span.column,
         "end_line": span.end_line,
@@ -23,7 +25,7 @@ def _span(span: Span) -> dict[str, Any]:
 
 
 def _message(message: Message | None) -> dict[str, str] | None:
-    return None if message is None else {"vi": message.vi, "en": message.en}
+    return None if message is None else {"vi": readable(message.vi), "en": readable(message.en)}
 
 
 def diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """JUnit XML: one test suite per file, one test case per file and rule that ran on it; a
 rule with findings on the file is a failed test case listing them (GitLab, Jenkins). On a file
 that could not be read (`STOPS_READING`: no document came out of it), the rules past reading
-(TT1xx and up) never ran: their test cases are skipped, not passed."""
+(TT1xx and up) never ran: their test cases are skipped, not passed. Characters XML forbids
+(NUL, ESC, an undecodable byte of a file name) are written out (`neutral.xml_text`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
 from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.neutral import xml_text
 from tthc.rules.report.report import Report
 
 # Reading codes after which a file yields no document (syntax error, unknown keyword, a YAML
@@ -24,8 +26,8 @@ def render_junit(report: Report) -> str:
     files = list(dict.fromkeys([*report.files, *by_file]))
     suites = ElementTree.Element("testsuites", name="tthc")
     total_tests = total_failures = total_skipped = 0
-    for path in files:
-        findings = by_file.get(path, {})
+    for file in files:
+        findings, path = by_file.get(file, {}), xml_text(file)
         codes = sorted({*report.rule_codes, *findings})
         suite = ElementTree.SubElement(suites, "testsuite", name=path)
         failures = skipped = 0
@@ -44,13 +46,15 @@ def render_junit(report: Report) -> str:
                 failure = ElementTree.SubElement(
                     case,
                     "failure",
-                    message=failing[0].message.text(report.lang),
+                    message=xml_text(failing[0].message.text(report.lang)),
                     type=failing[0].severity.value,
                 )
-                failure.text = "\n".join(
-                    f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}[{d.code}] "
-                    f"{d.name}: {d.message.text(report.lang)}"
-                    for d in failing
+                failure.text = xml_text(
+                    "\n".join(
+                        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}"
+                        f"[{d.code}] {d.name}: {d.message.text(report.lang)}"
+                        for d in failing
+                    )
                 )
         suite.set("tests", str(len(codes)))
         suite.set("failures", str(failures))

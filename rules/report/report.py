@@ -76,7 +76,23 @@ FORMATS: dict[str, Callable[[Report], str]] = {
 
 
 def render(report: Report, form: str) -> str:
-    return FORMATS[form](report)
+    """The report in one format, always valid UTF-8: each format neutralises what it prints
+    (`tthc.rules.report.neutral`); a string any of them missed is written out here as a last
+    resort (JSON escapes it), never a crash when the report is written."""
+    text = FORMATS[form](report)
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        if form in ("json", "sarif"):
+            import json
+
+            return json.dumps(json.loads(text), ensure_ascii=True, indent=2) + "\n"
+        from tthc.rules.report.neutral import readable
+
+        return readable(text)
+    return text
 
 
 # Formats people read; the others are for programs (English by default, no progress bar).

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.dsl import CODES, Diagnostic, Severity, Span
+from tthc.rules.report.neutral import path_uri, readable
 from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
 
@@ -48,7 +49,8 @@ def _plain(doc: str) -> str:
 def _uri(path: str, root: Path) -> dict[str, str]:
     absolute = Path(path).resolve()
     try:
-        return {"uri": absolute.relative_to(root.resolve()).as_posix(), "uriBaseId": "%SRCROOT%"}
+        relative = absolute.relative_to(root.resolve()).as_posix()
+        return {"uri": path_uri(relative), "uriBaseId": "%SRCROOT%"}
     except ValueError:
         return {"uri": absolute.as_uri()}
 
@@ -66,7 +68,7 @@ def _location(span: Span, root: Path, message: str | None = None) -> dict[str, A
         }
     }
     if message is not None:
-        location["message"] = {"text": message}
+        location["message"] = {"text": readable(message)}
     return location
 
 
@@ -129,7 +131,7 @@ def _message_text(diagnostic: Diagnostic, lang: str) -> str:
     text = diagnostic.message.text(lang)
     if diagnostic.help is not None:
         text += "\n" + ("Gợi ý: " if lang == "vi" else "Help: ") + diagnostic.help.text(lang)
-    return text
+    return readable(text)
 
 
 def render_sarif(report: Report) -> str:

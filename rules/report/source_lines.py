@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+# The line ends the reader counts (`tthc.dsl.reading.source.decode_source`): CR LF, a lone CR, LF, and
+# in YAML also NEL, LINE and PARAGRAPH SEPARATOR, as the YAML parser does.
+_BREAKS = re.compile("\r\n|\r|\n")
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @lru_cache(maxsize=256)
 def _lines(path: str) -> tuple[str, ...] | None:
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return tuple(handle.read().split("\n"))
+        with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+            text = handle.read()
     except OSError:
         return None
+    breaks = _YAML_BREAKS if path.lower().endswith((".yaml", ".yml")) else _BREAKS
+    return tuple(breaks.split(text))
 
 
 def source_line(path: str, line: int) -> str | None:

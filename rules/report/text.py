@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from tthc.dsl import Diagnostic, Severity
 from tthc.rules.report.colour import paint
+from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
 
@@ -15,10 +16,10 @@ def render_diagnostic(diagnostic: Diagnostic, lang: str, colour: bool = False) -
     span = diagnostic.span
     severity = diagnostic.severity.value
     out = [
-        paint(f"{span.path}:{span.line}:{span.column}:", "path", colour)
+        paint(f"{line_start(span.path)}:{span.line}:{span.column}:", "path", colour)
         + " "
         + paint(f"{severity}[{diagnostic.code}]", severity, colour)
-        + f" {diagnostic.name}: {diagnostic.message.text(lang)}"
+        + f" {diagnostic.name}: {one_line(diagnostic.message.text(lang))}"
     ]
     text = source_line(span.path, span.line)
     if text is not None:
@@ -28,13 +29,15 @@ def render_diagnostic(diagnostic: Diagnostic, lang: str, colour: bool = False) -
         else:
             width = len(text) - span.column + 1
         gutter = f"{span.line:>4} | "
-        out.append(paint(gutter, "gutter", colour) + text)
+        out.append(paint(gutter, "gutter", colour) + one_line(text))
         caret = "^" * max(width, 1)
         out.append(" " * (len(gutter) + span.column - 1) + paint(caret, "caret", colour))
     if diagnostic.help is not None:
-        out.append(paint("  = help:", "help", colour) + f" {diagnostic.help.text(lang)}")
+        help_text = one_line(diagnostic.help.text(lang))
+        out.append(paint("  = help:", "help", colour) + f" {help_text}")
     for related in diagnostic.related:
-        out.append(f"  = note: {related.span}: {related.message.text(lang)}")
+        note = f"{related.span}: {related.message.text(lang)}"
+        out.append(f"  = note: {one_line(note)}")
     return "\n".join(out)
 
 

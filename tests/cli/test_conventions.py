@@ -1,5 +1,5 @@
 """The conventions of the terminal tools its users know (ruff, actionlint): colour on a terminal
-with `--color` and NO_COLOR / FORCE_COLOR, `python -m tthc`, a warning and exit code 3 when
+with `--color` and NO_COLOR / FORCE_COLOR, `python -m tthc`, a warning and exit code 4 when
 nothing was checked, and JUnit test cases skipped (not passed) for the rules that never ran on
 a file that could not be read."""
 
@@ -115,10 +115,10 @@ def test_python_dash_m_tthc_runs_the_command(tmp_path: Path) -> None:
 # ---- nothing checked ------------------------------------------------------------------------
 
 
-def test_a_run_that_finds_nothing_to_check_warns_and_exits_3(tmp_path: Path) -> None:
+def test_a_run_that_finds_nothing_to_check_warns_and_exits_4(tmp_path: Path) -> None:
     (tmp_path / "ci.yml").write_text("on: push\njobs: {}\n")
     code, out, err = check(str(tmp_path))
-    assert code == 3
+    assert code == 4
     assert "warning: no procedure file found in" in err and "nothing was checked" in err
     assert "Checked 0 file(s)" in out
     assert check("--exit-zero", str(tmp_path))[0] == 0

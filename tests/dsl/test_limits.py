@@ -37,7 +37,14 @@ def _billion_laughs(levels: int, width: int = 10) -> str:
 
 def test_defaults() -> None:
     assert (
-        Limits(max_bytes=1024 * 1024, max_depth=64, max_yaml_nodes=200_000, max_steps=2_000)
+        Limits(
+            max_bytes=1024 * 1024,
+            max_depth=64,
+            max_yaml_nodes=200_000,
+            max_steps=2_000,
+            max_findings_per_file=1_000,
+            max_findings=10_000,
+        )
         == DEFAULT_LIMITS
     )
 

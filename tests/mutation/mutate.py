@@ -245,12 +245,18 @@ def _commune_units(procedure_path: str) -> list[str]:
     ]
 
 
+# Each file is checked alone with its registry, so a district version's successor, written in
+# another file of the corpus, is not in sight: TT605 says so of every pre-reform version. No
+# fault below is meant to cause it.
+ALONE = {"TT605"}
+
+
 def _codes(folder: Path, text: str, registry: Path, name: str) -> set[str]:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     _, diagnostics = check_paths([path], Config(), registry=[registry])
     path.unlink()
-    return {d.code for d in diagnostics}
+    return {d.code for d in diagnostics} - ALONE
 
 
 def run() -> tuple[dict[str, tuple[int, int]], list[str]]:

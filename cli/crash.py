@@ -1,0 +1,71 @@
+"""What `tthc` does when it fails inside: exit code 3 and a short report, never exit code 1.
+
+Input: an exception that escaped a command (a bug in tthc, whatever the files held), or the
+diagnostics of a run that hold TT999 (a check that crashed on one procedure). Output: a few
+lines on standard error — what failed, where in tthc, how to report it — and exit code 3, so
+that CI tells a crash from findings (1) and from a usage or I/O error (2). The full traceback
+is printed when `TTHC_TRACEBACK=1`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Any
+
+import click
+
+INTERNAL_ERROR = 3
+
+
+def crash_report(error: BaseException) -> str:
+    """A short report of an exception, naming the innermost frame inside tthc."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if "/tthc/" in f.filename.replace("\\", "/") or _in_tree(f.filename)]
+    where = ours[-1] if ours else (frames[-1] if frames else None)
+    place = f" ({os.path.basename(where.filename)}:{where.lineno})" if where else ""
+    kind = type(error).__name__
+    text = str(error).encode("utf-8", "backslashreplace").decode("utf-8")[:300]
+    lines = [
+        f"tthc: lỗi nội bộ / internal error: {kind}: {text}{place}",
+        "  Đây là lỗi của tthc, không phải của tệp của bạn. / This is a bug in tthc, not in your files.",
+        "  Xin báo lỗi cho dự án tthc, kèm: lệnh đã chạy, `tthc --version`, tệp gây lỗi và kết quả",
+        "  của cùng lệnh với TTHC_TRACEBACK=1 (in toàn bộ vết lỗi).",
+        "  Please file it in tthc's issue tracker with the command, `tthc --version`, the files,",
+        "  and the output of the same command run with TTHC_TRACEBACK=1 (the whole traceback).",
+    ]
+    if os.environ.get("TTHC_TRACEBACK") == "1":
+        lines.append("".join(traceback.format_exception(error)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _in_tree(filename: str) -> bool:
+    folder = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return os.path.abspath(filename).startswith(folder + os.sep)
+
+
+class CrashGuard(click.Group):
+    """The `tthc` group: an exception escaping a command becomes exit code 3 and a report."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader went away (`tthc check | head`): not a bug
+            _quiet_stdout()
+            ctx.exit(2)
+        except Exception as error:
+            sys.stderr.write(crash_report(error))
+            sys.stderr.flush()
+            ctx.exit(INTERNAL_ERROR)
+
+
+def _quiet_stdout() -> None:
+    """Points standard output at nothing, so that flushing it at exit raises no second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,218 @@
+"""The deployment bundle (`bundle`, `load_bundle`): an error-free project → one versioned, content-hashed JSON document.
+
+Input: a resolved `Model` and the diagnostics the checks found (`bundle(model, diagnostics)`;
+the compiler never runs the checks itself: `tthc compile` runs `tthc.rules.check_paths` and
+hands their diagnostics here). Output: `Outcome[Bundle]`: no bundle while any error remains.
+`load_bundle(text)` reads one back (`Outcome[Bundle]`, a damaged or foreign file gives a
+diagnostic, never an exception); the runtime loads only bundles.
+
+The format (`tthc-bundle/1`):
+- `registry`: the authorities, instruments, grants and transfers as AST JSON (spans kept, so
+  an answer can still point at the registry line);
+- `procedures`: one entry per procedure *version*: code, name, effective from / until, the
+  SHA-256 of its AST JSON and that JSON as a string. Kept as a string, a procedure is read
+  (`json.loads` + pydantic) only when a case first needs it: loading 10,000 procedures is a
+  scan of strings, not 10,000 validations;
+- `calendar`: the extra days off and working days (`CalendarData`);
+- `version`: `sha256:` of the canonical registry, calendar and procedure digests: two bundles
+  of the same content have the same version whatever tthc or machine made them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tthc.compiler.analysis.calendar import CalendarData
+from tthc.compiler.model import Model, ProcedureModel
+from tthc.dsl import Diagnostic, Message, Outcome, Severity, Span, ast, make_diagnostic
+
+FORMAT = "tthc-bundle/1"
+_REGISTRY: dict[str, type[ast.Node]] = {
+    "authorities": ast.Authority,
+    "instruments": ast.Instrument,
+    "grants": ast.Grant,
+    "transfers": ast.Transfer,
+}
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class BundledProcedure:
+    """One procedure version of a bundle; its AST is read when first asked for."""
+
+    code: str
+    name: str
+    effective: dt.date | None
+    until: dt.date | None
+    digest: str
+    source: str  # the AST as canonical JSON
+    _model: ProcedureModel | None = field(default=None, repr=False, compare=False)
+
+    def in_force(self, on: dt.date) -> bool:
+        return (self.effective is None or self.effective <= on) and (
+            self.until is None or on <= self.until
+        )
+
+    def model(self) -> ProcedureModel:
+        if self._model is None:
+            node = ast.Procedure.model_validate_json(self.source)
+            steps: dict[str, ast.Step] = {}
+            for step in node.steps:
+                steps.setdefault(step.id.value, step)
+            components: dict[str, ast.Component] = {}
+            for component in node.dossier:
+                components.setdefault(component.id.value, component)
+            self._model = ProcedureModel(node, steps, components)
+        return self._model
+
+    def entry(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "effective": self.effective.isoformat() if self.effective else None,
+            "until": self.until.isoformat() if self.until else None,
+            "digest": self.digest,
+            "ast": self.source,
+        }
+
+
+@dataclass
+class Bundle:
+    """What the runtime runs: the registry, every procedure version, the calendar data."""
+
+    version: str
+    registry: Model
+    procedures: tuple[BundledProcedure, ...]
+    calendar: CalendarData
+    _registry_json: dict[str, list[Any]] = field(repr=False, compare=False)
+
+    def versions(self, code: str) -> list[BundledProcedure]:
+        return [p for p in self.procedures if p.code == code]
+
+    def in_force(self, code: str, on: dt.date) -> BundledProcedure | None:
+        """The version of the procedure in force on `on` (the latest effective, if several)."""
+        found = [p for p in self.versions(code) if p.in_force(on)]
+        return max(found, key=lambda p: p.effective or dt.date.min, default=None)
+
+    def to_json(self) -> str:
+        return _canonical(
+            {
+                "format": FORMAT,
+                "version": self.version,
+                "registry": self._registry_json,
+                "calendar": self.calendar.to_json(),
+                "procedures": [p.entry() for p in self.procedures],
+            }
+        )
+
+
+def _version(registry: dict[str, list[Any]], calendar: CalendarData, digests: list[str]) -> str:
+    whole = _canonical({"registry": registry, "calendar": calendar.to_json(), "digests": digests})
+    return "sha256:" + _sha256(whole)
+
+
+def bundle(
+    model: Model,
+    diagnostics: Sequence[Diagnostic] = (),
+    calendar: CalendarData | None = None,
+) -> Outcome[Bundle]:
+    """The bundle of a model, or none while any of `diagnostics` is an error."""
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        return Outcome(None, list(diagnostics))
+    calendar = calendar or CalendarData()
+    registry = {
+        key: [node.model_dump(mode="json") for node in getattr(model, key).values()]
+        for key in _REGISTRY
+    }
+    procedures = []
+    for procedure in model.procedures:
+        node = procedure.node
+        source = _canonical(node.model_dump(mode="json"))
+        procedures.append(
+            BundledProcedure(
+                node.code.value, node.name, node.effective, node.until, _sha256(source), source
+            )
+        )
+    version = _version(registry, calendar, [p.digest for p in procedures])
+    return Outcome(
+        Bundle(version, _registry_model(registry), tuple(procedures), calendar, registry),
+        list(diagnostics),
+    )
+
+
+def _registry_model(registry: dict[str, list[Any]]) -> Model:
+    tables: dict[str, dict[str, Any]] = {}
+    for key, kind in _REGISTRY.items():
+        table: dict[str, Any] = {}
+        for item in registry.get(key, []):
+            node: Any = kind.model_validate(item)
+            table.setdefault(node.id.value, node)
+        tables[key] = table
+    return Model(
+        authorities=tables["authorities"],
+        instruments=tables["instruments"],
+        grants=tables["grants"],
+        transfers=tables["transfers"],
+    )
+
+
+def _problem(where: str, vi: str, en: str, code: str = "TT001") -> Outcome[Bundle]:
+    message = Message(vi=vi, en=en)
+    return Outcome(None, [make_diagnostic(code, Span.point(where), message)])
+
+
+def load_bundle(text: str, where: str = "<bundle>") -> Outcome[Bundle]:
+    """A bundle read back from its JSON, its version checked against its content."""
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return _problem(
+                where,
+                f"Tệp không phải gói triển khai tthc ({FORMAT})",
+                f"Not a tthc deployment bundle ({FORMAT})",
+            )
+        registry = data["registry"]
+        calendar = CalendarData.from_json(data.get("calendar", {}))
+        procedures = tuple(
+            BundledProcedure(
+                p["code"],
+                p["name"],
+                dt.date.fromisoformat(p["effective"]) if p["effective"] else None,
+                dt.date.fromisoformat(p["until"]) if p["until"] else None,
+                p["digest"],
+                p["ast"],
+            )
+            for p in data["procedures"]
+        )
+        model = _registry_model(registry)
+    except (ValueError, KeyError, TypeError) as error:
+        return _problem(
+            where, f"Gói triển khai bị hỏng: {error}", f"The bundle is damaged: {error}"
+        )
+    version = _version(registry, calendar, [p.digest for p in procedures])
+    if version != data.get("version"):
+        return _problem(
+            where,
+            "Phiên bản của gói không khớp nội dung (gói đã bị sửa sau khi biên dịch)",
+            "The bundle's version does not match its content (edited after compiling)",
+            "TT003",
+        )
+    return Outcome(Bundle(version, model, procedures, calendar, registry), [])
+
+
+def verify_procedure(procedure: BundledProcedure) -> bool:
+    """Whether a procedure's AST is the one its digest names (checked before first use)."""
+    return _sha256(procedure.source) == procedure.digest

@@ -1,0 +1,152 @@
+"""`tthc import` as a library: record files → canonical `.tthc` drafts, the registry entries
+they need, and the import report.
+
+Input: record files (JSON or CSV, `tthc.compiler.importer.records`), an optional folder of
+mapping tables, and the project's registry files. Output: `ImportResult`: one `Draft` per
+record in canonical form (what `tthc fmt` would print, so that a formatted import is unchanged),
+the text of `registry/imported.tthc` (authorities and instruments the registry lacked, every
+instrument marked `confidence unverified`), the report, and the input problems. Checking the
+drafts is the rules layer's part: `tthc.rules.engine.importing.check_import`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tthc.compiler.importer.draft import Declarations, Draft, draft_record
+from tthc.compiler.importer.records import InputProblem, Record, read_files
+from tthc.compiler.importer.report import ImportSummary, Status
+from tthc.compiler.importer.tables import RegistryIndex, Tables, load_registry, load_tables
+from tthc.dsl import Severity, decode_source, parse
+from tthc.dsl.printer.canonical import format_source
+from tthc.dsl.printer.dsl import format_dsl
+from tthc.dsl.printer.lines import Comment, Comments
+
+REGISTRY_FILE = "registry/imported.tthc"
+
+
+@dataclass
+class ImportResult:
+    drafts: list[Draft] = field(default_factory=list)
+    registry: str = ""
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def summary(self) -> ImportSummary:
+        return ImportSummary([d.report for d in self.drafts])
+
+
+def import_files(
+    paths: list[Path], tables_folder: Path | None = None, registry: list[Path] | None = None
+) -> ImportResult:
+    records, problems = read_files(paths)
+    tables = load_tables(tables_folder)
+    result = import_records(records, tables, load_registry(registry or []))
+    result.problems[:0] = [*problems, *tables.problems]
+    return result
+
+
+def import_records(records: list[Record], tables: Tables, registry: RegistryIndex) -> ImportResult:
+    declared = Declarations()
+    result = ImportResult()
+    taken: set[str] = set()
+    for record in records:
+        draft = draft_record(record, tables, registry, declared)
+        name = draft.name
+        if name in taken:
+            name = f"{name.removesuffix('.tthc')}-{len(taken)}.tthc"
+            draft.report.draft = name
+        taken.add(name)
+        result.drafts.append(Draft(name, _canonical(name, draft), draft.report))
+    result.registry = _registry_text(declared)
+    return result
+
+
+def write_result(result: ImportResult, out: Path) -> list[Path]:
+    """Writes the drafts and the registry entries under `out`; the paths written."""
+    written = []
+    out.mkdir(parents=True, exist_ok=True)
+    for draft in result.drafts:
+        path = out / draft.name
+        path.write_text(draft.text, encoding="utf-8")
+        written.append(path)
+    if result.registry:
+        path = out / REGISTRY_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(result.registry, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _canonical(name: str, draft: Draft) -> str:
+    """The draft as `tthc fmt` prints it, comments included. The text is parsed once and
+    printed with the comments placed by the importer (the formatter's own comment pass parses
+    the text again with a slower parser: 3x the time of the whole import); the tests check that
+    `tthc fmt` leaves every draft unchanged. The raw text, noted in the report, if it does not
+    parse (a fault of the importer, never of the record)."""
+    source = decode_source(name, draft.text.encode("utf-8")).value
+    parsed = parse(source) if source is not None else None
+    if (
+        parsed is None
+        or parsed.value is None
+        or any(d.severity is Severity.ERROR for d in parsed.diagnostics)
+    ):
+        draft.report.note(
+            Status.NEEDS_PERSON,
+            "",
+            "",
+            "bản nháp không đọc lại được (lỗi của tthc import, xin báo lại)",
+            "the draft does not parse (a fault of tthc import, please report it)",
+        )
+        return "\n".join([*draft.header, draft.text])
+    steps = ("procedures", 0, "steps")
+    comments = Comments(
+        header=draft.header,
+        attached=tuple(
+            Comment(note, (*steps, number), trailing=False, whole=True)
+            for number, note in enumerate(draft.notes)
+        ),
+    )
+    return format_dsl(parsed.value, comments)
+
+
+def _registry_text(declared: Declarations) -> str:
+    if not declared.authorities and not declared.instruments:
+        return ""
+    lines = [
+        "# Mục sổ đăng ký do tthc import khai báo: các cơ quan và văn bản bản ghi nêu mà sổ",
+        "# đăng ký chưa có. Văn bản ghi 'unverified' cho tới khi người soạn đọc văn bản gốc.",
+        "",
+    ]
+    for name, row in sorted(declared.authorities.items()):
+        attributes = "  ".join(
+            part
+            for part in (
+                f"level {row.level}" if row.level else "",
+                f"kind {row.kind}" if row.kind else "",
+                f"of {row.of}" if row.of else "",
+                "one_stop yes" if row.one_stop else "",
+            )
+            if part
+        )
+        lines.append(f"authority {name} {_q(row.title)} {{ {attributes} }}")
+    for name, (citation, source) in sorted(declared.instruments.items()):
+        lines.append(f"instrument {name} {citation.kind} {_q(citation.number)} {{")
+        lines.append(f"  title {_q(citation.text)}")
+        if citation.signed:
+            lines.append(f"  signed {citation.signed.isoformat()}")
+        lines.append("  confidence unverified")
+        if source:
+            lines.append(f"  source {_q(source)}")
+        lines.append("}")
+    text = "\n".join(lines) + "\n"
+    formatted = decode_source(REGISTRY_FILE, text.encode("utf-8")).value
+    if formatted is None:
+        return text
+    out = format_source(formatted)
+    return out.value if out.value is not None else text
+
+
+def _q(text: str) -> str:
+    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'

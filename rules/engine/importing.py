@@ -1,0 +1,35 @@
+"""Imported drafts checked at once: an `ImportResult` → the drafts written, checked, and each
+draft's diagnostics attached to its record's report.
+
+Input: an `ImportResult` (`tthc.compiler.importer`), the output folder, the registry paths the
+drafts resolve against, and optionally a `Config` (else found upward from the output folder).
+Output: every diagnostic of the check, sorted as `check_paths` sorts them; each
+`RecordReport.findings` holds the diagnostics of its own draft. The importer itself imports
+only `tthc.dsl`; composing it with the checks is this layer's part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tthc.compiler.importer import ImportResult, write_result
+from tthc.dsl import Diagnostic
+from tthc.rules.engine.check import check_paths
+from tthc.rules.engine.config import Config
+
+
+def check_import(
+    result: ImportResult,
+    out: Path,
+    registry: Sequence[Path] = (),
+    config: Config | None = None,
+) -> list[Diagnostic]:
+    write_result(result, out)
+    _, diagnostics = check_paths([out], config, registry)
+    by_file: dict[Path, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        by_file.setdefault(Path(diagnostic.span.path).resolve(), []).append(diagnostic)
+    for draft in result.drafts:
+        draft.report.findings = by_file.get((out / draft.name).resolve(), [])
+    return diagnostics

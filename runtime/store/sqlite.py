@@ -1,0 +1,266 @@
+"""The SQLite store: the embedded default (WAL; `synchronous=FULL` unless the portal chooses).
+
+Input: a database path (created on first use) and the `Write`s of the engine. Output: what
+`tthc.runtime.store.base.Store` promises, over four tables: `cases` (the state as JSON and the
+indexed columns), `events` (the hash-chained audit trail), `outbox`, `receipts` (idempotency
+keys), and `refusals`. One write is one `BEGIN IMMEDIATE` transaction.
+
+The overdue query reads the partial index `cases_alarm` (`alarm` is set only on open cases not
+waiting for the applicant): a range scan of the late rows, whatever the number of cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tthc.runtime.case import Case
+from tthc.runtime.store.base import (
+    Conflict,
+    IndicatorRow,
+    OverdueRow,
+    Receipt,
+    RefusalRecord,
+    Write,
+)
+from tthc.runtime.values import Event, Notification
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS cases (
+    id TEXT PRIMARY KEY, procedure TEXT NOT NULL, province TEXT NOT NULL,
+    commune TEXT NOT NULL, status TEXT NOT NULL, filed TEXT NOT NULL, closed TEXT,
+    on_time INTEGER, alarm TEXT, holder TEXT NOT NULL, handoff_body TEXT, handoff_due TEXT,
+    version INTEGER NOT NULL, state TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cases_alarm ON cases (alarm) WHERE alarm IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_filed ON cases (filed);
+CREATE INDEX IF NOT EXISTS cases_closed ON cases (closed) WHERE closed IS NOT NULL;
+CREATE TABLE IF NOT EXISTS events (
+    case_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL,
+    actor TEXT, data TEXT NOT NULL, previous TEXT NOT NULL, hash TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq)
+);
+CREATE TABLE IF NOT EXISTS outbox (
+    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL,
+    data TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (at) WHERE delivered = 0;
+CREATE TABLE IF NOT EXISTS receipts (
+    key TEXT PRIMARY KEY, request TEXT NOT NULL, case_id TEXT NOT NULL, version INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS refusals (
+    case_id TEXT, at TEXT NOT NULL, actor TEXT, command TEXT NOT NULL, reason TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS refusals_case ON refusals (case_id);
+"""
+
+_COLUMNS = (
+    "id, procedure, province, commune, status, filed, closed, on_time, alarm, holder, "
+    "handoff_body, handoff_due, version, state"
+)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+class SQLiteStore:
+    """A store in one SQLite file. `synchronous`: FULL (default), NORMAL or OFF."""
+
+    def __init__(self, path: str | Path, synchronous: str = "FULL") -> None:
+        if synchronous.upper() not in ("FULL", "NORMAL", "OFF", "EXTRA"):
+            raise ValueError(f"synchronous must be FULL, NORMAL, OFF or EXTRA: {synchronous}")
+        self.path = str(path)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        if self.path != ":memory:":
+            self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute(f"PRAGMA synchronous = {synchronous.upper()}")
+        self._db.executescript(SCHEMA)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def commit(self, write: Write) -> Conflict | None:
+        db = self._db
+        columns = write.case.columns()
+        values = (*columns.values(), _dumps(write.case.to_json()))
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if write.expected is None:
+                try:
+                    db.execute(
+                        f"INSERT INTO cases ({_COLUMNS}) VALUES ({','.join('?' * 14)})", values
+                    )
+                except sqlite3.IntegrityError:
+                    db.execute("ROLLBACK")
+                    return Conflict.EXISTS
+            else:
+                names = [c for c in columns if c != "id"]
+                assignments = ", ".join(f"{c} = ?" for c in [*names, "state"])
+                done = db.execute(
+                    f"UPDATE cases SET {assignments} WHERE id = ? AND version = ?",
+                    (*values[1:], write.case.id, write.expected),
+                )
+                if done.rowcount != 1:
+                    db.execute("ROLLBACK")
+                    return Conflict.STALE
+            db.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.case_id,
+                        e.seq,
+                        e.kind,
+                        e.at.isoformat(),
+                        None if e.actor is None else _dumps(e.actor),
+                        _dumps(e.data),
+                        e.previous,
+                        e.hash,
+                    )
+                    for e in write.events
+                ],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO outbox (id, case_id, kind, at, data) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (n.id, n.case_id, n.kind, n.at.isoformat(), _dumps(n.data))
+                    for n in write.notifications
+                ],
+            )
+            if write.receipt is not None:
+                r = write.receipt
+                db.execute(
+                    "INSERT INTO receipts VALUES (?, ?, ?, ?)",
+                    (r.key, r.request, r.case_id, r.version),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return None
+
+    def record_refusal(self, record: RefusalRecord) -> None:
+        self._db.execute(
+            "INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                record.case_id,
+                record.at.isoformat(),
+                record.actor,
+                record.command,
+                record.reason,
+                record.message,
+            ),
+        )
+
+    def delivered(self, ids: list[str]) -> None:
+        self._db.executemany("UPDATE outbox SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def case(self, case_id: str) -> Case | None:
+        row = self._db.execute("SELECT state FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return None if row is None else Case.from_json(json.loads(row[0]))
+
+    def case_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM cases ORDER BY id")]
+
+    def events(self, case_id: str) -> list[Event]:
+        rows = self._db.execute(
+            "SELECT case_id, seq, kind, at, actor, data, previous, hash FROM events "
+            "WHERE case_id = ? ORDER BY seq",
+            (case_id,),
+        )
+        return [
+            Event(
+                r[0],
+                r[1],
+                r[2],
+                dt.datetime.fromisoformat(r[3]),
+                None if r[4] is None else json.loads(r[4]),
+                json.loads(r[5]),
+                r[6],
+                r[7],
+            )
+            for r in rows
+        ]
+
+    def receipt(self, key: str) -> Receipt | None:
+        row = self._db.execute(
+            "SELECT key, request, case_id, version FROM receipts WHERE key = ?", (key,)
+        ).fetchone()
+        return None if row is None else Receipt(*row)
+
+    def refusals(self, case_id: str) -> list[RefusalRecord]:
+        rows = self._db.execute(
+            "SELECT case_id, at, actor, command, reason, message FROM refusals "
+            "WHERE case_id = ? ORDER BY rowid",
+            (case_id,),
+        )
+        return [
+            RefusalRecord(r[0], dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5])
+            for r in rows
+        ]
+
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+        rows = self._db.execute(
+            "SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases "
+            "WHERE alarm IS NOT NULL AND alarm < ? ORDER BY alarm, id LIMIT ?",
+            (today.isoformat(), -1 if limit is None else limit),
+        )
+        return [
+            OverdueRow(
+                r[0],
+                r[1],
+                r[2],
+                dt.date.fromisoformat(r[3]),
+                r[4],
+                r[5],
+                dt.date.fromisoformat(r[6]) if r[6] else None,
+            )
+            for r in rows
+        ]
+
+    def indicators(
+        self,
+        first: dt.date,
+        last: dt.date,
+        today: dt.date,
+        procedure: str | None = None,
+        commune: str | None = None,
+    ) -> list[IndicatorRow]:
+        a, b, t = first.isoformat(), last.isoformat(), today.isoformat()
+        rows = self._db.execute(
+            """
+            SELECT procedure, commune,
+              SUM(filed BETWEEN :a AND :b),
+              SUM(closed BETWEEN :a AND :b AND on_time = 1),
+              SUM(closed BETWEEN :a AND :b AND on_time = 0),
+              SUM(filed <= :b AND (closed IS NULL OR closed > :b)),
+              SUM(filed <= :b AND alarm IS NOT NULL AND alarm < :t)
+            FROM cases
+            WHERE (:p IS NULL OR procedure = :p) AND (:c IS NULL OR commune = :c)
+              AND filed <= :b AND (closed IS NULL OR closed >= :a)
+            GROUP BY procedure, commune ORDER BY procedure, commune
+            """,
+            {"a": a, "b": b, "t": t, "p": procedure, "c": commune},
+        )
+        return [IndicatorRow(*r) for r in rows]
+
+    def outbox(self, limit: int = 100) -> list[Notification]:
+        rows = self._db.execute(
+            "SELECT id, case_id, kind, at, data FROM outbox WHERE delivered = 0 "
+            "ORDER BY at, id LIMIT ?",
+            (limit,),
+        )
+        return [
+            Notification(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), json.loads(r[4]))
+            for r in rows
+        ]
+
+    def close(self) -> None:
+        self._db.close()

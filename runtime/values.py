@@ -1,0 +1,152 @@
+"""The values a portal hands the engine and gets back.
+
+Input: what a portal knows (an officer and their jurisdiction, a dossier, a signature).
+Output: `Done` (the case after the command and the events it appended) or `Refused` (an error
+value with a reason in Vietnamese and English). A command never raises for bad input: every
+problem a person can cause is a `Refused`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from tthc.dsl import Message
+from tthc.runtime.case import Case
+
+
+@dataclass(frozen=True)
+class Officer:
+    """Who acts: an identifier, a role (an authority of the registry, `commune.chairman`) and
+    the jurisdiction the role is held in (a province code and, at commune level, a commune)."""
+
+    id: str
+    role: str
+    province: str
+    commune: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "role": self.role,
+            "province": self.province,
+            "commune": self.commune,
+        }
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """A filing: the procedure, who files it, how, where, and which components it holds.
+
+    `received_commune` is where it was filed; `competent_commune` is the commune competent to
+    decide (another one when the procedure allows filing anywhere: phi địa giới)."""
+
+    procedure: str
+    applicant: dict[str, str]
+    channel: str  # direct, postal, online
+    province: str
+    received_commune: str
+    competent_commune: str
+    documents: tuple[str, ...]
+
+    @property
+    def paper(self) -> bool:
+        return self.channel in ("direct", "postal")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature over a result document's SHA-256 digest (hex), with the signer's
+    certificate and the intermediate certificates up to the trust anchor, PEM-encoded."""
+
+    digest: str
+    value: bytes
+    certificate: str
+    chain: tuple[str, ...] = ()
+    signed_at: dt.datetime | None = None
+
+
+class Reason(StrEnum):
+    """Why a command was refused. Stable: portals branch on them."""
+
+    MALFORMED = "malformed"  # a field missing or of the wrong kind
+    UNKNOWN_PROCEDURE = "unknown-procedure"
+    NOT_IN_FORCE = "not-in-force"  # no version of the procedure in force on the filing date
+    BAD_CHANNEL = "bad-channel"
+    UNKNOWN_DOCUMENT = "unknown-document"
+    UNKNOWN_CASE = "unknown-case"
+    CASE_CLOSED = "case-closed"
+    STEP_NOT_OPEN = "step-not-open"
+    BAD_OUTCOME = "bad-outcome"
+    MISSING_COMPONENTS = "missing-components"  # a complete outcome for an incomplete dossier
+    WRONG_ROLE = "wrong-role"
+    DELEGATION_INVALID = "delegation-invalid"
+    ROLE_NOT_VALID = "role-not-valid"  # e.g. a district role after 2025-06-30
+    WRONG_JURISDICTION = "wrong-jurisdiction"
+    SUPPLEMENT_LIMIT = "supplement-limit"
+    NOT_WAITING = "not-waiting"  # a supplement received while none was requested
+    APOLOGY_LIMIT = "apology-limit"
+    BAD_DATE = "bad-date"
+    NO_REASONS = "no-reasons"
+    SIGNATURE_REQUIRED = "signature-required"
+    SIGNATURE_INVALID = "signature-invalid"
+    STALE_VERSION = "stale-version"
+    KEY_REUSED = "key-reused"  # an idempotency key replayed with another command
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A command the engine did not carry out, and why; nothing of the case changed."""
+
+    reason: Reason
+    message: Message
+    case_id: str | None = None
+
+    ok = False
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of a case's audit trail, chained to the one before by `previous`."""
+
+    case_id: str
+    seq: int
+    kind: str
+    at: dt.datetime
+    actor: dict[str, Any] | None
+    data: dict[str, Any]
+    previous: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Notification:
+    """A message the applicant should get, written to the outbox with the state change;
+    `id` is stable, so a portal delivering twice can tell."""
+
+    id: str
+    case_id: str
+    kind: str  # received, supplement_requested, late, result_ready, refused, withdrawn
+    at: dt.datetime
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Done:
+    """A command carried out: the case as it is now and the events appended (none when an
+    idempotency key replayed an earlier command: `replayed`)."""
+
+    case: Case
+    events: tuple[Event, ...] = ()
+    replayed: bool = False
+
+    ok = True
+
+
+Result = Done | Refused
+
+
+def refuse(reason: Reason, vi: str, en: str, case_id: str | None = None) -> Refused:
+    return Refused(reason, Message(vi=vi, en=en), case_id)

@@ -1,0 +1,156 @@
+"""`tthc import` on real published records (tests/importer/README.md cites each source): what
+is imported with no human decision, every unreadable string listed, the drafts checked with no
+crash, the real faults of the records reported, nothing dropped, and import → fmt → check
+stable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tthc.compiler.importer import ImportResult, Status, import_files
+from tthc.dsl import decode_source
+from tthc.dsl.printer.canonical import format_source
+from tthc.rules.engine.importing import check_import
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORDS = Path(__file__).resolve().parent / "records"
+REGISTRY = [ROOT / "procedures" / "registry"]
+SETS = {
+    "internal": [RECORDS / "quy-trinh-noi-bo-dat-dai.json"],
+    "dong-nai": [RECORDS / "dong-nai-2228.json"],
+    "csv": [RECORDS / "csv" / "ho-so.csv", RECORDS / "csv" / "quy-trinh-noi-bo.csv"],
+}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ImportResult, Path]]:
+    done = {}
+    for name, files in SETS.items():
+        out = tmp_path_factory.mktemp(name)
+        result = import_files(files, None, REGISTRY)
+        check_import(result, out, REGISTRY)
+        done[name] = (result, out)
+    return done
+
+
+def _codes(result: ImportResult, key: str) -> set[str]:
+    (report,) = [r for r in result.summary.reports if r.key == key]
+    return {d.code for d in report.findings}
+
+
+def test_every_record_gives_a_draft_that_parses_and_is_checked_without_a_crash(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    for result, out in imported.values():
+        assert result.problems == []
+        for draft in result.drafts:
+            assert (out / draft.name).read_text(encoding="utf-8") == draft.text
+            codes = {d.code for d in draft.report.findings}
+            assert not codes & {"TT001", "TT002", "TT003", "TT004", "TT999"}, draft.name
+
+
+def test_the_share_imported_with_no_human_decision(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    people = {
+        name: sorted(r.key for r in result.summary.reports if not r.automatic)
+        for name, (result, _) in imported.items()
+    }
+    assert people == {
+        "internal": ["TTHC-XA-01", "TTHC-XA-03"],  # 11 of 13 with no human decision
+        "dong-nai": ["1.012753.H19", "1.012790.H19", "1.013978.H19"],  # 1 of 4
+        "csv": [],
+    }
+
+
+def test_every_unreadable_string_is_listed(imported: dict[str, tuple[ImportResult, Path]]) -> None:
+    listed = sorted(u for result, _ in imported.values() for u in result.summary.unreadable)
+    assert listed == [
+        ("1.012753.H19", "17-20 ngày (khu vực thường)\n27-30 ngày (vùng khó khăn, hải đảo...)"),
+        ("1.013978.H19", "17 - 20 ngày (khu vực thường)\n27 - 30 ngày (vùng khó khăn, hải đảo...)"),
+        ("TTHC-XA-01", "Không nêu rõ"),
+        ("TTHC-XA-03", "Không nêu rõ"),
+    ]
+
+
+def test_real_overruns_missing_result_returns_and_untimed_steps_are_reported(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    result, _ = imported["internal"]
+    assert "TT501" in _codes(result, "TTHC-TINH-04")  # 8.5 days of steps, 7-day limit
+    assert "TT501" in _codes(result, "TTHC-XA-06")  # 33 days of steps, 30-day limit
+    assert "TT303" in _codes(result, "TTHC-TINH-02")  # the process ends without a return
+    assert {"TT303", "TT502"} <= _codes(result, "TTHC-XA-01")  # ends with the applicant's act
+    assert "TT502" in _codes(result, "TTHC-XA-03")  # "Không nêu rõ"
+    assert "TT501" in _codes(imported["csv"][0], "TTHC-XA-06")  # the same fault read from CSV
+
+
+def test_a_phase_whose_steps_exceed_its_stated_time_is_a_finding_of_the_record(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    result, _ = imported["internal"]
+    found = [
+        (r.key, i.en) for r in result.summary.reports for i in r.items if i.status is Status.FINDING
+    ]
+    assert found == [("TTHC-TINH-04", "the steps of phase 2 add up to 4.0 days, over the stated 2")]
+
+
+def test_each_step_carries_the_published_line_it_came_from(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    result, _ = imported["internal"]
+    draft = next(d for d in result.drafts if d.report.key == "TTHC-TINH-04")
+    lines = draft.text.splitlines()
+    steps = [n for n, line in enumerate(lines) if re.match(r"^    gd\d_b\d+ +[a-z]+ +\"", line)]
+    assert len(steps) == 10
+    for n in steps:
+        assert lines[n - 1].startswith("    # GĐ")
+    assert (
+        "    # GĐ1 - Bước 2 | Thẩm định hồ sơ | Phòng Quy hoạch, kế hoạch đất đai và Quản lý đo đạc, "
+        "bản đồ, viễn thám phối hợp Văn phòng ĐKĐĐ tỉnh | 01 ngày" in lines
+    )
+    assert "with province.land_registry" in draft.text  # "phối hợp": coordination
+
+
+def test_nothing_in_a_record_is_dropped(imported: dict[str, tuple[ImportResult, Path]]) -> None:
+    """Every published text is in the draft (as a value or a comment) or named in the report."""
+    import json
+
+    for name in ("internal", "dong-nai"):
+        result, _ = imported[name]
+        data = json.loads(SETS[name][0].read_text(encoding="utf-8"))
+        records = data["records"] if isinstance(data, dict) else data
+        for record, draft in zip(records, result.drafts, strict=True):
+            flat = " ".join(draft.text.split()).replace('\\"', '"')
+            noted = {i.text for i in draft.report.items}
+            for value in record.values():
+                texts = value if isinstance(value, list) else [value]
+                for text in texts:
+                    if isinstance(text, dict):
+                        text = " | ".join(text.values())
+                    if " ".join(text.split()) not in flat and text not in noted:
+                        pytest.fail(f"{draft.report.key}: dropped {text!r}")
+
+
+def test_import_then_fmt_then_check_is_stable(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    result, out = imported["internal"]
+    for draft in result.drafts:
+        source = decode_source(draft.name, draft.text.encode("utf-8")).value
+        assert source is not None
+        assert format_source(source).value == draft.text, draft.name
+    registry = (out / "registry" / "imported.tthc").read_text(encoding="utf-8")
+    source = decode_source("imported.tthc", registry.encode("utf-8")).value
+    assert source is not None and format_source(source).value == registry
+    assert "confidence  unverified" in registry and "verified\n" not in registry.replace(
+        "unverified\n", ""
+    )
+    again = import_files(SETS["internal"], None, REGISTRY)
+    first = [(d.name, [(x.code, x.span.line) for x in d.report.findings]) for d in result.drafts]
+    check_import(again, out, REGISTRY)
+    second = [(d.name, [(x.code, x.span.line) for x in d.report.findings]) for d in again.drafts]
+    assert first == second
