@@ -241,3 +241,34 @@ def _relative(path: str, base: str) -> str:
 
 def _is_below(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def project_groups(paths: Sequence[str | Path]) -> Outcome[list[tuple[Config, list[str]]]]:
+    """The paths by project, as ruff splits a run by its nearest configuration: every file
+    (a folder's files as `discover_files` finds them) goes with the nearest configuration at or
+    above it, so `tthc check .` over `examples/` and `procedures/` checks each against its own
+    registry. A project with no configuration gets the default one. The diagnostics of a
+    configuration that cannot be read, and no groups, when one cannot."""
+    from tthc.rules.engine.config_file import find_config, load_config
+
+    found = discover_files(paths)
+    if found.value is None:
+        return Outcome(None, found.diagnostics)
+    by_folder: dict[str, Path | None] = {}
+    groups: dict[Path | None, list[str]] = {}
+    for file in found.value:
+        folder = os.path.dirname(os.path.abspath(file))
+        if folder not in by_folder:
+            by_folder[folder] = find_config(folder)
+        groups.setdefault(by_folder[folder], []).append(file)
+    if not groups:  # nothing to check: the paths' own project says so
+        groups = {find_config(paths[0]) if paths else None: [str(p) for p in paths]}
+    projects: list[tuple[Config, list[str]]] = []
+    problems: list[Diagnostic] = []
+    for source, files in groups.items():
+        loaded = load_config(source) if source is not None else Outcome(Config())
+        if loaded.value is None:
+            problems.extend(loaded.diagnostics)
+        else:
+            projects.append((loaded.value, files))
+    return Outcome(None, problems) if problems else Outcome(projects)

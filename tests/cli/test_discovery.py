@@ -6,8 +6,10 @@ time, a bad one a configuration diagnostic)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -173,3 +175,30 @@ def test_per_path_globs_keep_their_meaning() -> None:
     assert config.policy(str(ROOT / "x" / "legacy" / "a.tthc")).enabled("TT102")
     anywhere = Config(per_path=(PathOverride("*.draft.tthc", ignore=("TT102",)),), root=ROOT)
     assert not anywhere.policy(str(ROOT / "a" / "b" / "c.draft.tthc")).enabled("TT102")
+
+
+# ---- one run, several projects ---------------------------------------------------------------
+
+
+def test_one_run_checks_each_folder_against_its_own_project(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    for paths in (["examples", "procedures"], ["."]):
+        code, out, err = run("check", "--no-cache", "--format", "json", *paths)
+        assert code == 0, (paths, err)
+        assert json.loads(out)["diagnostics"] == []
+        _, junit, _ = run("check", "--no-cache", "--format", "junit", *paths)
+        files = {suite.get("name") for suite in ElementTree.fromstring(junit)}
+        assert "examples/registry.tthc" in files and "procedures/registry/grants.tthc" in files
+        assert not any(f.startswith(("tests/", "examples/faulty/")) for f in files)
+
+
+def test_files_of_two_projects_are_checked_each_with_its_settings(tmp_path: Path) -> None:
+    for name, level in (("strict", "error"), ("lenient", "off")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "tthc.toml").write_text(f'[severity]\nTT005 = "{level}"\n')
+        shutil.copy(ROOT / "examples" / "dang-ky-khai-sinh.tthc", tmp_path / name / "birth.tthc")
+    code, out, _ = run("check", "--no-cache", "--format", "concise", str(tmp_path))
+    assert code == 1
+    assert "strict/birth.tthc" in out and "lenient/birth.tthc" not in out
