@@ -202,3 +202,12 @@ def test_files_of_two_projects_are_checked_each_with_its_settings(tmp_path: Path
     code, out, _ = run("check", "--no-cache", "--format", "concise", str(tmp_path))
     assert code == 1
     assert "strict/birth.tthc" in out and "lenient/birth.tthc" not in out
+
+
+def test_a_registry_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "tthc.toml").write_text('registry = ["tthc:national"]\n')
+    shutil.copy(ROOT / "procedures" / "ho-tich" / "dang-ky-khai-sinh.tthc", tmp_path / "b.tthc")
+    national = ROOT / "procedures" / "registry"
+    project, diagnostics = check_paths([tmp_path / "b.tthc"], registry=[national])
+    assert diagnostics == []
+    assert len(project.files) == 1 + len(list(national.glob("*.tthc")))
