@@ -111,7 +111,7 @@ def _check(
     from tthc.dsl import CODES
     from tthc.rules.engine.changes import changed_since
     from tthc.rules.engine.config import CRASH
-    from tthc.rules.engine.repository import CheckRequest, check_repository
+    from tthc.rules.engine.repository import CheckRequest, check
     from tthc.rules.report import Report, render
     from tthc.rules.report.statistics import render_statistics
 
@@ -137,7 +137,7 @@ def _check(
     gc.disable()
     try:
         with progress_bar(enabled=not options.quiet, lang=language) as progress:
-            results = [check_repository(request, progress) for request in requests]
+            results = [check(request, progress) for request in requests]
     finally:
         gc.freeze()  # what is alive now is never walked again, not even at exit
         if collecting:

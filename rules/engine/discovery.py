@@ -13,6 +13,8 @@ is a near miss of one (`procedur:`, `grant:`), so that a misspelt procedure is s
 are left alone. Keys are found by reading lines, not by parsing: sniffing is cheap and cannot
 be made to hang by the file. A YAML file that cannot be sniffed (not
 UTF-8, unreadable) is read, so its problem is reported. A file named explicitly is always read.
+What cannot be read — a folder that cannot be listed, a dangling or looping link — is kept, so
+that reading it reports it (TT008) rather than the check passing without it.
 
 Skipped in a folder: hidden files and folders; what a `.gitignore` ignores (the files of the
 walked folders and of the folders above, up to the git root; a deeper file overrides a
@@ -156,8 +158,9 @@ def _walk(top: Path, above: list[_Layer]) -> Iterable[str]:
     """The procedure files of one folder, sorted by path, hidden and ignored entries pruned
     (symbolic links to folders are not followed, so a link loop cannot trap the walk)."""
     found: list[str] = []
+    unreadable: list[str] = []
     layers_of: dict[str, list[_Layer]] = {}
-    for folder, dirs, names in os.walk(top):
+    for folder, dirs, names in os.walk(top, onerror=lambda e: unreadable.append(str(e.filename))):
         absolute = os.path.abspath(folder)
         parent = layers_of.pop(absolute, above)
         layers = [*parent, *_own_layers(absolute)]
@@ -178,8 +181,10 @@ def _walk(top: Path, above: list[_Layer]) -> Iterable[str]:
             path = here / name
             if suffix in YAML_SUFFIXES and not is_procedure_yaml(path):
                 continue
-            if path.is_file():
-                found.append(str(path))
+            if path.is_file() or (path.is_symlink() and not path.exists()):
+                found.append(str(path))  # a dangling or looping link: reading it says so (TT008)
+    # A folder that cannot be listed is given as a file: reading it reports it (TT008).
+    found.extend(unreadable)
     return sorted(found, key=lambda p: Path(p).parts)
 
 
@@ -263,6 +268,11 @@ def project_groups(paths: Sequence[str | Path]) -> Outcome[list[tuple[Config, li
         groups.setdefault(by_folder[folder], []).append(file)
     if not groups:  # nothing to check: the paths' own project says so
         groups = {find_config(paths[0]) if paths else None: [str(p) for p in paths]}
+    configured = [source for source in groups if source is not None]
+    if None in groups and len(configured) == 1:
+        # Files under no configuration (a draft in /tmp) join the one project named beside
+        # them: `tthc check draft.tthc procedures/registry` checks the draft with that registry.
+        groups[configured[0]] = [*groups.pop(None), *groups[configured[0]]]
     projects: list[tuple[Config, list[str]]] = []
     problems: list[Diagnostic] = []
     for source, files in groups.items():

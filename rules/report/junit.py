@@ -2,7 +2,8 @@
 rule with findings on the file is a failed test case listing them (GitLab, Jenkins). On a file
 that could not be read (`STOPS_READING`: no document came out of it), the rules past reading
 (TT1xx and up) never ran: their test cases are skipped, not passed. Characters XML forbids
-(NUL, ESC, an undecodable byte of a file name) are written out (`neutral.xml_text`)."""
+(NUL, ESC, an undecodable byte of a file name) are written out (`neutral.xml_text`), and each
+finding stays on its line of the failure's text (no line of it starts a workflow command)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
 from tthc.dsl import Diagnostic, Severity
-from tthc.rules.report.neutral import xml_text
+from tthc.rules.report.neutral import line_start, one_line, xml_text
 from tthc.rules.report.report import Report
 
 # Reading codes after which a file yields no document (syntax error, unknown keyword, a YAML
@@ -51,8 +52,8 @@ def render_junit(report: Report) -> str:
                 )
                 failure.text = xml_text(
                     "\n".join(
-                        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}"
-                        f"[{d.code}] {d.name}: {d.message.text(report.lang)}"
+                        f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}: {d.severity.value}"
+                        f"[{d.code}] {d.name}: {one_line(d.message.text(report.lang))}"
                         for d in failing
                     )
                 )
