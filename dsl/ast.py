@@ -65,9 +65,10 @@ class GrantMode(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the data is, as LEGAL-TEXTS.md marks facts: (V), (P), (U). A declaration that
-    states none has `None`: nobody claimed a verification, so it counts as unverified, and the
-    printers never write a confidence the author did not write (issue 11)."""
+    """How sure the data is, as the registry marks facts: (V) verified in the official text,
+    (P) partly, (U) unverified. A declaration that states none has `None`: nobody claimed a
+    verification, so it counts as unverified, and the printers never write a confidence the
+    author did not write (issue 11)."""
 
     VERIFIED = "verified"
     PARTIAL = "partial"

@@ -7,7 +7,7 @@ can reuse it.
 
 What the clock counts:
 - It starts at the first step after `start` (reception): the law counts from receipt of a
-  complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ"; BRIEF.md §5), and reception is counted,
+  complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ", e.g. the Law on Civil Status 2014), and reception is counted,
   which errs on the safe side.
 - Each step counts its `takes` once; a step without one counts 0 and is listed as untimed.
 - A `clock paused` arrow leaving a *supplement* step restarts the clock: what came before it is

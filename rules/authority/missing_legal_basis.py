@@ -26,7 +26,7 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
         its decision steps that cite none either.
     Why it matters:
         Every administrative procedure and every decision in it must rest on a legal normative
-        document (Decree 63/2010 Art. 8(1), BRIEF.md §3.1, verified); the legal basis (căn cứ
+        document (Decree 63/2010/NĐ-CP Art. 8(1), verified); the legal basis (căn cứ
         pháp lý) is a component of the procedure published in the national database, and the
         decision cites it.
     Example:

@@ -54,7 +54,7 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         Art. 8(2)(đ)) and runs from receipt of the complete dossier, restarting once a
         supplemented dossier is complete (Decree 61/2018/NĐ-CP Art. 19; Decree 118/2025 not
         read, unverified). A published internal process whose step times do not add up to the
-        deadline produces late dossiers by design (BRIEF.md §7, problem 13).
+        deadline produces late dossiers by design (one published in 2025 did so).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

@@ -31,7 +31,7 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         Texts state some limits in working days ("ngày làm việc") and others in days ("15
         ngày", Law on Civil Status 2014 Art. 38; "23 ngày" for land): the unit must be kept per
-        procedure (BRIEF.md §5). A working day skips weekends and the public holidays of Labour
+        procedure. A working day skips weekends and the public holidays of Labour
         Code 2019 Art. 112, and periods follow Civil Code 2015 Arts. 147-148, so 15 days and 15
         working days end on different dates and cannot be added or compared as they are.
     Example:

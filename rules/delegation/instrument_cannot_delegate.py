@@ -30,7 +30,7 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         Law 72/2025/QH15 Art. 12: phân quyền "phải được quy định trong luật, nghị quyết của Quốc
         hội"; Art. 13: phân cấp by a "văn bản quy phạm pháp luật"; Art. 14(2)(a): ủy quyền "bằng
-        văn bản" (LEGAL-TEXTS.md §2, partly verified). A lower document cannot set aside a
+        văn bản" (partly verified). A lower document cannot set aside a
         higher one (Law on Promulgation of Legal Documents).
     Example:
         ```tthc
