@@ -14,7 +14,7 @@ import click
 
 
 def run_compile(paths: tuple[str, ...], output: str, calendar_file: str | None, lang: str) -> int:
-    from tthc.compiler import bundle
+    from tthc.compiler import bundle, load_project
     from tthc.compiler.analysis.calendar import CalendarData
     from tthc.dsl import Severity
     from tthc.rules import check_paths
@@ -27,7 +27,8 @@ def run_compile(paths: tuple[str, ...], output: str, calendar_file: str | None, 
         except (OSError, ValueError, AttributeError) as error:
             click.echo(f"tthc: {calendar_file}: {error}", err=True)
             return 2
-    project, diagnostics = check_paths(list(paths))
+    _, diagnostics = check_paths(list(paths))
+    project = load_project(list(paths))
     made = bundle(project.model, diagnostics, calendar)
     errors = [d for d in made.diagnostics if d.severity is Severity.ERROR]
     if made.value is None or errors:

@@ -86,10 +86,12 @@ class Site:
 
 
 def build_site(paths: Sequence[str | Path], out: Path, registry: Sequence[str | Path] = ()) -> Site:
+    from tthc.compiler import load_project
     from tthc.rules import check_paths
 
     extra = list(registry) or [r for p in paths[:1] for r in _outside(find_registry(p), paths)]
-    project, diagnostics = check_paths(list(paths), registry=extra)
+    _, diagnostics = check_paths(list(paths), registry=extra)
+    project = load_project(list(paths), registry=extra)
     problems = tuple(d for d in diagnostics if d.code in STOPPING and d.severity is Severity.ERROR)
     model = project.model
     (out / CARDS).mkdir(parents=True, exist_ok=True)
