@@ -13,6 +13,7 @@ file, and choose the exit code:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import stat
@@ -45,6 +46,7 @@ class CheckOptions:
     exit_zero: bool = False
     no_cache: bool = False
     changed_since: str | None = None
+    on: dt.date | None = None  # the day whose law applies (`--on`)
     jobs: int | None = None
     quiet: bool = False
     statistics: bool = False
@@ -83,8 +85,15 @@ def run_check(options: CheckOptions) -> int:
         for message in problems:
             _usage(message, language)
         return USAGE_ERROR
-    config = found.value.with_options(select=select or None, ignore=ignore, fail_on=options.fail_on)
-    return _check(options, form, language, config)
+    config = found.value.with_options(
+        select=select or None, ignore=ignore, fail_on=options.fail_on, on=options.on
+    )
+    code = _check(options, form, language, config)
+    if options.on is not None and form in HUMAN_FORMATS and not options.quiet:
+        from tthc.cli.check_versions import version_note
+
+        sys.stderr.write(version_note(options.paths, config, options.on, language))
+    return code
 
 
 def _check(options: CheckOptions, form: str, language: str, config: Config) -> int:

@@ -52,3 +52,8 @@ class Settings:
     max_flow_states: int = 20_000
     max_flow_megabytes: int = 64
     max_flow_seconds: float = 0.5
+    # The day the law is read on (`tthc check --on DATE`). None: each procedure on its own
+    # `effective` date. Given: only the procedures in force that day are checked (of several
+    # versions of one code, the one whose `effective`..`until` holds the day:
+    # `tthc.compiler.versions`), each against the law of that day.
+    on: dt.date | None = None
