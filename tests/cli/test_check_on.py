@@ -12,13 +12,15 @@ finding's file is the version that was checked.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from tthc.cli.main import main
-from tthc.rules import Config, check_paths
+from tthc.compiler import load_project
+from tthc.rules import Config, check_paths, check_project
 
 ROOT = Path(__file__).resolve().parents[2]
 PROCEDURES = ROOT / "procedures"
@@ -110,3 +112,29 @@ def test_a_day_that_is_not_a_date_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["check", str(PROCEDURES), "--on", "2026-13-01"])
     assert result.exit_code == 2
     assert "2026-13-01" in result.stderr
+
+
+def test_the_project_in_memory_gives_what_the_pipeline_gives(faulty_chain: Path) -> None:
+    config = Config().with_options(on=dt.date(2025, 7, 1))
+    project = load_project([faulty_chain], registry=[REGISTRY])
+    in_memory = check_project(project, config)
+    _, piped = check_paths([faulty_chain], config, registry=[REGISTRY])
+    assert [(d.span, d.code) for d in in_memory] == [(d.span, d.code) for d in piped]
+    assert {Path(d.span.path).name for d in in_memory if d.code == "TT501"} == {DECREE_140}
+
+
+def test_a_cached_run_on_one_day_is_not_replayed_on_another(
+    faulty_chain: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(faulty_chain)
+    shutil.copytree(REGISTRY, faulty_chain / "registry")
+
+    def flagged(day: str) -> str:
+        args = ["check", ".", "--on", day, "--format", "concise", "-q"]
+        return CliRunner().invoke(main, args).stdout
+
+    first, other, again = flagged("2025-06-30"), flagged("2026-07-01"), flagged("2025-06-30")
+    assert DISTRICT in first and DECREE_217 not in first
+    assert DECREE_217 in other and DISTRICT not in other
+    assert again == first  # replayed from the cache of its own day
+    assert (faulty_chain / ".tthc_cache").is_dir()
