@@ -138,3 +138,11 @@ def test_a_cached_run_on_one_day_is_not_replayed_on_another(
     assert DECREE_217 in other and DISTRICT not in other
     assert again == first  # replayed from the cache of its own day
     assert (faulty_chain / ".tthc_cache").is_dir()
+
+
+def test_the_day_may_be_configured(faulty_chain: Path) -> None:
+    (faulty_chain / "tthc.toml").write_text(
+        f'registry = ["{REGISTRY.as_posix()}"]\n[settings]\non = 2026-07-01\n', encoding="utf-8"
+    )
+    _, diagnostics = check_paths([faulty_chain])
+    assert {Path(d.span.path).name for d in diagnostics if d.code == "TT501"} == {DECREE_217}
