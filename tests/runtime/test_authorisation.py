@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tthc.compiler import Bundle, bundle
+from tthc.compiler import Bundle, bundle, load_project
 from tthc.rules import check_paths
 from tthc.runtime import Done, Dossier, Engine, Officer, Reason, Refused, Store
 
@@ -24,7 +24,8 @@ BIRTH = "1.001193"
 def delegated() -> Bundle:
     """The corpus and a written ủy quyền: the chairman to the vice-chairman, to sign birth
     certificates from 1 January to 31 March 2026."""
-    project, diagnostics = check_paths([ROOT / "procedures", DELEGATION])
+    _, diagnostics = check_paths([ROOT / "procedures", DELEGATION])
+    project = load_project([ROOT / "procedures", DELEGATION])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, made.diagnostics
     return made.value
