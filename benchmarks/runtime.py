@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.compiler import Bundle, bundle, load_bundle
-from tthc.rules import check_paths
+from tthc.rules import load_and_check
 from tthc.runtime import Done, Dossier, Engine, MemoryStore, Officer, SQLiteStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,7 +123,7 @@ class Spiff:
 
 
 def corpus_bundle() -> Bundle:
-    project, diagnostics = check_paths([ROOT / "procedures"])
+    project, diagnostics = load_and_check([ROOT / "procedures"])
     made = bundle(project.model, diagnostics)
     assert made.value is not None
     return made.value

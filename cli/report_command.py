@@ -8,13 +8,11 @@ from pathlib import Path
 
 
 def run_report(path: str, form: str, output: str | None) -> int:
-    from tthc.compiler import load_project
-    from tthc.rules import check_paths
+    from tthc.rules import load_and_check
     from tthc.rules.report.corpus import corpus_report
     from tthc.rules.report.corpus_render import render_markdown, render_text, to_json
 
-    _, diagnostics = check_paths([path])
-    project = load_project([path])
+    project, diagnostics = load_and_check([path])
     folder = Path(path) if Path(path).is_dir() else Path(path).parent
     report = corpus_report(project, diagnostics, folder)
     if form == "json":

@@ -1,7 +1,7 @@
 """The deployment bundle (`bundle`, `load_bundle`): an error-free project → one versioned, content-hashed JSON document.
 
 Input: a resolved `Model` and the diagnostics the checks found (`bundle(model, diagnostics)`;
-the compiler never runs the checks itself: `tthc compile` runs `tthc.rules.check_paths` and
+the compiler never runs the checks itself: `tthc compile` runs `tthc.rules.load_and_check` and
 hands their diagnostics here). Output: `Outcome[Bundle]`: no bundle while any error remains.
 `load_bundle(text)` reads one back (`Outcome[Bundle]`, a damaged or foreign file gives a
 diagnostic, never an exception); the runtime loads only bundles.

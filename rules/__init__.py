@@ -4,6 +4,7 @@
     check_paths(paths, config)     -> (CheckResult, list[Diagnostic])  the same, one process,
                                       no cache; config found upward if None
     check_project(project, config) -> list[Diagnostic]   a project already loaded in memory
+    load_and_check(paths, config)  -> (Project, list[Diagnostic])  loaded whole, then checked
     discover_config(paths) / load_config(file) -> Outcome[Config]   tthc.toml, [tool.tthc]
     RULES                          the explicit table of rules (registry.py)
 
@@ -20,7 +21,7 @@ of a run, and turns a crash into TT999.
 
 from tthc.compiler.analysis.settings import Settings
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
-from tthc.rules.engine.check import check_project
+from tthc.rules.engine.check import check_project, load_and_check
 from tthc.rules.engine.config import Config
 from tthc.rules.engine.config_file import discover_config, find_config, load_config
 from tthc.rules.engine.repository import CheckRequest, CheckResult, check, check_paths
@@ -42,5 +43,6 @@ __all__ = [
     "check_project",
     "discover_config",
     "find_config",
+    "load_and_check",
     "load_config",
 ]

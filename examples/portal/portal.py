@@ -15,8 +15,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from tthc.compiler import bundle, load_bundle, load_project
-from tthc.rules import check_paths
+from tthc.compiler import bundle, load_bundle
+from tthc.rules import load_and_check
 from tthc.runtime import Done, Dossier, Engine, Officer, Refused, Result, SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,8 +56,7 @@ def main() -> None:
     parser.add_argument("--store", default=None, help="SQLite file (default: a temporary one)")
     arguments = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="tthc-portal-"))
-    _, diagnostics = check_paths([ROOT / "procedures"])
-    project = load_project([ROOT / "procedures"])
+    project, diagnostics = load_and_check([ROOT / "procedures"])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, "the corpus has errors: no bundle"
     (workdir / "bundle.json").write_text(made.value.to_json(), encoding="utf-8")

@@ -20,12 +20,11 @@ from click.testing import CliRunner
 
 from tthc.cli import progress
 from tthc.cli.main import main
-from tthc.compiler import load_project
 from tthc.dsl import Diagnostic
 from tthc.rules import Config, load_config
 from tthc.rules.engine import file_check, runner
 from tthc.rules.engine import repository as repo
-from tthc.rules.engine.check import check_project, project_files
+from tthc.rules.engine.check import load_and_check
 from tthc.rules.engine.discovery import is_procedure_yaml, procedure_files, top_level_keys
 from tthc.rules.engine.parallel import fork_each, fork_map
 from tthc.rules.engine.repository import CheckRequest, check
@@ -40,10 +39,9 @@ REGISTRY = TESTS / "rules" / "registry" / "base.tthc"
 
 
 def in_memory(paths: list[str | Path], config: Config) -> list[Diagnostic]:
-    """The reference `check` is held to: the whole project loaded in this process
-    (`load_project`) and checked by `check_project`, with no per-file split, worker or cache."""
-    files, extra = project_files(paths, config)
-    return check_project(load_project(files, extra, config.limits), config)
+    """The reference `check` is held to: the whole project loaded in this process and checked
+    by `check_project` (`load_and_check`), with no per-file split, worker or cache."""
+    return load_and_check(paths, config)[1]
 
 
 def many_cases(tmp: Path) -> Path:

@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 from cryptography.x509.oid import NameOID
 
-from tthc.compiler import Bundle, bundle, load_project
-from tthc.rules import check_paths
+from tthc.compiler import Bundle, bundle
+from tthc.rules import load_and_check
 from tthc.runtime import (
     Engine,
     Officer,
@@ -37,8 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def corpus() -> Bundle:
-    _, diagnostics = check_paths([ROOT / "procedures"])
-    project = load_project([ROOT / "procedures"])
+    project, diagnostics = load_and_check([ROOT / "procedures"])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, made.diagnostics
     return made.value

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tthc.compiler import Bundle, bundle, load_project
-from tthc.rules import check_paths
+from tthc.compiler import Bundle, bundle
+from tthc.rules import load_and_check
 from tthc.runtime import Done, Dossier, Engine, Officer, Reason, Refused, Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,8 +24,7 @@ BIRTH = "1.001193"
 def delegated() -> Bundle:
     """The corpus and a written ủy quyền: the chairman to the vice-chairman, to sign birth
     certificates from 1 January to 31 March 2026."""
-    _, diagnostics = check_paths([ROOT / "procedures", DELEGATION])
-    project = load_project([ROOT / "procedures", DELEGATION])
+    project, diagnostics = load_and_check([ROOT / "procedures", DELEGATION])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, made.diagnostics
     return made.value
