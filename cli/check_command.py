@@ -15,6 +15,7 @@ file, and choose the exit code:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import stat
@@ -49,6 +50,7 @@ class CheckOptions:
     exit_zero: bool = False
     no_cache: bool = False
     changed_since: str | None = None
+    on: dt.date | None = None  # the day whose law applies (`--on`)
     jobs: int | None = None
     quiet: bool = False
     statistics: bool = False
@@ -97,10 +99,20 @@ def run_check(options: CheckOptions) -> int:
             _usage(message, language)
         return USAGE_ERROR
     projects = [
-        (config.with_options(select=select or None, ignore=ignore, fail_on=options.fail_on), files)
+        (
+            config.with_options(
+                select=select or None, ignore=ignore, fail_on=options.fail_on, on=options.on
+            ),
+            files,
+        )
         for config, files in found.value
     ]
-    return _check(options, form, language, projects)
+    code = _check(options, form, language, projects)
+    if options.on is not None and form in HUMAN_FORMATS and not options.quiet:
+        from tthc.cli.check_versions import version_note
+
+        sys.stderr.write(version_note(options.paths, projects[0][0], options.on, language))
+    return code
 
 
 def _check(

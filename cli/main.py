@@ -5,6 +5,7 @@ one library function, renders the result and chooses the exit code (0 clean, 1 f
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Any
 
@@ -69,6 +70,14 @@ def main() -> None:
     help="Report only files changed since this git revision (and untracked ones); the whole "
     "project is still read.",
 )
+@click.option(
+    "--on",
+    metavar="DATE",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check against the law of this day (YYYY-MM-DD): of several versions of a procedure, "
+    "only the one in force that day; a procedure not in force that day is not checked.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .tthc_cache/.")
 @click.option(
     "-j",
@@ -107,6 +116,7 @@ def check(
     fail_on: str | None,
     exit_zero: bool,
     changed_since: str | None,
+    on: dt.datetime | None,
     no_cache: bool,
     jobs: int | None,
     quiet: bool,
@@ -145,6 +155,7 @@ def check(
         exit_zero=exit_zero,
         no_cache=no_cache,
         changed_since=changed_since,
+        on=on.date() if on is not None else None,
         jobs=jobs,
         quiet=quiet,
         statistics=statistics,

@@ -60,3 +60,8 @@ class Settings:
     # times in "ngày" against a deadline in "ngày làm việc" (25 of 31 records of one
     # province's land set, issue 11): read strictly, none of them could be checked.
     day_rule: ast.DayRule = ast.DayRule.CALENDAR_AS_WORKING
+    # The day the law is read on (`tthc check --on DATE`). None: each procedure on its own
+    # `effective` date. Given: only the procedures in force that day are checked (of several
+    # versions of one code, the one whose `effective`..`until` holds the day:
+    # `tthc.compiler.versions`), each against the law of that day.
+    on: dt.date | None = None

@@ -13,6 +13,7 @@ naming TT999 (or TT9) in `ignore` hides them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Sequence
@@ -193,11 +194,15 @@ class Config:
         select: Sequence[str] | None = None,
         ignore: Sequence[str] = (),
         fail_on: str | None = None,
+        on: dt.date | None = None,
     ) -> Config:
         """The configuration with command-line options on top: `select` replaces, `ignore` adds,
-        `fail_on` ("error" or "warning") replaces."""
+        `fail_on` ("error" or "warning") replaces, `on` (the day whose law applies, `tthc check
+        --on`) replaces the configured one."""
+        settings = self.settings if on is None else replace(self.settings, on=on)
         return replace(
             self,
+            settings=settings,
             select=tuple(select) if select is not None else self.select,
             ignore=(*self.ignore, *ignore),
             fail_on=("warning" if fail_on == "warning" else "error") if fail_on else self.fail_on,
