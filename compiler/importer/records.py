@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,9 +131,25 @@ def read_files(paths: list[Path]) -> tuple[list[Record], list[InputProblem]]:
     return records, problems
 
 
+def _whole_characters(value: Any) -> Any:
+    """The value with each lone surrogate (`"\\ud800"` in the JSON) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole_characters(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in value.items()}
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _read_json(origin: str, text: str, records: list[Record], problems: list[InputProblem]) -> None:
     try:
         data = json.loads(text)
+        if "\\u" in text:  # an escape may stand for half a UTF-16 pair, which no file can hold
+            data = _whole_characters(data)
     except json.JSONDecodeError as error:
         problems.append(
             InputProblem(
