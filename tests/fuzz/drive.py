@@ -1,6 +1,7 @@
 """The standing fuzz run of every command: `make fuzz` (FUZZ_INPUTS=N, FUZZ_SEED=S, FUZZ_JOBS=J).
 
-    python tests/fuzz/drive.py --inputs 100000 --seed 18 --jobs 2 [--bound 20] [--skip globs]
+    python tests/fuzz/drive.py --inputs 100000 --seed 18 --jobs 2 [--bound 20] [--minutes M]
+                               [--skip globs]
 
 Input: a seed and a number of inputs. Each input (`inputs.make_case`) is a scratch project of
 mutated procedure files with hostile names, perhaps a hostile configuration, a cache folder left
@@ -135,7 +136,9 @@ def _damage(project: Path, how: str, rng: random.Random) -> None:
             pass
 
 
-def _work(conn: Connection, seed: int, numbers: range, skip: frozenset[str]) -> None:
+def _work(
+    conn: Connection, seed: int, numbers: range, skip: frozenset[str], deadline: float
+) -> None:
     from click.testing import CliRunner
 
     # In memory where the machine has it: the cache's SQLite syncs to disk at every run.
@@ -150,6 +153,8 @@ def _work(conn: Connection, seed: int, numbers: range, skip: frozenset[str]) -> 
     runner = CliRunner()
     try:
         for count, number in enumerate(numbers):
+            if time.monotonic() > deadline:
+                break
             conn.send(("start", number))
             case = make_case(seed, number, skip)
             problems, elapsed = run_case(runner, case, project)
@@ -182,7 +187,9 @@ class Tally:
             print(f"  #{number} {kind} {form}: {problems[0][:300]}", flush=True)
 
 
-def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally: Tally) -> None:
+def _drive(
+    seed: int, numbers: range, bound: float, skip: frozenset[str], tally: Tally, deadline: float
+) -> None:
     """Runs the numbers in worker processes, one after another, replacing a worker that hangs
     or dies."""
     context = get_context("fork")
@@ -190,7 +197,7 @@ def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally:
     while start < numbers.stop:
         receiving, sending = context.Pipe(duplex=False)
         worker = context.Process(
-            target=_work, args=(sending, seed, range(start, numbers.stop), skip)
+            target=_work, args=(sending, seed, range(start, numbers.stop), skip, deadline)
         )
         worker.start()
         sending.close()
@@ -235,24 +242,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bound", type=float, default=20.0, help="seconds one input may take")
     parser.add_argument("--skip", default="", help=f"categories to leave out: {CATEGORIES}")
     parser.add_argument("--failures", default=".fuzz-failures")
+    parser.add_argument(
+        "--minutes", type=float, default=0, help="stop starting inputs after this long (0: never)"
+    )
     args = parser.parse_args(argv)
     skip = frozenset(filter(None, args.skip.split(",")))
     started = time.monotonic()
     stop = args.start + args.inputs
     share = -(-args.inputs // max(1, args.jobs))
     ranges = [range(s, min(s + share, stop)) for s in range(args.start, stop, share)]
-    tally = _run_all(args.seed, ranges, args.bound, skip)
+    deadline = started + args.minutes * 60 if args.minutes else float("inf")
+    tally = _run_all(args.seed, ranges, args.bound, skip, deadline)
     seconds = time.monotonic() - started
     _report(tally, args, seconds)
     _save(tally, args.seed, skip, Path(args.failures))
     return 1 if tally.failed else 0
 
 
-def _run_all(seed: int, ranges: list[range], bound: float, skip: frozenset[str]) -> Tally:
+def _run_all(
+    seed: int, ranges: list[range], bound: float, skip: frozenset[str], deadline: float
+) -> Tally:
     """Each range in a process of its own (`--jobs`), their tallies added up."""
     if len(ranges) == 1:
         tally = Tally()
-        _drive(seed, ranges[0], bound, skip, tally)
+        _drive(seed, ranges[0], bound, skip, tally, deadline)
         return tally
     context = get_context("fork")
     pipes = []
@@ -261,7 +274,7 @@ def _run_all(seed: int, ranges: list[range], bound: float, skip: frozenset[str])
 
         def job(numbers: range = numbers, sending: Connection = sending) -> None:
             part = Tally()
-            _drive(seed, numbers, bound, skip, part)
+            _drive(seed, numbers, bound, skip, part, deadline)
             sending.send(part)
 
         process = context.Process(target=job)
@@ -282,7 +295,10 @@ def _run_all(seed: int, ranges: list[range], bound: float, skip: frozenset[str])
 
 def _report(tally: Tally, args: argparse.Namespace, seconds: float) -> None:
     print(f"tthc fuzz: seed {args.seed}, inputs {args.start}..{args.start + args.inputs - 1}")
-    print(f"  inputs answered: {tally.inputs} in {seconds:.0f} s ({args.jobs} process(es))")
+    print(
+        f"  inputs answered: {tally.inputs} of {args.inputs} asked, in {seconds:.0f} s"
+        f" ({args.jobs} process(es){', stopped by --minutes' if tally.inputs < args.inputs else ''})"
+    )
     for kind, count in sorted(tally.kinds.items()):
         print(f"    {kind:<16} {count}")
     print(
