@@ -306,3 +306,21 @@ def test_compile_with_a_calendar_holding_a_lone_surrogate_writes_its_bundle() ->
     assert result.exit_code in (0, 1), result.output
     if Path("bundle.json").exists():
         json.loads(Path("bundle.json").read_bytes().decode("utf-8"))
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped() -> None:
+    """A folder deeper than the system's longest path (4,096 bytes) cannot be listed (as one
+    without read permission cannot, which root running the tests would not see): it was
+    skipped with exit code 0; now it is TT008."""
+    here = os.getcwd()
+    os.makedirs("project")
+    os.chdir("project")
+    for level in range(18):  # each made from inside its parent: no path is too long to make
+        name = f"{level:02d}" + "d" * 240
+        os.mkdir(name)
+        os.chdir(name)
+    os.chdir(here)
+    result = tthc("check", "--no-cache", "--format", "json", "project")
+    assert result.exit_code == 1, result.output
+    (problem,) = json.loads(result.stdout)["diagnostics"]
+    assert problem["code"] == "TT008" and "File name too long" in problem["message"]["en"]
