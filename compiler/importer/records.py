@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -116,19 +117,26 @@ def read_files(paths: list[Path]) -> tuple[list[Record], list[InputProblem]]:
     steps: list[tuple[str, str, InternalStep]] = []
     problems: list[InputProblem] = []
     for path in paths:
+        shown = _shown(path)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(
-                InputProblem(str(path), f"không đọc được tệp: {error}", f"cannot read: {error}")
+                InputProblem(shown, f"không đọc được tệp: {error}", f"cannot read: {error}")
             )
             continue
         if path.suffix.lower() == ".csv":
-            _read_csv(str(path), text, records, steps, problems)
+            _read_csv(shown, text, records, steps, problems)
         else:
-            _read_json(str(path), text, records, problems)
+            _read_json(shown, text, records, problems)
     _join(records, steps, problems)
     return records, problems
+
+
+def _shown(path: Path) -> str:
+    """A file's name as the drafts and the report quote it: an undecodable byte of the name
+    written `\\xff`, so that a draft (UTF-8) can hold it."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _whole_characters(value: Any) -> Any:

@@ -324,3 +324,26 @@ def test_a_folder_that_cannot_be_listed_is_reported_not_skipped() -> None:
     assert result.exit_code == 1, result.output
     (problem,) = json.loads(result.stdout)["diagnostics"]
     assert problem["code"] == "TT008" and "File name too long" in problem["message"]["en"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_import_of_a_file_whose_name_is_not_utf8_writes_utf8_drafts(suffix: str) -> None:
+    """Seed 18, inputs 52855 and 4024: the file's name, quoted in each draft, crashed writing."""
+    source = RECORDS if suffix == ".json" else RECORDS.parent / "csv" / "ho-so.csv"
+    name = os.fsdecode(b"bad\xff\xfe name" + suffix.encode())
+    shutil.copy(source, name)
+    result = tthc("import", name, "-o", "drafts", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    json.loads(result.stdout_bytes.decode("utf-8"))
+    for draft in Path("drafts").rglob("*.tthc"):
+        draft.read_bytes().decode("utf-8")
+
+
+def test_compile_of_a_file_whose_name_is_not_utf8_writes_its_bundle() -> None:
+    """Seed 18, input 4918: the file's name in the bundle crashed writing it."""
+    shutil.copy(CASES / "clean_birth_registration.tthc", os.fsdecode(b"bad\xff\xfe name.tthc"))
+    shutil.copy(CASES.parent / "registry" / "base.tthc", "registry.tthc")
+    result = tthc("compile", ".", "-o", "bundle.json")
+    assert result.exit_code in (0, 1), result.output
+    if Path("bundle.json").exists():
+        json.loads(Path("bundle.json").read_bytes().decode("utf-8"))
