@@ -6,9 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mypy reads the package through a tree of links named as the installed namespace
 # (`tthc.dsl` -> dsl/), because the folders are mapped onto `tthc.*` only at install time.
 MYPY_TREE := .mypy-src/tthc
-LAYERS := dsl compiler rules runtime cli
+LAYERS := dsl compiler rules runtime outputs server cli
 
-.PHONY: demo test lint typecheck pytest fuzz properties bench mutations clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz fuzz-api properties bench bench-runtime bench-shapes mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,18 @@ lint: $(STAMP)
 typecheck: $(STAMP) $(MYPY_TREE)
 	$(BIN)/mypy $(MYPY_TREE)
 
-pytest: $(STAMP)
+# The node checkers the output tests run (bpmnlint, the Camunda 8 rules, axe-core), pinned by
+# tests/outputs/node/package-lock.json.
+NODE_DIR := tests/outputs/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed-stamp
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund
+	touch $@
+
+node-deps: $(NODE_STAMP)
+
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -56,6 +67,16 @@ fuzz: $(STAMP)
 properties: $(STAMP)
 	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
 
+# The runtime's crash test at length: a child applying commands is SIGKILLed 200 times (a few
+# minutes); `make test` runs 3 rounds. CRASH_ROUNDS=N to choose.
+crash: $(STAMP)
+	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/pytest tests/runtime/test_crash.py -p no:cacheprovider
+
+# The HTTP API fuzzed from its own OpenAPI document (schemathesis), 300 requests per route and
+# mode, against a real server and PostgreSQL: no 5xx, every answer as documented.
+fuzz-api: $(STAMP)
+	SCHEMA_FUZZ_EXAMPLES=300 $(BIN)/pytest tests/runtime/http/test_schema_fuzz.py -p no:cacheprovider
+
 # Each kind of fault a drafter makes, applied to every valid procedure: the detection rate.
 mutations: $(STAMP)
 	$(BIN)/python tests/mutation/mutate.py
@@ -63,6 +84,16 @@ mutations: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
+	$(BIN)/python benchmarks/shapes.py
+	$(BIN)/python benchmarks/outputs.py
+
+# Issue 17: no shape of flow makes the soundness checks slow (wide, nested, unstructured).
+bench-shapes: $(STAMP)
+	$(BIN)/python benchmarks/shapes.py
+
+# The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
+bench-runtime: $(STAMP)
+	$(BIN)/python benchmarks/runtime.py
 
 clean:
 	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache .fuzz-failures

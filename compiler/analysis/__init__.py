@@ -8,7 +8,7 @@ takes. Nothing here imports `tthc.rules`.
     competence(model, authority, power, on) -> Answer   who holds a power on a date, by which
                                                         chain of grants (`competence/`)
     graph_of(workflow) -> Graph                         the arrows as a case takes them (`flow/`)
-    analyse(workflow, budget) -> Soundness              reachability, dead ends, loops and the
+    analyse(workflow, settings) -> Soundness            reachability, dead ends, loops and the
                                                         token game's state space (`soundness/`)
     longest_path(workflow, scale, settings)             the longest timed path (`longest_path.py`)
     in_days / scale_of / Scale                          durations on a scale of days

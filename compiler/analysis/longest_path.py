@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
-from tthc.compiler.analysis.durations import Scale, in_days, scale_of
+from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
@@ -150,7 +150,8 @@ def _weights(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, 
 def _step_weights(
     workflow: Workflow, scale: Scale, settings: Settings
 ) -> dict[str, Decimal | None]:
-    calendar_as_working = workflow.procedure.node.day_rule is ast.DayRule.CALENDAR_AS_WORKING
+    rule = day_rule(workflow.procedure.node, settings)
+    calendar_as_working = rule is ast.DayRule.CALENDAR_AS_WORKING
     return {
         step.id.value: in_days(
             step.duration, scale, calendar_as_working=calendar_as_working, settings=settings

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tthc.dsl import ast
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -43,8 +45,18 @@ class Settings:
     # take at most this many working days. The one-day reading is practice (results the same
     # day, or the next working day when received after 15:00; LEGAL-TEXTS.md §1.2, P), not text.
     immediate_deadline_days: Decimal = Decimal(1)
-    # Not a legal threshold: how many states of one case the soundness checks explore (the token
-    # game of TT403 and TT405) before they stop, about a second on the 2-core reference machine.
-    # Real procedures have a few hundred; a flow with more is reported as TT407 and its TT403
-    # and TT405 verdicts are partial (every finding reported is still exact).
-    max_flow_states: int = 50_000
+    # Not legal thresholds: how far the soundness checks play the token game of one case (TT403
+    # and TT405) on what is left once its block-structured parts are fused (sequences, choices,
+    # loops and `all(...)` of any width take no exploration). Stored states, the memory they
+    # take (estimated) and seconds: the first reached stops it, with TT407 naming the part of
+    # the flow left undecided (every finding reported is still exact). Real procedures need a
+    # few dozen states.
+    max_flow_states: int = 20_000
+    max_flow_megabytes: int = 64
+    max_flow_seconds: float = 0.5
+    # How working days and calendar days compare in a procedure that mixes them and declares no
+    # `day_rule` (TT504, TT501, TT503): `calendar_as_working` counts one calendar day as one
+    # working day, `strict` does not compare them. Published internal processes give step
+    # times in "ngày" against a deadline in "ngày làm việc" (25 of 31 records of one
+    # province's land set, issue 11): read strictly, none of them could be checked.
+    day_rule: ast.DayRule = ast.DayRule.CALENDAR_AS_WORKING

@@ -26,6 +26,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,7 @@ class InputProblem:
     en: str
 
 
+@cache  # the same few dozen keys, once per record
 def ascii_key(name: str) -> str:
     """`Thời hạn giải quyết` → `thoi_han_giai_quyet`; `ma_thu_tuc` unchanged."""
     text = unicodedata.normalize("NFD", name.strip().lower()).replace("đ", "d")

@@ -1,7 +1,7 @@
 """The canonical YAML form of a document: `ast.Document` (and its comments) → `.yaml` text.
 
 Input: an AST from either front end, and optionally the comments of its source. Output: the
-YAML that `yaml_loader` reads back into the same AST. Keys are the AST field aliases (`by`,
+YAML that `tthc.dsl.yaml.loader` reads back into the same AST. Keys are the AST field aliases (`by`,
 `takes`, `from`, `to`, `deadline`, `result`, `fee`); durations, citations, channels, deadlines
 and flow lines are written in DSL notation. One procedure goes under `procedure:`, several
 under `procedures:`. The first line names the JSON schema for editors.
@@ -161,14 +161,12 @@ def _is_model(node: Any) -> bool:
 
 def _fields(node: ast.Node) -> list[tuple[str, str, Any]]:
     """(field, key, value) for every field to print, in model order. Defaults are left out,
-    except the ones the DSL form prints too (copies, required, confidence)."""
+    except the ones the DSL form prints too (copies, required)."""
     out = []
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
         if name == "span" or (
-            name not in {"copies", "required", "confidence"}
-            and not info.is_required()
-            and value == info.default
+            name not in {"copies", "required"} and not info.is_required() and value == info.default
         ):
             continue
         out.append((name, info.alias or name, value))

@@ -5,6 +5,11 @@ their place (from `lalr_driver`, or from Lark's tokens when Lark parses a text i
 cannot check (an impossible date, a field given twice) become diagnostics, collected in
 `problems`; the node is then built without the bad value. Nodes are built by `built_nodes`,
 without validating again the types the grammar fixes.
+
+Why over 400 lines: `ToAst` holds one short method per rule of `grammar.lark`, named after
+it, which Lark and the fast driver both find by name on the one class; split across modules the
+mapping from grammar to AST would no longer read beside the grammar. Node building is already
+apart (`built_nodes`).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ and `Message`s, and the moves or nodes of a witness as related locations.
 from __future__ import annotations
 
 from tthc.compiler import END, START, Join, Workflow
-from tthc.compiler.analysis.soundness.markings import Move
+from tthc.compiler.analysis.soundness.net import Move
 from tthc.dsl import Message, Related, Span
 
 

@@ -191,7 +191,7 @@ def test_an_internal_error_exits_3_with_a_short_report(monkeypatch: pytest.Monke
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(repository, "check_repository", broken)
+    monkeypatch.setattr(repository, "check", broken)
     shutil.copy(CASES / "TT501_fail.tthc", "p.tthc")
     result = tthc("check", "--exit-zero", "p.tthc")
     assert result.exit_code == 3

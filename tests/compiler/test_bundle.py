@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tthc.cli.main import main
 from tthc.compiler import bundle, load_bundle
 from tthc.compiler.analysis.calendar import CalendarData
-from tthc.rules import check_paths
+from tthc.rules import load_and_check
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "procedures"
@@ -22,7 +22,7 @@ FAULTY = ROOT / "examples" / "faulty" / "TT005_unresolved_reference.tthc"
 
 @pytest.fixture(scope="module")
 def corpus_json() -> str:
-    project, diagnostics = check_paths([CORPUS])
+    project, diagnostics = load_and_check([CORPUS])
     made = bundle(project.model, diagnostics)
     assert made.value is not None
     return made.value.to_json()
@@ -39,14 +39,14 @@ def test_the_corpus_bundles_and_reads_back_with_the_same_version(corpus_json: st
 
 
 def test_the_same_content_gives_the_same_version(corpus_json: str) -> None:
-    project, diagnostics = check_paths([CORPUS])
+    project, diagnostics = load_and_check([CORPUS])
     again = bundle(project.model, diagnostics)
     assert again.value is not None
     assert again.value.to_json() == corpus_json
 
 
 def test_calendar_data_is_part_of_the_version(corpus_json: str) -> None:
-    project, diagnostics = check_paths([CORPUS])
+    project, diagnostics = load_and_check([CORPUS])
     data = CalendarData(days_off={dt.date(2026, 3, 10): "Ngày giải phóng tỉnh"})
     other = bundle(project.model, diagnostics, data)
     assert other.value is not None
@@ -70,7 +70,7 @@ def test_the_version_in_force_on_the_filing_date(corpus_json: str) -> None:
 
 
 def test_a_project_with_an_error_gives_no_bundle() -> None:
-    project, diagnostics = check_paths([FAULTY])
+    project, diagnostics = load_and_check([FAULTY])
     made = bundle(project.model, diagnostics)
     assert made.value is None
     assert "TT005" in {d.code for d in made.diagnostics}
@@ -81,7 +81,7 @@ def test_a_project_with_an_error_gives_no_bundle() -> None:
     [
         ("not json", "TT001"),
         ('{"format": "other"}', "TT001"),
-        ('{"format": "tthc-bundle/1"}', "TT001"),
+        ('{"format": "tthc-bundle/2"}', "TT001"),
     ],
 )
 def test_a_damaged_bundle_is_a_diagnostic(text: str, code: str) -> None:
@@ -92,7 +92,7 @@ def test_a_damaged_bundle_is_a_diagnostic(text: str, code: str) -> None:
 
 def test_an_edited_bundle_is_refused(corpus_json: str) -> None:
     data = json.loads(corpus_json)
-    data["procedures"][0]["digest"] = "0" * 64
+    data["registry"]["authorities"][0]["title"] = "Cơ quan khác"
     loaded = load_bundle(json.dumps(data))
     assert loaded.value is None
     assert [d.code for d in loaded.diagnostics] == ["TT003"]
@@ -115,3 +115,32 @@ def test_compile_refuses_with_the_diagnostics_printed(tmp_path: Path) -> None:
     assert "TT005" in result.stderr
     assert "no bundle written" in result.stderr
     assert not out.exists()
+
+
+def test_every_procedure_reads_back_as_the_same_ast(corpus_json: str) -> None:
+    project, _ = load_and_check([CORPUS])
+    loaded = load_bundle(corpus_json).value
+    assert loaded is not None
+    for bundled in loaded.procedures:
+        [original] = [
+            p.node
+            for p in project.model.procedures
+            if p.code == bundled.code and p.node.effective == bundled.effective
+        ]
+        assert bundled.model().node == original  # spans included
+
+
+def test_an_edited_procedure_is_refused_at_load(corpus_json: str) -> None:
+    data = json.loads(corpus_json)
+    entry = data["procedures"][0]
+    entry["ast"] = entry["ast"].replace(entry["code"], "0.000000", 1)  # digest left as it was
+    loaded = load_bundle(json.dumps(data))
+    assert loaded.value is None
+    assert [d.code for d in loaded.diagnostics] == ["TT003"]
+    assert "does not match its digest" in loaded.diagnostics[0].message.en
+
+
+def test_a_bundle_of_the_first_format_is_refused() -> None:
+    loaded = load_bundle('{"format": "tthc-bundle/1", "procedures": []}')
+    assert loaded.value is None
+    assert "tthc-bundle/2" in loaded.diagnostics[0].message.en

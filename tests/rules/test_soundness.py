@@ -107,29 +107,71 @@ def test_the_supplement_threshold_is_a_setting(tmp_path: Path) -> None:
     assert codes(check(tmp_path, flow, extra, Settings(max_supplement_requests=2))) == []
 
 
-def test_over_the_budget_the_rules_say_so_and_report_nothing_unproven(tmp_path: Path) -> None:
-    # Eight parallel checks: 2^8 = 256 combinations, over a budget of 50 states.
-    names = [f"c{n}" for n in range(8)]
+def unstructured(checks: int) -> tuple[str, str]:
+    """Parallel checks that may each send the dossier to the refusal on their own: not a block,
+    so their orders are played one by one (3^checks states); the steps and the flow."""
+    names = [f"c{n}" for n in range(checks)]
+    extra = "".join(f'    {n} review "Kiểm tra {n}" by commune.one_stop\n' for n in names)
+    extra += '    tu_choi refusal "Từ chối" by commune.one_stop notifies applicant\n'
+    joined = ", ".join(names)
+    flow = [f"start -> tiep_nhan -> all({joined})", f"all({joined}) -> ky otherwise"]
+    flow += [f"{n} -> tu_choi when thieu" for n in names]
+    flow += ["ky -> tra -> end", "tu_choi -> end"]
+    return extra, "\n".join(flow)
+
+
+def test_a_parallel_block_of_any_width_is_decided_without_exploring(tmp_path: Path) -> None:
+    # 300 parallel checks would be 2^300 orders; joined as one block they are one move.
+    names = [f"c{n}" for n in range(300)]
     extra = "".join(f'    {n} review "Kiểm tra {n}" by commune.one_stop\n' for n in names)
     flow = f"start -> tiep_nhan -> all({', '.join(names)})\nall({', '.join(names)}) -> ky -> tra -> end"
-    assert codes(check(tmp_path, flow, extra)) == []
-    (stopped,) = check(tmp_path, flow, extra, Settings(max_flow_states=50))
-    assert stopped.code == "TT407"
+    assert codes(check(tmp_path, flow, extra, Settings(max_flow_states=3))) == []
+
+
+def test_at_the_state_bound_tt407_names_the_bound_and_the_region(tmp_path: Path) -> None:
+    extra, flow = unstructured(8)
+    found = check(tmp_path, flow, extra, Settings(max_flow_states=50))
+    (stopped,) = [d for d in found if d.code == "TT407"]
     assert stopped.severity.value == "warning"
-    assert "more than 50 combinations of parallel branches" in stopped.message.en
+    assert "more than 50 states" in stopped.message.en and "max-flow-states" in stopped.message.en
+    assert "'c0', 'c1'" in stopped.message.en  # the region left to play, by its steps
+    # From the join (line 18: the first flow line leaving a check) to `tu_choi -> end` (28).
+    assert (stopped.span.line, stopped.span.end_line) == (18, 28)
     assert "(TT403)" in stopped.message.en and "(TT405)" in stopped.message.en
     assert "max-flow-states" in stopped.help.en
+    assert "TT407" not in codes(check(tmp_path, flow, extra))  # 3^8 states: within the default
 
 
-def test_over_the_budget_what_was_found_is_still_reported(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("settings", "bound", "setting"),
+    [
+        (Settings(max_flow_megabytes=0), "more than 0 MB", "max-flow-megabytes"),
+        (Settings(max_flow_seconds=0.0), "more than 0 seconds", "max-flow-seconds"),
+    ],
+    ids=["memory", "time"],
+)
+def test_the_memory_and_time_bounds_stop_it_too_and_say_so(
+    tmp_path: Path, settings: Settings, bound: str, setting: str
+) -> None:
+    extra, flow = unstructured(8)
+    (stopped,) = [d for d in check(tmp_path, flow, extra, settings) if d.code == "TT407"]
+    assert bound in stopped.message.en and setting in stopped.message.en
+
+
+def test_over_the_bound_what_was_found_is_still_reported(tmp_path: Path) -> None:
     # Handing over runs in parallel with a chain of eight checks that ends on its own: the end
-    # can come while the checks still run (TT405), found within a budget of four states.
+    # can come while the checks still run (TT405). The reduced game decides it in two states;
+    # the whole game, which would give the shortest witness, does not fit in four.
     names = [f"c{n}" for n in range(8)]
     extra = "".join(f'    {n} review "Kiểm tra {n}" by commune.one_stop\n' for n in names)
     chain = " -> ".join(names)
     flow = f"start -> tiep_nhan -> ky -> all(tra, c0)\ntra -> end\n{chain} -> end"
-    assert codes(check(tmp_path, flow, extra)) == ["TT405"]
-    assert codes(check(tmp_path, flow, extra, Settings(max_flow_states=4))) == ["TT405", "TT407"]
+    (shortest,) = check(tmp_path, flow, extra)
+    assert "while 'c0' is still running" in shortest.message.en
+    (reduced,) = check(tmp_path, flow, extra, Settings(max_flow_states=4))
+    assert reduced.code == "TT405" and "path: start → tiep_nhan → ky → all(tra, c0)" in (
+        reduced.message.en
+    )
 
 
 # --- speed ------------------------------------------------------------------------------------

@@ -1,13 +1,16 @@
 """Differential test of the soundness rules (TT401-TT405) against a brute-force oracle.
 
-Random small workflows (at most 12 steps: sequences, choices, parallel splits and joins, loops,
-then random breakage) are built as ASTs and checked by `tthc.rules.soundness`. An oracle
+Random small workflows (at most 16 steps: sequences, choices, parallel splits and joins of up
+to six branches, nested, loops, then random breakage) are built as ASTs and checked by `tthc.rules.soundness`. An oracle
 written only for this test, from the generator's own lines (not from `Workflow`), replays the
 token game with multisets of tokens and answers the same questions by exhaustive search:
 
 - the verdicts of each code, as defined in `tthc.rules.soundness` (structural for TT401,
   TT402, TT404; the token game for TT403, TT405), must be equal; over the exploration's budget,
   what the rules report must be a part of the oracle's verdicts, and TT407 must say so;
+- the reduced game alone (`tthc.compiler.analysis.soundness.reduction`), which decides the
+  flows too wide for the whole game, finds a place holding two tokens exactly when the whole
+  game does, and otherwise the same waiting joins and early ends;
 - the rules report nothing exactly when the workflow net is sound in the classical sense
   (van der Aalst): from every reachable marking the case can complete, it completes with a
   single token at `end`, and every step, branch and join can run. Here the oracle plays the game
@@ -27,16 +30,23 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tthc.compiler import build_procedure, resolve
+from tthc.compiler import Workflow, build_procedure, resolve
+from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.settings import Settings
+from tthc.compiler.analysis.soundness.markings import Bounds, explore
+from tthc.compiler.analysis.soundness.net import Net
+from tthc.compiler.analysis.soundness.reduction import reduce
 from tthc.dsl import Span, ast
 from tthc.rules.base import ProcedureContext
 from tthc.rules.soundness import RULES, analyse
 
 SAMPLES = 20_000 if os.environ.get("HYPOTHESIS_PROFILE") == "large" else 1_000
-MAX_STEPS = 12
+MAX_STEPS = 16
 PATH = "random.tthc"
 FIRST_FLOW_LINE = 100  # steps are on lines 2.., flow line i on line FIRST_FLOW_LINE + i
 MAX_ORACLE_STATES = 200_000
+# The verdicts are compared, not the speed: no time bound, whatever the load of the machine.
+SETTINGS = Settings(max_flow_seconds=600.0)
 
 
 # --- the generator --------------------------------------------------------------------------
@@ -109,20 +119,24 @@ def _structured(rng: random.Random) -> Sample:
             a, b = block(left), block(leaves - left)
             arrow((a[1],), (b[0],))
             return a[0], b[1]
+        # Wide blocks too: up to six branches, each a block of its own (nested shapes).
+        width = min(leaves, rng.choice([2, 2, 2, 3, 4, 6]))
+        sizes = [1] * width
+        for _ in range(leaves - width):
+            sizes[rng.randrange(width)] += 1
         split = new()
-        a, b = block(left), block(leaves - left)
+        children = [block(size) for size in sizes]
         merge = new()
         if kind == "xor":
-            arrow((split,), (a[0],))
-            arrow((split,), (b[0],))
-            arrow((a[1],), (merge,))
-            arrow((b[1],), (merge,))
+            for first, last in children:
+                arrow((split,), (first,))
+                arrow((last,), (merge,))
         else:
-            arrow((split,), (a[0], b[0]))
-            arrow((a[1], b[1]), (merge,))
+            arrow((split,), tuple(first for first, _ in children))
+            arrow(tuple(last for _, last in children), (merge,))
         return split, merge
 
-    first, last = block(rng.randint(1, 4))
+    first, last = block(rng.randint(1, 6))
     sample.lines.insert(0, Line(("start",), (first,)))
     sample.lines.append(Line((last,), ("end",)))
     return sample
@@ -234,14 +248,26 @@ class Verdicts:
         )
 
 
-def rule_verdicts(sample: Sample) -> tuple[Verdicts, Counter[str], bool]:
+def reduced_verdicts(workflow: Workflow) -> tuple[frozenset[int], bool, bool] | None:
+    """The reduced game alone (no whole game after it): the joins that can wait, whether the
+    end can come early, whether a place can hold two tokens; `None` past its bounds."""
+    space = explore(reduce(Net(workflow, graph_of(workflow))), Bounds(seconds=600.0))
+    if not space.complete:
+        return None
+    waits = frozenset(join.span.line - FIRST_FLOW_LINE for join in space.waits)
+    return waits, space.improper is not None, bool(space.twice)
+
+
+def rule_verdicts(
+    sample: Sample,
+) -> tuple[Verdicts, Counter[str], bool, tuple[frozenset[int], bool, bool] | None]:
     """The verdicts of `tthc.rules.soundness`, how many findings each rule reported, and
     whether the exploration finished within its budget."""
     document = ast.Document(span=_span(1), procedures=(to_ast(sample),))
     model = resolve([document]).value
     assert model is not None
     workflow = build_procedure(model.procedures[0])
-    found = analyse(workflow)
+    found = analyse(workflow, SETTINGS)
     space = found.space
 
     def place(bit: int) -> object:
@@ -259,11 +285,11 @@ def rule_verdicts(sample: Sample) -> tuple[Verdicts, Counter[str], bool]:
         improper=space.improper is not None,
         twice=frozenset(place(bit) for bit in space.twice),
     )
-    context = ProcedureContext(model, workflow)
+    context = ProcedureContext(model, workflow, SETTINGS)
     counts = Counter(
         rule.code for rule in RULES if rule.code != "TT406" for _ in rule.check(context)
     )
-    return verdicts, counts, space.complete
+    return verdicts, counts, space.complete, reduced_verdicts(workflow)
 
 
 # --- the oracle -----------------------------------------------------------------------------
@@ -469,7 +495,7 @@ def test_soundness_rules_agree_with_a_brute_force_token_game() -> None:
     seen = Counter[str]()
     for number in range(SAMPLES):
         sample = generate(rng)
-        ours, counts, complete = rule_verdicts(sample)
+        ours, counts, complete, reduced = rule_verdicts(sample)
         where = f"sample {number}:\n{sample.dsl()}"
         oracle = Oracle(sample)
         expected = oracle.verdicts()
@@ -485,6 +511,14 @@ def test_soundness_rules_agree_with_a_brute_force_token_game() -> None:
             assert counts["TT407"] == 1, where
             continue
         assert ours == expected, where
+        # The reduced game alone (what decides a flow too wide for the whole game): a place
+        # holds two tokens in it exactly when in the whole game, and with none, the same joins
+        # wait and the end comes early alike.
+        if reduced is not None:
+            waits, improper, twice = reduced
+            assert twice == bool(expected.twice), where
+            if not twice:
+                assert (waits, improper) == (expected.waits, expected.improper), where
         assert +counts == _finding_counts(ours), where
         sound = oracle.sound()
         if sound is not None:

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, utils
 from cryptography.x509.oid import NameOID
 
 from tthc.compiler import Bundle, bundle
-from tthc.rules import check_paths
+from tthc.rules import load_and_check
 from tthc.runtime import (
     Engine,
     Officer,
@@ -30,13 +30,15 @@ from tthc.runtime import (
 )
 from tthc.runtime.authorise import place_of
 from tthc.runtime.moves import outcome_names
+from tthc.runtime.store import MemoryData, MemoryStore
+from tthc.runtime.store.postgres import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Bundle:
-    project, diagnostics = check_paths([ROOT / "procedures"])
+    project, diagnostics = load_and_check([ROOT / "procedures"])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, made.diagnostics
     return made.value
@@ -236,14 +238,22 @@ def happy() -> Callable[[str, list[str | None]], str | None]:
     return happy_outcome
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "memory", "postgresql"])
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Store]]:
     """Makes stores of one kind (one parameter per kind of store: the contract suite and the
     engine tests run on each). Each call opens the same database again."""
     opened: list[Store] = []
+    shared = MemoryData()
+    url = request.getfixturevalue("postgres_schema") if request.param == "postgresql" else ""
 
     def make() -> Store:
-        store = SQLiteStore(tmp_path / "cases.db")
+        store: Store
+        if request.param == "sqlite":
+            store = SQLiteStore(tmp_path / "cases.db")
+        elif request.param == "memory":
+            store = MemoryStore(shared)
+        else:
+            store = PostgresStore(url, pool_size=2)
         opened.append(store)
         return store
 
@@ -260,6 +270,12 @@ def clock() -> Clock:
 @pytest.fixture
 def engine(corpus: Bundle, make_store: Callable[[], Store], clock: Clock, pki: PKI) -> Engine:
     return Engine(corpus, make_store(), clock=clock, signatures=pki.policy())
+
+
+@pytest.fixture(scope="session")
+def desk_type() -> type[Desk]:
+    """The class, for tests that make desks over engines of their own (other processes)."""
+    return Desk
 
 
 @pytest.fixture

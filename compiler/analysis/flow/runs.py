@@ -39,12 +39,19 @@ def run_reach(
     # The sources arrived at each join, with the flags they came with; by the join's identity
     # (an arrival's join is the one object `build` made for it).
     arrived: dict[int, dict[str, set[bool]]] = {}
+    needed: dict[int, int] = {}  # how many sources each join waits for
+    skipped: dict[int, bool] = {}  # whether a branch starts a blocked step
     queue = [root]  # breadth first: states in the order found
     for state in queue:
         node, flag = state
         for arrow in graph.out[node]:
-            if whole_branches and not stops.isdisjoint(arrow.branch.targets):
-                continue
+            if whole_branches:
+                # Per branch, not per arrow: a split of many targets has as many arrows.
+                skip = skipped.get(id(arrow.branch))
+                if skip is None:
+                    skip = skipped[id(arrow.branch)] = not stops.isdisjoint(arrow.branch.targets)
+                if skip:
+                    continue
             join = arrow.join
             if join is None:
                 target = arrow.target
@@ -55,7 +62,12 @@ def run_reach(
                 continue
             slots = arrived.setdefault(id(join), {})
             slots.setdefault(node, set()).add(flag)
-            if all(source in slots for source in join.sources):
+            # Only the join's sources arrive at it: counting them is enough (and linear in the
+            # width of an `all(...)`, where testing each source at every arrival is not).
+            count = needed.get(id(join))
+            if count is None:
+                count = needed[id(join)] = len(set(join.sources))
+            if len(slots) == count:
                 target = arrow.target
                 passes = []
                 if all(False in slots[source] for source in join.sources):

@@ -1,20 +1,31 @@
 """The soundness verdicts of one workflow, computed once and shared by the TT4xx rules.
 
-Input: a `Workflow`. Output: `analyse(workflow) -> Soundness`: the unreachable groups of steps
-with the steps behind them (TT401), the reached dead ends (TT402), the reached loops with no
-exit (TT404), read from the arrows (`tthc.compiler.analysis.flow`), and the state space of the token game
-(`tthc.compiler.analysis.soundness.markings`: TT403, TT405, and TT407 when it stops at its budget). Kept
-per workflow and budget, so each rule asks for it freely.
+Input: a `Workflow` and the `Settings` that bound the token game. Output:
+`analyse(workflow, settings) -> Soundness`: the unreachable groups of steps with the steps
+behind them (TT401), the reached dead ends (TT402), the reached loops with no exit (TT404),
+read from the arrows (`tthc.compiler.analysis.flow`), and the state space of the token game
+(TT403, TT405, and TT407 when a bound stops it). Kept per workflow and bounds, so each rule
+asks for it freely.
+
+The token game is played on the reduced net (`reduction.py`: block-structured parts fused, in
+time linear in their size) and only what is left is explored (`markings.py`). The reduction
+preserves soundness and safeness, and a run of the reduced game is a run of the workflow: a
+flow it finds clean is clean. When it finds a fault, the whole game is played as well, within a
+small bound, for the shortest witnesses and every step that can run twice; a flow too wide for
+that keeps the reduced game's findings (when no place holds two tokens, the same verdicts).
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from tthc.compiler import END, Workflow
 from tthc.compiler.analysis.flow.graph import Graph, graph_of
 from tthc.compiler.analysis.settings import Settings
-from tthc.compiler.analysis.soundness.markings import StateSpace, explore
+from tthc.compiler.analysis.soundness.markings import Bounds, StateSpace, explore
+from tthc.compiler.analysis.soundness.net import Net
+from tthc.compiler.analysis.soundness.reduction import reduce
 
 
 @dataclass(frozen=True)
@@ -27,21 +38,56 @@ class Soundness:
     space: StateSpace
 
 
-def analyse(workflow: Workflow, budget: int | None = None) -> Soundness:
+# How far the whole game is played to give a fault found in the reduced game its shortest
+# witness: a small part of the default bounds, since the reduced game already decided the flow.
+_WHOLE = Bounds(states=20_000, megabytes=16, seconds=0.1)
+
+
+def bounds_of(settings: Settings) -> Bounds:
+    """The bounds of the token game that the settings give."""
+    return Bounds(settings.max_flow_states, settings.max_flow_megabytes, settings.max_flow_seconds)
+
+
+def analyse(workflow: Workflow, settings: Settings | None = None) -> Soundness:
     """The soundness verdicts of a workflow, computed once for all the TT4xx rules; the token
-    game expands at most `budget` states (default `Settings.max_flow_states`; TT407 beyond)."""
-    budget = Settings().max_flow_states if budget is None else budget
-    # Per workflow and budget, in `Workflow.facts`: a workflow's analyses go with it.
-    found: Soundness | None = workflow.facts.get((analyse, budget))
+    game stops at the bounds of `settings` (`max-flow-states`, `-megabytes`, `-seconds`)."""
+    bounds = bounds_of(settings or Settings())
+    # Per workflow and bounds, in `Workflow.facts`: a workflow's analyses go with it.
+    found: Soundness | None = workflow.facts.get((analyse, bounds))
     if found is None:
         graph = graph_of(workflow)
         if not graph.complete:  # an arrow names an unknown step: TT005 comes first
             found = Soundness([], [], [], StateSpace([]))
         else:
-            space = explore(workflow, graph, budget)
+            space = play(Net(workflow, graph), bounds)
             found = Soundness(_unreachable(graph), _dead_ends(graph), _loops(graph), space)
-        workflow.facts[(analyse, budget)] = found
+        workflow.facts[(analyse, bounds)] = found
     return found
+
+
+def play(net: Net, bounds: Bounds) -> StateSpace:
+    """The token game of a net: reduced first; when that finds a fault, the whole game too if
+    it fits in `_WHOLE` (its breadth-first witnesses are the shortest runs of the workflow,
+    and it names every step that runs twice)."""
+    deadline = time.monotonic() + bounds.seconds
+    reduced = explore(reduce(net), bounds, deadline)
+    if not (reduced.improper or reduced.twice or reduced.waits or not reduced.complete):
+        return reduced
+    # Steps that run twice are named exactly by the whole game only: it gets the full bounds.
+    limit = bounds if reduced.twice else _smaller(bounds, _WHOLE)
+    whole = explore(net, limit, min(deadline, time.monotonic() + limit.seconds))
+    if whole.complete or not reduced.complete:
+        whole.core = reduced.core
+        return whole
+    return reduced  # decided only once reduced: its findings are runs of the workflow too
+
+
+def _smaller(one: Bounds, other: Bounds) -> Bounds:
+    return Bounds(
+        min(one.states, other.states),
+        min(one.megabytes, other.megabytes),
+        min(one.seconds, other.seconds),
+    )
 
 
 def _unreachable(graph: Graph) -> list[tuple[list[str], list[str]]]:

@@ -1,40 +1,43 @@
 """The token game of a workflow, explored state by state, for TT403 and TT405.
 
-Input: a `Workflow` and its `Graph`. Output: `StateSpace`: every marking one case can reach
-(breadth first, so witnesses are shortest), the first improper completion, the first time each
-place would hold two tokens, and for each parallel join the first marking from which it can
-wait forever. The rules of the game are in `tthc.compiler.workflow`'s docstring.
+Input: a `Net` (`tthc.compiler.analysis.soundness.net`, usually reduced first) and the bounds
+of the exploration. Output: `StateSpace`: every marking one case can reach (breadth first, so
+witnesses are short), the first improper completion, the first time each place would hold two
+tokens, and for each parallel join the first marking from which it can wait forever. The rules
+of the game are in `tthc.compiler.workflow`'s docstring.
 
 A marking is an `int` used as a bit set of places (one place per node, one per join slot), so
 only markings where no place holds two tokens are stored: the move that would put a second
 token on a place is recorded (TT405) and not followed. Nor are moves into a step from which no
 arrow path leads to `end` (already TT402/TT404). Such cut moves, and markings left unexplored
-when the budget runs out, count as "anything may still happen", so that no finding follows
-from what was not explored: every finding reported is exact.
+when a bound stops the exploration, count as "anything may still happen", so that no finding
+follows from what was not explored: every finding reported is exact.
+
+The exploration stops at the first of three bounds (`Bounds`): stored markings, an estimate of
+the memory they take, and time. It then says which (`StateSpace.limit`).
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
-from tthc.compiler import END, START, Branch, Join, Workflow
-from tthc.compiler.analysis.flow.graph import Graph
+from tthc.compiler import Join
+from tthc.compiler.analysis.soundness.net import Move, Net
+
+# What one stored marking costs beyond its own bits, measured with `tracemalloc` on CPython
+# 3.11: the int, its entry in the index, its parent tuple and its list of successors.
+_BYTES_PER_STATE = 260
+_CLOCK_EVERY = 512  # markings expanded between two looks at the clock
 
 
-# Not frozen, for the speed of building the net (as `tthc.compiler.Arrow`); compared by
-# identity. Nothing changes a move once built.
-@dataclass(eq=False, slots=True)
-class Move:
-    """A step running and taking one branch, or a join starting its target."""
+@dataclass(frozen=True)
+class Bounds:
+    """How far the token game may go: stored markings, megabytes (estimated) and seconds."""
 
-    consume: int
-    produce: tuple[int, ...]
-    node: str
-    branch: Branch | None = None
-    join: Join | None = None
-    # The places of `produce` as a mask (`_mask`), 0 when a place comes twice in it (then each
-    # is looked at in turn): one test tells whether the move puts a second token anywhere.
-    mask: int = 0
+    states: int = 20_000
+    megabytes: int = 64
+    seconds: float = 0.5
 
 
 @dataclass
@@ -47,15 +50,19 @@ class StateSpace:
     improper: tuple[int, Move] | None = None  # a move that reaches `end` with work left
     twice: dict[int, tuple[int, Move]] = field(default_factory=dict)  # place → doubling move
     waits: dict[Join, int] = field(default_factory=dict)  # join → marking it can wait from
-    complete: bool = True  # False when the budget stopped the exploration (TT407)
+    complete: bool = True  # False when a bound stopped the exploration (TT407)
     after: list[list[int]] = field(default_factory=list)  # the markings each one leads to
+    limit: str | None = None  # the bound that stopped it: "states", "memory" or "time"
+    # The places still played after the reduction (the flow's irreducible core), as a mask.
+    core: int = 0
 
     def moves_to(self, index: int) -> list[Move]:
+        """The workflow's own moves of the run to a marking (fused moves taken apart)."""
         moves: list[Move] = []
         step = self.parent[index]
         while step is not None:
             index, move = step
-            moves.append(move)
+            moves.extend(reversed(move.parts()))
             step = self.parent[index]
         return moves[::-1]
 
@@ -75,107 +82,35 @@ class StateSpace:
         return mask
 
 
-class Net:
-    """Places and moves of a workflow's token game."""
-
-    def __init__(self, workflow: Workflow, graph: Graph) -> None:
-        nodes = graph.nodes  # start, the steps, end (last)
-        place = self.place = {node: bit for bit, node in enumerate(nodes)}
-        self.places: list[str | tuple[Join, str]] = list(nodes)
-        # The place of each join's slot for each source, by the join's number: equal joins
-        # share one (a join is hashed once here, not at every look-up: hashing one hashes its
-        # span); `number` gives the number of each join object.
-        self.slot: dict[tuple[int, str], int] = {}
-        self.number: dict[int, int] = {}
-        self.joins: list[Join] = workflow.all_joins()
-        numbers: dict[Join, int] = {}
-        for join in self.joins:
-            number = self.number[id(join)] = numbers.setdefault(join, len(numbers))
-            for source in dict.fromkeys(join.sources):
-                self.slot[(number, source)] = len(self.places)
-                self.places.append((join, source))
-        self.end = 1 << place[END]
-        to_end = graph.to_end
-        self.dead = 0
-        for node in nodes:
-            if node not in to_end:
-                self.dead |= 1 << place[node]
-        # The moves a marked place may start; a join is listed under its first slot only.
-        self.starts: list[list[Move]] = [[] for _ in self.places]
-        slot_of = self.slot
-        for node in nodes[:-1]:
-            arrows = graph.out[node]
-            if not arrows:
-                continue  # no branch either
-            bit = place[node]
-            moves = self.starts[bit]
-            branches = workflow.branches(node)
-            if len(arrows) == len(branches):  # one arrow each (a branch has one at least)
-                for arrow in arrows:
-                    waits = arrow.join
-                    to = (
-                        place[arrow.target]
-                        if waits is None
-                        else slot_of[(self.number[id(waits)], node)]
-                    )
-                    moves.append(Move(1 << bit, (to,), node, arrow.branch, None, 1 << to))
-                continue
-            arrivals: dict[int, list[int]] = {}  # by branch (its id: branches are told apart)
-            for arrow in arrows:
-                waits = arrow.join
-                to = (
-                    place[arrow.target]
-                    if waits is None
-                    else slot_of[(self.number[id(waits)], arrow.source)]
-                )
-                arrivals.setdefault(id(arrow.branch), []).append(to)
-            for branch in branches:
-                produce = tuple(arrivals.get(id(branch), ()))
-                moves.append(Move(1 << bit, produce, node, branch, None, _mask(produce)))
-        self.slots = 0  # every slot place, as a mask
-        self.slot_join: dict[int, tuple[int, Move]] = {}  # slot → its join's bit and move
-        for number, join in enumerate(self.joins):
-            own = self.number[id(join)]
-            slots = [self.slot[(own, s)] for s in dict.fromkeys(join.sources)]
-            consume = sum(1 << s for s in slots)
-            target = place[join.target]
-            move = Move(consume, (target,), join.target, None, join, 1 << target)
-            self.starts[min(slots)].append(move)
-            for slot in slots:
-                self.slots |= 1 << slot
-                self.slot_join[slot] = (1 << number, move)
-
-
-def _mask(places: tuple[int, ...]) -> int:
-    """`Move.mask` of these places: each as a bit, 0 when one comes twice."""
-    mask = 0
-    for place in places:
-        mask |= 1 << place
-    return mask if mask.bit_count() == len(places) else 0
-
-
-def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
-    """Every marking one case can reach from `start`, breadth first, and what went wrong;
-    at most `budget` markings are expanded (`Settings.max_flow_states`)."""
-    net = Net(workflow, graph)
-    space = StateSpace(net.places, [1 << net.place[START]], [None])
-    if net.dead >> net.place[START] & 1:
+def explore(net: Net, bounds: Bounds, deadline: float | None = None) -> StateSpace:
+    """Every marking one case can reach from `start`, breadth first, and what went wrong, until
+    a bound stops it (`deadline`, on `time.monotonic`, defaults to `bounds.seconds` from now)."""
+    deadline = time.monotonic() + bounds.seconds if deadline is None else deadline
+    space = StateSpace(net.places, [net.start], [None])
+    for moves in net.starts:
+        for move in moves:
+            space.core |= move.consume
+    if net.dead & net.start:
         space.after.append([])  # no arrow path from start to end: TT402/TT404 say why
         return space
     markings, parent, after, twice = space.markings, space.parent, space.after, space.twice
     starts, end, dead = net.starts, net.end, net.dead
+    # Stored markings allowed by the memory bound: each costs its bits and a fixed part.
+    per_state = _BYTES_PER_STATE + len(net.places) // 8
+    room = min(bounds.states, bounds.megabytes * 1_048_576 // per_state)
     index = {markings[0]: 0}
-    open_ended: list[bool] = []  # a cut move or the budget: anything may still happen
+    open_ended: list[bool] = []  # a cut move or a bound: anything may still happen
     position = 0
     while position < len(markings):
+        if position % _CLOCK_EVERY == 0 and position and time.monotonic() > deadline:
+            space.limit = "time"
+        if space.limit is not None:
+            after.extend([] for _ in range(len(markings) - position))
+            open_ended.extend(True for _ in range(len(markings) - position))
+            break
         marking = markings[position]
         targets: list[int] = []
         after.append(targets)
-        if position >= budget:
-            space.complete = False
-            open_ended.append(True)
-            position += 1
-            continue
         cut = False
         rest = marking
         while rest:  # each marked place, lowest first, and the moves it may start
@@ -207,12 +142,17 @@ def explore(workflow: Workflow, graph: Graph, budget: int) -> StateSpace:
                 else:
                     known = index.get(successor)
                     if known is None:
+                        if len(markings) >= room:
+                            space.limit = "states" if room == bounds.states else "memory"
+                            cut = True
+                            continue
                         known = index[successor] = len(markings)
                         markings.append(successor)
                         parent.append((position, move))
                     targets.append(known)
         open_ended.append(cut)
         position += 1
+    space.complete = space.limit is None
     _find_waits(net, space, after, open_ended)
     return space
 

@@ -1,0 +1,167 @@
+"""TT501 deadline-exceeded: the longest processing path takes longer than the legal deadline.
+
+Input: a `ProcedureContext`. Output: a `Finding` at the deadline when the longest timed path
+(`longest_path`) exceeds it: the unconditional deadline on the paths that avoid verification, the
+widest deadline on every path, with the steps of the path and their times as the witness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from tthc.compiler.analysis.durations import (
+    Scale,
+    day_rule,
+    in_days,
+    mixed_durations,
+    scale_of,
+    step_duration,
+)
+from tthc.compiler.analysis.longest_path import TimedPath, longest_at_most, longest_path
+from tthc.compiler.analysis.settings import Settings
+from tthc.dsl import Message, Related, ast
+from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.deadlines.wording import amount_text, days_text, limit_text
+
+
+def _limit_days(
+    deadline: ast.Deadline, scale: Scale, procedure: ast.Procedure, settings: Settings
+) -> Decimal | None:
+    if deadline.immediate or deadline.duration is None:
+        return settings.immediate_deadline_days
+    rule = day_rule(procedure, settings) is ast.DayRule.CALENDAR_AS_WORKING
+    return in_days(deadline.duration, scale, calendar_as_working=rule, settings=settings)
+
+
+def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
+    """The longest processing path takes longer than the legal deadline.
+
+    What it checks:
+        The longest timed path (`longest_path`: from reception to the result, the clock
+        restarting after a supplement request, parallel branches counting their slowest branch,
+        a path through an apology step ending there) against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
+        minh"`) extend the limit for the case that needs verification: every path that avoids
+        all verification steps must fit the unconditional deadline, and every path must fit the
+        longest deadline. When every deadline is conditional (one internal process for several
+        published variants), the narrowest variant stands for the unconditional one. `deadline immediately` is counted as `immediate_deadline_days` (1
+        working day, a setting). Working and calendar days compare under the procedure's
+        `day_rule`, else the project's `day-rule` setting (default `calendar_as_working`: one
+        calendar day counts as one working day); only under `strict` is a procedure that
+        mixes them left unchecked (TT504 says so).
+    Why it matters:
+        The time limit (thời hạn giải quyết) is part of every procedure (Decree 63/2010/NĐ-CP
+        Art. 8(2)(đ)) and runs from receipt of the complete dossier, restarting once a
+        supplemented dossier is complete (Decree 61/2018/NĐ-CP Art. 19; Decree 118/2025 not
+        read, unverified). A published internal process whose step times do not add up to the
+        deadline produces late dossiers by design (BRIEF.md §7, problem 13).
+    Example:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          deadline 3 working_days
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
+            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
+            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
+          }
+          flow {
+            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
+          }
+        }
+        ```
+    Use instead:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          deadline 3 working_days
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
+            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
+            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
+          }
+          flow {
+            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
+          }
+        }
+        ```
+    """
+    procedure, workflow, settings = context.procedure.node, context.workflow, context.settings
+    if not procedure.deadlines:
+        return
+    mixed = mixed_durations(procedure) is not None
+    if mixed and day_rule(procedure, settings) is ast.DayRule.STRICT:
+        return
+    scale = scale_of(procedure)
+    limits = [(d, _limit_days(d, scale, procedure, settings)) for d in procedure.deadlines]
+    known = [(d, days) for d, days in limits if days is not None]
+    if not known:
+        return
+    widest = max(known, key=lambda item: item[1])
+    plain = [item for item in known if item[0].condition is None]
+    checks: list[tuple[ast.Deadline, Decimal, frozenset[str]]] = []
+    # With no unconditional deadline, the narrowest variant is the base: every variant is
+    # promised by the one internal process, the narrower included (issue 11).
+    if plain or len(known) > 1:
+        base = min(plain or known, key=lambda item: item[1])
+        verification = frozenset(
+            s.id.value for s in workflow.steps_of_kind(ast.StepKind.VERIFICATION)
+        )
+        checks.append((base[0], base[1], verification))
+    checks.append((widest[0], widest[1], frozenset()))
+    reported: set[tuple[str, ...]] = set()
+    bound = longest_at_most(workflow, scale, settings)
+    for deadline, days, avoid in checks:
+        # Not even every step one after the other (those it avoids left out) takes longer.
+        if bound <= days or (
+            avoid and longest_at_most(workflow, scale, settings, avoid=avoid) <= days
+        ):
+            continue
+        path = longest_path(workflow, avoid=avoid, scale=scale, settings=settings)
+        if path is None or path.total <= days or path.steps in reported:
+            continue
+        reported.add(path.steps)
+        yield _exceeded(context, deadline, path, bool(avoid))
+
+
+def _exceeded(
+    context: ProcedureContext, deadline: ast.Deadline, path: TimedPath, plain: bool
+) -> Finding:
+    route = " → ".join(path.steps)
+    total, limit = days_text(path.total, path.scale), limit_text(deadline, context.settings)
+    note = (
+        Message(vi=" (đường không qua bước xác minh)", en=" (a path without verification)")
+        if plain
+        else Message(vi="", en="")
+    )
+    related = []
+    for node in path.steps:
+        duration = step_duration(context.workflow, node)
+        span = context.workflow.span_of(node) if duration is None else duration.span
+        took = (
+            amount_text(duration)
+            if duration is not None
+            else Message(vi="chưa ghi thời gian, tính 0", en="no duration, counted 0")
+        )
+        related.append(
+            Related(span=span, message=Message(vi=f"{node}: {took.vi}", en=f"{node}: {took.en}"))
+        )
+    return Finding(
+        deadline.span,
+        Message(
+            vi=f"Đường xử lý dài nhất{note.vi} {route} mất {total.vi}, vượt thời hạn giải "
+            f"quyết {limit.vi}",
+            en=f"The longest processing path{note.en} {route} takes {total.en}, more than the "
+            f"deadline of {limit.en}",
+        ),
+        help=Message(
+            vi="Rút ngắn thời gian các bước trên đường này hoặc cho các bước độc lập chạy song "
+            "song; nếu văn bản công bố ghi thời hạn khác, sửa dòng 'deadline'. Thời gian chờ "
+            "người nộp bổ sung hồ sơ không tính khi bước bổ sung đi tiếp bằng 'clock paused'",
+            en="Shorten the steps on this path or run independent steps in parallel; if the "
+            "published decision states another deadline, correct the 'deadline' line. Time "
+            "waiting for the applicant to supplement is not counted when the supplement step "
+            "goes on with 'clock paused'",
+        ),
+        related=tuple(related),
+    )

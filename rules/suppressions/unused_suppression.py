@@ -1,0 +1,166 @@
+"""TT901 unused-suppression: a suppression that suppresses nothing.
+
+Input: a `SuppressionContext`. Output: a `Finding` at each `tthc:` comment that is not understood,
+and at each code of a directive with a reason that covered no finding (unused, unknown, turned
+off for the file, or not suppressible).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from tthc.dsl import CODES, Message
+from tthc.rules.base import Finding
+from tthc.rules.suppression_context import VERBS, Directive, Effect, SuppressionContext
+
+
+def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
+    """A suppression that suppresses nothing.
+
+    What it checks:
+        Every code named in a `# tthc: allow` or `# tthc: allow-file` comment that has a
+        written reason must cover a finding of that code on its line (or in its file). A code
+        with nothing to suppress, a code that does not exist, a code the configuration has
+        turned off for the file, a code that cannot be suppressed (TT001, TT008, TT901, TT902)
+        and a `tthc:` comment that is not understood are each reported.
+    Why it matters:
+        A suppression records that a legal requirement was judged not to apply at one place.
+        Once the finding it was written for is gone (the procedure was fixed, or the check
+        changed), a stale suppression would hide the next real finding of that code on that
+        line without anyone deciding so. Decree 63/2010/NĐ-CP Art. 24 makes the minister or the
+        provincial chairman answer for the accuracy of the procedures they publish; the list of
+        deliberate deviations has to stay exact, and a misspelt code protects nothing.
+    Example:
+        ```tthc
+        # tthc: allow TT306 -- Giấy chứng sinh chỉ để đối chiếu, không lưu vào hồ sơ
+        procedure "1.001193" "Đăng ký khai sinh" {
+          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
+          basis luat-ho-tich-2014 art 16, nd-120-2025 art 4, nd-118-2025
+          applicants "Cá nhân"  channels direct, postal, online partial
+          deadline 3 working_days  result "Giấy khai sinh"
+          dossier { to_khai "Tờ khai đăng ký khai sinh" copies 1 required }
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
+            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
+            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
+            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
+            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
+            tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
+            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
+          }
+          flow {
+            start -> tiep_nhan
+            tiep_nhan -> kiem_tra when complete
+            tiep_nhan -> bo_sung otherwise
+            bo_sung -> kiem_tra clock paused
+            kiem_tra -> ky when eligible
+            kiem_tra -> xin_loi when late
+            kiem_tra -> tu_choi otherwise
+            xin_loi -> ky
+            ky -> tra -> end
+            tu_choi -> end
+          }
+        }
+        ```
+    Use instead:
+        ```tthc
+        procedure "1.001193" "Đăng ký khai sinh" {
+          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
+          basis luat-ho-tich-2014 art 16, nd-120-2025 art 4, nd-118-2025
+          applicants "Cá nhân"  channels direct, postal, online partial
+          deadline 3 working_days  result "Giấy khai sinh"
+          dossier { to_khai "Tờ khai đăng ký khai sinh" copies 1 required }
+          steps {
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
+            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
+            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
+            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
+            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
+            tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
+            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
+          }
+          flow {
+            start -> tiep_nhan
+            tiep_nhan -> kiem_tra when complete
+            tiep_nhan -> bo_sung otherwise
+            bo_sung -> kiem_tra clock paused
+            kiem_tra -> ky when eligible
+            kiem_tra -> xin_loi when late
+            kiem_tra -> tu_choi otherwise
+            xin_loi -> ky
+            ky -> tra -> end
+            tu_choi -> end
+          }
+        }
+        ```
+    """
+    for directive in context.directives:
+        if not directive.understood:
+            yield _not_understood(directive)
+    for effect in context.effects:
+        if effect.kind != "used":
+            yield _without_effect(effect)
+
+
+def _not_understood(directive: Directive) -> Finding:
+    if directive.verb not in VERBS:
+        close = difflib.get_close_matches(directive.verb, VERBS, n=1, cutoff=0.5)
+        verb = close[0] if close else "allow"
+        message = Message(
+            vi=f"Không hiểu lệnh 'tthc: {directive.verb}'; chỉ có 'tthc: allow' và 'tthc: allow-file'",
+            en=f"'tthc: {directive.verb}' is not understood; only 'tthc: allow' and 'tthc: allow-file' exist",
+        )
+    else:
+        verb = directive.verb
+        message = Message(
+            vi="Lệnh bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
+            en="This suppression names no code, so it suppresses nothing",
+        )
+    return Finding(
+        directive.span,
+        message,
+        Message(
+            vi=f"Viết: # tthc: {verb} TT306 -- <lý do>",
+            en=f"Write: # tthc: {verb} TT306 -- <reason>",
+        ),
+    )
+
+
+def _without_effect(effect: Effect) -> Finding:
+    code = effect.mention.code
+    where_vi = "trong tệp này" if effect.directive.whole_file else "trên dòng này"
+    where_en = "in this file" if effect.directive.whole_file else "on this line"
+    remove = Message(
+        vi=f"Xóa {code} khỏi lệnh bỏ qua (hoặc xóa cả dòng lệnh)",
+        en=f"Remove {code} from the suppression (or the whole comment)",
+    )
+    if effect.kind == "unknown":
+        close = difflib.get_close_matches(code, list(CODES), n=1, cutoff=0.6)
+        message = Message(
+            vi=f"{code} không phải là mã kiểm tra của tthc"
+            + (f"; có phải {close[0]}?" if close else ""),
+            en=f"{code} is not a tthc code" + (f"; did you mean {close[0]}?" if close else ""),
+        )
+        help = Message(
+            vi="Xem danh sách mã bằng lệnh 'tthc rules'", en="List the codes with 'tthc rules'"
+        )
+    elif effect.kind == "unsuppressible":
+        message = Message(
+            vi=f"{code} không thể bỏ qua bằng chú thích",
+            en=f"{code} cannot be suppressed by a comment",
+        )
+        help = remove
+    elif effect.kind == "off":
+        message = Message(
+            vi=f"{code} đã được tắt trong cấu hình cho tệp này, nên lệnh bỏ qua không có tác dụng",
+            en=f"{code} is turned off by the configuration for this file, so the suppression has no effect",
+        )
+        help = remove
+    else:
+        message = Message(
+            vi=f"Lệnh bỏ qua {code} không có tác dụng: không có lỗi {code} nào {where_vi}",
+            en=f"The suppression of {code} has no effect: there is no {code} finding {where_en}",
+        )
+        help = remove
+    return Finding(effect.mention.span, message, help)
