@@ -59,8 +59,10 @@ test: lint typecheck pytest
 FUZZ_INPUTS ?= 100000
 FUZZ_SEED ?= 18
 FUZZ_JOBS ?= 2
+FUZZ_MINUTES ?= 0
 fuzz: $(STAMP)
-	$(BIN)/python tests/fuzz/drive.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
+	$(BIN)/python tests/fuzz/drive.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) \
+		--minutes $(FUZZ_MINUTES)
 
 # The large property profiles (>= 10,000 examples each), on demand.
 properties: $(STAMP)
