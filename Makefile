@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench bench-shapes mutations clean
+.PHONY: demo test lint typecheck pytest fuzz bench bench-shapes bench-cold mutations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,10 +54,15 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
 	$(BIN)/python benchmarks/shapes.py
+	$(BIN)/python benchmarks/cold_start.py
 
 # Issue 17: no shape of flow makes the soundness checks slow (wide, nested, unstructured).
 bench-shapes: $(STAMP)
 	$(BIN)/python benchmarks/shapes.py
+
+# Issue 17: one file from cold, `tthc check` beside the bpmnlint CLI (npm), paired runs.
+bench-cold: $(STAMP)
+	$(BIN)/python benchmarks/cold_start.py
 
 clean:
 	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache
