@@ -6,9 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mypy reads the package through a tree of links named as the installed namespace
 # (`tthc.dsl` -> dsl/), because the folders are mapped onto `tthc.*` only at install time.
 MYPY_TREE := .mypy-src/tthc
-LAYERS := dsl compiler rules runtime cli
+LAYERS := dsl compiler rules runtime outputs cli
 
-.PHONY: demo test lint typecheck pytest fuzz bench bench-shapes bench-cold mutations clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz properties bench bench-runtime bench-shapes bench-cold mutations crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,14 +37,38 @@ lint: $(STAMP)
 typecheck: $(STAMP) $(MYPY_TREE)
 	$(BIN)/mypy $(MYPY_TREE)
 
-pytest: $(STAMP)
+# The node checkers the output tests run (bpmnlint, the Camunda 8 rules, axe-core), pinned by
+# tests/outputs/node/package-lock.json.
+NODE_DIR := tests/outputs/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.installed-stamp
+
+$(NODE_STAMP): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund
+	touch $@
+
+node-deps: $(NODE_STAMP)
+
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
 
-# The large property and fuzz profiles (>= 10,000 examples each), on demand.
+# The standing fuzz run of every command in every format on hostile inputs (tests/fuzz/drive.py):
+# fails on a traceback, a hang past its bound, invalid output or a cache that changes a result.
+FUZZ_INPUTS ?= 100000
+FUZZ_SEED ?= 18
+FUZZ_JOBS ?= 2
 fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/drive.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
+
+# The large property profiles (>= 10,000 examples each), on demand.
+properties: $(STAMP)
 	HYPOTHESIS_PROFILE=large $(BIN)/pytest tests -m property -p no:cacheprovider
+
+# The runtime's crash test at length: a child applying commands is SIGKILLed 200 times (a few
+# minutes); `make test` runs 3 rounds. CRASH_ROUNDS=N to choose.
+crash: $(STAMP)
+	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/pytest tests/runtime/test_crash.py -p no:cacheprovider
 
 # Each kind of fault a drafter makes, applied to every valid procedure: the detection rate.
 mutations: $(STAMP)
@@ -55,6 +79,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/corpus_check.py
 	$(BIN)/python benchmarks/shapes.py
 	$(BIN)/python benchmarks/cold_start.py
+	$(BIN)/python benchmarks/outputs.py
 
 # Issue 17: no shape of flow makes the soundness checks slow (wide, nested, unstructured).
 bench-shapes: $(STAMP)
@@ -64,5 +89,10 @@ bench-shapes: $(STAMP)
 bench-cold: $(STAMP)
 	$(BIN)/python benchmarks/cold_start.py
 
+# The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
+bench-runtime: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/runtime.py
+
 clean:
-	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache
+	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache .fuzz-failures

@@ -92,7 +92,7 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
     from tthc.cli.progress import progress_bar
     from tthc.rules.engine.changes import changed_since
     from tthc.rules.engine.config import CRASH
-    from tthc.rules.engine.repository import CheckRequest, check_repository
+    from tthc.rules.engine.repository import CheckRequest, check
     from tthc.rules.report import Report, render
     from tthc.rules.report.statistics import render_statistics
 
@@ -115,7 +115,7 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
     gc.disable()
     try:
         with progress_bar(enabled=not options.quiet, lang=language) as progress:
-            result = check_repository(request, progress)
+            result = check(request, progress)
     finally:
         gc.freeze()  # what is alive now is never walked again, not even at exit
         if collecting:

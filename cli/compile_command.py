@@ -1,6 +1,6 @@
 """`tthc compile PATH... -o bundle.json`: check the project, then write its deployment bundle.
 
-The checks run first (`tthc.rules.check_paths`, as `tthc check` runs them); any error left
+The checks run first (`tthc.rules.load_and_check`: the diagnostics of `tthc check`, and the model); any error left
 means no bundle: the diagnostics are printed and the exit code is 1.
 """
 
@@ -17,7 +17,7 @@ def run_compile(paths: tuple[str, ...], output: str, calendar_file: str | None, 
     from tthc.compiler import bundle
     from tthc.compiler.analysis.calendar import CalendarData
     from tthc.dsl import Severity
-    from tthc.rules import check_paths
+    from tthc.rules import load_and_check
     from tthc.rules.report.text import render_diagnostics
 
     calendar = CalendarData()
@@ -27,7 +27,7 @@ def run_compile(paths: tuple[str, ...], output: str, calendar_file: str | None, 
         except (OSError, ValueError, AttributeError) as error:
             click.echo(f"tthc: {calendar_file}: {error}", err=True)
             return 2
-    project, diagnostics = check_paths(list(paths))
+    project, diagnostics = load_and_check(list(paths))
     made = bundle(project.model, diagnostics, calendar)
     errors = [d for d in made.diagnostics if d.severity is Severity.ERROR]
     if made.value is None or errors:

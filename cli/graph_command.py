@@ -1,8 +1,9 @@
-"""`tthc graph FILE`: the workflow of one procedure as JSON or DOT."""
+"""`tthc graph FILE`: the workflow of one procedure as JSON, DOT, Mermaid or SVG."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -10,10 +11,15 @@ import click
 def run_graph(file: str, form: str, code: str | None) -> int:
     from tthc.compiler import build_procedure, load_project, to_dot, to_json
     from tthc.dsl import Severity
+    from tthc.outputs.loading import find_registry
     from tthc.rules.report.neutral import one_line
     from tthc.rules.report.text import render_diagnostics
 
-    project = load_project([file])
+    # The registry gives the drawings the authorities' titles; the JSON and DOT never read it.
+    registry = find_registry(file) if form in ("mermaid", "svg") else []
+    project = load_project(
+        [file], [r for r in registry if not Path(file).resolve().is_relative_to(r.resolve())]
+    )
     errors = [
         d
         for d in project.diagnostics
@@ -27,5 +33,14 @@ def run_graph(file: str, form: str, code: str | None) -> int:
         click.echo(f"tthc: no procedure{' ' + code if code else ''} in {one_line(file)}", err=True)
         return 2
     workflow = build_procedure(procedures[0])
-    sys.stdout.write(to_json(workflow) if form == "json" else to_dot(workflow))
+    if form == "mermaid":
+        from tthc.outputs.mermaid import to_mermaid
+
+        sys.stdout.write(to_mermaid(workflow, project.model))
+    elif form == "svg":
+        from tthc.outputs.svg import svg_document
+
+        sys.stdout.write(svg_document(workflow, project.model))
+    else:
+        sys.stdout.write(to_json(workflow) if form == "json" else to_dot(workflow))
     return 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 # Before pydantic is first imported: its plugins are found by scanning the entry points of every
 # installed distribution when the first model is validated (~20-40 ms of a cold `tthc check`),
@@ -15,6 +16,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import click
 
+from tthc.cli.case_group import case
 from tthc.cli.crash import CrashGuard
 
 
@@ -192,15 +194,76 @@ def explain(code: str, lang: str | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "form", type=click.Choice(["json", "dot"]), default="json")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["json", "dot", "mermaid", "svg"]),
+    default="json",
+    help="json (the graph's data), dot (Graphviz), mermaid (for Markdown), svg (drawn by tthc).",
+)
 @click.option(
     "--procedure", "code", default=None, help="Procedure code, when the file holds several."
 )
 def graph(file: str, form: str, code: str | None) -> None:
-    """Print the workflow graph of a procedure as JSON or Graphviz DOT."""
+    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG."""
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "form", type=click.Choice(["html", "markdown"]), default="html")
+@click.option(
+    "--audience",
+    type=click.Choice(["official", "citizen"]),
+    default="official",
+    help="official: the procedure card; citizen: a plain-language guide for the applicant.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(), default=None, help="File to write (a folder for a site)."
+)
+@click.option(
+    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
+)
+@click.option(
+    "--registry",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Registry files or folders (default: tthc.toml's, else the nearest registry above).",
+)
+def docs(
+    path: str,
+    form: str,
+    audience: str,
+    output: str | None,
+    code: str | None,
+    registry: tuple[str, ...],
+) -> None:
+    """Write a procedure card (or a citizen guide) of FILE; for a folder, the corpus site."""
+    from tthc.cli.docs_command import run_docs
+
+    sys.exit(run_docs(path, form, audience, output, code, registry))
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@click.option("--format", "form", type=click.Choice(["bpmn"]), default="bpmn")
+@click.option(
+    "--flavour",
+    type=click.Choice(["spiff", "camunda8"]),
+    default="spiff",
+    help="spiff: Python expressions (SpiffWorkflow); camunda8: FEEL and Zeebe user tasks.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
+@click.option(
+    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
+)
+def export(file: str, form: str, flavour: str, output: str | None, code: str | None) -> None:
+    """Export a procedure as executable BPMN 2.0 with its diagram (lanes per authority)."""
+    from tthc.cli.export_command import run_export
+
+    sys.exit(run_export(file, flavour, output, code))
 
 
 @main.command()
@@ -254,6 +317,74 @@ def schema(output: str | None) -> None:
     sys.exit(run_schema(output))
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--registry",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Registry folder (default: the nearest registry/ above FILE).",
+)
+@click.option(
+    "--on",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default="2025-07-01",
+    help="Day of the move (default 2025-07-01).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the draft here instead of standard output.",
+)
+@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text")
+@click.option("--code", default=None, help="The procedure to migrate when FILE holds several.")
+def migrate(
+    file: str, registry: str | None, on: Any, output: str | None, form: str, code: str | None
+) -> None:
+    """District → commune: draft a procedure after the 2025 move, from the registry's transfers.
+
+    The draft goes to standard output (or -o); each decision goes to standard error as TAKEN,
+    CHECK (guessed, confirm it) or OPEN (left to the drafter). Exit 1 when a decision is open.
+    """
+    from tthc.cli.migrate_command import run_migrate
+
+    sys.exit(run_migrate(file, registry, on.date(), output, form, code))
+
+
+@main.command()
+@click.argument("before", type=click.Path(exists=True, dir_okay=False))
+@click.argument("after", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "form", type=click.Choice(["text", "markdown", "json"]), default="text")
+@click.option("--code", default=None, help="The procedure to compare when a file holds several.")
+def diff(before: str, after: str, form: str, code: str | None) -> None:
+    """What changed between two versions of a procedure: authority per step, steps, deadline,
+    fees, dossier, legal basis. Exit 1 when they differ, as diff(1) does."""
+    from tthc.cli.diff_command import run_diff
+
+    sys.exit(run_diff(before, after, form, code))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--format", "form", type=click.Choice(["text", "markdown", "json"]), default="text")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+def report(path: str, form: str, output: str | None) -> None:
+    """The corpus report: counts by field and level, district procedures and their successors,
+    findings, warnings silenced with their reasons, what is not verified, the 2025 moves."""
+    from tthc.cli.report_command import run_report
+
+    sys.exit(run_report(path, form, output))
+
+
 @main.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -301,3 +432,6 @@ def import_(
     from tthc.cli.import_command import run_import
 
     sys.exit(run_import(files, out, registry, tables, form, no_check, lang))
+
+
+main.add_command(case)

@@ -1,7 +1,7 @@
 """tthc.compiler — AST + registry → resolved model → workflow graph → artefacts.
 
 resolve(documents)          -> Outcome[Model]   every name bound once (TT004, TT005)
-resolve_registry(documents) -> Outcome[Model]   the registry alone
+resolve_registry(documents) -> Outcome[Registry] the registry alone
 resolve_procedure(registry, procedure) -> Outcome[ProcedureModel]
 build(model, code)          -> Workflow | None  the typed graph of one procedure
 build_procedure(procedure)  -> Workflow
@@ -12,7 +12,7 @@ load_bundle(text)          -> Outcome[Bundle]   a bundle read back, its version 
 
 from tthc.compiler.build import build, build_procedure
 from tthc.compiler.export import graph_data, to_dot, to_json
-from tthc.compiler.model import END, START, Model, ProcedureModel
+from tthc.compiler.model import END, START, Model, ProcedureModel, Registry
 from tthc.compiler.project import Project, load_project
 from tthc.compiler.resolve import resolve, resolve_procedure, resolve_registry
 from tthc.compiler.workflow import Arrow, Branch, Join, Workflow
@@ -32,6 +32,7 @@ __all__ = [
     "Model",
     "ProcedureModel",
     "Project",
+    "Registry",
     "Workflow",
     "build",
     "build_procedure",

@@ -1,7 +1,7 @@
 """The deployment bundle (`bundle`, `load_bundle`): an error-free project → one versioned, content-hashed JSON document.
 
 Input: a resolved `Model` and the diagnostics the checks found (`bundle(model, diagnostics)`;
-the compiler never runs the checks itself: `tthc compile` runs `tthc.rules.check_paths` and
+the compiler never runs the checks itself: `tthc compile` runs `tthc.rules.load_and_check` and
 hands their diagnostics here). Output: `Outcome[Bundle]`: no bundle while any error remains.
 `load_bundle(text)` reads one back (`Outcome[Bundle]`, a damaged or foreign file gives a
 diagnostic, never an exception); the runtime loads only bundles.
@@ -10,7 +10,8 @@ The format (`tthc-bundle/1`):
 - `registry`: the authorities, instruments, grants and transfers as AST JSON (spans kept, so
   an answer can still point at the registry line);
 - `procedures`: one entry per procedure *version*: code, name, effective from / until, the
-  SHA-256 of its AST JSON and that JSON as a string. Kept as a string, a procedure is read
+  SHA-256 of its AST JSON and that JSON as a string (each span written as a short list, the
+  file's path once: `_compact`). Kept as a string, a procedure is read
   (`json.loads` + pydantic) only when a case first needs it: loading 10,000 procedures is a
   scan of strings, not 10,000 validations;
 - `calendar`: the extra days off and working days (`CalendarData`);
@@ -25,6 +26,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from tthc.compiler.analysis.calendar import CalendarData
@@ -67,7 +69,7 @@ class BundledProcedure:
 
     def model(self) -> ProcedureModel:
         if self._model is None:
-            node = ast.Procedure.model_validate_json(self.source)
+            node = ast.Procedure.model_validate(_expand(json.loads(self.source)))
             steps: dict[str, ast.Step] = {}
             for step in node.steps:
                 steps.setdefault(step.id.value, step)
@@ -98,8 +100,23 @@ class Bundle:
     calendar: CalendarData
     _registry_json: dict[str, list[Any]] = field(repr=False, compare=False)
 
+    @cached_property
+    def _by_code(self) -> dict[str, list[BundledProcedure]]:
+        found: dict[str, list[BundledProcedure]] = {}
+        for procedure in self.procedures:
+            found.setdefault(procedure.code, []).append(procedure)
+        return found
+
+    @cached_property
+    def _by_digest(self) -> dict[str, BundledProcedure]:
+        return {p.digest: p for p in self.procedures}
+
     def versions(self, code: str) -> list[BundledProcedure]:
-        return [p for p in self.procedures if p.code == code]
+        return list(self._by_code.get(code, ()))
+
+    def by_digest(self, digest: str) -> BundledProcedure | None:
+        """The procedure version with this digest (what a case pins)."""
+        return self._by_digest.get(digest)
 
     def in_force(self, code: str, on: dt.date) -> BundledProcedure | None:
         """The version of the procedure in force on `on` (the latest effective, if several)."""
@@ -116,6 +133,53 @@ class Bundle:
                 "procedures": [p.entry() for p in self.procedures],
             }
         )
+
+
+def _compact(value: Any) -> Any:
+    """AST JSON with each span as `[path, line, column, end line, end column]` and the path
+    given once per procedure as `{"@": path}` at the top: spans were three quarters of a
+    bundle's bytes."""
+    path = value["span"]["path"] if isinstance(value, dict) and "span" in value else ""
+
+    def walk(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {
+                k: (_span(v, path) if k == "span" and isinstance(v, dict) else walk(v))
+                for k, v in item.items()
+            }
+        if isinstance(item, list):
+            return [walk(v) for v in item]
+        return item
+
+    return {"@": path, **walk(value)}
+
+
+def _span(span: dict[str, Any], path: str) -> list[Any]:
+    position = [span["line"], span["column"], span["end_line"], span["end_column"]]
+    return position if span["path"] == path else [span["path"], *position]
+
+
+def _expand(value: dict[str, Any]) -> Any:
+    """The inverse of `_compact`: plain AST JSON for pydantic."""
+    value = dict(value)
+    path = value.pop("@")
+    names = ("line", "column", "end_line", "end_column")
+
+    def walk(item: Any) -> Any:
+        if isinstance(item, dict):
+            out = {}
+            for k, v in item.items():
+                if k == "span" and isinstance(v, list):
+                    where = v[0] if len(v) == 5 else path
+                    out[k] = {"path": where, **dict(zip(names, v[-4:], strict=True))}
+                else:
+                    out[k] = walk(v)
+            return out
+        if isinstance(item, list):
+            return [walk(v) for v in item]
+        return item
+
+    return walk(value)
 
 
 def _version(registry: dict[str, list[Any]], calendar: CalendarData, digests: list[str]) -> str:
@@ -140,7 +204,7 @@ def bundle(
     procedures = []
     for procedure in model.procedures:
         node = procedure.node
-        source = _canonical(node.model_dump(mode="json"))
+        source = _canonical(_compact(node.model_dump(mode="json")))
         procedures.append(
             BundledProcedure(
                 node.code.value, node.name, node.effective, node.until, _sha256(source), source

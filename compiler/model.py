@@ -1,12 +1,14 @@
 """The resolved model of a project: every name bound once, by `tthc.compiler.resolve`.
 
-Input: the documents of a project. Output: `Model`, the registry tables and the procedures,
+Input: the documents of a project. Output: `Registry` (the registry tables) and `Model` (the
+registry and the procedures),
 with accessors that return the declarations a name refers to. Checks read names through these
 accessors and never look anything up themselves.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tthc.dsl import ast
@@ -32,23 +34,28 @@ class ProcedureModel:
 
 
 @dataclass(frozen=True)
-class Model:
-    """The registry and the procedures of a project, names bound."""
+class Registry:
+    """The registry of a project, names bound: authorities, instruments, grants, transfers.
+    What one procedure is resolved and checked against, wherever it is checked (in this
+    process or a worker's): it holds no procedure, so nothing can read an empty list of them
+    as "the project has none"."""
 
     authorities: dict[str, ast.Authority] = field(default_factory=dict)
     instruments: dict[str, ast.Instrument] = field(default_factory=dict)
     grants: dict[str, ast.Grant] = field(default_factory=dict)
     transfers: dict[str, ast.Transfer] = field(default_factory=dict)
-    procedures: tuple[ProcedureModel, ...] = ()
+
+    def with_procedures(self, procedures: Iterable[ProcedureModel]) -> Model:
+        """The model of a project: this registry and its procedures."""
+        return Model(
+            self.authorities, self.instruments, self.grants, self.transfers, tuple(procedures)
+        )
 
     def authority(self, name: ast.Name | None) -> ast.Authority | None:
         return None if name is None else self.authorities.get(name.value)
 
     def instrument(self, citation: ast.Citation) -> ast.Instrument | None:
         return self.instruments.get(citation.instrument.value)
-
-    def procedure(self, code: str) -> ProcedureModel | None:
-        return next((p for p in self.procedures if p.code == code), None)
 
     def actor(self, step: ast.Step) -> ast.Authority | None:
         return self.authority(step.actor)
@@ -79,3 +86,18 @@ class Model:
         return [
             i for i in self.instruments.values() if any(r.value == instrument for r in i.replaces)
         ]
+
+
+@dataclass(frozen=True)
+class Model(Registry):
+    """The registry and the procedures of a project, names bound."""
+
+    procedures: tuple[ProcedureModel, ...] = ()
+
+    def procedure(self, code: str) -> ProcedureModel | None:
+        return next((p for p in self.procedures if p.code == code), None)
+
+    @property
+    def registry(self) -> Registry:
+        """The registry alone, as a procedure is checked against it."""
+        return Registry(self.authorities, self.instruments, self.grants, self.transfers)

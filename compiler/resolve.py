@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import TypeVar
 
-from tthc.compiler.model import END, START, Model, ProcedureModel
+from tthc.compiler.model import END, START, Model, ProcedureModel, Registry
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
@@ -42,15 +41,15 @@ def resolve(documents: Sequence[ast.Document]) -> Outcome[Model]:
         resolved = resolve_procedure(registry.value, node)
         problems.extend(resolved.diagnostics)
         procedures.extend([resolved.value] if resolved.value else [])
-    return Outcome(replace(registry.value, procedures=tuple(procedures)), problems)
+    return Outcome(registry.value.with_procedures(procedures), problems)
 
 
-def resolve_registry(documents: Sequence[ast.Document]) -> Outcome[Model]:
+def resolve_registry(documents: Sequence[ast.Document]) -> Outcome[Registry]:
     """The registry of the documents (authorities, instruments, grants, transfers), names
     bound; their procedures are left out (`resolve_procedure` binds each against it). Used
     alone when the procedures are resolved elsewhere: in the workers of `tthc check`."""
     problems: list[Diagnostic] = []
-    model = Model(
+    model = Registry(
         authorities=_table((a for d in documents for a in d.authorities), "authority", problems),
         instruments=_table((i for d in documents for i in d.instruments), "instrument", problems),
         grants=_table((g for d in documents for g in d.grants), "grant", problems),
@@ -60,7 +59,7 @@ def resolve_registry(documents: Sequence[ast.Document]) -> Outcome[Model]:
     return Outcome(model, problems)
 
 
-def resolve_procedure(registry: Model, node: ast.Procedure) -> Outcome[ProcedureModel]:
+def resolve_procedure(registry: Registry, node: ast.Procedure) -> Outcome[ProcedureModel]:
     """One procedure, its names bound against the registry: it reads nothing of the other
     procedures, so procedures resolve independently of one another."""
     problems: list[Diagnostic] = []
@@ -100,7 +99,7 @@ def _procedure(node: ast.Procedure, problems: list[Diagnostic]) -> ProcedureMode
     )
 
 
-def _check_registry(model: Model, problems: list[Diagnostic]) -> None:
+def _check_registry(model: Registry, problems: list[Diagnostic]) -> None:
     for authority in model.authorities.values():
         _bind(authority.of, model.authorities, "authority", problems)
     for instrument in model.instruments.values():
@@ -113,7 +112,9 @@ def _check_registry(model: Model, problems: list[Diagnostic]) -> None:
         _citations(grant.basis, model, problems)
 
 
-def _check_procedure(model: Model, procedure: ProcedureModel, problems: list[Diagnostic]) -> None:
+def _check_procedure(
+    model: Registry, procedure: ProcedureModel, problems: list[Diagnostic]
+) -> None:
     node = procedure.node
     _citations(node.basis, model, problems)
     if node.moved is not None:
@@ -133,7 +134,9 @@ def _check_procedure(model: Model, procedure: ProcedureModel, problems: list[Dia
                 _bind(name, flow_names, "step", problems)
 
 
-def _citations(citations: Iterable[ast.Citation], model: Model, problems: list[Diagnostic]) -> None:
+def _citations(
+    citations: Iterable[ast.Citation], model: Registry, problems: list[Diagnostic]
+) -> None:
     for citation in citations:
         _bind(citation.instrument, model.instruments, "instrument", problems)
 

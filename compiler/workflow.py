@@ -126,10 +126,10 @@ class Workflow:
                 graph.add_edge(branch.source, target, **data)
         return graph
 
-    @cached_property
-    def graph(self) -> nx.DiGraph[str]:
-        """The flow as a `networkx.DiGraph`, for networkx's algorithms; built when first asked
-        for, so that networkx is not imported by a run that needs none of it."""
+    def to_networkx(self) -> nx.DiGraph[str]:
+        """The flow as a new `networkx.DiGraph` (edge data: `outcome`, `default`, `paused`), for
+        an analyst's or an export's use of networkx's algorithms; the caller may change it. The
+        checks never call this, so a check never imports networkx (about 100 ms idle)."""
         return self._graph.to_networkx()
 
     # -- nodes -----------------------------------------------------------------------------

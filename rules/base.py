@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tthc.compiler import Model, ProcedureModel, Workflow
+from tthc.compiler import Model, ProcedureModel, Registry, Workflow
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, Related, Span, ast
@@ -32,11 +32,11 @@ class Finding:
 @dataclass(frozen=True)
 class ProcedureContext:
     """Everything a per-procedure rule may read: the registry and one procedure's workflow.
-    The model's `procedures` is empty: a procedure is checked on its own, wherever the others
-    are (a worker process holds only its share); what needs several procedures is a
-    project-scope rule."""
+    A procedure is checked on its own, wherever the others are (a worker process holds only
+    its share), so `model` is the `Registry`, which holds no procedure: the same in every
+    executor. What needs several procedures is a project-scope rule."""
 
-    model: Model
+    model: Registry
     workflow: Workflow
     settings: Settings = field(default_factory=Settings)
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)

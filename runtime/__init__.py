@@ -20,9 +20,10 @@ trail of one command), `steps` (what each kind of step means), `submission`, `au
 """
 
 from tthc.runtime.case import Case, Handoff
-from tthc.runtime.engine import Action, Engine, Late
+from tthc.runtime.engine import Action, Engine
+from tthc.runtime.operations import Late, overdue, verify_all, verify_case
 from tthc.runtime.signatures import SignaturePolicy, fingerprint
-from tthc.runtime.store import SQLiteStore, Store
+from tthc.runtime.store import MemoryStore, SQLiteStore, Store
 from tthc.runtime.values import (
     Done,
     Dossier,
@@ -44,6 +45,7 @@ __all__ = [
     "Event",
     "Handoff",
     "Late",
+    "MemoryStore",
     "Notification",
     "Officer",
     "Reason",
@@ -54,4 +56,7 @@ __all__ = [
     "SignaturePolicy",
     "Store",
     "fingerprint",
+    "overdue",
+    "verify_all",
+    "verify_case",
 ]

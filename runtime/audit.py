@@ -37,7 +37,6 @@ def _digest(
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
-        default=str,
     )
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
@@ -51,9 +50,8 @@ def chain(
     data: dict[str, Any],
     previous: str,
 ) -> Event:
-    """The event with its hash, following the event whose hash is `previous`."""
-    # Round-trip the data through JSON first: what is hashed is what a store gives back.
-    data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
+    """The event with its hash, following the event whose hash is `previous`. `data` holds
+    JSON values only (dates as ISO text), so that what is hashed is what a store gives back."""
     digest = _digest(case_id, seq, kind, at, actor, data, previous)
     return Event(case_id, seq, kind, at, actor, data, previous, digest)
 

@@ -12,6 +12,10 @@ The rules:
 - The role must be the step's authority, or hold a delegation for it: a grant from the step's
   authority to the role, covering the procedure's power, through which the role is competent
   on the date (an ủy quyền whose term has ended is refused with the analysis' explanation).
+- A case filed before the reform finishes under its version unless a transfer says otherwise:
+  a registry `transfer` in force on the date that moves the procedure's power from the step's
+  authority (or the body it belongs to) lets the new holder, or one of its units and office
+  holders, do the step (Decree 140/2025 and its peers for district dossiers open on 1 July).
 - The officer's jurisdiction must cover the case: a province-level role the case's province; a
   commune-level role the commune where the step happens, which is the commune that received
   the dossier for a step of the one-stop unit when the procedure allows filing anywhere (phi địa
@@ -24,7 +28,7 @@ import datetime as dt
 
 from tthc.compiler import Model, ProcedureModel
 from tthc.compiler.analysis.competence import competence, covers
-from tthc.compiler.analysis.competence.validity import authority_gap
+from tthc.compiler.analysis.competence.validity import authority_gap, link_gap
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
@@ -63,11 +67,40 @@ def authorise(
     if gap is not None:
         return Refused(Reason.ROLE_NOT_VALID, gap.message, case.id)
     wanted = step.actor.value if step.actor is not None else None
-    if wanted != officer.role:
+    if wanted != officer.role and not _transferred(registry, procedure, wanted, officer, on, memo):
         refused = _delegated(registry, procedure, wanted, officer, case, on, settings, memo)
         if refused is not None:
             return refused
     return _jurisdiction(registry, procedure, step, officer, case, role)
+
+
+def _transferred(
+    registry: Model,
+    procedure: ProcedureModel,
+    wanted: str | None,
+    officer: Officer,
+    on: dt.date,
+    memo: Memo,
+) -> bool:
+    """Whether a transfer in force gives the step's (abolished) authority's power to the
+    officer's role: a case filed before the reform goes on under its version, its district
+    steps done by the new holder or one of its units or office holders."""
+    step_authority = registry.authorities.get(wanted or "")
+    power = procedure.node.power.value if procedure.node.power is not None else None
+    if step_authority is None or power is None:
+        return False
+    givers = {step_authority.id.value}
+    if step_authority.of is not None:
+        givers.add(step_authority.of.value)  # a division's power moved with its committee
+    for transfer in registry.transfers.values():
+        if transfer.giver.value not in givers or not covers(transfer.power.value, power):
+            continue
+        if link_gap(registry, transfer, on, memo) is not None:
+            continue
+        holder = transfer.receiver.value
+        if officer.role == holder or officer.role in {a.id.value for a in registry.members(holder)}:
+            return True
+    return False
 
 
 def _delegated(

@@ -7,13 +7,14 @@ the overdue query and the indicators read those, never the JSON).
 The state is the workflow's token game (`tthc.compiler.workflow`): `open_steps` holds the
 steps with a token (the steps someone may act on now), `joins` the arrivals waiting at each
 parallel join. `waiting` names the supplement step whose request the applicant has not yet
-answered: the clock is stopped while it is set.
+answered, `stopped` a step entered along another `clock paused` arrow and not yet done: the
+clock is stopped while either is set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 OPEN, RESOLVED, REFUSED, WITHDRAWN = "open", "resolved", "refused", "withdrawn"
@@ -49,6 +50,8 @@ class Case:
     joins: dict[str, list[str]] = field(default_factory=dict)
     done_steps: list[str] = field(default_factory=list)
     waiting: str | None = None
+    stopped: str | None = None  # the step entered along a `clock paused` arrow, not yet done
+    stopped_since: dt.date | None = None
     missing: list[str] = field(default_factory=list)
     supplements: int = 0
     counts_from: dt.date | None = None
@@ -81,8 +84,8 @@ class Case:
     @property
     def alarm(self) -> dt.date | None:
         """The first date past which the case is late somewhere (the case itself or a body
-        holding it), for the overdue index; `None` while closed or waiting for the applicant."""
-        if self.closed or self.waiting is not None:
+        holding it), for the overdue index; `None` while closed or while the clock is stopped."""
+        if self.closed or self.waiting is not None or self.stopped is not None:
             return None
         dates = [d for d in (self.effective_due, self.handoff and self.handoff.due) if d]
         return min(dates, default=None)
@@ -108,26 +111,68 @@ class Case:
     # -- JSON -------------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        for key, value in data.items():
-            if isinstance(value, dt.date | dt.datetime):
-                data[key] = value.isoformat()
-        if self.handoff is not None:
-            data["handoff"] = {
-                "step": self.handoff.step,
-                "body": self.handoff.body,
-                "since": self.handoff.since.isoformat(),
-                "due": self.handoff.due.isoformat(),
-            }
-        return data
+        """The state as JSON values, field by field (`dataclasses.asdict` deep-copies through
+        every value and was most of a command's time)."""
+
+        def day(value: dt.date | None) -> str | None:
+            return None if value is None else value.isoformat()
+
+        handoff = self.handoff
+        return {
+            "id": self.id,
+            "procedure": self.procedure,
+            "procedure_digest": self.procedure_digest,
+            "procedure_effective": day(self.procedure_effective),
+            "bundle": self.bundle,
+            "applicant": dict(self.applicant),
+            "channel": self.channel,
+            "province": self.province,
+            "received_commune": self.received_commune,
+            "competent_commune": self.competent_commune,
+            "documents": list(self.documents),
+            "filed_at": self.filed_at.isoformat(),
+            "status": self.status,
+            "open_steps": list(self.open_steps),
+            "joins": {key: list(value) for key, value in self.joins.items()},
+            "done_steps": list(self.done_steps),
+            "waiting": self.waiting,
+            "stopped": self.stopped,
+            "stopped_since": day(self.stopped_since),
+            "missing": list(self.missing),
+            "supplements": self.supplements,
+            "counts_from": day(self.counts_from),
+            "due": day(self.due),
+            "new_due": day(self.new_due),
+            "apologies": self.apologies,
+            "handoff": None
+            if handoff is None
+            else {
+                "step": handoff.step,
+                "body": handoff.body,
+                "since": handoff.since.isoformat(),
+                "due": handoff.due.isoformat(),
+            },
+            "closed_at": None if self.closed_at is None else self.closed_at.isoformat(),
+            "on_time": self.on_time,
+            "holder": self.holder,
+            "seq": self.seq,
+            "last_hash": self.last_hash,
+            "version": self.version,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Case:
+        """The case of `to_json`'s values; every container is copied, so the case never
+        shares a list with `data` (the in-memory store keeps such dictionaries)."""
         data = dict(data)
+        for key in ("documents", "open_steps", "done_steps", "missing"):
+            data[key] = list(data[key])
+        data["applicant"] = dict(data["applicant"])
+        data["joins"] = {key: list(value) for key, value in data["joins"].items()}
         data["filed_at"] = dt.datetime.fromisoformat(data["filed_at"])
         if data.get("closed_at"):
             data["closed_at"] = dt.datetime.fromisoformat(data["closed_at"])
-        for key in ("procedure_effective", "counts_from", "due", "new_due"):
+        for key in ("procedure_effective", "counts_from", "due", "new_due", "stopped_since"):
             if data.get(key):
                 data[key] = dt.date.fromisoformat(data[key])
         if data.get("handoff"):

@@ -32,12 +32,18 @@ from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.deploy import verify_procedure
 from tthc.dsl import Message, ast
 from tthc.runtime import steps
-from tthc.runtime.audit import verify
 from tthc.runtime.authorise import authorise
 from tthc.runtime.case import WITHDRAWN, Case
 from tthc.runtime.moves import Moves, outcome_names
+from tthc.runtime.operations import Late, overdue, verify_case
 from tthc.runtime.signatures import SignaturePolicy
-from tthc.runtime.store.base import Conflict, Receipt, RefusalRecord, Store, Write
+from tthc.runtime.store.base import (
+    Conflict,
+    Receipt,
+    RefusalRecord,
+    Store,
+    Write,
+)
 from tthc.runtime.values import (
     Done,
     Dossier,
@@ -62,19 +68,6 @@ class Action:
     step: str | None
     title: str
     outcomes: tuple[str | None, ...] = ()
-
-
-@dataclass(frozen=True)
-class Late:
-    """An overdue case and the body that is late (a consulted body whose own limit passed,
-    else whoever holds the dossier)."""
-
-    case_id: str
-    procedure: str
-    commune: str
-    due: dt.date
-    late_body: str
-    days_late: int
 
 
 def _digest(command: str, arguments: dict[str, Any]) -> str:
@@ -122,9 +115,7 @@ class Engine:
 
     def _moves(self, case: Case, now: dt.datetime) -> Moves | Refused:
         bundle = self.bundles.get(case.bundle)
-        pinned = None
-        if bundle is not None:
-            pinned = next((p for p in bundle.procedures if p.digest == case.procedure_digest), None)
+        pinned = None if bundle is None else bundle.by_digest(case.procedure_digest)
         if bundle is None or pinned is None:
             return refuse(
                 Reason.NOT_IN_FORCE,
@@ -231,7 +222,8 @@ class Engine:
                 ),
                 None,
             )
-        request = _digest(command, {"case": case_id, **arguments})
+        # The command's digest is kept only with an idempotency key.
+        request = "" if key is None else _digest(command, {"case": case_id, **arguments})
         replayed = self._replay(command, key, request, actor)
         if replayed is not None:
             return replayed
@@ -493,7 +485,7 @@ class Engine:
             case.status, case.closed_at, case.on_time = WITHDRAWN, moves.now, None
             case.open_steps.clear()
             case.joins.clear()
-            case.waiting, case.handoff = None, None
+            case.waiting, case.handoff, case.stopped, case.stopped_since = None, None, None, None
             moves.record("withdrawn", officer.to_json() if officer else None, {"reason": reason})
             moves.notify("withdrawn")
             return None
@@ -530,21 +522,8 @@ class Engine:
         return self.store.events(case_id)
 
     def verify(self, case_id: str) -> list[Message]:
-        """The breaks of a case's audit chain; empty when it holds and ends where the case
-        says its trail ends."""
-        events = self.store.events(case_id)
-        problems = verify(events)
-        case = self.store.case(case_id)
-        if case is not None and (case.seq, case.last_hash) != (
-            (events[-1].seq, events[-1].hash) if events else (0, "0" * 64)
-        ):
-            problems.append(
-                Message(
-                    vi="Sự kiện cuối cùng không khớp với trạng thái hồ sơ",
-                    en="The last event does not match the case's state",
-                )
-            )
-        return problems
+        """The breaks of a case's audit chain (`tthc.runtime.operations.verify_case`)."""
+        return verify_case(self.store, case_id)
 
     def actions(self, case_id: str, officer: Officer) -> list[Action]:
         """What this officer may do on the case now."""
@@ -573,22 +552,8 @@ class Engine:
         return found
 
     def overdue(self, today: dt.date | None = None, limit: int | None = None) -> list[Late]:
-        today = today or self.clock().date()
-        late = []
-        for row in self.store.overdue(today, limit):
-            body_late = row.handoff_due is not None and row.handoff_due < today
-            body = row.handoff_body if body_late and row.handoff_body else row.holder
-            late.append(
-                Late(
-                    row.case_id,
-                    row.procedure,
-                    row.commune,
-                    row.alarm,
-                    body,
-                    (today - row.alarm).days,
-                )
-            )
-        return late
+        """The overdue cases on `today` (default: the clock's), each with the late body."""
+        return overdue(self.store, today or self.clock().date(), limit)
 
     def indicators(
         self,

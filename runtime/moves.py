@@ -12,7 +12,9 @@ has one plain branch) and puts a token on each target, or on the join's slot whe
 waits at a parallel join; `end` closes the case. A supplement step is performed in two halves:
 the request (the token waits, the clock stops) and the applicant's answer (the token moves on
 along the `clock paused` arrow, and the limit is counted again from zero, Decree 61/2018
-Art. 19, from the day the complete dossier arrives).
+Art. 19, from the day the complete dossier arrives). Any other `clock paused` arrow stops the
+clock from the moment it is taken until its target step is done; the dates then move by the
+working days the clock stood.
 """
 
 from __future__ import annotations
@@ -101,7 +103,9 @@ class Moves:
             due = due_of_duration(self.calendar, self.today, step.duration, self.settings)
             case.handoff = Handoff(node, step.counterpart.value, self.today, due)
             self.record(
-                "handoff_started", None, {"step": node, "body": step.counterpart.value, "due": due}
+                "handoff_started",
+                None,
+                {"step": node, "body": step.counterpart.value, "due": due.isoformat()},
             )
         if step.kind is Kind.RESULT and not any(
             self.procedure.steps[s].kind is Kind.REFUSAL for s in case.done_steps
@@ -109,7 +113,15 @@ class Moves:
             self.notify("result_ready", {"step": node})
 
     def take(self, source: str, branch: Branch) -> None:
+        stops = (
+            branch.paused
+            and self.case.due is not None
+            and source in self.procedure.steps
+            and self.procedure.steps[source].kind is not Kind.SUPPLEMENT
+        )
         for target in branch.targets:
+            if stops and target != self.workflow.end:
+                self.stop_clock(target)
             join = self.workflow.join_of(branch, target)
             if join is None:
                 self.enter(target)
@@ -122,8 +134,31 @@ class Moves:
                 del self.case.joins[key]
                 self.enter(join.target)
 
+    def stop_clock(self, step: str) -> None:
+        """A `clock paused` arrow other than the supplement's: the time until `step` is done
+        (the applicant paying, another body's notice) does not count."""
+        self.case.stopped, self.case.stopped_since = step, self.today
+        self.record("clock_stopped", None, {"step": step})
+
+    def resume_clock(self) -> None:
+        """The stopped step is done: the dates move by the working days the clock stood."""
+        case = self.case
+        assert case.stopped_since is not None
+        stood = self.calendar.working_days_between(
+            case.stopped_since + dt.timedelta(days=1), self.today
+        )
+        if stood and case.due is not None:
+            case.due = self.calendar.next_working_day(case.due, stood)
+        if stood and case.new_due is not None:
+            case.new_due = self.calendar.next_working_day(case.new_due, stood)
+        case.stopped, case.stopped_since = None, None
+        due = None if case.due is None else case.due.isoformat()
+        self.record("clock_resumed", None, {"working_days": stood, "due": due})
+
     def finish(self, step: str, branch: Branch) -> None:
         """The step is done: its token leaves along `branch`."""
+        if self.case.stopped == step:
+            self.resume_clock()
         self.case.open_steps.remove(step)
         self.case.done_steps.append(step)
         if self.case.handoff is not None and self.case.handoff.step == step:
@@ -136,7 +171,10 @@ class Moves:
         case.counts_from = self.calendar.day_of_receipt(received, case.paper)
         case.due = case_due(self.calendar, self.procedure, case.counts_from, self.settings)
         case.new_due = None
-        self.record("clock_started", None, {"counts_from": case.counts_from, "due": case.due})
+        due = None if case.due is None else case.due.isoformat()
+        self.record(
+            "clock_started", None, {"counts_from": case.counts_from.isoformat(), "due": due}
+        )
 
     def close(self) -> None:
         case = self.case
@@ -147,7 +185,7 @@ class Moves:
         case.on_time = case.due is None or self.today <= case.due
         case.open_steps.clear()
         case.joins.clear()
-        case.handoff = None
+        case.handoff, case.stopped, case.stopped_since = None, None, None
         self.record("closed", None, {"status": case.status, "on_time": case.on_time})
 
     def holder(self) -> str:

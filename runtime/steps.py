@@ -207,9 +207,9 @@ def apologise(moves: Moves, officer: Officer | None, new_due: dt.date, reasons: 
     moves.record(
         "apology",
         officer.to_json() if officer else None,
-        {"due": old, "new_due": new_due, "reasons": reasons},
+        {"due": old and old.isoformat(), "new_due": new_due.isoformat(), "reasons": reasons},
     )
-    moves.notify("late", {"due": str(old), "new_due": new_due.isoformat(), "reasons": reasons})
+    moves.notify("late", {"due": old and old.isoformat(), "new_due": new_due.isoformat()})
 
 
 def unknown_documents(unknown: Sequence[str], case_id: str | None) -> Refused:

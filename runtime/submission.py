@@ -59,7 +59,7 @@ def submit(engine: Engine, dossier: Dossier, key: str | None, case_id: str | Non
         return engine._refused("submit", refused, None)
     from tthc.runtime.engine import _digest
 
-    request = _digest("submit", {"dossier": dossier, "case": case_id})
+    request = "" if key is None else _digest("submit", {"dossier": dossier, "case": case_id})
     replayed = engine._replay("submit", key, request, None)
     if replayed is not None:
         return replayed
@@ -129,7 +129,7 @@ def _made(engine: Engine, dossier: Dossier, case_id: str | None) -> Moves | Refu
             "channel": case.channel,
             "received_commune": case.received_commune,
             "competent_commune": case.competent_commune,
-            "documents": case.documents,
+            "documents": list(case.documents),
         },
     )
     moves.notify("received")

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = {"tthc.dsl": "dsl", "tthc.compiler": "compiler", "tthc.rules": "rules", "tthc.cli": "cli"}
+LAYERS = {
+    "tthc.dsl": "dsl",
+    "tthc.compiler": "compiler",
+    "tthc.rules": "rules",
+    "tthc.outputs": "outputs",
+    "tthc.cli": "cli",
+}
 # The rule families, the check engine and the reports, each a module or a package of small modules.
 RULE_MODULES = (
     "authority",
@@ -78,5 +84,13 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
         check=True,
     )
     assert names.stdout.strip() == "ok"
+    # The installed wheel renders a card: the templates and the style sheet are package data.
+    card = subprocess.run(
+        [str(target / "bin" / "tthc"), "docs", str(ROOT / "examples" / "dang-ky-khai-sinh.tthc")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert card.stdout.startswith("<!DOCTYPE html>") and "<svg" in card.stdout
     top_level = {p.name for p in (target / "lib").glob("python*/site-packages/*")}
     assert not {"dsl", "compiler", "rules", "cli"} & top_level

@@ -10,7 +10,7 @@ Otherwise every row of the block is wrapped the same way, so that the block read
                by commune.one_stop  takes 0.2 working_days  reads to_khai, giay_chung_sinh
 
 the identifier, kind and title on the first line (identifiers and kinds in columns), then the
-attributes under the second column, filled by `format_wrap.fill`. A row that carries a comment
+attributes under the second column, filled by `wrap.fill`. A row that carries a comment
 at the end of a line, or a `# tthc:` directive above it, is never wrapped (`Comments.pinned`):
 the comment speaks about what is on its line. Flow lines are never wrapped.
 """

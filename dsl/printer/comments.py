@@ -1,7 +1,7 @@
 """Comments of a source file, each attached to the item it belongs to: text → `Comments`.
 
 Input: the text of a `.tthc` or `.yaml` file that parses without errors. Output: `Comments`
-keyed by the same paths the printers use (`format_lines.Key`), so that `tthc fmt` and
+keyed by the same paths the printers use (`lines.Key`), so that `tthc fmt` and
 `tthc convert` keep them. The rules, the ones formatters such as black and ruff follow:
 
 - comments above the first declaration stay at the top of the file;
@@ -25,7 +25,7 @@ from functools import cache
 
 from lark import Lark, Token, Tree
 
-from tthc.dsl.comment_scan import comment_start
+from tthc.dsl.comment_scan import find_comments
 from tthc.dsl.printer.lines import Comment, Comments, Key
 from tthc.dsl.reading.grammar import grammar_text
 
@@ -72,13 +72,12 @@ def blank_lines(text: str) -> frozenset[int]:
 
 
 def scan_dsl(text: str) -> list[Found]:
-    """Every `#` comment outside a string literal (strings never span lines in the DSL)."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        column = comment_start(line) if "#" in line else None
-        if column is not None:
-            found.append(Found(number, _clean(line[column:]), bool(line[:column].strip())))
-    return found
+    """Every `#` comment outside a string literal, as `comment_scan` finds it (the scanner the
+    suppressions read too)."""
+    return [
+        Found(comment.line, _clean("#" + comment.text), not comment.alone)
+        for comment in find_comments(text, yaml=False)
+    ]
 
 
 def _clean(comment: str) -> str:

@@ -5,7 +5,7 @@ length (100 by default). Output: text in one canonical layout, so that `tthc fmt
 and `parse(format(ast)) == ast` (spans aside). Declarations come in the order authorities,
 instruments, grants, transfers, procedures; header fields in the order of `ast.Procedure`;
 keywords and the columns of blocks are aligned. What does not fit in the line length is
-wrapped between attributes and after the commas of lists (`format_wrap`, `format_blocks`);
+wrapped between attributes and after the commas of lists (`wrap`, `blocks`);
 an item with a comment at the end of its line stays on that line. Strings are NFC, with `"`
 and `\\` escaped; decimals are printed in their shortest form (`0.5`, `3`). Defaults are left
 out except `copies`, `required` and `confidence`, which a reader of the published decision

@@ -8,7 +8,7 @@ length. Output: one line per field, `keyword  value` with the values in a column
                  nd-118-2025
     fee          0 "Miễn lệ phí khi đăng ký đúng hạn" basis luat-ho-tich-2014 art 11
 
-A value that does not fit is wrapped under itself (`format_wrap.fill`). Two exceptions keep
+A value that does not fit is wrapped under itself (`wrap.fill`). Two exceptions keep
 what a comment at the end of a line speaks about on that line: such a field is not wrapped,
 and fields that were written together on the line of such a comment stay together, at the
 place of the first of them (`Comments.together`).

@@ -2,8 +2,8 @@
 
 Input: one procedure, its key, the comments of the file and the line length. Output: its
 lines: the header fields in the order of `ast.Procedure`, keywords in a column
-(`format_fields`), the `moved` block among them, then the `dossier`, `steps` and `flow`
-blocks, a blank line before each (`format_blocks`). Defaults are left out except `copies`
+(`fields`), the `moved` block among them, then the `dossier`, `steps` and `flow`
+blocks, a blank line before each (`blocks`). Defaults are left out except `copies`
 and `required`, which a reader of the published decision wants to see.
 """
 

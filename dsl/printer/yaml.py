@@ -1,7 +1,7 @@
 """The canonical YAML form of a document: `ast.Document` (and its comments) → `.yaml` text.
 
 Input: an AST from either front end, and optionally the comments of its source. Output: the
-YAML that `yaml_loader` reads back into the same AST. Keys are the AST field aliases (`by`,
+YAML that `tthc.dsl.yaml.loader` reads back into the same AST. Keys are the AST field aliases (`by`,
 `takes`, `from`, `to`, `deadline`, `result`, `fee`); durations, citations, channels, deadlines
 and flow lines are written in DSL notation. One procedure goes under `procedure:`, several
 under `procedures:`. The first line names the JSON schema for editors.

@@ -1,17 +1,16 @@
 """Comments of a YAML file, each attached to the item it belongs to: text → `Comments`.
 
 Input: the text of a `.yaml` file that loads without errors. Output: `Comments` keyed like the
-printers' lines (`format_lines.Key`) by the rules of `format_comments`, and the schema path of
+printers' lines (`lines.Key`) by the rules of `comments`, and the schema path of
 a `# yaml-language-server: $schema=...` modeline, which the printer writes back itself.
-PyYAML drops comments, so they are found here by position: a `#` at the start of a line or
-after a space that lies outside every scalar token is a comment.
+PyYAML drops comments: they are found by `tthc.dsl.comment_scan`, the scanner the suppressions
+use too, and anchored here by the positions of PyYAML's nodes.
 """
 
 from __future__ import annotations
 
 import re
 import types
-from bisect import bisect_right
 from collections import Counter
 from typing import Any, Union, get_args, get_origin
 
@@ -19,6 +18,7 @@ import yaml
 from pydantic import BaseModel
 
 from tthc.dsl import ast
+from tthc.dsl.comment_scan import find_comments
 from tthc.dsl.printer.comments import Anchor, Found, attach, blank_lines
 from tthc.dsl.printer.lines import Comments, Key
 from tthc.dsl.yaml.loader import TOP_LEVEL
@@ -39,31 +39,16 @@ def yaml_comments(text: str) -> tuple[Comments, str | None]:
 
 
 def scan_yaml(text: str) -> tuple[list[Found], str | None]:
-    scalars = sorted(
-        (token.start_mark.index, token.end_mark.index)
-        for token in yaml.scan(text, Loader=yaml.SafeLoader)
-        if isinstance(token, yaml.ScalarToken)
-    )
-    starts = [start for start, _ in scalars]
+    """The comments `comment_scan` finds (the scanner the suppressions read too), and the
+    schema path of the first modeline, which is not kept as a comment."""
     found: list[Found] = []
     schema = None
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        column = line.find("#")
-        while column >= 0:
-            index = offset + column
-            at = bisect_right(starts, index) - 1
-            inside = at >= 0 and scalars[at][0] <= index < scalars[at][1]
-            if not inside and (column == 0 or line[column - 1] in " \t"):
-                comment = line[column:].rstrip()
-                modeline = MODELINE.fullmatch(comment)
-                if modeline and not line[:column].strip():
-                    schema = schema or modeline.group(1)
-                else:
-                    found.append(Found(number, comment, bool(line[:column].strip())))
-                break
-            column = line.find("#", column + 1)
-        offset += len(line) + 1
+    for comment in find_comments(text, yaml=True):
+        modeline = MODELINE.fullmatch("#" + comment.text.rstrip())
+        if modeline and comment.alone:
+            schema = schema or modeline.group(1)
+        else:
+            found.append(Found(comment.line, "#" + comment.text.rstrip(), not comment.alone))
     return found, schema
 
 

@@ -1,14 +1,18 @@
 """Safety limits on input (TT006), so that a hostile or broken file is refused quickly.
 
 Input: optional overrides from configuration. Output: a frozen `Limits` value every reader uses,
-and the brace scan of DSL text (`braces`), shared by the nesting check and by the syntax-error
-wording that points at a block left open.
+and the brace scan of DSL text (`braces`), shared by the nesting check (`nesting_problem`, TT006)
+and by the syntax-error wording that points at a block left open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
+
+from tthc.dsl.codes import make_diagnostic
+from tthc.dsl.diagnostics import Diagnostic, Message
+from tthc.dsl.span import SourceFile
 
 
 @dataclass(frozen=True)
@@ -97,3 +101,22 @@ def _indent_of_line(text: str, offset: int) -> int:
     start = text.rfind("\n", 0, offset) + 1
     line = text[start:offset]
     return len(line) - len(line.lstrip(" \t"))
+
+
+def nesting_problem(path: str, text: str, limits: Limits) -> Diagnostic | None:
+    """TT006 when braces nest deeper than the limit (the grammar itself nests three deep)."""
+    offset = brace_depth_exceeded(text, limits.max_depth)
+    if offset is None:
+        return None
+    return make_diagnostic(
+        "TT006",
+        SourceFile.from_text(path, text).span(offset, offset + 1),
+        Message(
+            vi=f"Các khối lồng nhau sâu hơn giới hạn {limits.max_depth}",
+            en=f"Blocks nest deeper than the limit of {limits.max_depth}",
+        ),
+        Message(
+            vi="Kiểm tra các dấu { và }; giới hạn max_depth có thể nâng trong cấu hình",
+            en="Check the '{' and '}' braces; the max_depth limit can be raised in the configuration",
+        ),
+    )

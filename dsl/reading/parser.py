@@ -21,7 +21,7 @@ from tthc.dsl.reading.grammar import grammar_text, options, tree_parser
 from tthc.dsl.reading.grammar_cache import cached_lark, cached_tables
 from tthc.dsl.reading.lalr_driver import LalrDriver
 from tthc.dsl.reading.lalr_tables import Tables, tables_from
-from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits, nesting_problem
 from tthc.dsl.reading.transformer import ToAst
 
 if TYPE_CHECKING:
@@ -77,8 +77,6 @@ def parse_fragment(
 def parse_dsl(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Outcome[ast.Document]:
     # Braces cannot nest deeper than there are braces: most files skip the scan.
     if text.count("{") > limits.max_depth:
-        from tthc.dsl.reading.syntax_errors import nesting_problem
-
         too_deep = nesting_problem(path, text, limits)
         if too_deep is not None:
             return Outcome(None, [too_deep])

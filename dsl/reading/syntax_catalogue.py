@@ -11,6 +11,9 @@ below, with an example in the same state. So, for one parser state, the entry li
 the general reading of an error there and later entries are refinements keyed by token type.
 A message may hold `{found}` (the text that could not be read) and `{previous}` (the word
 before it).
+
+Why over 400 lines: it is data (each entry's example files and its message and help in both
+languages); the code is the `Mistake` record.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from lark.lexer import PatternStr
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
 from tthc.dsl.reading.grammar import tree_parser
-from tthc.dsl.reading.limits import Limits, brace_depth_exceeded, unclosed_brace
+from tthc.dsl.reading.limits import unclosed_brace
 from tthc.dsl.reading.syntax_catalogue import CATALOGUE, LEXICAL, Mistake
 from tthc.dsl.span import SourceFile, Span
 
@@ -397,22 +397,3 @@ def _open_block(source: SourceFile, end: int) -> tuple[Related, ...]:
         return ()
     message = Message(vi="Khối này chưa được đóng", en="This block is not closed")
     return (Related(span=source.span(offset, offset + 1), message=message),)
-
-
-def nesting_problem(path: str, text: str, limits: Limits) -> Diagnostic | None:
-    """TT006 when braces nest deeper than the limit (the grammar itself nests three deep)."""
-    offset = brace_depth_exceeded(text, limits.max_depth)
-    if offset is None:
-        return None
-    return make_diagnostic(
-        "TT006",
-        SourceFile.from_text(path, text).span(offset, offset + 1),
-        Message(
-            vi=f"Các khối lồng nhau sâu hơn giới hạn {limits.max_depth}",
-            en=f"Blocks nest deeper than the limit of {limits.max_depth}",
-        ),
-        Message(
-            vi="Kiểm tra các dấu { và }; giới hạn max_depth có thể nâng trong cấu hình",
-            en="Check the '{' and '}' braces; the max_depth limit can be raised in the configuration",
-        ),
-    )

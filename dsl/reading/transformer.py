@@ -5,6 +5,11 @@ their place (from `lalr_driver`, or from Lark's tokens when Lark parses a text i
 cannot check (an impossible date, a field given twice) become diagnostics, collected in
 `problems`; the node is then built without the bad value. Nodes are built by `built_nodes`,
 without validating again the types the grammar fixes.
+
+Why over 400 lines: `ToAst` holds one short method per rule of `grammar.lark`, named after
+it, which Lark and the fast driver both find by name on the one class; split across modules the
+mapping from grammar to AST would no longer read beside the grammar. Node building is already
+apart (`built_nodes`).
 """
 
 from __future__ import annotations
@@ -20,11 +25,11 @@ from typing import Any, TypeVar
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
-from tthc.dsl.numbers import bounded, number_problem
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.reading.built_nodes import name as name_at
 from tthc.dsl.reading.built_nodes import span as span_at
 from tthc.dsl.reading.lalr_driver import KEYWORD, Converter, Token
+from tthc.dsl.reading.numbers import bounded, number_problem
 from tthc.dsl.span import Span, Where
 
 # Header fields that may appear more than once; their values are concatenated in order.
@@ -193,7 +198,7 @@ class ToAst:
         return span_at(self.token_where(token))
 
     def number(self, where: Where, digits: str) -> str:
-        """The digits, bounded (`tthc.dsl.numbers`): a number too long is reported."""
+        """The digits, bounded (`tthc.dsl.reading.numbers`): a number too long is reported."""
         problem = number_problem(digits, span_at(where))
         if problem is None:
             return digits

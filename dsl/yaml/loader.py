@@ -24,8 +24,8 @@ from pydantic import BaseModel, ValidationError
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
-from tthc.dsl.numbers import bounded, number_problem
 from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.numbers import bounded, number_problem
 from tthc.dsl.reading.parser import parse_fragment
 from tthc.dsl.span import Span
 from tthc.dsl.yaml.safety import compose, limit_problem

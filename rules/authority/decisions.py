@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.compiler import Model, ProcedureModel
+from tthc.compiler import ProcedureModel, Registry
 from tthc.compiler.analysis.competence import Answer, competence, covers
 from tthc.compiler.analysis.competence.names import link_name, who
 from tthc.compiler.analysis.memo import Memo
@@ -29,7 +29,7 @@ def decisions(context: ProcedureContext) -> Iterator[tuple[ast.Step, ast.Name, A
 
 
 def deciding(
-    model: Model, procedure: ProcedureModel, settings: Settings, memo: Memo
+    model: Registry, procedure: ProcedureModel, settings: Settings, memo: Memo
 ) -> Iterator[tuple[ast.Step, ast.Name, Answer]]:
     """`decisions` of a procedure given alone, as project-scope rules hold it (its summary,
     `tthc.rules.engine.summary`, keeps the deciding steps for this)."""

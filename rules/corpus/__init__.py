@@ -10,19 +10,21 @@ ends unbounded) overlap and their contents differ (twins in the two forms are on
 version with the same code at the commune or province level is the successor of a district
 version (TT605).
 
-    procedure_code.py     TT601 bad-procedure-code
-    duplicates.py         TT602 duplicate-procedure-code
-    metadata.py           TT603 missing-metadata
-    linked_procedures.py  TT604 linked-procedure-missing
-    successors.py         TT605 district-procedure-without-successor
+    bad_procedure_code.py                    TT601 bad-procedure-code
+    duplicate_procedure_code.py              TT602 duplicate-procedure-code
+    missing_metadata.py                      TT603 missing-metadata
+    linked_procedure_missing.py              TT604 linked-procedure-missing
+    district_procedure_without_successor.py  TT605 district-procedure-without-successor
 """
 
 from tthc.rules.base import Rule
-from tthc.rules.corpus.duplicates import duplicate_procedure_code
-from tthc.rules.corpus.linked_procedures import linked_procedure_missing
-from tthc.rules.corpus.metadata import missing_metadata
-from tthc.rules.corpus.procedure_code import bad_procedure_code
-from tthc.rules.corpus.successors import district_procedure_without_successor
+from tthc.rules.corpus.bad_procedure_code import bad_procedure_code
+from tthc.rules.corpus.district_procedure_without_successor import (
+    district_procedure_without_successor,
+)
+from tthc.rules.corpus.duplicate_procedure_code import duplicate_procedure_code
+from tthc.rules.corpus.linked_procedure_missing import linked_procedure_missing
+from tthc.rules.corpus.missing_metadata import missing_metadata
 
 RULES: tuple[Rule, ...] = (
     Rule("TT601", "procedure", bad_procedure_code),

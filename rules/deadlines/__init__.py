@@ -4,11 +4,11 @@ Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT504, one module per 
 `longest_path`, the critical-path computation the runtime and the documentation can reuse (it
 reads only the `Workflow` and `Settings`; what the clock counts is in its module's docstring).
 
-    wording.py        durations and deadlines in both languages
-    exceeded.py       TT501 deadline-exceeded
-    untimed_steps.py  TT502 step-without-duration
-    after_move.py     TT503 deadline-longer-after-move
-    mixed_units.py    TT504 mixed-day-units
+    wording.py                     durations and deadlines in both languages
+    deadline_exceeded.py           TT501 deadline-exceeded
+    step_without_duration.py       TT502 step-without-duration
+    deadline_longer_after_move.py  TT503 deadline-longer-after-move
+    mixed_day_units.py             TT504 mixed-day-units
 """
 
 from tthc.compiler.analysis.durations import Scale, in_days, scale_of
@@ -19,10 +19,10 @@ from tthc.compiler.analysis.longest_path import (
     timed_steps,
 )
 from tthc.rules.base import Rule
-from tthc.rules.deadlines.after_move import deadline_longer_after_move
-from tthc.rules.deadlines.exceeded import deadline_exceeded
-from tthc.rules.deadlines.mixed_units import mixed_day_units
-from tthc.rules.deadlines.untimed_steps import step_without_duration
+from tthc.rules.deadlines.deadline_exceeded import deadline_exceeded
+from tthc.rules.deadlines.deadline_longer_after_move import deadline_longer_after_move
+from tthc.rules.deadlines.mixed_day_units import mixed_day_units
+from tthc.rules.deadlines.step_without_duration import step_without_duration
 
 __all__ = [
     "RULES",

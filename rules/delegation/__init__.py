@@ -1,30 +1,32 @@
 """TT2xx — decentralization and delegation (phân quyền, phân cấp, ủy quyền): lawful chains.
 
 Input: a `ProjectContext` (the whole registry and every workflow) or, for TT206, a
-`ProcedureContext`. Output: `Finding`s for TT201–TT208, one module per rule or pair of rules.
+`ProcedureContext`. Output: `Finding`s for TT201–TT208, one module per rule.
 The lawfulness of a grant is decided once, in `tthc.compiler.analysis.competence.grant_flaws`; these rules
 report each flaw once, at the grant in the registry, whether or not a procedure relies on it.
 The one flaw that depends on a date, an ủy quyền whose term has ended (TT202), is reported at
 each decision step that relies on it.
 
-    registry_flaws.py         the flaws of one code, with the steps relying on each grant
-    onward_delegation.py      TT201 re-decentralization, TT203 re-authorization
-    invalid_authorization.py  TT202 invalid-authorization
-    not_downward.py           TT204 delegation-not-downward
-    instrument_kind.py        TT205 instrument-cannot-delegate
-    moved_procedure.py        TT206 move-without-instrument
-    cycles.py                 TT207 delegation-cycle
-    resources.py              TT208 delegation-without-resources
+    registry_flaws.py                the flaws of one code, with the steps relying on each grant
+    re_decentralization.py           TT201 re-decentralization
+    invalid_authorization.py         TT202 invalid-authorization
+    re_authorization.py              TT203 re-authorization
+    delegation_not_downward.py       TT204 delegation-not-downward
+    instrument_cannot_delegate.py    TT205 instrument-cannot-delegate
+    move_without_instrument.py       TT206 move-without-instrument
+    delegation_cycle.py              TT207 delegation-cycle
+    delegation_without_resources.py  TT208 delegation-without-resources
 """
 
 from tthc.rules.base import Rule
-from tthc.rules.delegation.cycles import delegation_cycle
-from tthc.rules.delegation.instrument_kind import instrument_cannot_delegate
+from tthc.rules.delegation.delegation_cycle import delegation_cycle
+from tthc.rules.delegation.delegation_not_downward import delegation_not_downward
+from tthc.rules.delegation.delegation_without_resources import delegation_without_resources
+from tthc.rules.delegation.instrument_cannot_delegate import instrument_cannot_delegate
 from tthc.rules.delegation.invalid_authorization import invalid_authorization
-from tthc.rules.delegation.moved_procedure import move_without_instrument
-from tthc.rules.delegation.not_downward import delegation_not_downward
-from tthc.rules.delegation.onward_delegation import re_authorization, re_decentralization
-from tthc.rules.delegation.resources import delegation_without_resources
+from tthc.rules.delegation.move_without_instrument import move_without_instrument
+from tthc.rules.delegation.re_authorization import re_authorization
+from tthc.rules.delegation.re_decentralization import re_decentralization
 
 RULES: tuple[Rule, ...] = (
     Rule("TT201", "project", re_decentralization),

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence import Flaw, Link, remembered_flaws
-from tthc.compiler.analysis.competence.names import MODE_EN, MODE_VI, who
+from tthc.compiler.analysis.competence.names import MODE_EN, MODE_VI, link_name, who
 from tthc.dsl import Message, Related, ast
 from tthc.rules.authority.decisions import deciding
 from tthc.rules.base import Finding, ProjectContext
@@ -71,8 +71,34 @@ def witness(link: Link, vi: str, en: str) -> tuple[Related, ...]:
     return (Related(span=link.id.span, message=Message(vi=vi, en=en)),)
 
 
-def grant_names(model: Model, grant: ast.Grant) -> tuple[Message, Message, Message]:
+def grant_names(model: Registry, grant: ast.Grant) -> tuple[Message, Message, Message]:
     """A grant's giver, receiver and mode, as the messages name them."""
     giver = who(model, grant.giver.value) if grant.giver else Message(vi="—", en="—")
     mode = Message(vi=MODE_VI[grant.mode], en=MODE_EN[grant.mode].removesuffix("s"))
     return giver, who(model, grant.receiver.value), mode
+
+
+def onward(model: Registry, flaw: Flaw, how_vi: str, how_en: str) -> Finding:
+    """The finding of a grant passing on a power its giver only received (TT201, TT203)."""
+    grant, received = flaw.grant, flaw.witness
+    giver, receiver, mode = grant_names(model, grant)
+    origin = who(model, received.giver.value) if received and received.giver else giver
+    given = link_name(received) if received else Message(vi="", en="")
+    return Finding(
+        flaw.span,
+        Message(
+            vi=f"{giver.vi} nhận thẩm quyền “{grant.power.value}” do {how_vi} ({given.vi}), nên "
+            f"không được {mode.vi} tiếp cho {receiver.vi}",
+            en=f"{giver.en} holds '{grant.power.value}' by {how_en} ({given.en}), so it may not "
+            f"{mode.en} it again to {receiver.en}",
+        ),
+        Message(
+            vi=f"Bỏ giao quyền “{grant.id.value}”, hoặc để {origin.vi} giao trực tiếp cho "
+            f"{receiver.vi}",
+            en=f"Remove the grant '{grant.id.value}', or let {origin.en} give the power to "
+            f"{receiver.en} directly",
+        ),
+        witness(received, f"{how_vi.capitalize()} được nhận ở đây", f"The {how_en} received")
+        if received
+        else (),
+    )

@@ -46,6 +46,9 @@ LAYOUT = "v3"  # raised when the layout or the encoding of entries changes
 DATABASE = "entries.sqlite3"
 KEPT_RUNS = 8
 FILES, RUNS = "files", "runs"
+# What a damaged database raises: SQLite's errors, and a text column that is no longer UTF-8
+# (a flipped byte in the schema or a key), which Python's sqlite3 raises as UnicodeDecodeError.
+DAMAGED = (sqlite3.Error, ValueError)
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by tthc.\n"
@@ -134,7 +137,7 @@ class Cache:
                 database.execute(_SCHEMA)
                 database.execute("SELECT count(*) FROM entries").fetchone()
                 return database
-            except sqlite3.Error:
+            except DAMAGED:
                 path.unlink(missing_ok=True)
         return None
 
@@ -150,7 +153,7 @@ class Cache:
             row = self._database.execute(
                 "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
             ).fetchone()
-        except sqlite3.Error:
+        except DAMAGED:
             return None
         if row is None:
             return None
@@ -180,7 +183,7 @@ class Cache:
         try:
             assert self._database is not None
             self._database.execute("DELETE FROM entries WHERE kind = ? AND key = ?", (kind, key))
-        except sqlite3.Error:
+        except DAMAGED:
             return
 
     # ---- saving and housekeeping -------------------------------------------------------------
@@ -205,7 +208,7 @@ class Cache:
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows
                 )
                 self._prune({*keep, *self.used})
-        except sqlite3.Error:
+        except DAMAGED:
             return
 
     def _prune(self, keep: set[str]) -> None:

@@ -1,8 +1,11 @@
-"""The checking entry point: paths → project → diagnostics, under a configuration.
+"""The stages every check shares: which files, which rules, and the findings made a report.
 
-Input: paths to check and a `Config` (found upward from the paths when not given). Output: the
-loaded `Project` and its sorted diagnostics (reading, resolving and every rule) at the
-configured severities, with inline suppressions applied and TT901/TT902 added.
+Input: paths and a `Config`; or a loaded `Project`. Output: the files to read (`project_files`),
+the rules some file enables (`enabled_rules`), the report made of what the rules found
+(`finish`: the configuration, inline suppressions, TT901/TT902, sorted), and `check_project`,
+the diagnostics of a project already loaded in memory (an editor's, a test's), and
+`load_and_check`, which loads it first.
+`tthc.rules.engine.repository.check` is the pipeline that runs them on paths.
 
     rules run → select / ignore / severity / per-path → suppressions → TT901, TT902
         → at most so many findings per file and per run (`caps`, TT006 for the rest)
@@ -21,8 +24,9 @@ from tthc.rules.engine.config import Config, Policy, apply_config
 from tthc.rules.engine.config_file import discover_config
 from tthc.rules.engine.discovery import procedure_files
 from tthc.rules.engine.runner import run_rules, run_suppression_rules
+from tthc.rules.engine.suppressions.directives import scan_directives
+from tthc.rules.engine.suppressions.effects import suppress
 from tthc.rules.registry import RULES
-from tthc.rules.suppressions import scan_directives, suppress
 
 
 def check_project(project: Project, config: Config | None = None) -> list[Diagnostic]:
@@ -31,6 +35,26 @@ def check_project(project: Project, config: Config | None = None) -> list[Diagno
     rules = enabled_rules(project.files, config)
     found = [*project.diagnostics, *run_rules(project, rules, config.settings)]
     return finish(project.files, found, rules, config)
+
+
+def load_and_check(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    registry: Sequence[str | Path] = (),
+) -> tuple[Project, list[Diagnostic]]:
+    """The project loaded whole in this process (`load_project`) and its diagnostics
+    (`check_project`), for a caller that needs the model as well as the findings (`tthc
+    compile` bundles it). The diagnostics are those of `check` on the same paths
+    (`tests/cli/test_check_repository.py` holds them equal). An unusable configuration found
+    upward gives its own diagnostics and an empty project."""
+    if config is None:
+        found = discover_config(paths)
+        if found.value is None:
+            return Project(), found.diagnostics
+        config = found.value
+    files, extra = project_files(paths, config, registry)
+    project = load_project(files, extra, config.limits)
+    return project, check_project(project, config)
 
 
 def enabled_rules(files: Sequence[str], config: Config) -> list[Rule]:
@@ -65,24 +89,6 @@ def finish(
     kept, context = suppress(kept_by_config, directives, lambda p, code: policy(p).enabled(code))
     kept.extend(apply_config(run_suppression_rules(context, rules), config))
     return cap_findings(sorted(kept, key=lambda d: d.sort_key()), config.limits)
-
-
-def check_paths(
-    paths: Sequence[str | Path],
-    config: Config | None = None,
-    registry: Sequence[str | Path] = (),
-) -> tuple[Project, list[Diagnostic]]:
-    """Loads and checks the paths, with the registry folders of the configuration (and any
-    given here) always part of the project. An unusable configuration found upward gives its
-    own diagnostics and an empty project: nothing is checked under settings nobody chose."""
-    if config is None:
-        found = discover_config(paths)
-        if found.value is None:
-            return Project(), found.diagnostics
-        config = found.value
-    files, extra = project_files(paths, config, registry)
-    project = load_project(files, extra, config.limits)
-    return project, check_project(project, config)
 
 
 def project_files(

@@ -10,13 +10,10 @@ value), and the outcome holds no `Config`.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import difflib
 import re
 import tomllib
-import typing
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +27,7 @@ from tthc.rules.engine.config import (
     selector_problem,
 )
 from tthc.rules.engine.config_locator import Locator
+from tthc.rules.engine.config_values import convert, kind_in_words
 
 CONFIG_FILES = ("tthc.toml", "pyproject.toml")  # in one folder, tthc.toml wins
 KEYS = (
@@ -68,7 +66,7 @@ def _mentions_tthc(pyproject: Path) -> bool:
         return "tthc" in tomllib.loads(text).get("tool", {})
     except (OSError, UnicodeDecodeError):
         return False
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or an integer past Python's 4,300 digits
         return "tool.tthc" in text  # broken, but meant for us: reading it reports where
 
 
@@ -121,7 +119,7 @@ def load_config(file: str | Path) -> Outcome[Config]:
         )
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, or an integer past Python's 4,300 digits
         at = _TOML_POSITION.search(str(error))
         end = (text.count("\n") + 1, 1)  # "at end of document"
         line, column = (int(at.group(1)), int(at.group(2))) if at else end
@@ -334,9 +332,9 @@ class _Reader:
             if name not in names:
                 self._unknown((key,), name, list(names))
                 continue
-            converted = _convert(value, default, names[name])
+            converted = convert(value, default, names[name])
             if converted is None:
-                vi, en = _kind(default, names[name])
+                vi, en = kind_in_words(default, names[name])
                 self._wrong_type((key,), name, vi, en, value)
             else:
                 changes[names[name]] = converted
@@ -350,56 +348,3 @@ class _Reader:
             self._wrong_type((), key, " | ".join(choices), " | ".join(choices), value)
             return default
         return value
-
-
-_KINDS: dict[object, tuple[str, str]] = {
-    int: ("một số nguyên không âm", "a whole number, 0 or more"),
-    Decimal: ("một số không âm", "a number, 0 or more"),
-    float: ("một số không âm", "a number, 0 or more"),
-    bool: ("true hoặc false", "true or false"),
-    str: ("một chuỗi", "a string"),
-    dt.date: ("một ngày dạng 2025-07-01", "a date such as 2025-07-01"),
-}
-
-
-def _kind(default: object, name: str) -> tuple[str, str]:
-    """What a field accepts, in words, for the message of a wrong value."""
-    if isinstance(default, Limits):
-        return "một số nguyên dương", "a positive whole number"
-    hint = typing.get_type_hints(type(default))[name]
-    if typing.get_origin(hint) in _COLLECTIONS:
-        vi, en = _KINDS.get((typing.get_args(hint) or (str,))[0], ("?", "?"))
-        return f"một danh sách ({vi})", f"a list ({en} each)"
-    return _KINDS.get(hint, (str(hint), str(hint)))
-
-
-_COLLECTIONS = (frozenset, tuple, list, set)
-
-
-def _convert(value: object, default: object, name: str) -> object | None:
-    """The TOML value as the field's type, or None when it does not fit."""
-    if isinstance(default, Limits):  # Limits knows its own bounds
-        try:
-            default.with_overrides({name: value})
-        except ValueError:
-            return None
-        return value
-    return _as(value, typing.get_type_hints(type(default))[name])
-
-
-def _as(value: object, hint: Any) -> object | None:
-    origin = typing.get_origin(hint)
-    if origin in _COLLECTIONS:
-        if not isinstance(value, list):
-            return None
-        items = [_as(item, (typing.get_args(hint) or (str,))[0]) for item in value]
-        return None if any(item is None for item in items) else origin(items)
-    if hint is bool or isinstance(value, bool):
-        return value if hint is bool and isinstance(value, bool) else None
-    if hint is int:
-        return value if isinstance(value, int) and value >= 0 else None
-    if hint in (Decimal, float):
-        return hint(str(value)) if isinstance(value, int | float) and value >= 0 else None
-    if hint is dt.date:
-        return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
-    return value if isinstance(hint, type) and isinstance(value, hint) else None

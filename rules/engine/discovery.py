@@ -12,7 +12,9 @@ is a near miss of one (`procedur:`, `grant:`), so that a misspelt procedure is s
 are left alone. Keys are found by reading lines, not by parsing: sniffing is cheap and cannot
 be made to hang by the file. A YAML file that cannot be sniffed (not
 UTF-8, unreadable) is read, so its problem is reported. Hidden files and folders, and anything
-an `exclude` glob matches, are skipped. A file named explicitly is always read.
+an `exclude` glob matches, are skipped. A file named explicitly is always read. What cannot be read — a folder that cannot be listed, a
+dangling or looping link — is kept, so that reading it reports it (TT008) rather than the check
+passing without it.
 
 Globs (`exclude`) follow .gitignore habits: without `/` (`archive`, `*.draft.yaml`) they match
 the name of a file or folder at any depth; with `/` (`examples/ci/`, `old/**/*.yml`) they match
@@ -124,7 +126,8 @@ def _walk(top: Path, excluder: Excluder) -> Iterable[str]:
     """The procedure files of one folder, sorted by path, hidden and excluded entries pruned
     (symbolic links to folders are not followed, so a link loop cannot trap the walk)."""
     found: list[str] = []
-    for folder, dirs, names in os.walk(top):
+    unreadable: list[str] = []
+    for folder, dirs, names in os.walk(top, onerror=lambda e: unreadable.append(str(e.filename))):
         here = Path(folder)
         dirs[:] = [
             d
@@ -140,6 +143,8 @@ def _walk(top: Path, excluder: Excluder) -> Iterable[str]:
                 continue
             if suffix in YAML_SUFFIXES and not is_procedure_yaml(path):
                 continue
-            if path.is_file():
-                found.append(str(path))
+            if path.is_file() or (path.is_symlink() and not path.exists()):
+                found.append(str(path))  # a dangling or looping link: reading it says so (TT008)
+    # A folder that cannot be listed is given as a file: reading it reports it (TT008).
+    found.extend(unreadable)
     return sorted(found, key=lambda p: Path(p).parts)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tthc.compiler import Model, ProcedureModel, build_procedure, resolve_procedure
+from tthc.compiler import ProcedureModel, Registry, build_procedure, resolve_procedure
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic, Limits, Outcome, ast, decode_source, parse, parse_path
@@ -94,7 +94,7 @@ def parse_data(path: str, data: bytes | None, limits: Limits) -> Outcome[ast.Doc
 class FileChecker:
     """What every file of one check is checked against."""
 
-    registry: Model  # its procedures are empty
+    registry: Registry
     limits: Limits
     rules: Sequence[Rule]
     settings: Settings

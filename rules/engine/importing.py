@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tthc.compiler.importer import ImportResult, write_result
 from tthc.dsl import Diagnostic
-from tthc.rules.engine.check import check_paths
 from tthc.rules.engine.config import Config
+from tthc.rules.engine.repository import check_paths
 
 
 def check_import(

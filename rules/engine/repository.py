@@ -1,9 +1,13 @@
-"""Checking a whole repository of procedure files fast: cache, all cores, changed files only.
+"""The one check pipeline: `CheckRequest` → `CheckResult`, in one process or on all cores, cached.
 
-Input: a `CheckRequest` (paths, configuration, jobs, cache on or off, the files changed since a
-revision) and an optional progress callback. Output: a `CheckResult`, whose diagnostics are
-exactly those of `tthc.rules.check_paths` on the same paths (filtered to the changed files when
-asked), in the same order.
+Input: a `CheckRequest` (paths, configuration, extra registry folders, jobs, cache on or off,
+the files changed since a revision) and an optional progress callback. Output: a `CheckResult`
+(files, sorted diagnostics, the codes checked). `tthc check` calls `check`; the library's
+`check_paths` is `check` in this process without the cache, so the two cannot drift. Whatever
+the executor (serial, forked workers, replayed from the cache), a procedure-scope rule sees the
+`Registry` and one workflow, and a project-scope rule the registry with every procedure's
+summary; `tests/cli/test_check_repository.py` holds all of them equal to `check_project` on the
+project loaded whole in memory.
 
     discover ─> read and hash every file ─> run key ─┬─ hit: replay the stored diagnostics
                                                      └─ miss: ─> the registry files, read here
@@ -24,7 +28,7 @@ import gc
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,6 +40,7 @@ from tthc.rules.engine.cache import FILES, RUNS, Cache, digest, tool_fingerprint
 from tthc.rules.engine.changes import Changes
 from tthc.rules.engine.check import enabled_rules, finish, project_files
 from tthc.rules.engine.config import Config
+from tthc.rules.engine.config_file import discover_config
 from tthc.rules.engine.file_check import FileChecker, FileResult, may_declare_registry, parse_data
 from tthc.rules.engine.fingerprints import config_fingerprint, pairs, read_files
 from tthc.rules.engine.parallel import available_cores, fork_each, in_worker
@@ -55,8 +60,9 @@ PARALLEL_MIN = 40
 
 @dataclass(frozen=True)
 class CheckRequest:
-    paths: tuple[str, ...]
+    paths: tuple[str | Path, ...]
     config: Config = field(default_factory=Config)
+    registry: tuple[str | Path, ...] = ()  # registry folders beyond the configuration's
     jobs: int = 0  # 0: every core
     use_cache: bool = True
     changes: Changes | None = None  # report only the diagnostics of these files
@@ -65,17 +71,18 @@ class CheckRequest:
 
 @dataclass(frozen=True)
 class CheckResult:
-    files: tuple[str, ...]  # every file of the project, registry included
-    diagnostics: tuple[Diagnostic, ...]  # sorted; only those of changed files if asked
-    rule_codes: tuple[str, ...]  # the codes checked: reading (TT0xx) and the rules that ran
-    reported_files: tuple[str, ...]  # the files reported on: all, or the changed ones
+    files: tuple[str, ...] = ()  # every file of the project, registry included
+    diagnostics: tuple[Diagnostic, ...] = ()  # sorted; only those of changed files if asked
+    rule_codes: tuple[str, ...] = ()  # the codes checked: reading (TT0xx) and the rules that ran
+    reported_files: tuple[str, ...] = ()  # the files reported on: all, or the changed ones
     replayed: bool = False  # the diagnostics come from the cache
 
 
-def check_repository(request: CheckRequest, progress: Progress | None = None) -> CheckResult:
+def check(request: CheckRequest, progress: Progress | None = None) -> CheckResult:
+    """The report on the paths of the request: what `tthc check` prints."""
     config = request.config
     jobs = request.jobs or available_cores()
-    files, extra = project_files(request.paths, config)
+    files, extra = project_files(request.paths, config, request.registry)
     ordered = list(dict.fromkeys([*extra, *files]))  # the order load_project reads them in
     contents, digests = read_files(ordered, config.limits, _ticks(progress, len(ordered)))
     cache = Cache.at(request.cache_root or config.root or Path.cwd()) if request.use_cache else None
@@ -104,6 +111,25 @@ def check_repository(request: CheckRequest, progress: Progress | None = None) ->
         reported_files=tuple(reported),
         replayed=replayed,
     )
+
+
+def check_paths(
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    registry: Sequence[str | Path] = (),
+) -> tuple[CheckResult, list[Diagnostic]]:
+    """`check` on the paths in this process, without the cache: the result and its
+    diagnostics. The registry folders of the configuration (and any given here) are always
+    part of the project. The configuration is found upward from the paths when not given; an
+    unusable one gives its own diagnostics and nothing is checked under settings nobody chose."""
+    if config is None:
+        found = discover_config(paths)
+        if found.value is None:
+            return CheckResult(), found.diagnostics
+        config = found.value
+    request = CheckRequest(tuple(paths), config, tuple(registry), jobs=1, use_cache=False)
+    result = check(request)
+    return result, list(result.diagnostics)
 
 
 def _ticks(progress: Progress | None, total: int) -> Callable[[int], None] | None:
@@ -217,7 +243,7 @@ class _Round:
         self.found = [*resolved.diagnostics, *(d for r in ordered for d in r.diagnostics)]
         summaries = tuple(s for r in ordered for s in r.summaries)
         context = ProjectContext(
-            replace(resolved.value, procedures=summaries),
+            resolved.value.with_procedures(summaries),
             settings,
             checker.memo,
             whole=_reread(limits),
@@ -323,4 +349,4 @@ def _collector_for_big_heaps() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-__all__ = ["CheckRequest", "CheckResult", "check_repository"]
+__all__ = ["CheckRequest", "CheckResult", "check", "check_paths"]

@@ -12,14 +12,14 @@ import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from tthc.compiler import Model, Project, Workflow
+from tthc.compiler import Project, Registry, Workflow
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
 from tthc.rules.engine.summary import summarize
 from tthc.rules.registry import RULES
-from tthc.rules.suppressions import SuppressionContext
+from tthc.rules.suppression_context import SuppressionContext
 
 
 def run_rules(
@@ -34,7 +34,7 @@ def run_rules(
     is worked out once."""
     settings = settings or Settings()
     memo = Memo()
-    registry = replace(project.model, procedures=())
+    registry = project.model.registry
     found: list[Diagnostic] = []
     for workflow in project.workflows:
         found.extend(run_procedure_rules(registry, workflow, rules, settings, memo))
@@ -52,10 +52,10 @@ def run_rules(
 
 
 def run_procedure_rules(
-    registry: Model, workflow: Workflow, rules: Sequence[Rule], settings: Settings, memo: Memo
+    registry: Registry, workflow: Workflow, rules: Sequence[Rule], settings: Settings, memo: Memo
 ) -> list[Diagnostic]:
     """The findings of the procedure-scope rules on one procedure, checked against the
-    registry alone (`registry.procedures` is empty: `ProcedureContext`)."""
+    registry alone (`ProcedureContext`)."""
     context = ProcedureContext(registry, workflow, settings, memo)
     where = workflow.procedure.node.code.span
     return [d for r in rules if r.scope == "procedure" for d in _run(r, context, where)]

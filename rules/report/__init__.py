@@ -10,6 +10,7 @@
 The CLI picks one with `--format`; rendering never happens inside a click command.
 """
 
-from tthc.rules.report.report import FORMATS, Report, render
+from tthc.rules.report.render import FORMATS, render
+from tthc.rules.report.report import Report
 
 __all__ = ["FORMATS", "Report", "render"]

@@ -1,6 +1,7 @@
 """JUnit XML: one test suite per file, one test case per file and rule that ran on it; a
 rule with findings on the file is a failed test case listing them (GitLab, Jenkins). Characters
-XML forbids (NUL, ESC, an undecodable byte of a file name) are written out (`neutral.xml_text`)."""
+XML forbids (NUL, ESC, an undecodable byte of a file name) are written out (`neutral.xml_text`),
+and each finding stays on its line of the failure's text (no line of it starts a workflow command)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
 from tthc.dsl import Diagnostic, Severity
-from tthc.rules.report.neutral import xml_text
+from tthc.rules.report.neutral import line_start, one_line, xml_text
 from tthc.rules.report.report import Report
 
 
@@ -37,8 +38,8 @@ def render_junit(report: Report) -> str:
                 )
                 failure.text = xml_text(
                     "\n".join(
-                        f"{d.span.path}:{d.span.line}:{d.span.column}: {d.severity.value}"
-                        f"[{d.code}] {d.name}: {d.message.text(report.lang)}"
+                        f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}: {d.severity.value}"
+                        f"[{d.code}] {d.name}: {one_line(d.message.text(report.lang))}"
                         for d in failing
                     )
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -12,7 +13,9 @@ _YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @lru_cache(maxsize=256)
-def _lines(path: str) -> tuple[str, ...] | None:
+def _lines(path: str, stamp: tuple[int, int]) -> tuple[str, ...] | None:
+    """The lines of a file as it is now (`stamp`: its time and size, so that a process that
+    reports many times, a server or a fuzz run, never quotes a file as it was before)."""
     try:
         with open(path, encoding="utf-8", errors="replace", newline="") as handle:
             text = handle.read()
@@ -24,7 +27,11 @@ def _lines(path: str) -> tuple[str, ...] | None:
 
 def source_line(path: str, line: int) -> str | None:
     """The text of one line (1-based) of a file, or None when it cannot be read."""
-    lines = _lines(path)
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    lines = _lines(path, (status.st_mtime_ns, status.st_size))
     if lines is None or not 1 <= line <= len(lines):
         return None
     return lines[line - 1].rstrip("\r")

@@ -18,25 +18,25 @@ With no finding of TT401-TT405 nor TT407, the procedure is a sound workflow net:
 case can reach, it can reach `end`, it reaches `end` with nothing left running, and every step can
 run (tests/rules/test_soundness_differential.py checks this against a brute-force oracle).
 
-    wording.py      nodes, joins, moves and runs as the messages name them
-    unreachable.py  TT401 unreachable-step
-    dead_end.py     TT402 dead-end-step
-    join_wait.py    TT403 join-may-wait-forever
-    loops.py        TT404 loop-without-exit
-    completion.py   TT405 improper-completion
-    choices.py      TT406 choice-not-exclusive
-    state_limit.py  TT407 flow-too-large-to-check
+    wording.py                  nodes, joins, moves and runs as the messages name them
+    unreachable_step.py         TT401 unreachable-step
+    dead_end_step.py            TT402 dead-end-step
+    join_may_wait_forever.py    TT403 join-may-wait-forever
+    loop_without_exit.py        TT404 loop-without-exit
+    improper_completion.py      TT405 improper-completion
+    choice_not_exclusive.py     TT406 choice-not-exclusive
+    flow_too_large_to_check.py  TT407 flow-too-large-to-check
 """
 
 from tthc.compiler.analysis.soundness.analysis import Soundness, analyse
 from tthc.rules.base import Rule
-from tthc.rules.soundness.choices import choice_not_exclusive
-from tthc.rules.soundness.completion import improper_completion
-from tthc.rules.soundness.dead_end import dead_end_step
-from tthc.rules.soundness.join_wait import join_may_wait_forever
-from tthc.rules.soundness.loops import loop_without_exit
-from tthc.rules.soundness.state_limit import flow_too_large_to_check
-from tthc.rules.soundness.unreachable import unreachable_step
+from tthc.rules.soundness.choice_not_exclusive import choice_not_exclusive
+from tthc.rules.soundness.dead_end_step import dead_end_step
+from tthc.rules.soundness.flow_too_large_to_check import flow_too_large_to_check
+from tthc.rules.soundness.improper_completion import improper_completion
+from tthc.rules.soundness.join_may_wait_forever import join_may_wait_forever
+from tthc.rules.soundness.loop_without_exit import loop_without_exit
+from tthc.rules.soundness.unreachable_step import unreachable_step
 
 __all__ = ["RULES", "Soundness", "analyse"]
 

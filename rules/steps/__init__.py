@@ -8,31 +8,31 @@ refusal step (`refusal`) counts as returning the result: the refusal notice with
 the result the applicant receives in writing (Decree 61/2018/NĐ-CP Art. 19; Decree 63/2010/NĐ-CP
 Art. 16-17), so a refusal path needs no separate `result` step (TT304 checks that it notifies).
 
-    step_names.py           steps as the messages name them (shared)
-    repeat_finding.py       the finding of a step run too often (TT305, TT310)
-    reception.py            TT301 missing-reception
-    decision.py             TT302 missing-decision
-    result_return.py        TT303 missing-result-return
-    refusal_notice.py       TT304 refusal-without-notice
-    supplement_requests.py  TT305 repeated-supplement-request
-    dossier_components.py   TT306 unused-dossier-component
-    digital_signature.py    TT307 online-without-digital-signature
-    fee_collection.py       TT308 fee-not-collected
-    consultation.py         TT309 consultation-incomplete
-    apology.py              TT310 late-path-without-apology
+    step_names.py                        steps as the messages name them (shared)
+    repeat_finding.py                    the finding of a step run too often (TT305, TT310)
+    missing_reception.py                 TT301 missing-reception
+    missing_decision.py                  TT302 missing-decision
+    missing_result_return.py             TT303 missing-result-return
+    refusal_without_notice.py            TT304 refusal-without-notice
+    repeated_supplement_request.py       TT305 repeated-supplement-request
+    unused_dossier_component.py          TT306 unused-dossier-component
+    online_without_digital_signature.py  TT307 online-without-digital-signature
+    fee_not_collected.py                 TT308 fee-not-collected
+    consultation_incomplete.py           TT309 consultation-incomplete
+    late_path_without_apology.py         TT310 late-path-without-apology
 """
 
 from tthc.rules.base import Rule
-from tthc.rules.steps.apology import late_path_without_apology
-from tthc.rules.steps.consultation import consultation_incomplete
-from tthc.rules.steps.decision import missing_decision
-from tthc.rules.steps.digital_signature import online_without_digital_signature
-from tthc.rules.steps.dossier_components import unused_dossier_component
-from tthc.rules.steps.fee_collection import fee_not_collected
-from tthc.rules.steps.reception import missing_reception
-from tthc.rules.steps.refusal_notice import refusal_without_notice
-from tthc.rules.steps.result_return import missing_result_return
-from tthc.rules.steps.supplement_requests import repeated_supplement_request
+from tthc.rules.steps.consultation_incomplete import consultation_incomplete
+from tthc.rules.steps.fee_not_collected import fee_not_collected
+from tthc.rules.steps.late_path_without_apology import late_path_without_apology
+from tthc.rules.steps.missing_decision import missing_decision
+from tthc.rules.steps.missing_reception import missing_reception
+from tthc.rules.steps.missing_result_return import missing_result_return
+from tthc.rules.steps.online_without_digital_signature import online_without_digital_signature
+from tthc.rules.steps.refusal_without_notice import refusal_without_notice
+from tthc.rules.steps.repeated_supplement_request import repeated_supplement_request
+from tthc.rules.steps.unused_dossier_component import unused_dossier_component
 
 RULES: tuple[Rule, ...] = (
     Rule("TT301", "procedure", missing_reception),

@@ -4,7 +4,8 @@ Input: the text of each file and the diagnostics the configuration kept. Output:
 that no suppression covers, and a `SuppressionContext` (every directive and what each code in it
 did) from which the rules TT901 (a suppression that suppresses nothing) and TT902 (a suppression
 without a written reason) find. The directives and their effects are read and applied by the
-engine (`tthc.rules.engine.suppressions`); this package holds the two rules.
+engine (`tthc.rules.engine.suppressions`), which hands the rules a `SuppressionContext`
+(`tthc.rules.suppression_context`); this package holds the two rules.
 
     # tthc: allow TT503, TT306 -- <reason>     as a trailing comment: that line
                                                alone on its line: the next line of content
@@ -13,15 +14,14 @@ engine (`tthc.rules.engine.suppressions`); this package holds the two rules.
 A directive without a reason suppresses nothing (TT902). TT001 and TT008 cannot be suppressed
 (a file that cannot be read cannot be checked), nor can TT901 and TT902 themselves.
 
-    unused.py      TT901 unused-suppression
-    reason.py      TT902 suppression-without-reason
+    unused_suppression.py          TT901 unused-suppression
+    suppression_without_reason.py  TT902 suppression-without-reason
 """
 
 from tthc.rules.base import Rule
-from tthc.rules.engine.suppressions.directives import Directive, Mention, scan_directives
-from tthc.rules.engine.suppressions.effects import Effect, SuppressionContext, suppress
-from tthc.rules.suppressions.reason import suppression_without_reason
-from tthc.rules.suppressions.unused import unused_suppression
+from tthc.rules.suppression_context import Directive, Effect, Mention, SuppressionContext
+from tthc.rules.suppressions.suppression_without_reason import suppression_without_reason
+from tthc.rules.suppressions.unused_suppression import unused_suppression
 
 __all__ = [
     "RULES",
@@ -29,8 +29,6 @@ __all__ = [
     "Effect",
     "Mention",
     "SuppressionContext",
-    "scan_directives",
-    "suppress",
 ]
 
 RULES: tuple[Rule, ...] = (

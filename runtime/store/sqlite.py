@@ -238,10 +238,10 @@ class SQLiteStore:
             """
             SELECT procedure, commune,
               SUM(filed BETWEEN :a AND :b),
-              SUM(closed BETWEEN :a AND :b AND on_time = 1),
-              SUM(closed BETWEEN :a AND :b AND on_time = 0),
+              COALESCE(SUM(closed BETWEEN :a AND :b AND on_time = 1), 0),
+              COALESCE(SUM(closed BETWEEN :a AND :b AND on_time = 0), 0),
               SUM(filed <= :b AND (closed IS NULL OR closed > :b)),
-              SUM(filed <= :b AND alarm IS NOT NULL AND alarm < :t)
+              COALESCE(SUM(filed <= :b AND alarm IS NOT NULL AND alarm < :t), 0)
             FROM cases
             WHERE (:p IS NULL OR procedure = :p) AND (:c IS NULL OR commune = :c)
               AND filed <= :b AND (closed IS NULL OR closed >= :a)

@@ -53,10 +53,11 @@ def test_the_yaml_twin_gives_the_same_ast(generate: ModuleType) -> None:
 def test_the_corpus_is_clean_under_every_check(generate: ModuleType, tmp_path: Path) -> None:
     files = generate.write_corpus(tmp_path, 12, 20, 7)
     assert len(files) == 12
-    project, diagnostics = check_paths(
+    result, diagnostics = check_paths(
         [tmp_path / "procedures"], registry=[tmp_path / "registry.tthc"]
     )
-    assert len(project.workflows) == 12
+    assert len(result.files) == 13  # the registry and the twelve procedures
+    assert len(load_project(result.files).workflows) == 12
     assert [f"{d.code} {d.span}" for d in diagnostics] == []
 
 

@@ -18,8 +18,7 @@ from tthc.rules import load_config
 from tthc.rules.engine import file_check
 from tthc.rules.engine import repository as repo
 from tthc.rules.engine.cache import CACHE_DIR, DATABASE, LAYOUT
-from tthc.rules.engine.check import check_paths
-from tthc.rules.engine.repository import CheckRequest, CheckResult, check_repository
+from tthc.rules.engine.repository import CheckRequest, CheckResult, check, check_paths
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "project"
 
@@ -39,7 +38,7 @@ def run(project: Path, **options: object) -> CheckResult:
     found = load_config(project / "tthc.toml")
     assert found.value is not None
     request = CheckRequest(paths=("project",), config=found.value, jobs=1, **options)  # type: ignore[arg-type]
-    return check_repository(request)
+    return check(request)
 
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -141,7 +140,7 @@ def test_options_that_do_not_change_findings_keep_the_cache(project: Path) -> No
     fail_on = load_config(project / "tthc.toml").value
     assert fail_on is not None
     request = CheckRequest(("project",), fail_on.with_options(fail_on="warning"), jobs=1)
-    assert check_repository(request).replayed
+    assert check(request).replayed
 
 
 def test_a_new_tool_version_rechecks(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

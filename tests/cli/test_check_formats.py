@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner
@@ -222,3 +223,13 @@ def test_quiet_prints_the_findings_without_the_summary(project: Path) -> None:
     _, out, _ = check("--format", "concise", "--quiet", "--lang", "en")
     assert len(out.splitlines()) == 10
     assert "Checked" not in out
+
+
+def test_every_format_the_library_renders_is_offered_by_tthc_check() -> None:
+    """`--format` is written out in `cli/main.py` (the CLI starts without importing the
+    reports); a format added to `tthc.rules.report.render.FORMATS` must be added there too."""
+    from tthc.rules.report import FORMATS
+
+    [option] = [p for p in main.commands["check"].params if p.name == "form"]
+    assert isinstance(option.type, click.Choice)
+    assert list(option.type.choices) == list(FORMATS)

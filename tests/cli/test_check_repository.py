@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,14 @@ from click.testing import CliRunner
 
 from tthc.cli import progress
 from tthc.cli.main import main
+from tthc.dsl import Diagnostic
 from tthc.rules import Config, load_config
-from tthc.rules.engine import file_check
+from tthc.rules.engine import file_check, runner
 from tthc.rules.engine import repository as repo
-from tthc.rules.engine.check import check_paths
+from tthc.rules.engine.check import load_and_check
 from tthc.rules.engine.discovery import is_procedure_yaml, procedure_files, top_level_keys
 from tthc.rules.engine.parallel import fork_each, fork_map
-from tthc.rules.engine.repository import CheckRequest, check_repository
+from tthc.rules.engine.repository import CheckRequest, check
 
 TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden" / "project"
@@ -34,6 +36,12 @@ REGISTRY = TESTS / "rules" / "registry" / "base.tthc"
 
 
 # ---- all cores ------------------------------------------------------------------------------
+
+
+def in_memory(paths: list[str | Path], config: Config) -> list[Diagnostic]:
+    """The reference `check` is held to: the whole project loaded in this process and checked
+    by `check_project` (`load_and_check`), with no per-file split, worker or cache."""
+    return load_and_check(paths, config)[1]
 
 
 def many_cases(tmp: Path) -> Path:
@@ -66,16 +74,52 @@ def test_parallel_output_is_identical_to_serial(
     assert golden_config is not None
     for folder, config in (("cases", Config()), ("project", golden_config)):
         request = CheckRequest(paths=(folder,), config=config, use_cache=False)
-        serial = check_repository(dataclasses.replace(request, jobs=1))
-        parallel = check_repository(dataclasses.replace(request, jobs=3))
+        serial = check(dataclasses.replace(request, jobs=1))
+        parallel = check(dataclasses.replace(request, jobs=3))
         assert parallel.diagnostics == serial.diagnostics, folder
-        _, reference = check_paths([folder], config)
+        reference = in_memory([folder], config)
         assert list(serial.diagnostics) == reference, folder
     assert len(set(pids.read_text().split())) > 1, "the rules ran in worker processes"
     assert len({d.code[:3] for d in serial.diagnostics}) >= 8
     # A project-scope rule sees every procedure: the re-delegation names the step relying on it.
     [redelegation] = [d for d in parallel.diagnostics if d.code == "TT201"]
     assert any("'ky' relies on this grant" in r.message.en for r in redelegation.related)
+
+
+def test_a_procedure_rule_sees_the_same_registry_whichever_executor_runs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process, in forked workers and in `check_project` alike, a procedure-scope rule
+    is given the `Registry` (no list of procedures, empty or full) and one workflow."""
+    many_cases(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(repo, "PARALLEL_MIN", 1)
+    seen = tmp_path / "seen"
+
+    @dataclasses.dataclass(frozen=True)
+    class Recording(runner.ProcedureContext):
+        def __post_init__(self) -> None:
+            model = self.model
+            with open(seen, "a", encoding="utf-8") as out:
+                out.write(
+                    f"{type(model).__name__} {len(model.authorities)} {self.procedure.code}\n"
+                )
+
+    monkeypatch.setattr(runner, "ProcedureContext", Recording)
+
+    def recorded(run: Callable[[], object]) -> list[str]:
+        seen.write_text("", encoding="utf-8")
+        run()
+        return sorted(seen.read_text(encoding="utf-8").splitlines())
+
+    request = CheckRequest(paths=("cases",), use_cache=False)
+    serial = recorded(lambda: check(dataclasses.replace(request, jobs=1)))
+    parallel = recorded(lambda: check(dataclasses.replace(request, jobs=2)))
+    whole = recorded(lambda: in_memory(["cases"], Config()))
+    assert serial == parallel == whole
+    assert len(serial) > 100
+    assert {line.split()[0] for line in serial} == {"Registry"}
+    assert len({line.split()[1] for line in serial}) == 1  # the one registry, in full
 
 
 def test_twins_and_copies_across_files_are_told_apart_as_in_one_process(
@@ -95,8 +139,8 @@ def test_twins_and_copies_across_files_are_told_apart_as_in_one_process(
         shutil.copy(REGISTRY, folder / "registry.tthc")
         for case in files:
             shutil.copy(CASES / case, folder / case)
-        result = check_repository(CheckRequest(paths=(name,), use_cache=False, jobs=2))
-        _, reference = check_paths([name], Config())
+        result = check(CheckRequest(paths=(name,), use_cache=False, jobs=2))
+        reference = in_memory([name], Config())
         assert list(result.diagnostics) == reference, name
         assert any(d.code == "TT602" for d in reference) == (name == "copies")
 
@@ -116,8 +160,8 @@ def test_a_registry_the_quick_look_misses_is_still_the_registry(
     (folder / "registry.yaml").write_text(registry, encoding="utf-8")
     assert not file_check.may_declare_registry(registry.encode())
     request = CheckRequest(paths=("cases",), use_cache=False, jobs=2)
-    result = check_repository(request)
-    _, reference = check_paths(["cases"], Config())
+    result = check(request)
+    reference = in_memory(["cases"], Config())
     assert list(result.diagnostics) == reference
     assert not [d for d in reference if d.code == "TT005" and "authority" in d.message.en]
 

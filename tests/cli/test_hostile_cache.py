@@ -173,3 +173,16 @@ def test_without_a_usable_key_the_cache_is_not_used(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert check() == check("--no-cache")
     assert not (project / CACHE_DIR).exists()
+
+
+def test_a_database_whose_text_is_no_longer_utf8_is_made_again(project: Path) -> None:
+    """Found by `make fuzz` (seed 18, input 50647): a flipped byte in the table's schema made
+    SQLite hand back text that is not UTF-8, and every later run crashed."""
+    honest = check("--no-cache")
+    check()
+    path = project / CACHE_DIR / LAYOUT / DATABASE
+    data = path.read_bytes()
+    at = data.index(b"CREATE TABLE")
+    path.write_bytes(data[: at + 2] + b"\xaf" + data[at + 3 :])
+    assert check() == honest
+    assert check() == honest

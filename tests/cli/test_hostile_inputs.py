@@ -148,7 +148,7 @@ def forged_code() -> str:
 def test_a_value_holding_a_newline_cannot_start_a_workflow_command() -> None:
     write("forged.yaml", forged_code())
     outputs = check_every_format("forged.yaml")
-    for form in ("text", "concise"):
+    for form in ("text", "concise", "junit"):
         assert not [line for line in outputs[form].splitlines() if line.startswith("::")], form
         assert "'x\\n::error file=README.md,line=1::forged'" in outputs[form]
     annotations = outputs["github"].splitlines()
@@ -191,7 +191,7 @@ def test_an_internal_error_exits_3_with_a_short_report(monkeypatch: pytest.Monke
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(repository, "check_repository", broken)
+    monkeypatch.setattr(repository, "check", broken)
     shutil.copy(CASES / "TT501_fail.tthc", "p.tthc")
     result = tthc("check", "--exit-zero", "p.tthc")
     assert result.exit_code == 3
@@ -239,3 +239,34 @@ def test_yaml_line_numbers_agree_with_the_yaml_parsers_line_ends(separator: str)
     deadline = next(d for d in found if d["code"] == "TT501")
     shown = tthc("check", "--no-cache", "--format", "text", "--lang", "en", "breaks.yaml").stdout
     assert f"{deadline['span']['line']:>4} |   deadline: 3 working_days" in shown
+
+
+def test_a_configuration_integer_of_5000_digits_is_a_configuration_error() -> None:
+    """Found by `make fuzz` (seed 18, input 20): TOML's integers have no length limit."""
+    Path("tthc.toml").write_text("[limits]\nmax-bytes = " + "9" * 5000 + "\n", encoding="utf-8")
+    shutil.copy(CASES / "TT501_fail.tthc", "p.tthc")
+    result = tthc("check", "--no-cache", "p.tthc")
+    assert result.exit_code == 2, result.output
+    assert "TT001" in result.stderr and "internal error" not in result.stderr
+
+
+# ---- what discovery cannot read ---------------------------------------------------------------
+
+
+def test_dangling_and_looping_links_in_a_checked_folder_are_reported_not_skipped() -> None:
+    """They were skipped with exit code 0, though the README promises TT008."""
+    os.makedirs("project")
+    shutil.copy(CASES / "clean_birth_registration.tthc", "project/ok.tthc")
+    shutil.copy(CASES.parent / "registry" / "base.tthc", "project/registry.tthc")
+    os.symlink("nowhere.tthc", "project/dangling.tthc")
+    os.symlink("loop2.tthc", "project/loop1.tthc")
+    os.symlink("loop1.tthc", "project/loop2.tthc")
+    os.symlink("/dev/zero", "project/device.tthc")  # not a file: never opened
+    result = tthc("check", "--no-cache", "--format", "json", "project")
+    assert result.exit_code == 1
+    found = {(d["span"]["path"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]}
+    assert found == {
+        ("project/dangling.tthc", "TT008"),
+        ("project/loop1.tthc", "TT008"),
+        ("project/loop2.tthc", "TT008"),
+    }

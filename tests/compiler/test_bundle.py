@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tthc.cli.main import main
 from tthc.compiler import bundle, load_bundle
 from tthc.compiler.analysis.calendar import CalendarData
-from tthc.rules import check_paths
+from tthc.rules import load_and_check
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "procedures"
@@ -22,7 +22,7 @@ FAULTY = ROOT / "examples" / "faulty" / "TT005_unresolved_reference.tthc"
 
 @pytest.fixture(scope="module")
 def corpus_json() -> str:
-    project, diagnostics = check_paths([CORPUS])
+    project, diagnostics = load_and_check([CORPUS])
     made = bundle(project.model, diagnostics)
     assert made.value is not None
     return made.value.to_json()
@@ -39,14 +39,14 @@ def test_the_corpus_bundles_and_reads_back_with_the_same_version(corpus_json: st
 
 
 def test_the_same_content_gives_the_same_version(corpus_json: str) -> None:
-    project, diagnostics = check_paths([CORPUS])
+    project, diagnostics = load_and_check([CORPUS])
     again = bundle(project.model, diagnostics)
     assert again.value is not None
     assert again.value.to_json() == corpus_json
 
 
 def test_calendar_data_is_part_of_the_version(corpus_json: str) -> None:
-    project, diagnostics = check_paths([CORPUS])
+    project, diagnostics = load_and_check([CORPUS])
     data = CalendarData(days_off={dt.date(2026, 3, 10): "Ngày giải phóng tỉnh"})
     other = bundle(project.model, diagnostics, data)
     assert other.value is not None
@@ -70,7 +70,7 @@ def test_the_version_in_force_on_the_filing_date(corpus_json: str) -> None:
 
 
 def test_a_project_with_an_error_gives_no_bundle() -> None:
-    project, diagnostics = check_paths([FAULTY])
+    project, diagnostics = load_and_check([FAULTY])
     made = bundle(project.model, diagnostics)
     assert made.value is None
     assert "TT005" in {d.code for d in made.diagnostics}
@@ -115,3 +115,16 @@ def test_compile_refuses_with_the_diagnostics_printed(tmp_path: Path) -> None:
     assert "TT005" in result.stderr
     assert "no bundle written" in result.stderr
     assert not out.exists()
+
+
+def test_every_procedure_reads_back_as_the_same_ast(corpus_json: str) -> None:
+    project, _ = load_and_check([CORPUS])
+    loaded = load_bundle(corpus_json).value
+    assert loaded is not None
+    for bundled in loaded.procedures:
+        [original] = [
+            p.node
+            for p in project.model.procedures
+            if p.code == bundled.code and p.node.effective == bundled.effective
+        ]
+        assert bundled.model().node == original  # spans included

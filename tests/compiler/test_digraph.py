@@ -1,4 +1,4 @@
-"""The flow's small directed graph answers as networkx does; `Workflow.graph` is the flow as a
+"""The flow's small directed graph answers as networkx does; `Workflow.to_networkx()` is the flow as a
 networkx graph (`tests/test_startup.py`: a check never imports networkx otherwise)."""
 
 from __future__ import annotations
@@ -44,13 +44,17 @@ def test_the_graph_answers_as_networkx_does(edges: list[tuple[str, str, bool]]) 
     assert list(converted.edges(data=True)) == list(theirs.edges(data=True))
 
 
-def test_workflow_graph_is_the_flow_as_a_networkx_graph() -> None:
+def test_to_networkx_is_the_flow_as_a_networkx_graph() -> None:
     [workflow] = load_project([TWIN]).workflows
-    graph = workflow.graph
+    graph = workflow.to_networkx()
     assert isinstance(graph, nx.DiGraph)
     assert set(graph.edges) == {(u, v) for u, v, _ in workflow.arrows()}
     assert workflow.reachable_from_start() == {"start", *nx.descendants(graph, "start")}
     assert workflow.can_reach_end() == {"end", *nx.ancestors(graph, "end")}
+    # An analyst's graph is theirs: changing it leaves the workflow as it was.
+    graph.remove_node("end")
+    assert "end" in workflow.to_networkx()
+    assert workflow.can_reach_end() == {"end", *nx.ancestors(workflow.to_networkx(), "end")}
 
 
 def test_the_workflow_graph_keeps_the_arrows_in_the_order_written() -> None:

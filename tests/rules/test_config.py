@@ -200,9 +200,9 @@ def test_without_the_registry_names_stay_unresolved(repo: Path) -> None:
 def test_a_registry_inside_the_checked_folder_is_read_once(repo: Path) -> None:
     project_with_nfd_title(repo)
     write(repo / "tthc.toml", 'registry = ["registry"]\nignore = ["TT007"]\n')
-    project, diagnostics = check_paths([repo])
+    result, diagnostics = check_paths([repo])
     assert diagnostics == []  # read twice, every authority would be a duplicate (TT004)
-    assert len(project.files) == len(set(map(str, project.files)))
+    assert len(result.files) == len(set(map(str, result.files)))
 
 
 def test_limits_come_from_the_configuration(repo: Path) -> None:
@@ -233,8 +233,8 @@ def test_fail_on_decides_which_severities_fail() -> None:
 def test_an_unusable_configuration_found_upward_checks_nothing(repo: Path) -> None:
     procedure = project_with_nfd_title(repo)
     write(repo / "tthc.toml", "selct = ['TT2']\n")
-    project, diagnostics = check_paths([procedure])
-    assert project.files == []
+    result, diagnostics = check_paths([procedure])
+    assert result.files == ()
     assert [(d.code, d.span.path) for d in diagnostics] == [("TT002", str(repo / "tthc.toml"))]
 
 

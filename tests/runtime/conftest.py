@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, utils
 from cryptography.x509.oid import NameOID
 
 from tthc.compiler import Bundle, bundle
-from tthc.rules import check_paths
+from tthc.rules import load_and_check
 from tthc.runtime import (
     Engine,
     Officer,
@@ -30,13 +30,14 @@ from tthc.runtime import (
 )
 from tthc.runtime.authorise import place_of
 from tthc.runtime.moves import outcome_names
+from tthc.runtime.store import MemoryData, MemoryStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Bundle:
-    project, diagnostics = check_paths([ROOT / "procedures"])
+    project, diagnostics = load_and_check([ROOT / "procedures"])
     made = bundle(project.model, diagnostics)
     assert made.value is not None, made.diagnostics
     return made.value
@@ -236,14 +237,18 @@ def happy() -> Callable[[str, list[str | None]], str | None]:
     return happy_outcome
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "memory"])
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Store]]:
     """Makes stores of one kind (one parameter per kind of store: the contract suite and the
-    engine tests run on each). Each call opens the same database again."""
+    engine tests run on each; PostgreSQL is the next parameter). Each call opens the same
+    database again."""
     opened: list[Store] = []
+    shared = MemoryData()
 
     def make() -> Store:
-        store = SQLiteStore(tmp_path / "cases.db")
+        store: Store = (
+            SQLiteStore(tmp_path / "cases.db") if request.param == "sqlite" else MemoryStore(shared)
+        )
         opened.append(store)
         return store
 

@@ -288,3 +288,63 @@ def test_a_case_filed_before_a_change_finishes_under_the_old_version(
     case = engine.case(case_id)
     assert case is not None and case.status == "resolved"
     assert case.procedure_effective == D(2025, 7, 1)
+
+
+def test_a_clock_paused_arrow_stops_the_clock_until_its_step_is_done(
+    engine: Engine, desk: Any, clock: Any
+) -> None:
+    # Closing a household business: the time waiting for the tax office's notice (thue ->
+    # cap_nhat, `clock paused`) does not count.
+    case_id = submitted(engine, "1.001266")
+    for step, outcome in (("tiep_nhan", "complete"), ("tham_dinh", "eligible"), ("thue", None)):
+        assert isinstance(desk.perform(case_id, step, outcome), Done), step
+    case = engine.case(case_id)
+    assert case is not None
+    assert (case.stopped, case.due) == ("cap_nhat", D(2026, 3, 9))
+    clock.now = dt.datetime(2026, 3, 16, 9, 0)  # a week later: the clock stood
+    assert engine.overdue() == []
+    done = desk.perform(case_id, "cap_nhat", "eligible")
+    assert isinstance(done, Done)
+    # 5-13 March, then 16 March: 8 working days stood; 9 March moves to 19 March.
+    assert done.case.stopped is None
+    assert done.case.due == D(2026, 3, 19)
+    assert [e.kind for e in done.events][:2] == ["step_done", "clock_resumed"]
+
+
+def test_indicators_agree_with_the_events(
+    engine: Engine, desk: Any, clock: Any, happy: Any
+) -> None:
+    """Received, on time, late, pending and overdue, per procedure and commune, as the store
+    counts them and as the audit trail tells them."""
+    ids = [submitted(engine, BIRTH) for _ in range(3)]
+    ids.append(submitted(engine, BIRTH, competent_commune="00007", received_commune="00007"))
+    ids.append(submitted(engine, BUSINESS))
+    desk.drive(ids[0], happy)  # on time
+    assert isinstance(desk.perform(ids[1], "tiep_nhan", "complete"), Done)
+    clock.now = dt.datetime(2026, 3, 6, 9, 0)
+    desk.drive(ids[1], happy)  # late: due on 4 March
+    assert isinstance(desk.perform(ids[2], "tiep_nhan", "complete"), Done)  # overdue, open
+    assert isinstance(engine.withdraw(ids[4], "rút"), Done)
+    rows = engine.indicators(D(2026, 3, 1), D(2026, 3, 31))
+    counted = {
+        (r.procedure, r.commune): (r.received, r.on_time, r.late, r.pending, r.overdue)
+        for r in rows
+    }
+
+    told: dict[tuple[str, str], list[int]] = {}
+    today = clock.now.date()
+    for case_id in ids:
+        trail = engine.history(case_id)
+        first = trail[0].data
+        key = (first["procedure"], first["competent_commune"])
+        row = told.setdefault(key, [0, 0, 0, 0, 0])
+        row[0] += 1
+        closed = [e for e in trail if e.kind in ("closed", "withdrawn")]
+        if closed and closed[-1].kind == "closed":
+            row[1 if closed[-1].data["on_time"] else 2] += 1
+        if not closed:
+            row[3] += 1
+            dues = [e.data["due"] for e in trail if e.kind == "clock_started"]
+            row[4] += bool(dues) and dues[-1] is not None and dues[-1] < today.isoformat()
+    assert counted == {key: tuple(value) for key, value in told.items()}
+    assert counted[(BIRTH, "00004")] == (3, 1, 1, 1, 1)

@@ -1,6 +1,6 @@
 """The registry's meaning: who may exercise which power, on which date, by which chain of grants.
 
-Input: the resolved `Model` (authorities, instruments, grants, transfers), an authority, a power,
+Input: the resolved `Registry` (authorities, instruments, grants, transfers), an authority, a power,
 a date and the `Settings`. Output: `competence(...) -> Answer`: competent or not, the chain of
 grants from the original holder to the authority, the flaws of that chain (`Flaw`: the unlawful
 links that the TT2xx rules report) and an explanation in Vietnamese and English.

@@ -1,6 +1,6 @@
 """The explanation of a competence answer, in Vietnamese and English.
 
-Input: the `Model`, the authority asked about, the power and the date. Output: `Explanation`,
+Input: the `Registry`, the authority asked about, the power and the date. Output: `Explanation`,
 whose methods word each kind of answer: competent by a chain of links, unknown, not existing
 on the date, nobody or others holding the power, a head confused with its body, a link not in
 force, a giver without the power, an unlawful link, a circular chain.
@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence.flaws import Flaw
 from tthc.compiler.analysis.competence.names import MODE_EN, MODE_VI, citation, day, link_name, who
 from tthc.compiler.analysis.competence.powers import Link
@@ -24,7 +24,7 @@ class Explanation:
     """The explanations of one answer, in both languages; nothing is worded before a method is
     called (most answers are never shown)."""
 
-    def __init__(self, model: Model, name: str, power: str, on: dt.date | None) -> None:
+    def __init__(self, model: Registry, name: str, power: str, on: dt.date | None) -> None:
         self.model, self.power, self._name, self._on = model, power, name, on
 
     @cached_property

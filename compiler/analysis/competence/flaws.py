@@ -1,6 +1,6 @@
 """The lawfulness of one grant, date aside (TT201–TT205).
 
-Input: the `Model`, a grant and the `Settings`. Output: `grant_flaws(...) -> list[Flaw]`, every
+Input: the `Registry`, a grant and the `Settings`. Output: `grant_flaws(...) -> list[Flaw]`, every
 reason the grant is unlawful in itself: the giver holds the power only by phân cấp or ủy quyền
 (TT201, TT203), an ủy quyền with no written act or no term (TT202), a grant upward, sideways or
 to the abolished district level (TT204), an instrument that cannot carry the grant (TT205). A
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence.powers import (
     CARRIERS,
     LEVEL_RANK,
@@ -55,7 +55,7 @@ class Flaw:
         return self.gap is not None
 
 
-def holding(model: Model, grant: ast.Grant) -> tuple[str, Link | None]:
+def holding(model: Registry, grant: ast.Grant) -> tuple[str, Link | None]:
     """How the giver of a grant holds what it gives, date aside: `own` (devolution, transfer,
     a central body), `decentralization` or `authorization` (with the link it received), `none`."""
     if grant.giver is None:
@@ -78,7 +78,7 @@ def holding(model: Model, grant: ast.Grant) -> tuple[str, Link | None]:
     return "own", None
 
 
-def grant_flaws(model: Model, grant: ast.Grant, settings: Settings) -> list[Flaw]:
+def grant_flaws(model: Registry, grant: ast.Grant, settings: Settings) -> list[Flaw]:
     """Every reason a grant is unlawful in itself, whatever the date (TT201–TT205).
 
     TT201/TT203: its giver holds the power by phân cấp (unless an instrument cited by either
@@ -115,12 +115,14 @@ def grant_flaws(model: Model, grant: ast.Grant, settings: Settings) -> list[Flaw
     return flaws
 
 
-def remembered_flaws(model: Model, grant: ast.Grant, settings: Settings, memo: Memo) -> list[Flaw]:
+def remembered_flaws(
+    model: Registry, grant: ast.Grant, settings: Settings, memo: Memo
+) -> list[Flaw]:
     """`grant_flaws`, worked out once per grant for a memo (one per model and settings)."""
     return memo.get((grant_flaws, grant.id.value), lambda: grant_flaws(model, grant, settings))
 
 
-def _direction(model: Model, grant: ast.Grant, settings: Settings) -> list[Flaw]:
+def _direction(model: Registry, grant: ast.Grant, settings: Settings) -> list[Flaw]:
     giver, receiver = model.authority(grant.giver), model.authority(grant.receiver)
     if receiver is None:
         return []
@@ -138,7 +140,7 @@ def _direction(model: Model, grant: ast.Grant, settings: Settings) -> list[Flaw]
     return []
 
 
-def _stronger(model: Model, grant: ast.Grant) -> Link | None:
+def _stronger(model: Registry, grant: ast.Grant) -> Link | None:
     """Another holder's allocation of this power by a stronger instrument than the grant's."""
     mine = rank(model, grant)
     giver = grant.giver.value if grant.giver else ""

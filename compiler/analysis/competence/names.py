@@ -1,6 +1,6 @@
 """Names and dates of the registry in both languages, for the explanations and the messages.
 
-Input: the `Model` and its nodes (authorities, instruments, links, citations, levels). Output:
+Input: the `Registry` and its nodes (authorities, instruments, links, citations, levels). Output:
 `Message`s: a date (`day`), an authority (`who`), an instrument, a link, a citation, a level, a
 mode of delegation, as an official says them in Vietnamese and as the registry writes them.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence.powers import Link
 from tthc.dsl import Message, ast
 
@@ -30,7 +30,7 @@ def day(on: dt.date) -> Message:
     return Message.model_construct(vi=on.strftime("%d/%m/%Y"), en=on.isoformat())
 
 
-def who(model: Model, name: str) -> Message:
+def who(model: Registry, name: str) -> Message:
     """An authority as an official says it (its title) and as the registry names it (its id)."""
     authority = model.authorities.get(name)
     return Message(vi=authority.title if authority else name, en=name)

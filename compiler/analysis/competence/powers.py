@@ -1,6 +1,6 @@
 """The registry's vocabulary: powers, links and how they rank, date aside.
 
-Input: the resolved `Model` and its grants and transfers. Output: whether a grant of one power
+Input: the resolved `Registry` and its grants and transfers. Output: whether a grant of one power
 covers another (`covers`, `overlaps`), every link of the registry (`all_links`), whether a link
 starts a chain (`is_root`, `is_own`), the rank of the instrument a link cites (`rank`), whether
 an authority belongs to a body (`belongs`), and the tables they rest on: the order of levels,
@@ -9,7 +9,7 @@ the hierarchy of instruments and which instruments can carry each mode.
 
 from __future__ import annotations
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.dsl import ast
 
 Link = ast.Grant | ast.Transfer
@@ -47,12 +47,12 @@ def overlaps(first: str, second: str) -> bool:
     return covers(first, second) or covers(second, first)
 
 
-def all_links(model: Model) -> list[Link]:
+def all_links(model: Registry) -> list[Link]:
     """Every grant and transfer of the registry, in declaration order."""
     return [*model.grants.values(), *model.transfers.values()]
 
 
-def is_root(model: Model, link: Link) -> bool:
+def is_root(model: Registry, link: Link) -> bool:
     """Whether a link starts a chain: its giver need not hold the power itself."""
     if isinstance(link, ast.Transfer) or link.mode is Mode.DEVOLUTION or link.giver is None:
         return True
@@ -65,13 +65,13 @@ def is_own(link: Link) -> bool:
     return isinstance(link, ast.Transfer) or link.mode is Mode.DEVOLUTION
 
 
-def rank(model: Model, link: Link) -> int:
+def rank(model: Registry, link: Link) -> int:
     """The rank of the strongest instrument a link cites (0 when it cites none)."""
     kinds = [i.kind for c in link.basis if (i := model.instrument(c)) is not None]
     return max((INSTRUMENT_RANK[k] for k in kinds), default=0)
 
 
-def belongs(model: Model, authority: ast.Authority, body: str) -> bool:
+def belongs(model: Registry, authority: ast.Authority, body: str) -> bool:
     """Whether `body` is above `authority` through its chain of `of`."""
     seen: set[str] = set()
     current: ast.Authority | None = authority

@@ -1,6 +1,6 @@
 """The chain search: is an authority competent for a power on a date, and by which chain?
 
-Input: the `Model`, an authority, a power, a date and the `Settings`. Output: an `Answer`:
+Input: the `Registry`, an authority, a power, a date and the `Settings`. Output: an `Answer`:
 competent or not, the chain of links from the original holder, the flaws of that chain
 (`tthc.compiler.analysis.competence.flaws`), who holds the power instead, and the explanation in both
 languages (`tthc.compiler.analysis.competence.explanation`). One question (a power on a date) is answered
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, partial
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence.explanation import Explanation
 from tthc.compiler.analysis.competence.flaws import Flaw, remembered_flaws
 from tthc.compiler.analysis.competence.powers import Link, all_links, covers, is_root
@@ -64,7 +64,7 @@ class Answer:
 
 
 def competence(
-    model: Model,
+    model: Registry,
     authority: str,
     power: str,
     on: dt.date | None = None,
@@ -89,7 +89,7 @@ class _Search:
     """One question (a power on a date), answered for each authority at most once."""
 
     def __init__(
-        self, model: Model, power: str, on: dt.date | None, settings: Settings, memo: Memo
+        self, model: Registry, power: str, on: dt.date | None, settings: Settings, memo: Memo
     ) -> None:
         self.model, self.power, self.on, self.settings = model, power, on, settings
         self.memo = memo
@@ -173,7 +173,7 @@ class _Search:
         return Answer(False, (), say.nobody, Reason.NO_GRANT)
 
 
-def _covering(model: Model, authority: str, power: str) -> list[Link]:
+def _covering(model: Registry, authority: str, power: str) -> list[Link]:
     """The links that give `authority` a power covering `power`, whatever the date (asked
     once per project through the memo: the date-dependent part of the search is the rest)."""
     return [k for k in model.links_to(authority) if covers(k.power.value, power)]

@@ -1,6 +1,6 @@
 """Validity on a date: whether an authority exists, an instrument or a link is in force.
 
-Input: the `Model`, an authority, instrument or link, the date (`None`: no date test) and the
+Input: the `Registry`, an authority, instrument or link, the date (`None`: no date test) and the
 `Settings`. Output: `None` when it holds on that date, else a `Gap`: why not, in both
 languages, and whether it held before (`ended`) or not yet. Dates are inclusive; the rules are
 in the package docstring (`tthc.compiler.analysis.competence`).
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence.names import day, instrument_name, link_name
 from tthc.compiler.analysis.competence.powers import Level, Link
 from tthc.compiler.analysis.memo import Memo
@@ -82,8 +82,8 @@ def authority_gap(authority: ast.Authority, on: dt.date | None, settings: Settin
     return None
 
 
-def replacements(model: Model, memo: Memo | None = None) -> dict[str, list[ast.Instrument]]:
-    """The instruments that declare `replaces` each instrument (what `Model.replaced_by` says),
+def replacements(model: Registry, memo: Memo | None = None) -> dict[str, list[ast.Instrument]]:
+    """The instruments that declare `replaces` each instrument (what `Registry.replaced_by` says),
     for every instrument at once; kept in the memo when one is given."""
     if memo is not None:
         return memo.get((replacements,), lambda: replacements(model))
@@ -101,7 +101,7 @@ def _authority_name(authority: ast.Authority) -> Message:
 
 
 def instrument_gap(
-    model: Model, instrument: ast.Instrument, on: dt.date | None, memo: Memo | None = None
+    model: Registry, instrument: ast.Instrument, on: dt.date | None, memo: Memo | None = None
 ) -> Gap | None:
     """Why the instrument is not in force on the date (not yet, expired, replaced), or `None`.
     With a `memo`, what replaces what is looked up once for the model."""
@@ -132,7 +132,9 @@ def instrument_gap(
     return None
 
 
-def link_gap(model: Model, link: Link, on: dt.date | None, memo: Memo | None = None) -> Gap | None:
+def link_gap(
+    model: Registry, link: Link, on: dt.date | None, memo: Memo | None = None
+) -> Gap | None:
     """Why a grant or transfer is not in force on the date, or `None` when it is."""
     if on is None:
         return None

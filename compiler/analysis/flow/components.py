@@ -1,5 +1,5 @@
 """Strongly connected components (Tarjan, iterative): one implementation for the flow graph of
-a procedure (`rules.flow.graph`) and the graph of its reachable states (`rules.soundness.markings`).
+a procedure (`flow.graph`) and the graph of its reachable states (`analysis.soundness.markings`).
 
 Input: the roots in the order to visit them and a function giving a node's successors in
 order. Output: the components, sinks first (Tarjan's order), so loops and dead ends can be

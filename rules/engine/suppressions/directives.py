@@ -11,39 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from tthc.dsl import Span
-from tthc.rules.engine.comments import find_comments
+from tthc.dsl.comment_scan import find_comments
+from tthc.rules.suppression_context import Directive, Mention
 
 _DIRECTIVE = re.compile(r"^\s*tthc\s*:\s*(?P<verb>[A-Za-z-]*)(?P<rest>.*)$")
 _CODE = re.compile(r"[A-Za-z]{2}\w*")
-VERBS = ("allow", "allow-file")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One code named in a directive, where it is written."""
-
-    code: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class Directive:
-    span: Span  # the whole comment
-    verb: str
-    mentions: tuple[Mention, ...]
-    reason: str  # "" when none is written after `--`
-    target: int | None  # the line it covers; None for `allow-file` (or nothing below it)
-
-    @property
-    def whole_file(self) -> bool:
-        return self.verb == "allow-file"
-
-    @property
-    def understood(self) -> bool:
-        return self.verb in VERBS and bool(self.mentions)
 
 
 def scan_directives(path: str, text: str) -> list[Directive]:

@@ -9,34 +9,19 @@ each code in it: used, unused, off, unknown, unsuppressible) for TT901 and TT902
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from tthc.dsl import CODES, Diagnostic
 from tthc.rules.engine.config import PROTECTED
-from tthc.rules.engine.suppressions.directives import Directive, Mention
+from tthc.rules.suppression_context import (
+    Directive,
+    Effect,
+    EffectKind,
+    Mention,
+    SuppressionContext,
+)
 
 UNSUPPRESSIBLE = PROTECTED | {"TT901", "TT902"}
 _WHOLE_FILE = -1  # the line key of an `allow-file` directive
-
-EffectKind = Literal["used", "unused", "off", "unknown", "unsuppressible"]
-
-
-@dataclass(frozen=True)
-class Effect:
-    """What one code of a directive did."""
-
-    directive: Directive
-    mention: Mention
-    kind: EffectKind
-
-
-@dataclass(frozen=True)
-class SuppressionContext:
-    """What the suppression rules read: every directive and the effect of each code in it."""
-
-    directives: tuple[Directive, ...]
-    effects: tuple[Effect, ...]
 
 
 def suppress(

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 
 from tthc.dsl import CODES, Message
 from tthc.rules.base import Finding
-from tthc.rules.engine.suppressions.directives import VERBS, Directive
-from tthc.rules.engine.suppressions.effects import Effect, SuppressionContext
+from tthc.rules.suppression_context import VERBS, Directive, Effect, SuppressionContext
 
 
 def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from tthc.dsl import Message
 from tthc.rules.base import Finding
-from tthc.rules.engine.suppressions.effects import SuppressionContext
+from tthc.rules.suppression_context import SuppressionContext
 
 
 def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]:

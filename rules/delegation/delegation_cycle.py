@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.compiler import Model
+from tthc.compiler import Registry
 from tthc.compiler.analysis.competence import overlaps
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProjectContext
@@ -90,7 +90,7 @@ def delegation_cycle(context: ProjectContext) -> Iterator[Finding]:
         )
 
 
-def _back_to_giver(model: Model, first: ast.Grant) -> list[ast.Grant]:
+def _back_to_giver(model: Registry, first: ast.Grant) -> list[ast.Grant]:
     """The grants of a cycle starting with `first`, or `[]` when none comes back to its giver."""
     if first.giver is None:
         return []

@@ -1,0 +1,399 @@
+"""The runtime beside SpiffWorkflow 3.x, in one run, on the same procedure.
+
+    .venv/bin/pip install -e '.[bench]'      # SpiffWorkflow (once)
+    .venv/bin/python benchmarks/runtime.py   # ~2-4 min; --quick for a smoke run
+
+The procedure: the peers' hand-written BPMN (`shared/peers/bpmn/admin_procedure.bpmn`: receive,
+check completeness, request a supplement, check again, review, approve, return) for Spiff, and
+the corpus' birth registration (`1.001193`: the same shape: reception, a supplement request
+once, review, decision, result) for tthc, each on its "supplement once" path. Spiff completes 6
+user tasks per instance; tthc runs 5 commands (submit — received as a supplement request —,
+receive the supplement, review, decide, return the result), each one step completion with its
+authorisation, due date, audit event and outbox.
+
+Figures (each beside Spiff or the raw rate measured in the same run, and the issue's target):
+in-memory step completions/s; durable commands/s on SQLite at synchronous=FULL (Spiff saving
+its serialized instance at every step, to memory as in PEERS.md and to SQLite like ours; the raw
+SQLite commit rate of one small row per transaction); p50/p99 latency of one durable command;
+bytes stored per case; memory per open case; loading a bundle of 10,000 procedures; the overdue
+query over 1,000,000 stored cases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import hashlib
+import json
+import os
+import sqlite3
+import statistics
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tthc.compiler import Bundle, bundle, load_bundle
+from tthc.rules import load_and_check
+from tthc.runtime import Done, Dossier, Engine, MemoryStore, Officer, SQLiteStore
+
+ROOT = Path(__file__).resolve().parent.parent
+BIRTH = "1.001193"
+NOW = dt.datetime(2026, 3, 4, 9, 0)
+ONE_STOP = Officer("o1", "commune.one_stop", "01", "00004")
+CIVIL = Officer("o2", "commune.civil_status_officer", "01", "00004")
+CHAIRMAN = Officer("o3", "commune.chairman", "01", "00004")
+
+
+def find_bpmn(given: str | None) -> Path:
+    candidates = [Path(given)] if given else []
+    for base in (ROOT.parent, ROOT.parent.parent):
+        candidates.append(base / "shared" / "peers" / "bpmn" / "admin_procedure.bpmn")
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise SystemExit("admin_procedure.bpmn not found: pass --bpmn PATH")
+
+
+# -- SpiffWorkflow ----------------------------------------------------------------------------
+
+
+class Spiff:
+    """The peers' harness, as PEERS.md §5 describes it (parser, engine, serializer)."""
+
+    def __init__(self, bpmn: Path) -> None:
+        from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
+        from SpiffWorkflow.spiff.parser import SpiffBpmnParser
+        from SpiffWorkflow.spiff.serializer import DEFAULT_CONFIG
+
+        parser = SpiffBpmnParser()
+        parser.add_bpmn_file(str(bpmn))
+        self.spec = parser.get_spec("AdminProcedure")
+        self.subprocesses = parser.get_subprocess_specs("AdminProcedure")
+        self.serializer = BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(DEFAULT_CONFIG))
+
+    def new(self) -> Any:
+        from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+
+        workflow = BpmnWorkflow(self.spec, self.subprocesses)
+        workflow.do_engine_steps()
+        return workflow
+
+    def step(self, workflow: Any, checks: list[bool]) -> bool:
+        """Completes one ready user task; False when none is left."""
+        from SpiffWorkflow.util.task import TaskState
+
+        ready = workflow.get_tasks(state=TaskState.READY, manual=True)
+        if not ready:
+            return False
+        task = ready[0]
+        if task.task_spec.name == "CheckCompleteness":
+            task.data["complete"] = checks.pop(0)
+        task.run()
+        workflow.do_engine_steps()
+        return True
+
+    def instance(self) -> int:
+        workflow, checks, done = self.new(), [False, True], 0
+        while self.step(workflow, checks):
+            done += 1
+        return done
+
+    def persisted_instance(self, save: Callable[[str], None]) -> tuple[int, list[float]]:
+        """Deserialize → one user task → engine steps → serialize, at every step."""
+        blob = self.serializer.serialize_json(self.new())
+        save(blob)
+        checks, done, times = [False, True], 0, []
+        while True:
+            start = time.perf_counter()
+            workflow = self.serializer.deserialize_json(blob)
+            if not self.step(workflow, checks):
+                break
+            blob = self.serializer.serialize_json(workflow)
+            save(blob)
+            times.append(time.perf_counter() - start)
+            done += 1
+        return done, times
+
+
+# -- tthc ---------------------------------------------------------------------------------------
+
+
+def corpus_bundle() -> Bundle:
+    project, diagnostics = load_and_check([ROOT / "procedures"])
+    made = bundle(project.model, diagnostics)
+    assert made.value is not None
+    return made.value
+
+
+def tthc_case(engine: Engine, times: list[float] | None = None) -> int:
+    """One birth registration on the supplement-once path: 5 commands."""
+    dossier = Dossier(BIRTH, {"name": "X"}, "direct", "01", "00004", "00004", ("to_khai",))
+    commands: list[Callable[[str], Any]] = [
+        lambda c: engine.receive_supplement(c, ["giay_chung_sinh"], ONE_STOP),
+        lambda c: engine.act(c, "kiem_tra", CIVIL, "eligible"),
+        lambda c: engine.act(c, "ky", CHAIRMAN),
+        lambda c: engine.return_result(c, ONE_STOP),
+    ]
+    start = time.perf_counter()
+    result = engine.submit(dossier)
+    assert isinstance(result, Done), result
+    if times is not None:
+        times.append(time.perf_counter() - start)
+    case_id = result.case.id
+    for command in commands:
+        start = time.perf_counter()
+        done = command(case_id)
+        assert isinstance(done, Done), done
+        if times is not None:
+            times.append(time.perf_counter() - start)
+    return 1 + len(commands)
+
+
+def rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else float("inf")
+
+
+def timed(run: Callable[[], int]) -> tuple[int, float]:
+    gc.collect()
+    start = time.perf_counter()
+    count = run()
+    return count, time.perf_counter() - start
+
+
+def raw_sqlite_rate(path: Path, commits: int) -> float:
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)")
+    body = "x" * 200
+    start = time.perf_counter()
+    for _ in range(commits):
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("INSERT INTO t (body) VALUES (?)", (body,))
+        db.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    db.close()
+    return rate(commits, seconds)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def big_bundle(base: Bundle, count: int) -> str:
+    """The corpus' procedures copied under `count` distinct codes, as one bundle's JSON."""
+    data = json.loads(base.to_json())
+    procedures = data["procedures"]
+    copies = []
+    for number in range(count):
+        entry = dict(procedures[number % len(procedures)])
+        code = f"9.{number:06d}"
+        entry["ast"] = entry["ast"].replace(f'"value":"{entry["code"]}"', f'"value":"{code}"', 1)
+        entry["code"] = code
+        entry["digest"] = hashlib.sha256(entry["ast"].encode()).hexdigest()
+        copies.append(entry)
+    data["procedures"] = copies
+    from tthc.compiler.deploy import _version
+
+    data["version"] = _version(data["registry"], base.calendar, [c["digest"] for c in copies])
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def overdue_store(path: Path, cases: int) -> SQLiteStore:
+    """`cases` cases written straight into the table (the columns the query reads and a small
+    state), 1 in 100 past its date."""
+    store = SQLiteStore(path, synchronous="OFF")
+    db = store._db
+    db.execute("BEGIN")
+    rows = []
+    for number in range(cases):
+        open_case = number % 5 != 0
+        late = number % 100 == 1
+        alarm = "2026-03-02" if late else ("2026-04-15" if open_case else None)
+        rows.append(
+            (
+                f"c{number:07d}", BIRTH, "01", f"{number % 500:05d}", "open" if open_case else "resolved",
+                "2026-03-01", None if open_case else "2026-03-03", None if open_case else 1, alarm,
+                "commune.civil_status_officer", None, None, 3, "{}",
+            )
+        )  # fmt: skip
+        if len(rows) == 50_000:
+            db.executemany(f"INSERT INTO cases VALUES ({','.join('?' * 14)})", rows)
+            rows.clear()
+    db.executemany(f"INSERT INTO cases VALUES ({','.join('?' * 14)})", rows)
+    db.execute("COMMIT")
+    db.execute("ANALYZE")
+    return store
+
+
+def line(name: str, ours: str, other: str = "", verdict: str = "") -> None:
+    print(f"  {name:<44} {ours:>18}  {other:<34} {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="tthc runtime beside SpiffWorkflow")
+    parser.add_argument("--bpmn", default=None)
+    parser.add_argument("--quick", action="store_true", help="small counts, a smoke run")
+    options = parser.parse_args()
+    quick = options.quick
+    instances = 100 if quick else 600
+    durable = 40 if quick else 300
+    workdir = Path(tempfile.mkdtemp(prefix="tthc-bench-"))
+    print(f"load average {os.getloadavg()[0]:.1f}; {dt.datetime.now():%Y-%m-%d %H:%M} UTC")
+    spiff = Spiff(find_bpmn(options.bpmn))
+    base = corpus_bundle()
+    clock = lambda: NOW  # noqa: E731
+
+    print("in memory (step completions per second)")
+    spiff.instance()
+    spiff_count, spiff_seconds = timed(lambda: sum(spiff.instance() for _ in range(instances)))
+    engine = Engine(base, MemoryStore(), clock=clock)
+    tthc_case(engine)
+    ours_count, ours_seconds = timed(lambda: sum(tthc_case(engine) for _ in range(instances)))
+    spiff_rate, ours_rate = rate(spiff_count, spiff_seconds), rate(ours_count, ours_seconds)
+    ratio = ours_rate / spiff_rate
+    line(
+        "completions/s",
+        f"{ours_rate:,.0f}",
+        f"Spiff {spiff_rate:,.0f} user tasks/s",
+        f"{ratio:.1f}x (target >= 10x)",
+    )
+
+    print("durable (SQLite, synchronous=FULL, WAL)")
+    raw = raw_sqlite_rate(workdir / "raw.db", durable * 5)
+    spiff_db = sqlite3.connect(workdir / "spiff.db", isolation_level=None)
+    spiff_db.execute("PRAGMA journal_mode = WAL")
+    spiff_db.execute("PRAGMA synchronous = FULL")
+    spiff_db.execute("CREATE TABLE instances (id INTEGER PRIMARY KEY, blob TEXT)")
+
+    def save(blob: str) -> None:
+        spiff_db.execute("INSERT OR REPLACE INTO instances VALUES (1, ?)", (blob,))
+
+    spiff_memory_times: list[float] = []
+    spiff_sql_times: list[float] = []
+    for _ in range(durable // 5):
+        spiff_memory_times.extend(spiff.persisted_instance(lambda blob: None)[1])
+        spiff_sql_times.extend(spiff.persisted_instance(save)[1])
+    store = SQLiteStore(workdir / "cases.db")
+    engine = Engine(base, store, clock=clock)
+    times: list[float] = []
+    count, seconds = timed(lambda: sum(tthc_case(engine, times) for _ in range(durable // 5)))
+    ours_durable = rate(count, seconds)
+    spiff_saved = rate(len(spiff_memory_times), sum(spiff_memory_times))
+    spiff_sql = rate(len(spiff_sql_times), sum(spiff_sql_times))
+    line(
+        "commands/s",
+        f"{ours_durable:,.0f}",
+        f"Spiff saved each step {spiff_saved:,.0f}/s",
+        f"{ours_durable / spiff_saved:.1f}x (target >= 5x)",
+    )
+    line("", "", f"Spiff into SQLite FULL {spiff_sql:,.0f}/s", f"{ours_durable / spiff_sql:.1f}x")
+    line(
+        "share of the raw commit rate",
+        f"{ours_durable / raw:.0%}",
+        f"raw SQLite {raw:,.0f} commits/s",
+        "(target >= 60 %)",
+    )
+    line("latency p50 / p99 (ms)", f"{percentile(times, 0.5) * 1000:.2f} / {percentile(times, 0.99) * 1000:.2f}",
+         f"Spiff {percentile(spiff_sql_times, 0.5) * 1000:.2f} / {percentile(spiff_sql_times, 0.99) * 1000:.2f}")  # fmt: skip
+    cases = len(store.case_ids())
+    sizes = {
+        table: store._db.execute(f"SELECT SUM(pgsize) FROM dbstat WHERE name = '{table}'").fetchone()[0]
+        for table in ("cases", "events", "outbox")
+    } if _has_dbstat(store) else {}  # fmt: skip
+    total = sum(v or 0 for v in sizes.values()) or os.path.getsize(workdir / "cases.db")
+    spiff_blob = spiff_db.execute("SELECT LENGTH(blob) FROM instances").fetchone()[0]
+    line(
+        "bytes stored per closed case",
+        f"{total / cases:,.0f}",
+        f"Spiff blob {spiff_blob:,} (no trail)",
+        json.dumps(sizes),
+    )
+    store.close()
+
+    tracemalloc.start()
+    memory = Engine(base, MemoryStore(), clock=clock)
+    before = tracemalloc.take_snapshot()
+    opened = 300 if quick else 2000
+    for _ in range(opened):
+        memory.submit(
+            Dossier(
+                BIRTH,
+                {"name": "X"},
+                "direct",
+                "01",
+                "00004",
+                "00004",
+                ("to_khai", "giay_chung_sinh"),
+            )
+        )
+    after = tracemalloc.take_snapshot()
+    ours_bytes = sum(s.size_diff for s in after.compare_to(before, "filename")) / opened
+    before = tracemalloc.take_snapshot()
+    live = [spiff.new() for _ in range(opened // 4)]
+    after = tracemalloc.take_snapshot()
+    spiff_bytes = sum(s.size_diff for s in after.compare_to(before, "filename")) / len(live)
+    tracemalloc.stop()
+    line(
+        "memory per open case (in-memory store)",
+        f"{ours_bytes / 1024:,.1f} KiB",
+        f"Spiff live instance {spiff_bytes / 1024:,.1f} KiB",
+        "SQLite store: none held",
+    )
+
+    text = big_bundle(base, 10_000)
+    gc.collect()
+    start = time.perf_counter()
+    loaded = load_bundle(text).value
+    load_seconds = time.perf_counter() - start
+    assert loaded is not None and len(loaded.procedures) == 10_000
+    start = time.perf_counter()
+    Engine(loaded, MemoryStore(), clock=clock)._procedure(loaded.procedures[-1])
+    first_use = time.perf_counter() - start
+    line(
+        "load a bundle of 10,000 procedures",
+        f"{load_seconds * 1000:,.0f} ms",
+        f"{len(text) / 1e6:,.0f} MB JSON; first use of one {first_use * 1000:.1f} ms",
+    )
+
+    million = 100_000 if quick else 1_000_000
+    big = overdue_store(workdir / "million.db", million)
+    plan = big._db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE alarm IS NOT NULL AND alarm < '2026-03-04' ORDER BY alarm, id"
+    ).fetchall()
+    samples = []
+    for _ in range(5):
+        start = time.perf_counter()
+        rows = big.overdue(dt.date(2026, 3, 4))
+        samples.append(time.perf_counter() - start)
+    page = []
+    for _ in range(5):
+        start = time.perf_counter()
+        big.overdue(dt.date(2026, 3, 4), limit=100)
+        page.append(time.perf_counter() - start)
+    line(
+        f"overdue query over {million:,} cases",
+        f"{statistics.median(samples) * 1000:,.1f} ms",
+        f"{len(rows):,} overdue rows; first 100: {statistics.median(page) * 1000:.1f} ms",
+        "(target <= 100 ms)",
+    )
+    print(f"  plan: {'; '.join(str(p[-1]) for p in plan)}")
+    big.close()
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
+def _has_dbstat(store: SQLiteStore) -> bool:
+    try:
+        store._db.execute("SELECT 1 FROM dbstat LIMIT 1").fetchall()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    main()

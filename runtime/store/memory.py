@@ -1,0 +1,147 @@
+"""The in-memory store: the contract of `base.Store` without durability, for tests, trials and
+a portal's read-only replica. Several `MemoryStore`s made over one `MemoryData` share it, as
+several connections share one database file.
+
+Input: `Write`s. Output: what the contract promises, from Python dictionaries. Cases are kept
+as their JSON values (as a database keeps rows) and every read builds a new `Case` with its own
+containers (`Case.from_json`), so the engine's working copy can never leak into the store before
+its write commits (the contract suite caught exactly that once). A write is checked whole
+before anything is stored, which is what makes it atomic here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from tthc.runtime.case import Case
+from tthc.runtime.store.base import (
+    Conflict,
+    IndicatorRow,
+    OverdueRow,
+    Receipt,
+    RefusalRecord,
+    Write,
+)
+from tthc.runtime.values import Event, Notification
+
+
+class WriteError(Exception):
+    """A write that breaks the store's keys (an event number taken): a bug of the caller."""
+
+
+@dataclass
+class MemoryData:
+    cases: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    events: dict[str, list[Event]] = field(default_factory=dict)
+    outbox: dict[str, tuple[Notification, bool]] = field(default_factory=dict)
+    receipts: dict[str, Receipt] = field(default_factory=dict)
+    refusals: list[RefusalRecord] = field(default_factory=list)
+
+
+class MemoryStore:
+    def __init__(self, data: MemoryData | None = None) -> None:
+        self.data = data or MemoryData()
+
+    def commit(self, write: Write) -> Conflict | None:
+        data, case = self.data, write.case
+        stored = data.cases.get(case.id)
+        if write.expected is None and stored is not None:
+            return Conflict.EXISTS
+        if write.expected is not None and (
+            stored is None or stored[0]["version"] != write.expected
+        ):
+            return Conflict.STALE
+        trail = data.events.get(case.id, [])
+        numbers = {e.seq for e in trail}
+        for event in write.events:
+            if event.seq in numbers:
+                raise WriteError(f"event {event.seq} of case {case.id} exists")
+            numbers.add(event.seq)
+        if write.receipt is not None and write.receipt.key in data.receipts:
+            raise WriteError(f"receipt {write.receipt.key} exists")
+        data.cases[case.id] = (case.columns(), case.to_json())
+        data.events[case.id] = [*trail, *write.events]
+        for notification in write.notifications:
+            data.outbox.setdefault(notification.id, (notification, False))
+        if write.receipt is not None:
+            data.receipts[write.receipt.key] = write.receipt
+        return None
+
+    def case(self, case_id: str) -> Case | None:
+        stored = self.data.cases.get(case_id)
+        return None if stored is None else Case.from_json(stored[1])
+
+    def case_ids(self) -> list[str]:
+        return sorted(self.data.cases)
+
+    def events(self, case_id: str) -> list[Event]:
+        return list(self.data.events.get(case_id, []))
+
+    def receipt(self, key: str) -> Receipt | None:
+        return self.data.receipts.get(key)
+
+    def record_refusal(self, record: RefusalRecord) -> None:
+        self.data.refusals.append(record)
+
+    def refusals(self, case_id: str) -> list[RefusalRecord]:
+        return [r for r in self.data.refusals if r.case_id == case_id]
+
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+        day = today.isoformat()
+        late = sorted(
+            (c["alarm"], c["id"], c)
+            for c, _ in self.data.cases.values()
+            if c["alarm"] is not None and c["alarm"] < day
+        )
+        rows = [
+            OverdueRow(
+                c["id"],
+                c["procedure"],
+                c["commune"],
+                dt.date.fromisoformat(c["alarm"]),
+                c["holder"],
+                c["handoff_body"],
+                dt.date.fromisoformat(c["handoff_due"]) if c["handoff_due"] else None,
+            )
+            for _, _, c in late
+        ]
+        return rows if limit is None else rows[:limit]
+
+    def indicators(
+        self,
+        first: dt.date,
+        last: dt.date,
+        today: dt.date,
+        procedure: str | None = None,
+        commune: str | None = None,
+    ) -> list[IndicatorRow]:
+        a, b, t = first.isoformat(), last.isoformat(), today.isoformat()
+        counts: dict[tuple[str, str], list[int]] = {}
+        for c, _ in self.data.cases.values():
+            if procedure not in (None, c["procedure"]) or commune not in (None, c["commune"]):
+                continue
+            closed = c["closed"]
+            if c["filed"] > b or (closed is not None and closed < a):
+                continue
+            row = counts.setdefault((c["procedure"], c["commune"]), [0, 0, 0, 0, 0])
+            in_period = closed is not None and a <= closed <= b
+            row[0] += a <= c["filed"] <= b
+            row[1] += in_period and c["on_time"] == 1
+            row[2] += in_period and c["on_time"] == 0
+            row[3] += closed is None or closed > b
+            row[4] += c["alarm"] is not None and c["alarm"] < t
+        return [IndicatorRow(p, m, *map(int, v)) for (p, m), v in sorted(counts.items())]
+
+    def outbox(self, limit: int = 100) -> list[Notification]:
+        pending = [n for n, done in self.data.outbox.values() if not done]
+        return sorted(pending, key=lambda n: (n.at, n.id))[:limit]
+
+    def delivered(self, ids: list[str]) -> None:
+        for notification_id in ids:
+            if notification_id in self.data.outbox:
+                self.data.outbox[notification_id] = (self.data.outbox[notification_id][0], True)
+
+    def close(self) -> None:
+        """Nothing to release: the data lives as long as its `MemoryData`."""

@@ -1,0 +1,61 @@
+"""A rule's identity is written once and held equal everywhere it appears: the code table
+(`dsl/codes.py`), the function and the module named after the rule, its family's `RULES`
+tuple and the index in the family's docstring. Each failure says what to add where."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+from tthc.dsl import CODES
+from tthc.rules import RULES
+
+# Codes no rule reports: reading and resolving (TT0xx) and a crashed check (TT999).
+NOT_RULES = {code for code in CODES if code.startswith("TT0")} | {"TT999"}
+
+
+def _python_name(code: str) -> str:
+    return CODES[code].name.replace("-", "_")
+
+
+def test_every_code_of_the_table_has_one_rule_and_every_rule_a_code() -> None:
+    ruled = [rule.code for rule in RULES]
+    missing = sorted(set(CODES) - NOT_RULES - set(ruled))
+    assert missing == [], (
+        f"codes in dsl/codes.py without a rule: {missing}; add `Rule(code, scope, function)` to "
+        "the family's `RULES` tuple in rules/<family>/__init__.py"
+    )
+    unknown = sorted(set(ruled) - set(CODES))
+    assert unknown == [], f"rules without a code: {unknown}; add each to _TABLE in dsl/codes.py"
+    assert len(ruled) == len(set(ruled)), "a code is in two `RULES` tuples"
+
+
+def test_each_rule_is_a_function_in_a_module_of_its_own_name() -> None:
+    wrong = []
+    for rule in RULES:
+        name = _python_name(rule.code)
+        family = rule.check.__module__.rsplit(".", 1)[0]
+        expected = f"{family}.{name}"
+        if rule.check.__name__ != name or rule.check.__module__ != expected:
+            wrong.append(
+                f"{rule.code}: `{rule.check.__module__}.{rule.check.__name__}` should be the "
+                f"function `{name}` in {expected.removeprefix('tthc.').replace('.', '/')}.py"
+            )
+    assert wrong == []
+
+
+def test_each_family_lists_its_rules_in_its_docstring_and_its_rules_tuple() -> None:
+    wrong = []
+    for rule in RULES:
+        family_name = rule.check.__module__.rsplit(".", 1)[0]
+        family = importlib.import_module(family_name)
+        name = _python_name(rule.code)
+        line = rf"^    {name}\.py +{rule.code} {re.escape(CODES[rule.code].name)}$"
+        if not re.search(line, family.__doc__ or "", re.MULTILINE):
+            wrong.append(
+                f"{family_name}: its docstring lacks the index line "
+                f"`    {name}.py  {rule.code} {CODES[rule.code].name}`"
+            )
+        if rule not in family.RULES:
+            wrong.append(f"{family_name}.RULES lacks Rule({rule.code!r}, ...)")
+    assert wrong == []
