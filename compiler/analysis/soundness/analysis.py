@@ -11,8 +11,9 @@ The token game is played on the reduced net (`reduction.py`: block-structured pa
 time linear in their size) and only what is left is explored (`markings.py`). The reduction
 preserves soundness and safeness, and a run of the reduced game is a run of the workflow: a
 flow it finds clean is clean. When it finds a fault, the whole game is played as well, within a
-small bound, for the shortest witnesses and every step that can run twice; a flow too wide for
-that keeps the reduced game's findings (when no place holds two tokens, the same verdicts).
+small bound, for the shortest witnesses (within the full bounds when a step can run twice, to
+name each); a flow too wide for that keeps the reduced game's findings, which are then the same
+verdicts, unless a step can run twice (then TT407 says the whole game was cut short).
 """
 
 from __future__ import annotations
@@ -78,10 +79,12 @@ def play(net: Net, bounds: Bounds) -> StateSpace:
     # Steps that run twice are named exactly by the whole game only: it gets the full bounds.
     limit = bounds if reduced.twice else _smaller(bounds, _WHOLE)
     whole = explore(net, limit, min(deadline, time.process_time() + limit.seconds))
-    if whole.complete or not reduced.complete:
+    if whole.complete or not reduced.complete or reduced.twice:
+        # Past the bounds with a doubled step, the whole game's findings, partial (TT407),
+        # are the exact ones: the reduced game may show a doubling further down the flow.
         whole.core = reduced.core
         return whole
-    return reduced  # decided only once reduced: its findings are runs of the workflow too
+    return reduced  # decided only once reduced: the same verdicts (no place holds two tokens)
 
 
 def _smaller(one: Bounds, other: Bounds) -> Bounds:
