@@ -18,6 +18,7 @@ import click
 
 from tthc.cli.case_group import case
 from tthc.cli.crash import CrashGuard
+from tthc.cli.server_commands import db, serve
 
 
 @click.group(cls=CrashGuard, context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,6 +94,14 @@ def main() -> None:
     is_flag=True,
     help="Count the findings of each code instead of listing them (text, concise).",
 )
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default=None,
+    help="Colour in text and concise output (default auto: on a terminal, unless NO_COLOR is "
+    "set; FORCE_COLOR forces it).",
+)
 def check(
     paths: tuple[str, ...],
     form: str | None,
@@ -108,6 +117,7 @@ def check(
     jobs: int | None,
     quiet: bool,
     statistics: bool,
+    colour: str | None,
 ) -> None:
     """Check procedure files (.tthc, .yaml) and folders of them.
 
@@ -124,6 +134,8 @@ def check(
          an unknown --changed-since revision, an output file that cannot be written
       3  internal error: a bug in tthc (a check that crashed, TT999, or the
          command itself); the report is still written when it can be
+      4  nothing was checked: no procedure file under the paths (a warning says
+         so), unless --exit-zero
     """
     from tthc.cli.check_command import CheckOptions, run_check
 
@@ -142,6 +154,7 @@ def check(
         jobs=jobs,
         quiet=quiet,
         statistics=statistics,
+        colour=colour,
     )
     sys.exit(run_check(options))
 
@@ -205,7 +218,12 @@ def explain(code: str, lang: str | None) -> None:
     "--procedure", "code", default=None, help="Procedure code, when the file holds several."
 )
 def graph(file: str, form: str, code: str | None) -> None:
-    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG."""
+    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG.
+
+    \b
+    Exit codes: 0 drawn; 1 the file has errors (names left unresolved for want of the registry
+    aside); 2 the file cannot be read, or holds no such procedure, or several and no --procedure.
+    """
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))
@@ -310,11 +328,26 @@ def convert(file: str, to: str | None, output: str | None, lang: str | None) -> 
 @click.option(
     "-o", "--output", default=None, type=click.Path(), help="Write here instead of standard output."
 )
-def schema(output: str | None) -> None:
-    """Print the JSON Schema of the YAML form (for editors: save it as tthc.schema.json)."""
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write tthc.schema.json in the project's folder (that of the nearest tthc.toml), where "
+    "the $schema line of the YAML files `tthc convert` writes points.",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    help="json: the JSON Schema (draft-07, as VS Code's YAML extension reads it); markdown: the "
+    "key reference made from the same descriptions (docs/keys.md).",
+)
+def schema(output: str | None, write: bool, form: str) -> None:
+    """The JSON Schema of the YAML form, for editors: completion, hover help in Vietnamese and
+    English, and mistakes flagged as the drafter types."""
     from tthc.cli.schema_command import run_schema
 
-    sys.exit(run_schema(output))
+    sys.exit(run_schema(output, write, form))
 
 
 @main.command()
@@ -435,3 +468,5 @@ def import_(
 
 
 main.add_command(case)
+main.add_command(serve)
+main.add_command(db)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tthc.compiler import Model, Workflow
-from tthc.dsl import CODES, Diagnostic, Severity
+from tthc.dsl import CODES, Diagnostic, Severity, ast
 from tthc.outputs import wording
 from tthc.outputs.card import Status, card_html
 from tthc.outputs.loading import STOPPING, load
@@ -211,7 +211,7 @@ def _instruments(model: Model) -> tuple[InstrumentRow, ...]:
                 issuer=instrument.issuer or "",
                 validity=_validity(instrument.in_force, instrument.until),
                 replaced_by="; ".join(wording.instrument(i) for i in model.replaced_by(key)),
-                confidence=wording.CONFIDENCE[instrument.confidence],
+                confidence=wording.CONFIDENCE[instrument.confidence or ast.Confidence.UNVERIFIED],
             )
         )
     return tuple(rows)

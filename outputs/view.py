@@ -197,7 +197,7 @@ def _instrument(model: Model, key: str, href: InstrumentHref) -> InstrumentView:
         issuer=found.issuer or "",
         in_force=_date(found.in_force),
         until=_date(found.until),
-        confidence=wording.CONFIDENCE[found.confidence],
+        confidence=wording.CONFIDENCE[found.confidence or ast.Confidence.UNVERIFIED],
         href=href(key),
     )
 

@@ -28,7 +28,7 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         Law 72/2025/QH15 Art. 14(2)(a): "Việc ủy quyền phải thực hiện bằng văn bản"; Art. 14(1):
         the authorization runs "trong khoảng thời gian xác định kèm theo các điều kiện cụ thể"
-        (LEGAL-TEXTS.md §2, partly verified); Decree 30/2020 Art. 13(3) limits signing by
+        (partly verified); Decree 30/2020 Art. 13(3) limits signing by
         authorization in time and content (partly verified). Past its term, the authorized
         body acts without competence.
     Example:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from tthc.dsl import Limits
@@ -33,6 +34,9 @@ def kind_in_words(default: object, name: str) -> tuple[str, str]:
     if typing.get_origin(hint) in _COLLECTIONS:
         vi, en = _KINDS.get((typing.get_args(hint) or (str,))[0], ("?", "?"))
         return f"một danh sách ({vi})", f"a list ({en} each)"
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        choices = " | ".join(f'"{m.value}"' for m in hint)
+        return choices, choices
     return _KINDS.get(hint, (str(hint), str(hint)))
 
 
@@ -65,4 +69,6 @@ def _as(value: object, hint: Any) -> object | None:
         return hint(str(value)) if isinstance(value, int | float) and value >= 0 else None
     if hint is dt.date:
         return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return hint(value) if value in {m.value for m in hint} else None
     return value if isinstance(hint, type) and isinstance(value, hint) else None

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from tthc.rules.report.colour import paint
 from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.text import summary_line
 
 
 def render_concise(report: Report) -> str:
+    on = report.colour
     lines = [
-        f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] "
-        f"{one_line(d.message.text(report.lang))}"
+        paint(f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}:", "path", on)
+        + " "
+        + paint(d.code, "code", on)
+        + " "
+        + paint(f"[{d.severity.value}]", d.severity.value, on)
+        + f" {one_line(d.message.text(report.lang))}"
         for d in report.diagnostics
     ]
     if report.summary:
