@@ -120,11 +120,27 @@ def procedure_files(
     root_folder = os.path.abspath(root or Path.cwd())
     found: list[str] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        if _is_dir(path):
             found.extend(_walk(path, _layers_above(path, exclude, root_folder)))
         else:
             found.append(str(path))
     return list(dict.fromkeys(found))
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether a path is a folder; a path the system cannot even look at (a name too long for
+    it) is not, so it is read as a file and reported (TT008) instead of ending the run."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file_or_link(path: Path) -> bool:
+    try:
+        return path.is_file() or (path.is_symlink() and not path.exists())
+    except OSError:
+        return True  # it cannot be looked at: reading it says why (TT008)
 
 
 def _layers_above(top: Path, exclude: Sequence[str], root: str) -> list[_Layer]:
@@ -181,7 +197,7 @@ def _walk(top: Path, above: list[_Layer]) -> Iterable[str]:
             path = here / name
             if suffix in YAML_SUFFIXES and not is_procedure_yaml(path):
                 continue
-            if path.is_file() or (path.is_symlink() and not path.exists()):
+            if _is_file_or_link(path):
                 found.append(str(path))  # a dangling or looping link: reading it says so (TT008)
     # A folder that cannot be listed is given as a file: reading it reports it (TT008).
     found.extend(unreadable)

@@ -10,7 +10,7 @@ answer is good):
                   schema (tests/golden/sarif-schema-2.1.0.json), `junit` is not well-formed XML
     forged        a `text` or `concise` line starts a GitHub workflow command (`::`), or a
                   `github` line is anything but one annotation
-    exit          an exit code other than 0, 1 or 2
+    exit          an exit code other than 0, 1, 2 or 4 (`check` found no file to check)
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def judge(
         problems.append(
             f"traceback: exit code 3: {stderr.decode('utf-8', 'replace').splitlines()[0][:300] if stderr else ''}"
         )
-    elif exit_code not in (0, 1, 2):
+    elif exit_code not in (0, 1, 2, 4):
         problems.append(f"exit: {exit_code}")
     texts: dict[str, str] = {}
     for name, data in (("stdout", stdout), ("stderr", stderr), ("report", report)):
