@@ -1,7 +1,8 @@
-"""The concise format: one line per finding, `path:line:col: TT201 [error] message`."""
+"""The concise format: one line per finding, `path:line:col: TT201 [error] message` (`[Lỗi]` in Vietnamese)."""
 
 from __future__ import annotations
 
+from tthc.rules.report.frame import severity_word
 from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.text import summary_line
@@ -9,7 +10,7 @@ from tthc.rules.report.text import summary_line
 
 def render_concise(report: Report) -> str:
     lines = [
-        f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}: {d.code} [{d.severity.value}] "
+        f"{line_start(d.span.path)}:{d.span.line}:{d.span.column}: {d.code} [{severity_word(d.severity, report.lang)}] "
         f"{one_line(d.message.text(report.lang))}"
         for d in report.diagnostics
     ]

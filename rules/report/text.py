@@ -1,11 +1,13 @@
 """The text format, rustc/ruff style: `path:line:col: error[TT201] name: message`, the source
-line with a caret under the span, then `= help:` and `= note:` lines for related places."""
+line with a caret under the span, then `= help:` and `= note:` lines for related places. In
+Vietnamese the frame is the official's (`Lỗi [TT201]:`, `= Cách sửa:`, `= Chi tiết:`; `frame.py`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from tthc.dsl import Diagnostic, Severity
+from tthc.rules.report.frame import HELP, NOTE, counts_vi, heading
 from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
@@ -14,8 +16,9 @@ from tthc.rules.report.source_lines import source_line
 def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
     span = diagnostic.span
     out = [
-        f"{line_start(span.path)}:{span.line}:{span.column}: {diagnostic.severity.value}"
-        f"[{diagnostic.code}] {diagnostic.name}: {one_line(diagnostic.message.text(lang))}"
+        f"{line_start(span.path)}:{span.line}:{span.column}: "
+        f"{heading(diagnostic.severity, diagnostic.code, diagnostic.name, lang)}: "
+        f"{one_line(diagnostic.message.text(lang))}"
     ]
     text = source_line(span.path, span.line)
     if text is not None:
@@ -28,10 +31,10 @@ def render_diagnostic(diagnostic: Diagnostic, lang: str) -> str:
         out.append(gutter + one_line(text))
         out.append(" " * (len(gutter) + span.column - 1) + "^" * max(width, 1))
     if diagnostic.help is not None:
-        out.append(f"  = help: {one_line(diagnostic.help.text(lang))}")
+        out.append(f"  = {HELP[lang]}: {one_line(diagnostic.help.text(lang))}")
     for related in diagnostic.related:
         note = f"{related.span}: {related.message.text(lang)}"
-        out.append(f"  = note: {one_line(note)}")
+        out.append(f"  = {NOTE[lang]}: {one_line(note)}")
     return "\n".join(out)
 
 
@@ -40,9 +43,7 @@ def summary_line(report: Report) -> str:
     infos = report.count(Severity.INFO)
     files = len(report.files)
     if report.lang == "vi":
-        if not report.diagnostics:
-            return f"Đã kiểm tra {files} tệp: không có lỗi."
-        return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} gợi ý."
+        return counts_vi(files, errors, warnings, infos)
     if not report.diagnostics:
         return f"Checked {files} file(s): no problems found."
     return f"Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)."

@@ -157,7 +157,7 @@ def test_an_explicit_configuration_file(
     registry = (project / "registry").as_posix()
     elsewhere.write_text(f'registry = ["{registry}"]\nseverity = {{ TT007 = "error" }}\n')
     code, out, _ = tthc("check", str(project / "procedures"), "--config", str(elsewhere))
-    assert code == 1 and "error[TT007]" in out
+    assert code == 1 and "Lỗi [TT007]" in out
 
 
 def test_a_missing_configuration_file_is_a_usage_error(project: Path) -> None:
