@@ -34,10 +34,10 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
         `in_force` date, not after its `until` date, and not replaced by an instrument already
         in force (`replaces`). A procedure with no `effective` date is not judged.
     Why it matters:
-        A procedure must rest on law in force (Decree 63/2010 Art. 8(1), BRIEF.md §3.1,
-        verified). The 2025 reform replaced many texts: Decree 61/2018 on the one-stop
-        mechanism was replaced by Decree 118/2025 from 1 July 2025 (LEGAL-TEXTS.md §1.0,
-        partly verified), and the 28 sectoral decrees of June 2025 run only until 1 March 2027
+        A procedure must rest on law in force (Decree 63/2010/NĐ-CP
+        Art. 8(1)). The 2025 reform replaced many texts: Decree 61/2018 on the one-stop
+        mechanism was replaced by Decree 118/2025 from 1 July 2025 (Decree 118/2025/NĐ-CP,
+        as reported), and the 28 sectoral decrees of June 2025 run only until 1 March 2027
         (BRIEF.md §1.4, verified).
     Example:
         ```tthc
