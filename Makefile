@@ -6,9 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 # mypy reads the package through a tree of links named as the installed namespace
 # (`tthc.dsl` -> dsl/), because the folders are mapped onto `tthc.*` only at install time.
 MYPY_TREE := .mypy-src/tthc
-LAYERS := dsl compiler rules runtime outputs cli
+LAYERS := dsl compiler rules runtime outputs server cli
 
-.PHONY: demo test lint typecheck pytest node-deps fuzz properties bench bench-runtime bench-shapes mutations crash clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz fuzz-api properties bench bench-runtime bench-shapes mutations crash release clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 $(MYPY_TREE): Makefile
 	mkdir -p $(MYPY_TREE)
 	for layer in $(LAYERS); do ln -sfn ../../$$layer $(MYPY_TREE)/$$layer; done
+	ln -sfn ../../namespace/__main__.py $(MYPY_TREE)/__main__.py
 
 # The main job on the embedded data: the three example procedures (DSL and YAML twins) and the
 # corpus of real procedures are clean; each deliberately faulty example shows its diagnostic.
@@ -28,7 +29,7 @@ demo: $(STAMP)
 	@echo "== tthc check procedures (the corpus: registry and procedures moved in 2025) =="
 	$(BIN)/tthc check --statistics procedures
 	@echo "== examples/faulty: one file per reading code, each checked alone =="
-	@for file in examples/faulty/*; do $(BIN)/tthc check --format concise --lang vi "$$file" | head -n 1; done
+	@for file in examples/faulty/TT*; do $(BIN)/tthc check --format concise --lang vi "$$file" | head -n 1; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -70,6 +71,11 @@ properties: $(STAMP)
 crash: $(STAMP)
 	CRASH_ROUNDS=$${CRASH_ROUNDS:-200} $(BIN)/pytest tests/runtime/test_crash.py -p no:cacheprovider
 
+# The HTTP API fuzzed from its own OpenAPI document (schemathesis), 300 requests per route and
+# mode, against a real server and PostgreSQL: no 5xx, every answer as documented.
+fuzz-api: $(STAMP)
+	SCHEMA_FUZZ_EXAMPLES=300 $(BIN)/pytest tests/runtime/http/test_schema_fuzz.py -p no:cacheprovider
+
 # Each kind of fault a drafter makes, applied to every valid procedure: the detection rate.
 mutations: $(STAMP)
 	$(BIN)/python tests/mutation/mutate.py
@@ -86,8 +92,28 @@ bench-shapes: $(STAMP)
 
 # The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
 bench-runtime: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/runtime.py
+
+# The release check: build the sdist and the wheel, install each in a fresh virtual environment
+# outside the checkout, and check the examples and a corpus procedure against the national
+# registry the package carries (`registry = ["tthc:national"]`).
+RELEASE := build/release
+release: $(STAMP)
+	rm -rf dist $(RELEASE)
+	$(BIN)/python -m build --outdir dist .
+	@for artefact in dist/tthc-*.tar.gz dist/tthc-*.whl; do \
+	  echo "== $$artefact: fresh install, examples, a procedure against the shipped registry =="; \
+	  rm -rf $(RELEASE) && mkdir -p $(RELEASE)/province/procedures/ho-tich && \
+	  $(PYTHON) -m venv $(RELEASE)/venv && \
+	  $(RELEASE)/venv/bin/python -m pip install --quiet "$$artefact" && \
+	  cp -r examples $(RELEASE)/province/ && \
+	  cp procedures/ho-tich/dang-ky-khai-sinh.tthc $(RELEASE)/province/procedures/ho-tich/ && \
+	  echo 'registry = ["tthc:national"]' > $(RELEASE)/province/procedures/tthc.toml && \
+	  (cd $(RELEASE)/province && ../venv/bin/python -m tthc --version && \
+	   ../venv/bin/tthc check --no-cache examples && \
+	   ../venv/bin/tthc check --no-cache procedures) || exit 1; \
+	done
+	rm -rf $(RELEASE)
 
 clean:
 	rm -rf $(VENV) .mypy-src build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .tthc_cache .fuzz-failures

@@ -22,10 +22,12 @@ def _now(text: object) -> dt.datetime | None:
     return None if text is None else dt.datetime.fromisoformat(str(text))
 
 
-def _store(path: str) -> Store:
+def _store(where: str) -> Store:
+    """A store URL (`sqlite:///…`, `postgresql://…`), or a plain path: a SQLite file."""
     from tthc.runtime import SQLiteStore
+    from tthc.runtime.store import open_store
 
-    return SQLiteStore(path)
+    return open_store(where) if "://" in where or where == "memory:" else SQLiteStore(where)
 
 
 def _engine(options: dict[str, Any]) -> Engine | int:

@@ -17,12 +17,13 @@ import click
 
 STORE = click.option(
     "--store",
+    "--database",
     "store_path",
-    envvar="TTHC_STORE",
+    envvar=["TTHC_DATABASE_URL", "TTHC_STORE"],
     default="cases.db",
     show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The SQLite store (env TTHC_STORE).",
+    help="The store: a SQLite file, sqlite:///path or postgresql://user@host:port/db "
+    "(env TTHC_DATABASE_URL or TTHC_STORE).",
 )
 BUNDLE = click.option(
     "--bundle",

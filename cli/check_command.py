@@ -9,10 +9,13 @@ file, and choose the exit code:
        `--changed-since` revision, an output file that cannot be written
     3  internal error: a check crashed (TT999; the report is written all the same) or the
        command itself did (`tthc.cli.crash`)
+    4  nothing was checked: no procedure file under the paths (with a warning), unless
+       `--exit-zero`
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import stat
@@ -23,13 +26,15 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tthc.cli.colour import use_colour
 from tthc.cli.language import choose_language
-from tthc.dsl import Message
+from tthc.dsl import Message, Outcome
 
 if TYPE_CHECKING:
     from tthc.rules.engine.config import Config
 
 USAGE_ERROR = 2
+NOTHING_CHECKED = 4
 
 
 @dataclass(frozen=True)
@@ -45,14 +50,17 @@ class CheckOptions:
     exit_zero: bool = False
     no_cache: bool = False
     changed_since: str | None = None
+    on: dt.date | None = None  # the day whose law applies (`--on`)
     jobs: int | None = None
     quiet: bool = False
     statistics: bool = False
+    colour: str | None = None  # --color: auto (None), always, never
 
 
 def run_check(options: CheckOptions) -> int:
-    from tthc.rules import discover_config, load_config
+    from tthc.rules import load_config
     from tthc.rules.engine.config import option_problems
+    from tthc.rules.engine.discovery import project_groups
     from tthc.rules.report.report import HUMAN_FORMATS
     from tthc.rules.report.text import render_diagnostics
 
@@ -69,13 +77,20 @@ def run_check(options: CheckOptions) -> int:
     problem = next(filter(None, map(_path_problem, options.paths)), None)
     if problem is not None:
         return _usage(problem, early)
-    found = (
-        load_config(options.config_file) if options.config_file else discover_config(options.paths)
-    )
-    configured = found.value.lang if found.value else None
+    # Each file belongs to the project of its nearest configuration (`--config` names one for
+    # all): `tthc check .` checks examples/ and procedures/ each against its own registry.
+    if options.config_file:
+        named = load_config(options.config_file)
+        found = Outcome(
+            [(named.value, list(options.paths))] if named.value else None, named.diagnostics
+        )
+    else:
+        found = project_groups(options.paths)
+    configured = found.value[0][0].lang if found.value else None
     language = choose_language(options.lang or configured, for_machines=form not in HUMAN_FORMATS)
     if found.value is None:
-        sys.stderr.write(render_diagnostics(found.diagnostics, language))
+        colour = use_colour(options.colour, sys.stderr)
+        sys.stderr.write(render_diagnostics(found.diagnostics, language, colour))
         return USAGE_ERROR
     select, ignore = _codes(options.select), _codes(options.ignore)
     problems = option_problems(select, ignore)
@@ -83,13 +98,29 @@ def run_check(options: CheckOptions) -> int:
         for message in problems:
             _usage(message, language)
         return USAGE_ERROR
-    config = found.value.with_options(select=select or None, ignore=ignore, fail_on=options.fail_on)
-    return _check(options, form, language, config)
+    projects = [
+        (
+            config.with_options(
+                select=select or None, ignore=ignore, fail_on=options.fail_on, on=options.on
+            ),
+            files,
+        )
+        for config, files in found.value
+    ]
+    code = _check(options, form, language, projects)
+    if options.on is not None and form in HUMAN_FORMATS and not options.quiet:
+        from tthc.cli.check_versions import version_note
+
+        sys.stderr.write(version_note(options.paths, projects[0][0], options.on, language))
+    return code
 
 
-def _check(options: CheckOptions, form: str, language: str, config: Config) -> int:
+def _check(
+    options: CheckOptions, form: str, language: str, projects: list[tuple[Config, list[str]]]
+) -> int:
     from tthc.cli.crash import INTERNAL_ERROR
     from tthc.cli.progress import progress_bar
+    from tthc.dsl import CODES
     from tthc.rules.engine.changes import changed_since
     from tthc.rules.engine.config import CRASH
     from tthc.rules.engine.repository import CheckRequest, check
@@ -101,13 +132,16 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
         changes = changed_since(options.changed_since)
         if changes.problem is not None:
             return _usage(changes.problem, language)
-    request = CheckRequest(
-        paths=options.paths,
-        config=config,
-        jobs=options.jobs or 0,
-        use_cache=not options.no_cache,
-        changes=changes,
-    )
+    requests = [
+        CheckRequest(
+            paths=tuple(files),
+            config=config,
+            jobs=options.jobs or 0,
+            use_cache=not options.no_cache,
+            changes=changes,
+        )
+        for config, files in projects
+    ]
     # A run is short and its heap is one big tree that stays alive to the end: collecting
     # cyclic garbage would only walk it again and again (half the CPU of a cold run on one
     # core, measured on 2,000 files), and once more at exit.
@@ -115,19 +149,23 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
     gc.disable()
     try:
         with progress_bar(enabled=not options.quiet, lang=language) as progress:
-            result = check(request, progress)
+            results = [check(request, progress) for request in requests]
     finally:
         gc.freeze()  # what is alive now is never walked again, not even at exit
         if collecting:
             gc.enable()
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    files = [f for r in results for f in r.files]
+    codes = {code for r in results for code in r.rule_codes}
     report = Report(
-        diagnostics=result.diagnostics,
-        files=result.reported_files,
-        rule_codes=result.rule_codes,
+        diagnostics=tuple(diagnostics),
+        files=tuple(f for r in results for f in r.reported_files),
+        rule_codes=tuple(code for code in CODES if code in codes),
         lang=language,
-        root=_source_root(config.root),
+        root=_source_root(projects[0][0].root),
         tool_version=_version(),
         summary=not options.quiet,
+        colour=use_colour(options.colour, sys.stdout) if options.output is None else False,
     )
     text = render_statistics(report) if options.statistics else render(report, form)
     if options.output is None:
@@ -144,11 +182,25 @@ def _check(options: CheckOptions, form: str, language: str, config: Config) -> i
                 ),
                 language,
             )
-    if any(d.code == CRASH for d in result.diagnostics):
+    if not files:
+        click.echo(f"tthc: {_nothing_checked(options.paths).text(language)}", err=True)
+    if any(d.code == CRASH for d in diagnostics):
         return INTERNAL_ERROR  # a crash is not a finding, not even under --exit-zero
     if options.exit_zero:
         return 0
-    return 1 if config.fails(result.diagnostics) else 0
+    if not files:
+        return NOTHING_CHECKED
+    return (
+        1 if any(c.fails(r.diagnostics) for (c, _), r in zip(projects, results, strict=True)) else 0
+    )
+
+
+def _nothing_checked(paths: tuple[str, ...]) -> Message:
+    named = ", ".join(paths)
+    return Message(
+        vi=f"cảnh báo: không có tệp thủ tục nào trong {named} (.tthc, hay .yaml có khóa procedure, authorities…): không kiểm tra gì",
+        en=f"warning: no procedure file found in {named} (.tthc, or .yaml with a procedure, authorities… key): nothing was checked",
+    )
 
 
 def _path_problem(path: str) -> Message | None:

@@ -1,8 +1,10 @@
 """`tthc fmt PATH...`: rewrite procedure files in canonical form, in place, as black and ruff do.
 
-Each `.tthc`, `.yaml` and `.yml` file under the paths (folders recursively, hidden folders
-skipped) is printed in canonical form with its comments (DSL lines wrapped at 100 columns, see
-`tthc.dsl.printer.dsl`); a file that does not parse cleanly is left as it is and its
+The files are those `tthc check` reads (`tthc.rules.engine.discovery`: `.tthc` files, YAML
+files that are procedures and not CI configurations, hidden, `.gitignore`d and excluded files
+skipped; a file named is always read). Each is printed in canonical form with its comments (DSL
+lines wrapped at 100 columns, see `tthc.dsl.printer.dsl`); a file that does not parse cleanly is
+left as it is and its
 diagnostics are printed. `--check` lists the files that would change and
 `--diff` prints what would change; neither writes. Exit codes: 0 done (or nothing to change),
 1 some file would change (`--check`, `--diff`), 2 some file could not be read or parsed.
@@ -33,7 +35,7 @@ class Tally:
 
 
 def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> int:
-    from tthc.compiler.project import source_files
+    from tthc.rules.engine.discovery import discover_files
     from tthc.rules.report.text import render_diagnostics
 
     language = choose_language(lang)
@@ -41,8 +43,12 @@ def run_fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -
     if missing:
         click.echo(f"tthc: no such file or folder: {', '.join(map(shown, missing))}", err=True)
         return 2
+    found = discover_files(paths)
+    if found.value is None:
+        sys.stderr.write(render_diagnostics(found.diagnostics, language))
+        return 2
     tally = Tally()
-    for path in source_files(paths):
+    for path in found.value:
         _format_file(path, check or diff, diff, tally)
     if tally.diagnostics:
         sys.stderr.write(render_diagnostics(tally.diagnostics, language))

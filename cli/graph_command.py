@@ -20,17 +20,23 @@ def run_graph(file: str, form: str, code: str | None) -> int:
     project = load_project(
         [file], [r for r in registry if not Path(file).resolve().is_relative_to(r.resolve())]
     )
-    errors = [
-        d
-        for d in project.diagnostics
-        if d.severity is Severity.ERROR and d.code in {"TT001", "TT006", "TT008"}
-    ]
+    # A file drawn alone has no registry: its names are unresolved (TT005) by nature. Any other
+    # error (reading, syntax, values, duplicates) means the graph would not be the one checked.
+    errors = [d for d in project.diagnostics if d.severity is Severity.ERROR and d.code != "TT005"]
     if errors:
         sys.stderr.write(render_diagnostics(errors, "en"))
         return 1 if project.model.procedures else 2
     procedures = [p for p in project.model.procedures if code is None or p.code == code]
     if not procedures:
         click.echo(f"tthc: no procedure{' ' + code if code else ''} in {one_line(file)}", err=True)
+        return 2
+    if len(procedures) > 1:
+        codes = ", ".join(p.code for p in procedures)
+        click.echo(
+            f"tthc: {one_line(file)} có {len(procedures)} thủ tục ({codes}): chọn một bằng --procedure "
+            f"| holds {len(procedures)} procedures ({codes}): choose one with --procedure",
+            err=True,
+        )
         return 2
     workflow = build_procedure(procedures[0])
     if form == "mermaid":

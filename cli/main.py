@@ -5,6 +5,7 @@ one library function, renders the result and chooses the exit code (0 clean, 1 f
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Any
 
@@ -12,6 +13,7 @@ import click
 
 from tthc.cli.case_group import case
 from tthc.cli.crash import CrashGuard
+from tthc.cli.server_commands import db, serve
 
 
 @click.group(cls=CrashGuard, context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,6 +70,14 @@ def main() -> None:
     help="Report only files changed since this git revision (and untracked ones); the whole "
     "project is still read.",
 )
+@click.option(
+    "--on",
+    metavar="DATE",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check against the law of this day (YYYY-MM-DD): of several versions of a procedure, "
+    "only the one in force that day; a procedure not in force that day is not checked.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .tthc_cache/.")
 @click.option(
     "-j",
@@ -87,6 +97,14 @@ def main() -> None:
     is_flag=True,
     help="Count the findings of each code instead of listing them (text, concise).",
 )
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default=None,
+    help="Colour in text and concise output (default auto: on a terminal, unless NO_COLOR is "
+    "set; FORCE_COLOR forces it).",
+)
 def check(
     paths: tuple[str, ...],
     form: str | None,
@@ -98,10 +116,12 @@ def check(
     fail_on: str | None,
     exit_zero: bool,
     changed_since: str | None,
+    on: dt.datetime | None,
     no_cache: bool,
     jobs: int | None,
     quiet: bool,
     statistics: bool,
+    colour: str | None,
 ) -> None:
     """Check procedure files (.tthc, .yaml) and folders of them.
 
@@ -118,6 +138,8 @@ def check(
          an unknown --changed-since revision, an output file that cannot be written
       3  internal error: a bug in tthc (a check that crashed, TT999, or the
          command itself); the report is still written when it can be
+      4  nothing was checked: no procedure file under the paths (a warning says
+         so), unless --exit-zero
     """
     from tthc.cli.check_command import CheckOptions, run_check
 
@@ -133,9 +155,11 @@ def check(
         exit_zero=exit_zero,
         no_cache=no_cache,
         changed_since=changed_since,
+        on=on.date() if on is not None else None,
         jobs=jobs,
         quiet=quiet,
         statistics=statistics,
+        colour=colour,
     )
     sys.exit(run_check(options))
 
@@ -199,7 +223,12 @@ def explain(code: str, lang: str | None) -> None:
     "--procedure", "code", default=None, help="Procedure code, when the file holds several."
 )
 def graph(file: str, form: str, code: str | None) -> None:
-    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG."""
+    """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG.
+
+    \b
+    Exit codes: 0 drawn; 1 the file has errors (names left unresolved for want of the registry
+    aside); 2 the file cannot be read, or holds no such procedure, or several and no --procedure.
+    """
     from tthc.cli.graph_command import run_graph
 
     sys.exit(run_graph(file, form, code))
@@ -304,11 +333,26 @@ def convert(file: str, to: str | None, output: str | None, lang: str | None) -> 
 @click.option(
     "-o", "--output", default=None, type=click.Path(), help="Write here instead of standard output."
 )
-def schema(output: str | None) -> None:
-    """Print the JSON Schema of the YAML form (for editors: save it as tthc.schema.json)."""
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write tthc.schema.json in the project's folder (that of the nearest tthc.toml), where "
+    "the $schema line of the YAML files `tthc convert` writes points.",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    help="json: the JSON Schema (draft-07, as VS Code's YAML extension reads it); markdown: the "
+    "key reference made from the same descriptions (docs/keys.md).",
+)
+def schema(output: str | None, write: bool, form: str) -> None:
+    """The JSON Schema of the YAML form, for editors: completion, hover help in Vietnamese and
+    English, and mistakes flagged as the drafter types."""
     from tthc.cli.schema_command import run_schema
 
-    sys.exit(run_schema(output))
+    sys.exit(run_schema(output, write, form))
 
 
 @main.command()
@@ -429,3 +473,5 @@ def import_(
 
 
 main.add_command(case)
+main.add_command(serve)
+main.add_command(db)

@@ -1,4 +1,8 @@
-"""`tthc schema`: print (or write) the JSON Schema of the YAML form, for editors."""
+"""`tthc schema`: the JSON Schema of the YAML form, for editors — printed, written to a file
+(`-o`), or written where the `$schema` lines of the project's YAML files point (`--write`:
+`tthc.schema.json` in the folder of the nearest configuration); or, with `--format markdown`,
+the key reference made from the same table (`docs/keys.md`).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ from pathlib import Path
 import click
 
 
-def run_schema(output: str | None) -> int:
+def run_schema(output: str | None, write: bool, form: str) -> int:
+    from tthc.dsl.yaml.keys import keys_markdown
     from tthc.dsl.yaml.schema import schema_text
+    from tthc.rules.engine.editor_schema import schema_file
 
-    text = schema_text()
+    text = keys_markdown() if form == "markdown" else schema_text()
+    if write and output is None:
+        output = str(schema_file(Path.cwd()))
     if output is None:
         sys.stdout.write(text)
         return 0
@@ -20,4 +28,6 @@ def run_schema(output: str | None) -> int:
     except OSError as error:
         click.echo(f"tthc: cannot write {output}: {error.strerror}", err=True)
         return 2
+    if write:
+        click.echo(output, err=True)
     return 0

@@ -6,7 +6,7 @@ hands their diagnostics here). Output: `Outcome[Bundle]`: no bundle while any er
 `load_bundle(text)` reads one back (`Outcome[Bundle]`, a damaged or foreign file gives a
 diagnostic, never an exception); the runtime loads only bundles.
 
-The format (`tthc-bundle/1`):
+The format (`tthc-bundle/2`; /1 wrote spans whole):
 - `registry`: the authorities, instruments, grants and transfers as AST JSON (spans kept, so
   an answer can still point at the registry line);
 - `procedures`: one entry per procedure *version*: code, name, effective from / until, the
@@ -33,7 +33,7 @@ from tthc.compiler.analysis.calendar import CalendarData
 from tthc.compiler.model import Model, ProcedureModel
 from tthc.dsl import Diagnostic, Message, Outcome, Severity, Span, ast, make_diagnostic
 
-FORMAT = "tthc-bundle/1"
+FORMAT = "tthc-bundle/2"
 _REGISTRY: dict[str, type[ast.Node]] = {
     "authorities": ast.Authority,
     "instruments": ast.Instrument,
@@ -265,6 +265,14 @@ def load_bundle(text: str, where: str = "<bundle>") -> Outcome[Bundle]:
     except (ValueError, KeyError, TypeError) as error:
         return _problem(
             where, f"Gói triển khai bị hỏng: {error}", f"The bundle is damaged: {error}"
+        )
+    damaged = next((p for p in procedures if not verify_procedure(p)), None)
+    if damaged is not None:
+        return _problem(
+            where,
+            f"Thủ tục {damaged.code} trong gói không khớp mã băm của nó (gói đã bị sửa)",
+            f"Procedure {damaged.code} does not match its digest (the bundle was edited)",
+            "TT003",
         )
     version = _version(registry, calendar, [p.digest for p in procedures])
     if version != data.get("version"):

@@ -1,8 +1,10 @@
 """The registry's reading records and provision end dates, beside the `.tthc` registry.
 
 Input: a registry folder holding `readings.toml` (what was read, where, when) and
-`provisions.toml` (articles that end before their instrument), and a resolved `Model`.
-Output: `LegalRecords`, and the answers built on them: which citations of a procedure are not
+`provisions.toml` (articles that end before their instrument: repealed, or expired early when
+a newer rule on the same matter took effect), and a resolved `Model`.
+Output: `LegalRecords`, and the answers built on them: whether each end follows from the rule
+that superseded it (`timing_problems`); which citations of a procedure are not
 in force through the procedure's own window (`citation_gaps`), and which registry entries claim
 `verified` without a reading record (`unrecorded_verified`).
 
@@ -39,9 +41,17 @@ class Reading:
     address: str
 
 
+KINDS = ("repeal", "early-expiry")
+
+
 @dataclass(frozen=True)
 class Provision:
-    """Articles of an instrument (all of it when `articles` is empty) with their last day."""
+    """Articles of an instrument (all of it when `articles` is empty) with their last day.
+
+    `kind` says why they end: "repeal", a text that says so; "early-expiry", the clause of the
+    2025 decrees by which a provision ends as soon as a newer rule on the same matter takes
+    effect. `superseded_by` names that newer rule (required for early expiry); then, by the
+    convention, `last_day` is the day before the newer rule's `in_force` (`timing_problems`)."""
 
     instrument: str
     articles: tuple[str, ...]
@@ -49,6 +59,8 @@ class Provision:
     last_day: dt.date
     by: str
     confidence: str
+    kind: str = "repeal"
+    superseded_by: str | None = None
 
     def covers(self, citation: ast.Citation) -> bool:
         if citation.instrument.value != self.instrument:
@@ -141,6 +153,11 @@ def _provision(item: object) -> Provision | None:
     articles = item.get("articles")
     instrument, by, confidence = item.get("instrument"), item.get("by"), item.get("confidence")
     clause = item.get("clause")
+    kind, newer = item.get("kind", "repeal"), item.get("superseded_by")
+    if kind not in KINDS or (newer is not None and not isinstance(newer, str)):
+        return None
+    if kind == "early-expiry" and newer is None:
+        return None
     if (
         last_day is None
         or not isinstance(articles, list)
@@ -149,8 +166,34 @@ def _provision(item: object) -> Provision | None:
     ):
         return None
     return Provision(
-        str(instrument), tuple(str(a) for a in articles), clause, last_day, str(by), str(confidence)
+        str(instrument),
+        tuple(str(a) for a in articles),
+        clause,
+        last_day,
+        str(by),
+        str(confidence),
+        str(kind),
+        newer,
     )
+
+
+def timing_problems(model: Model, records: LegalRecords) -> list[str]:
+    """The provisions whose end does not follow from the newer rule that supersedes them:
+    that rule is not in the registry, has no `in_force`, or `last_day` is not the day before
+    it takes effect (the inclusive-last-day convention). English, for tests and reports."""
+    found: list[str] = []
+    for provision in records.provisions:
+        if provision.superseded_by is None:
+            continue
+        where = f"{provision.instrument} {','.join(provision.articles) or '(whole)'}"
+        newer = model.instruments.get(provision.superseded_by)
+        if newer is None or newer.in_force is None:
+            found.append(f"{where}: {provision.superseded_by} is not dated in the registry")
+            continue
+        expected = newer.in_force - dt.timedelta(days=1)
+        if provision.last_day != expected:
+            found.append(f"{where}: last_day {provision.last_day}, expected {expected}")
+    return found
 
 
 def citations(node: ast.Procedure) -> list[ast.Citation]:

@@ -64,8 +64,29 @@ def resolve_procedure(registry: Registry, node: ast.Procedure) -> Outcome[Proced
     procedures, so procedures resolve independently of one another."""
     problems: list[Diagnostic] = []
     procedure = _procedure(node, problems)
-    _check_procedure(registry, procedure, problems)
-    return Outcome(procedure, problems)
+    references: list[Diagnostic] = []  # unknown authorities and instruments
+    _check_procedure(registry, procedure, problems, references)
+    if references and not registry.authorities and not registry.instruments:
+        references = [_no_registry(references)]
+    return Outcome(procedure, [*problems, *references])
+
+
+def _no_registry(references: Sequence[Diagnostic]) -> Diagnostic:
+    """One finding instead of one per reference when no registry was loaded at all: the
+    drafter forgot the registry, not every name."""
+    count = len(references)
+    return make_diagnostic(
+        "TT005",
+        references[0].span,
+        Message(
+            vi=f"Chưa nạp danh mục cơ quan và văn bản (registry): {count} tham chiếu tới cơ quan, văn bản pháp luật không kiểm tra được",
+            en=f"No registry was loaded: {count} references to authorities and legal instruments cannot be resolved",
+        ),
+        Message(
+            vi='Khai báo thư mục danh mục trong tthc.toml cạnh thủ tục, ví dụ registry = ["registry"] (xem docs/configuration.md), hoặc kiểm tra cùng thư mục danh mục',
+            en='Name the registry folder in a tthc.toml beside the procedures, e.g. registry = ["registry"] (see docs/configuration.md), or check it together with the registry folder',
+        ),
+    )
 
 
 def _table(items: Iterable[Declared], what: str, problems: list[Diagnostic]) -> dict[str, Declared]:
@@ -113,20 +134,25 @@ def _check_registry(model: Registry, problems: list[Diagnostic]) -> None:
 
 
 def _check_procedure(
-    model: Registry, procedure: ProcedureModel, problems: list[Diagnostic]
+    model: Registry,
+    procedure: ProcedureModel,
+    problems: list[Diagnostic],
+    references: list[Diagnostic],
 ) -> None:
+    """Binds a procedure's names: unknown steps and components go to `problems`, unknown
+    authorities and instruments (the registry's names) to `references`."""
     node = procedure.node
-    _citations(node.basis, model, problems)
+    _citations(node.basis, model, references)
     if node.moved is not None:
-        _citations(node.moved.basis, model, problems)
+        _citations(node.moved.basis, model, references)
     for fee in node.fees:
-        _citations(fee.basis, model, problems)
+        _citations(fee.basis, model, references)
     for step in node.steps:
-        _bind(step.actor, model.authorities, "authority", problems)
-        _bind(step.counterpart, model.authorities, "authority", problems)
+        _bind(step.actor, model.authorities, "authority", references)
+        _bind(step.counterpart, model.authorities, "authority", references)
         for name in step.reads:
             _bind(name, procedure.components, "component", problems)
-        _citations(step.basis, model, problems)
+        _citations(step.basis, model, references)
     flow_names = {**procedure.steps, START: None, END: None}
     for line in node.flow:
         for endpoint in line.path:

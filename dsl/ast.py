@@ -58,10 +58,17 @@ class GrantMode(StrEnum):
     DEVOLUTION = "devolution"  # phân quyền: by law or National Assembly resolution
     DECENTRALIZATION = "decentralization"  # phân cấp: by a normative document
     AUTHORIZATION = "authorization"  # ủy quyền: by a written act, with a term
+    # phân định thẩm quyền: a law, resolution or decree assigns the power to a level of local
+    # government as its own (the June 2025 decrees, e.g. 151/2025/NĐ-CP): held like a devolved
+    # power, not a decentralised one, so its holder may authorise (ủy quyền) it onward.
+    DELINEATION = "delineation"
 
 
 class Confidence(StrEnum):
-    """How sure the data is, as LEGAL-TEXTS.md marks facts: (V), (P), (U)."""
+    """How sure the data is, as the registry marks facts: (V) verified in the official text,
+    (P) partly, (U) unverified. A declaration that states none has `None`: nobody claimed a
+    verification, so it counts as unverified, and the printers never write a confidence the
+    author did not write (issue 11)."""
 
     VERIFIED = "verified"
     PARTIAL = "partial"
@@ -111,9 +118,13 @@ class SignatureKind(StrEnum):
 
 
 class DayRule(StrEnum):
-    """How calendar days and working days compare when a procedure mixes them (TT504)."""
+    """How calendar days and working days compare when a procedure mixes them (TT504, TT501).
+    Without a `day_rule` the project's setting applies (`day-rule`, default
+    `calendar_as_working`: internal processes give step times in "ngày" against deadlines in
+    "ngày làm việc", and the days of such a process are working days)."""
 
-    CALENDAR_AS_WORKING = "calendar_as_working"
+    CALENDAR_AS_WORKING = "calendar_as_working"  # one calendar day counts as one working day
+    STRICT = "strict"  # no conversion: a mix cannot be compared (TT504), TT501 cannot run
 
 
 # --- small nodes --------------------------------------------------------------------------
@@ -260,7 +271,7 @@ class Instrument(Node):
     in_force: dt.date | None = None
     until: dt.date | None = None
     replaces: tuple[Name, ...] = ()
-    confidence: Confidence = Confidence.VERIFIED
+    confidence: Confidence | None = None  # absent: not stated, read as unverified
     source: str | None = None
 
 
@@ -275,7 +286,7 @@ class Grant(Node):
     until: dt.date | None = None
     conditions: str | None = None
     resources: str | None = None
-    confidence: Confidence = Confidence.VERIFIED
+    confidence: Confidence | None = None  # absent: not stated, read as unverified
 
 
 class Transfer(Node):
@@ -284,7 +295,7 @@ class Transfer(Node):
     giver: Name = Field(alias="from")
     receiver: Name = Field(alias="to")
     basis: tuple[Citation, ...] = ()
-    confidence: Confidence = Confidence.VERIFIED
+    confidence: Confidence | None = None  # absent: not stated, read as unverified
 
 
 class Document(Node):

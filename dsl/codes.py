@@ -260,7 +260,7 @@ _TABLE = [
     _code(
         "TT504",
         "mixed-day-units",
-        E,
+        W,
         "Trộn ngày làm việc và ngày lịch",
         "Working days mixed with calendar days",
     ),

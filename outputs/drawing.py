@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tthc.compiler import END, START, Model, Workflow
-from tthc.dsl import ast
+from tthc.outputs import wording
 
 OTHERWISE = "trường hợp khác"
 
@@ -56,7 +56,8 @@ def drawing(workflow: Workflow, model: Model | None = None) -> Drawing:
     for node in [START, *workflow.step_ids(), END]:
         branches = workflow.branches(node)
         for branch in branches:
-            label = branch.outcome or (OTHERWISE if branch.default and len(branches) > 1 else "")
+            label = wording.outcome(branch.outcome) if branch.outcome else ""
+            label = label or (OTHERWISE if branch.default and len(branches) > 1 else "")
             for target in branch.targets:
                 arrows.setdefault(
                     (node, target),
@@ -69,6 +70,3 @@ def drawing(workflow: Workflow, model: Model | None = None) -> Drawing:
 
 def is_step(node: DrawnNode) -> bool:
     return node.kind not in ("start", "end")
-
-
-STEP_KINDS = tuple(kind.value for kind in ast.StepKind)

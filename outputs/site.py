@@ -2,9 +2,9 @@
 catalogue and each procedure's check status, as static pages that fetch nothing.
 
 Input: paths (the corpus folder) and an output folder. Output: the pages written there and a
-`Site` (page count, the problems that stopped a file). The procedures are checked with the
-same engine as `tthc check` (`tthc.rules.load_and_check`), so the status a page shows is the one
-CI sees. The index's search box filters the table in the browser; without JavaScript the box
+`Site` (page count, the problems that stopped a file). The procedures are checked by the same
+rules and configuration as `tthc check` (`tthc.rules.check_project` on the loaded project), so
+the status a page shows is the one CI sees. The index's search box filters the table in the browser; without JavaScript the box
 stays hidden and the whole index is shown.
 
     index.html                 fields → levels → procedures, with their status
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tthc.compiler import Model, Workflow
-from tthc.dsl import CODES, Diagnostic, Severity
+from tthc.dsl import CODES, Diagnostic, Severity, ast
 from tthc.outputs import wording
 from tthc.outputs.card import Status, card_html
-from tthc.outputs.loading import STOPPING, find_registry
+from tthc.outputs.loading import STOPPING, load
 from tthc.outputs.render import render_html
 from tthc.outputs.view import anchor
 
@@ -86,10 +86,12 @@ class Site:
 
 
 def build_site(paths: Sequence[str | Path], out: Path, registry: Sequence[str | Path] = ()) -> Site:
-    from tthc.rules import load_and_check
+    from tthc.rules import check_project
+    from tthc.rules.engine.config_file import discover_config
 
-    extra = list(registry) or [r for p in paths[:1] for r in _outside(find_registry(p), paths)]
-    project, diagnostics = load_and_check(list(paths), registry=extra)
+    project = load(paths, registry).project
+    found = discover_config(paths)
+    diagnostics = check_project(project, found.value) if found.value else list(found.diagnostics)
     problems = tuple(d for d in diagnostics if d.code in STOPPING and d.severity is Severity.ERROR)
     model = project.model
     (out / CARDS).mkdir(parents=True, exist_ok=True)
@@ -128,11 +130,6 @@ def build_site(paths: Sequence[str | Path], out: Path, registry: Sequence[str | 
     )
     (out / RULES_PAGE).write_text(render_html("rules.html.j2", rules=_rules()), encoding="utf-8")
     return Site(len(entries) + 3, problems)
-
-
-def _outside(found: list[Path], paths: Sequence[str | Path]) -> list[Path]:
-    inside = [Path(p).resolve() for p in paths]
-    return [f for f in found if not any(f.resolve().is_relative_to(i) for i in inside)]
 
 
 def _status(workflow: Workflow, diagnostics: list[Diagnostic]) -> Status:
@@ -214,7 +211,7 @@ def _instruments(model: Model) -> tuple[InstrumentRow, ...]:
                 issuer=instrument.issuer or "",
                 validity=_validity(instrument.in_force, instrument.until),
                 replaced_by="; ".join(wording.instrument(i) for i in model.replaced_by(key)),
-                confidence=wording.CONFIDENCE[instrument.confidence],
+                confidence=wording.CONFIDENCE[instrument.confidence or ast.Confidence.UNVERIFIED],
             )
         )
     return tuple(rows)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from tthc.compiler import END, Model, Workflow
-from tthc.compiler.analysis import longest_path
+from tthc.compiler.analysis import competence, longest_path
 from tthc.dsl import ast
 from tthc.outputs import wording
 
@@ -91,6 +91,17 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class CompetenceView:
+    """Who decides, and by which grants of the registry (`tthc.compiler.analysis.competence`),
+    on the day the procedure takes effect."""
+
+    authority: str
+    competent: bool
+    explanation: str
+    basis: tuple[CitationView, ...]
+
+
+@dataclass(frozen=True)
 class CardView:
     code: str
     name: str
@@ -107,6 +118,7 @@ class CardView:
     applicants: tuple[str, ...]
     receiving: tuple[str, ...]
     competent: tuple[str, ...]
+    competence: tuple[CompetenceView, ...]
     coordinating: tuple[str, ...]
     results: tuple[str, ...]
     fees: tuple[FeeView, ...]
@@ -159,6 +171,7 @@ def card_view(model: Model, workflow: Workflow, href: InstrumentHref = own_regis
         applicants=node.applicants,
         receiving=_actors(model, workflow, {ast.StepKind.RECEPTION}),
         competent=_actors(model, workflow, {ast.StepKind.DECISION, ast.StepKind.SIGNATURE}),
+        competence=_competence(model, workflow, cite),
         coordinating=_coordinating(model, workflow),
         results=node.results,
         fees=fees,
@@ -184,7 +197,7 @@ def _instrument(model: Model, key: str, href: InstrumentHref) -> InstrumentView:
         issuer=found.issuer or "",
         in_force=_date(found.in_force),
         until=_date(found.until),
-        confidence=wording.CONFIDENCE[found.confidence],
+        confidence=wording.CONFIDENCE[found.confidence or ast.Confidence.UNVERIFIED],
         href=href(key),
     )
 
@@ -209,7 +222,9 @@ def _steps(
         branches = workflow.branches(step.id.value)
         following = tuple(
             NextView(
-                when=b.outcome or ("trường hợp khác" if b.default and len(branches) > 1 else ""),
+                when=wording.outcome(b.outcome)
+                if b.outcome
+                else ("trường hợp khác" if b.default and len(branches) > 1 else ""),
                 to=" và ".join(where(t) for t in b.targets),
                 paused=b.paused,
             )
@@ -244,6 +259,26 @@ def _who(model: Model, name: ast.Name | None) -> str:
 def _actors(model: Model, workflow: Workflow, kinds: set[ast.StepKind]) -> tuple[str, ...]:
     found = [_who(model, s.actor) for s in workflow.procedure.node.steps if s.kind in kinds]
     return tuple(dict.fromkeys(a for a in found if a))
+
+
+def _competence(
+    model: Model,
+    workflow: Workflow,
+    cite: Callable[[tuple[ast.Citation, ...]], tuple[CitationView, ...]],
+) -> tuple[CompetenceView, ...]:
+    node = workflow.procedure.node
+    if node.power is None:
+        return ()
+    kinds = {ast.StepKind.DECISION, ast.StepKind.SIGNATURE}
+    deciders = [s.actor.value for s in node.steps if s.kind in kinds and s.actor is not None]
+    views = []
+    for authority in dict.fromkeys(deciders):
+        answer = competence(model, authority, node.power.value, node.effective)
+        basis = tuple(c for link in answer.chain for c in cite(link.basis))
+        found = model.authorities.get(authority)
+        title = found.title if found else authority
+        views.append(CompetenceView(title, answer.competent, answer.explanation.vi, basis))
+    return tuple(views)
 
 
 def _coordinating(model: Model, workflow: Workflow) -> tuple[str, ...]:

@@ -108,3 +108,17 @@ def citation_place(value: ast.Citation) -> str:
     if value.article and value.clause:
         return f"khoản {value.clause} Điều {value.article}"
     return f"Điều {value.article}" if value.article else ""
+
+
+# The outcomes the corpus names, as a reader says them; any other name is shown as written.
+OUTCOME = {
+    "complete": "hồ sơ đầy đủ",
+    "eligible": "đủ điều kiện",
+    "late": "trễ hạn",
+    "needs_more_time": "cần thêm thời gian",
+    "needs_verification": "cần xác minh",
+}
+
+
+def outcome(name: str) -> str:
+    return OUTCOME.get(name, name)

@@ -16,6 +16,7 @@ from typing import Literal
 from tthc.compiler import Model, ProcedureModel, Registry, Workflow
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
+from tthc.compiler.versions import law_day
 from tthc.dsl import Message, Related, Span, ast
 
 
@@ -47,8 +48,9 @@ class ProcedureContext:
 
     @property
     def on(self) -> dt.date | None:
-        """The date the law is evaluated on: the procedure's effective date."""
-        return self.workflow.procedure.node.effective
+        """The date the law is evaluated on: the day asked for (`Settings.on`, `tthc check
+        --on`), else the procedure's effective date."""
+        return law_day(self.workflow.procedure.node, self.settings.on)
 
 
 def _as_given(procedure: ProcedureModel) -> ast.Procedure:

@@ -10,15 +10,15 @@ idempotency receipt in one store transaction.
 Every command goes through `_run`: the idempotency key (a key seen with the same command gives
 the earlier result, `replayed`; with another command, `key-reused`), the case's version (a
 stale `expected_version` is refused), the bundle and procedure the case is pinned to, the work
-on a copy (`Moves`), then one `Write`. This module is past 300 lines because it is the one
-public surface of the runtime: each command is a few lines over `_run`, and splitting them
-would scatter the API a portal reads.
+on a copy (`Moves`), then one `Write`. This module is past 400 lines (about 600) because it is
+the one public surface of the runtime: each command is its signature, its argument check
+(`malformed`) and a few lines over `_run`, and what each kind of step means is already in
+`steps`, `moves` and `submission`; splitting the commands would scatter the API a portal reads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
@@ -44,6 +44,7 @@ from tthc.runtime.store.base import (
     Store,
     Write,
 )
+from tthc.runtime.submission import submit
 from tthc.runtime.values import (
     Done,
     Dossier,
@@ -53,6 +54,8 @@ from tthc.runtime.values import (
     Refused,
     Result,
     Signature,
+    digest,
+    malformed,
     refuse,
 )
 
@@ -68,11 +71,6 @@ class Action:
     step: str | None
     title: str
     outcomes: tuple[str | None, ...] = ()
-
-
-def _digest(command: str, arguments: dict[str, Any]) -> str:
-    text = json.dumps([command, arguments], sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _local_now() -> dt.datetime:
@@ -191,6 +189,19 @@ class Engine:
                 "The case was changed by someone else meanwhile; reload it",
                 case.id,
             )
+        if conflict is Conflict.KEY_TAKEN and key is not None:
+            # Another process committed a command with this key between our look-up and our
+            # write (a client retrying on two portal workers at once): answer as its replay.
+            replayed = self._replay("commit", key, request, None)
+            if replayed is not None:
+                return replayed
+        if conflict is Conflict.KEY_TAKEN:
+            return refuse(
+                Reason.KEY_REUSED,
+                "Khóa chống lặp vừa được dùng cho một lệnh khác",
+                "This idempotency key was just used for another command",
+                case.id,
+            )
         if conflict is Conflict.EXISTS:
             return refuse(
                 Reason.MALFORMED,
@@ -223,7 +234,7 @@ class Engine:
                 None,
             )
         # The command's digest is kept only with an idempotency key.
-        request = "" if key is None else _digest(command, {"case": case_id, **arguments})
+        request = "" if key is None else digest(command, {"case": case_id, **arguments})
         replayed = self._replay(command, key, request, actor)
         if replayed is not None:
             return replayed
@@ -281,8 +292,6 @@ class Engine:
     ) -> Result:
         """File a dossier. A dossier lacking a required component is received only as a
         supplement request listing what is missing."""
-        from tthc.runtime.submission import submit
-
         return submit(self, dossier, key, case_id)
 
     def act(
@@ -299,6 +308,19 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """Perform an open step with an outcome (`otherwise` for the default branch)."""
+        bad = malformed(
+            case_id=case_id,
+            step=step,
+            officer=officer,
+            outcome=outcome,
+            reasons=reasons,
+            new_due=new_due,
+            signature=signature,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("act", bad, None)
         arguments = {
             "step": step,
             "officer": officer,
@@ -325,6 +347,15 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """Ask the applicant, once, for everything missing (the open supplement step)."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            missing=missing,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("request_supplement", bad, None)
         arguments = {"officer": officer, "missing": list(missing)}
 
         def body(moves: Moves) -> Refused | None:
@@ -349,17 +380,15 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """The applicant's supplement arrives: the clock starts again from zero."""
-        if isinstance(documents, str) or not all(isinstance(d, str) for d in documents):
-            return self._refused(
-                "receive_supplement",
-                refuse(
-                    Reason.MALFORMED,
-                    "Danh sách giấy tờ không hợp lệ",
-                    "Malformed document list",
-                    case_id,
-                ),
-                officer,
-            )
+        bad = malformed(
+            case_id=case_id,
+            documents=documents,
+            by=officer,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("receive_supplement", bad, None)
         arguments = {"officer": officer, "documents": list(documents)}
         return self._run(
             "receive_supplement",
@@ -383,6 +412,16 @@ class Engine:
     ) -> Result:
         """Refuse with reasons: the open refusal step, or the open step whose branch leads to
         one followed by it, in one command."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            reasons=reasons,
+            signature=signature,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("refuse", bad, None)
         arguments = {
             "officer": officer,
             "reasons": list(reasons),
@@ -421,6 +460,15 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """Return the result (the open result step)."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            signature=signature,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("return_result", bad, None)
         arguments = {"officer": officer, "signature": signature and signature.digest}
 
         def body(moves: Moves) -> Refused | None:
@@ -445,6 +493,16 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """The apology letter and the one new date, by an officer who holds an open step."""
+        bad = malformed(
+            case_id=case_id,
+            officer=officer,
+            required_new_due=new_due,
+            reasons=reasons,
+            key=key,
+            expected_version=expected_version,
+        )
+        if bad is not None:
+            return self._refused("apologise", bad, None)
         arguments = {"officer": officer, "new_due": new_due, "reasons": list(reasons)}
 
         def body(moves: Moves) -> Refused | None:
@@ -478,6 +536,11 @@ class Engine:
         expected_version: int | None = None,
     ) -> Result:
         """The applicant withdraws the dossier (through the portal, or at the desk: `officer`)."""
+        bad = malformed(
+            case_id=case_id, reason=reason, by=officer, key=key, expected_version=expected_version
+        )
+        if bad is not None:
+            return self._refused("withdraw", bad, None)
         arguments = {"officer": officer, "reason": reason}
 
         def body(moves: Moves) -> Refused | None:

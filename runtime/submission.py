@@ -10,16 +10,49 @@ is written for a refused dossier but the refusal log.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Callable
+from typing import Protocol
 
-from tthc.compiler import START
+from tthc.compiler import START, Bundle, BundledProcedure, ProcedureModel, Workflow
+from tthc.compiler.analysis.calendar import Calendar
+from tthc.compiler.analysis.settings import Settings
 from tthc.runtime import steps
 from tthc.runtime.case import Case
 from tthc.runtime.moves import Moves, into_supplement
-from tthc.runtime.values import Dossier, Reason, Refused, Result, refuse
+from tthc.runtime.values import (
+    Dossier,
+    Officer,
+    Reason,
+    Refused,
+    Result,
+    digest,
+    malformed,
+    refuse,
+)
 
-if TYPE_CHECKING:
-    from tthc.runtime.engine import Engine
+
+class Engine(Protocol):
+    """What submission needs of `tthc.runtime.Engine` (a protocol, so that this module does
+    not import the engine that imports it)."""
+
+    bundle: Bundle
+    calendar: Calendar
+    settings: Settings
+    clock: Callable[[], dt.datetime]
+    new_id: Callable[[], str]
+
+    def _procedure(self, bundled: BundledProcedure) -> tuple[ProcedureModel, Workflow]: ...
+
+    def _refused(self, command: str, refused: Refused, actor: Officer | None) -> Refused: ...
+
+    def _replay(
+        self, command: str, key: str | None, request: str, actor: Officer | None
+    ) -> Result | None: ...
+
+    def _commit(
+        self, moves: Moves, expected: int | None, key: str | None, request: str
+    ) -> Result: ...
 
 
 def _malformed(dossier: object) -> Refused | None:
@@ -54,12 +87,12 @@ def _malformed(dossier: object) -> Refused | None:
 
 
 def submit(engine: Engine, dossier: Dossier, key: str | None, case_id: str | None) -> Result:
-    refused = _malformed(dossier)
+    refused = _malformed(dossier) or malformed(key=key)
+    if case_id is not None and not isinstance(case_id, str):
+        refused = refused or malformed(case_id=case_id)
     if refused is not None:
         return engine._refused("submit", refused, None)
-    from tthc.runtime.engine import _digest
-
-    request = "" if key is None else _digest("submit", {"dossier": dossier, "case": case_id})
+    request = "" if key is None else digest("submit", {"dossier": dossier, "case": case_id})
     replayed = engine._replay("submit", key, request, None)
     if replayed is not None:
         return replayed

@@ -9,9 +9,13 @@ problem a person can cause is a `Refused`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from pydantic import ConfigDict
 
 from tthc.dsl import Message
 from tthc.runtime.case import Case
@@ -50,6 +54,10 @@ class Dossier:
     received_commune: str
     competent_commune: str
     documents: tuple[str, ...]
+
+    # Read from JSON as is by the HTTP server (its OpenAPI schema is this class): a field
+    # the engine does not know is refused, never silently dropped.
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     @property
     def paper(self) -> bool:
@@ -148,5 +156,61 @@ class Done:
 Result = Done | Refused
 
 
+def digest(command: str, arguments: dict[str, Any]) -> str:
+    """What an idempotency key is kept with: the SHA-256 of the command and its arguments."""
+    text = json.dumps([command, arguments], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def refuse(reason: Reason, vi: str, en: str, case_id: str | None = None) -> Refused:
     return Refused(reason, Message(vi=vi, en=en), case_id)
+
+
+_NONE = type(None)
+_SINGLE: dict[str, tuple[type, ...]] = {
+    "case_id": (str,),
+    "step": (str,),
+    "outcome": (str, _NONE),
+    "reason": (str,),
+    "key": (str, _NONE),
+    "expected_version": (int, _NONE),
+    "new_due": (dt.date, _NONE),
+    "required_new_due": (dt.date,),  # `new_due` where a date is required (an apology)
+    "signature": (Signature, _NONE),
+    "officer": (Officer,),
+    "by": (Officer, _NONE),  # an officer, or the applicant through the portal
+}
+_TEXTS = ("reasons", "missing", "documents")
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+def malformed(**values: object) -> Refused | None:
+    """A command's arguments checked before anything else reads them: a value of the wrong
+    kind is a `Refused` naming it, never an exception further in."""
+    bad = [
+        name
+        for name, value in values.items()
+        if (name in _SINGLE and not isinstance(value, _SINGLE[name]))
+        or (name in ("new_due", "required_new_due") and isinstance(value, dt.datetime))
+        or (name == "expected_version" and isinstance(value, bool))
+        or (name in _TEXTS and not _texts(value))
+    ]
+    officer = values.get("officer", values.get("by"))
+    if isinstance(officer, Officer) and not (
+        all(isinstance(v, str) and v for v in (officer.id, officer.role, officer.province))
+        and isinstance(officer.commune, str | _NONE)
+    ):
+        bad.append("officer")
+    if not bad:
+        return None
+    names = ", ".join(name.removeprefix("required_") for name in bad)
+    case_id = values.get("case_id")
+    return refuse(
+        Reason.MALFORMED,
+        f"Lệnh có trường sai kiểu hoặc thiếu: {names}",
+        f"Malformed command fields: {names}",
+        case_id if isinstance(case_id, str) else None,
+    )

@@ -18,6 +18,7 @@ from tthc.compiler.legal_records import (
     Provision,
     citation_gaps,
     load_records,
+    timing_problems,
     unrecorded_verified,
 )
 from tthc.dsl import ast
@@ -83,6 +84,38 @@ def test_an_article_repealed_early_ends_before_its_decree() -> None:
     article_29 = RECORDS.last_day(MODEL, _citation("nd-140-2025 art 29"))
     assert article_4 == dt.date(2026, 6, 30)
     assert article_29 == dt.date(2027, 2, 28)
+
+
+def test_a_superseded_provision_ends_the_day_before_the_newer_rule_takes_effect() -> None:
+    assert not timing_problems(MODEL, RECORDS)
+    superseded = [p for p in RECORDS.provisions if p.superseded_by]
+    assert {p.kind for p in superseded} == {"repeal", "early-expiry"}
+
+
+def test_early_expiry_is_modelled_as_data_and_a_wrong_day_is_found(tmp_path: Path) -> None:
+    (tmp_path / "provisions.toml").write_text(
+        "[[provisions]]\n"
+        'instrument = "nd-120-2025"\narticles = ["4"]\nlast_day = 2027-03-01\n'
+        'kind = "early-expiry"\nsuperseded_by = "luat-ho-tich-2026"\n'
+        'by = "x"\nconfidence = "unverified"\n'
+        "[[provisions]]\n"
+        'instrument = "nd-120-2025"\narticles = ["5"]\nlast_day = 2027-02-28\n'
+        'kind = "early-expiry"\nby = "no newer rule named"\nconfidence = "unverified"\n',
+        encoding="utf-8",
+    )
+    records = load_records(tmp_path)
+    # The day of the newer rule itself is one day too late (the convention is inclusive).
+    assert timing_problems(MODEL, records) == [
+        "nd-120-2025 4: last_day 2027-03-01, expected 2027-02-28"
+    ]
+    # Early expiry with no newer rule named is incomplete, reported, not raised.
+    assert [p.message for p in records.problems] == ["provisions[1] is incomplete"]
+
+
+def test_an_early_expiry_ends_the_cited_article_only() -> None:
+    assert RECORDS.last_day(MODEL, _citation("nd-120-2025 art 4")) == dt.date(2027, 2, 28)
+    early = [p for p in RECORDS.provisions if p.kind == "early-expiry"]
+    assert early and all(p.superseded_by in MODEL.instruments for p in early)
 
 
 def test_end_dates_are_the_last_day_in_force() -> None:

@@ -3,6 +3,9 @@ virtual environment, runs `tthc --version` and imports every rule family."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -15,7 +18,9 @@ LAYERS = {
     "tthc.dsl": "dsl",
     "tthc.compiler": "compiler",
     "tthc.rules": "rules",
+    "tthc.runtime": "runtime",
     "tthc.outputs": "outputs",
+    "tthc.server": "server",
     "tthc.cli": "cli",
 }
 # The rule families, the check engine and the reports, each a module or a package of small modules.
@@ -72,6 +77,10 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
         [str(target / "bin" / "tthc"), "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("tthc, version ")
+    module = subprocess.run(
+        [str(python), "-m", "tthc", "--version"], capture_output=True, text=True, check=True
+    )
+    assert module.stdout == result.stdout
     families = ", ".join(f"tthc.rules.{name}" for name in RULE_MODULES)
     names = subprocess.run(
         [
@@ -94,3 +103,62 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert card.stdout.startswith("<!DOCTYPE html>") and "<svg" in card.stdout
     top_level = {p.name for p in (target / "lib").glob("python*/site-packages/*")}
     assert not {"dsl", "compiler", "rules", "cli"} & top_level
+
+
+def findings(tthc: list[str], cwd: Path, *paths: str) -> list[tuple[str, int, int, str, str]]:
+    """What `tthc check` reports on the paths, as (path, line, column, code, message)."""
+    done = subprocess.run(
+        [*tthc, "check", "--no-cache", "--format", "json", *paths],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "TTHC_CACHE_DIR": ""},
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return [
+        (d["span"]["path"], d["span"]["line"], d["span"]["column"], d["code"], d["message"]["en"])
+        for d in json.loads(done.stdout)["diagnostics"]
+    ]
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_checks_against_the_shipped_national_registry(tmp_path: Path) -> None:
+    """An installed tthc, with no checkout, gives the findings of the checkout: on the examples,
+    on the faulty examples, and on a procedure of the corpus whose configuration names the
+    national registry shipped in the wheel (`registry = ["tthc:national"]`)."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("tthc-*.whl"))
+    target = tmp_path / "venv"
+    venv.create(target, with_pip=True)
+    subprocess.run(
+        [str(target / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    outside = tmp_path / "province"
+    shutil.copytree(ROOT / "examples", outside / "examples")
+    procedure = "procedures/ho-tich/dang-ky-khai-sinh.tthc"
+    (outside / "procedures" / "ho-tich").mkdir(parents=True)
+    shutil.copy(ROOT / procedure, outside / procedure)
+    (outside / "procedures" / "tthc.toml").write_text('registry = ["tthc:national"]\n')
+    installed = [str(target / "bin" / "tthc")]
+    checkout = [sys.executable, "-m", "tthc"]
+    for paths in (["examples"], ["examples/faulty"], [procedure]):
+        expected = findings(checkout, ROOT, *paths)
+        assert findings(installed, outside, *paths) == expected, paths
+    assert findings(installed, outside, "examples/faulty")  # the comparison compares something
+    shipped = {p.name for p in (target / "lib").glob("python*/site-packages/tthc/registry/*")}
+    assert shipped == {p.name for p in (ROOT / "procedures" / "registry").glob("*.tthc")}

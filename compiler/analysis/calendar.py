@@ -86,6 +86,9 @@ class Calendar:
             if day in self._days:
                 del self._days[day]
             self._days.weekend_workdays.add(day)
+        # Answers kept by question: a runtime asks the same few days again for every command,
+        # and the package normalises its key and walks day by day each time.
+        self._nth: dict[tuple[dt.date, int], dt.date] = {}
 
     # -- days -------------------------------------------------------------------------------
 
@@ -99,7 +102,11 @@ class Calendar:
     def next_working_day(self, day: dt.date, n: int = 1) -> dt.date:
         """The n-th working day after `day` (n >= 1); `n = 0`: `day` if it is a working day,
         else the next one."""
-        return self._days.get_nth_working_day(day, n)
+        key = (day, n)
+        found = self._nth.get(key)
+        if found is None:
+            found = self._nth[key] = self._days.get_nth_working_day(day, n)
+        return found
 
     def working_days_between(self, first: dt.date, last: dt.date) -> int:
         """Working days in [first, last], both counted; 0 when last < first."""

@@ -81,8 +81,16 @@ def declared_durations(procedure: ast.Procedure) -> list[ast.Duration]:
     return [*deadlines, *(s.duration for s in procedure.steps if s.duration is not None)]
 
 
+def day_rule(procedure: ast.Procedure, settings: Settings | None = None) -> ast.DayRule:
+    """The rule a procedure's days compare under: its own `day_rule`, else the setting."""
+    if procedure.day_rule is not None:
+        return procedure.day_rule
+    return (settings or Settings()).day_rule
+
+
 def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Duration]] | None:
-    """The reference duration and those of the other kind of day, when undeclared."""
+    """The reference duration and those of the other kind of day, unless the procedure itself
+    declares how they compare (`day_rule calendar_as_working`)."""
     if procedure.day_rule is ast.DayRule.CALENDAR_AS_WORKING:
         return None
     if len(_units(procedure)) < 2:

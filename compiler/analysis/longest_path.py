@@ -7,7 +7,7 @@ can reuse it.
 
 What the clock counts:
 - It starts at the first step after `start` (reception): the law counts from receipt of a
-  complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ"; BRIEF.md §5), and reception is counted,
+  complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ", e.g. the Law on Civil Status 2014), and reception is counted,
   which errs on the safe side.
 - Each step counts its `takes` once; a step without one counts 0 and is listed as untimed.
 - A `clock paused` arrow leaving a *supplement* step restarts the clock: what came before it is
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
-from tthc.compiler.analysis.durations import Scale, in_days, scale_of
+from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
@@ -150,7 +150,8 @@ def _weights(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, 
 def _step_weights(
     workflow: Workflow, scale: Scale, settings: Settings
 ) -> dict[str, Decimal | None]:
-    calendar_as_working = workflow.procedure.node.day_rule is ast.DayRule.CALENDAR_AS_WORKING
+    rule = day_rule(workflow.procedure.node, settings)
+    calendar_as_working = rule is ast.DayRule.CALENDAR_AS_WORKING
     return {
         step.id.value: in_days(
             step.duration, scale, calendar_as_working=calendar_as_working, settings=settings

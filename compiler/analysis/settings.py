@@ -11,37 +11,39 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tthc.dsl import ast
+
 
 @dataclass(frozen=True)
 class Settings:
     # Decree 61/2018 Art. 17, 19 and Decree 118/2025: guidance to supplement is given "một lần"
-    # (once); no numeric cap is verified in Decree 118 (LEGAL-TEXTS.md, U). Counted per case
+    # (once); no numeric cap is verified in Decree 118 (U). Counted per case
     # along the flow by TT305. Decree 63/2010 Art. 20(4) caps the trips at two ("không quá hai
     # lần", V): a procedure with a reception request and a post-appraisal request (Decree
     # 61/2018 Art. 19) may raise this to 2.
     max_supplement_requests: int = 1
-    # The last day of the district level (Resolution 202/2025/QH15; BRIEF.md §1.1).
+    # The last day of the district level (Resolution 202/2025/QH15).
     district_level_ends: dt.date = dt.date(2025, 6, 30)
     # Decree 61/2018 Art. 19(9): the new appointment may be set no more than once (P; whether
-    # Decree 118/2025 keeps it is U, LEGAL-TEXTS.md §1.2). Counted per case by TT310.
+    # Decree 118/2025 keeps it is U). Counted per case by TT310.
     max_reappointments: int = 1
     # Onward delegation by a receiver of phân cấp (TT201), keyed to the legal basis: the ids of
     # the instruments that allow it. Default empty = the 2015 rule: the decentralised level may
     # not delegate or authorise again (Law on Organisation of Local Government 2015 Art. 13, read
-    # in a secondary source, BRIEF.md §2.2; Law 63/2025 Art. 8(5) says the same, P). Law 72/2025
-    # may allow it (LEGAL-TEXTS.md §2: P, its wording U); a specialised decree may allow it
+    # in a secondary source; Law 63/2025 Art. 8(5) says the same, P). Law 72/2025
+    # may allow it (Arts. 13-14: P, its wording U); a specialised decree may allow it
     # expressly (Decree 175/2024 Arts. 77, 96, P). A listed instrument, cited by the phân cấp
     # received or by the onward grant, lets the power be passed on.
     onward_delegation_allowed_by: frozenset[str] = frozenset()
     # Hours in one working day, to compare `working_hours` with working days (TT501, TT504):
     # Labour Code 2019 Art. 105(1) caps a normal day at 8 hours (V) and Decision 188/1999/QĐ-TTg
-    # sets a 40-hour, 5-day week for state agencies (P) (LEGAL-TEXTS.md §3). That a time limit
+    # sets a 40-hour, 5-day week for state agencies (P). That a time limit
     # in working hours converts this way is not verified (U).
     working_hours_per_day: Decimal = Decimal(8)
     # `deadline immediately` ("ngay sau khi nhận đủ giấy tờ", Law on Civil Status 2014 Art. 16,
-    # 18; BRIEF.md §5, V) is taken as "within the working day of receipt": the longest path may
+    # 18, V) is taken as "within the working day of receipt": the longest path may
     # take at most this many working days. The one-day reading is practice (results the same
-    # day, or the next working day when received after 15:00; LEGAL-TEXTS.md §1.2, P), not text.
+    # day, or the next working day when received after 15:00, Decree 61/2018/NĐ-CP; P), not text.
     immediate_deadline_days: Decimal = Decimal(1)
     # Not legal thresholds: how far the soundness checks play the token game of one case (TT403
     # and TT405) on what is left once its block-structured parts are fused (sequences, choices,
@@ -52,3 +54,14 @@ class Settings:
     max_flow_states: int = 20_000
     max_flow_megabytes: int = 64
     max_flow_seconds: float = 0.5
+    # How working days and calendar days compare in a procedure that mixes them and declares no
+    # `day_rule` (TT504, TT501, TT503): `calendar_as_working` counts one calendar day as one
+    # working day, `strict` does not compare them. Published internal processes give step
+    # times in "ngày" against a deadline in "ngày làm việc" (25 of 31 records of one
+    # province's land set, issue 11): read strictly, none of them could be checked.
+    day_rule: ast.DayRule = ast.DayRule.CALENDAR_AS_WORKING
+    # The day the law is read on (`tthc check --on DATE`). None: each procedure on its own
+    # `effective` date. Given: only the procedures in force that day are checked (of several
+    # versions of one code, the one whose `effective`..`until` holds the day:
+    # `tthc.compiler.versions`), each against the law of that day.
+    on: dt.date | None = None

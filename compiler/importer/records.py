@@ -24,6 +24,7 @@ import io
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,7 @@ class InputProblem:
     en: str
 
 
+@cache  # the same few dozen keys, once per record
 def ascii_key(name: str) -> str:
     """`Thời hạn giải quyết` → `thoi_han_giai_quyet`; `ma_thu_tuc` unchanged."""
     text = unicodedata.normalize("NFD", name.strip().lower()).replace("đ", "d")

@@ -42,19 +42,21 @@ def format_source(
     to: Form | None = None,
     limits: Limits = DEFAULT_LIMITS,
     width: int = WIDTH,
+    schema: str | None = None,
 ) -> Outcome[str]:
     """The canonical text of `source` in the form `to` (by default its own form); DSL lines
-    are wrapped to `width` columns where they can be."""
+    are wrapped to `width` columns where they can be. `schema`: the path the modeline of a YAML
+    text names when the source names none (default `tthc.schema.json`)."""
     parsed = parse(source, limits)
     kept = [d for d in parsed.diagnostics if d.code not in FIXED_BY_FORMATTING]
     if parsed.value is None or any(d.severity is Severity.ERROR for d in parsed.diagnostics):
         return Outcome(None, parsed.diagnostics)
     target = to or form_of(source)
-    comments, schema = _comments(source)
+    comments, named = _comments(source)
     if target == "yaml":
         from tthc.dsl.printer.yaml import SCHEMA_FILE, format_yaml
 
-        text = format_yaml(parsed.value, comments, schema or SCHEMA_FILE)
+        text = format_yaml(parsed.value, comments, named or schema or SCHEMA_FILE)
     else:
         text = format_dsl(parsed.value, comments, width)
     _check(source, parsed.value, text, target, _count(source))

@@ -8,8 +8,8 @@ keywords and the columns of blocks are aligned. What does not fit in the line le
 wrapped between attributes and after the commas of lists (`wrap`, `blocks`);
 an item with a comment at the end of its line stays on that line. Strings are NFC, with `"`
 and `\\` escaped; decimals are printed in their shortest form (`0.5`, `3`). Defaults are left
-out except `copies`, `required` and `confidence`, which a reader of the published decision
-wants to see.
+out except `copies` and `required`, which a reader of the published decision wants to see; a
+`confidence` is printed only when the source states one.
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def _instrument_items(node: ast.Instrument) -> list[Item]:
     _add(items, "in_force", _date(node.in_force))
     _add(items, "until", _date(node.until))
     _add(items, "replaces", [name.value for name in node.replaces])
-    _add(items, "confidence", node.confidence.value)
+    _add(items, "confidence", None if node.confidence is None else node.confidence.value)
     _add(items, "source", None if node.source is None else string(node.source))
     return items
 
@@ -141,7 +141,7 @@ def _grant_items(node: ast.Grant) -> list[Item]:
     _add(items, "until", _date(node.until))
     _add(items, "conditions", None if node.conditions is None else string(node.conditions))
     _add(items, "resources", None if node.resources is None else string(node.resources))
-    _add(items, "confidence", node.confidence.value)
+    _add(items, "confidence", None if node.confidence is None else node.confidence.value)
     return items
 
 
@@ -151,7 +151,7 @@ def _transfer_items(node: ast.Transfer) -> list[Item]:
     _add(items, "from", node.giver.value, "giver")
     _add(items, "to", node.receiver.value, "receiver")
     _add(items, "basis", [citation(item) for item in node.basis])
-    _add(items, "confidence", node.confidence.value)
+    _add(items, "confidence", None if node.confidence is None else node.confidence.value)
     return items
 
 

@@ -161,14 +161,12 @@ def _is_model(node: Any) -> bool:
 
 def _fields(node: ast.Node) -> list[tuple[str, str, Any]]:
     """(field, key, value) for every field to print, in model order. Defaults are left out,
-    except the ones the DSL form prints too (copies, required, confidence)."""
+    except the ones the DSL form prints too (copies, required)."""
     out = []
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
         if name == "span" or (
-            name not in {"copies", "required", "confidence"}
-            and not info.is_required()
-            and value == info.default
+            name not in {"copies", "required"} and not info.is_required() and value == info.default
         ):
             continue
         out.append((name, info.alias or name, value))

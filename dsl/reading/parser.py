@@ -35,14 +35,17 @@ _local = threading.local()
 
 @cache
 def _tables() -> Tables | None:
-    """The fast parser's tables, or `None` when this Lark's are of a shape it does not know."""
+    """The fast parser's tables, or `None` when this Lark's are of a shape it does not know:
+    they are Lark's private analysis (`parse_table`, `Shift`, the contextual lexer's states),
+    which another Lark version may name or build differently. Lark's own parser then reads
+    every file, slower and with the same result (tests/dsl/test_lark_fallback.py)."""
 
     def analyse() -> Tables:
         return tables_from(cached_lark(grammar_text(), None, **options(True)))
 
     try:
         return cached_tables(grammar_text(), options(True), analyse)
-    except TypeError:
+    except (TypeError, AttributeError, ImportError, KeyError, ValueError, IndexError):
         return None
 
 

@@ -1,8 +1,11 @@
-"""The JSON Schema (draft 2020-12) of the YAML form, for editors: AST models → `dict`.
+"""The JSON Schema (draft-07) of the YAML form, for editors: AST models → `dict`.
 
-Input: the pydantic models of `ast` (their aliases are the YAML keys). Output: a schema that
-VS Code's YAML extension uses to complete keys and flag mistakes as the drafter types; the
-`# yaml-language-server: $schema=tthc.schema.json` line that `tthc fmt` writes points to it.
+Input: the pydantic models of `ast` (their aliases are the YAML keys) and what each key means
+(`tthc.dsl.yaml.keys`, in Vietnamese and English, with examples). Output: a schema that VS
+Code's YAML extension (which validates with JSON Schema draft-07) uses to complete keys, show
+what a key means on hover and flag mistakes as the drafter types; the
+`# yaml-language-server: $schema=…` line that `tthc convert` writes points to the file
+`tthc schema --write` writes (`tthc.schema.json` in the project's folder).
 The schema follows what `yaml_loader` accepts: `span` is not written by hand; values in DSL
 notation (durations, citations, channels, deadlines, flow lines) are strings with a pattern
 and examples; a list may be given as a single value; yes/no is a boolean or one of YAML 1.1's
@@ -14,9 +17,11 @@ from __future__ import annotations
 from typing import Any
 
 from tthc.dsl import ast
+from tthc.dsl.yaml.keys import KEYS, TOP_LEVEL_KEYS, Key, description
 from tthc.dsl.yaml.loader import TOP_LEVEL
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+DIALECT = "http://json-schema.org/draft-07/schema#"
+DEFINITIONS = "definitions"  # draft-07's place for shared schemas (`$defs` came in 2019-09)
 SCHEMA_ID = "tthc.schema.json"
 
 _NAME = r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*(\.[a-z][a-z0-9_]*(-[a-z0-9_]+)*)*"
@@ -26,11 +31,11 @@ _ENDPOINT = rf"({_NAME}|all\s*\(\s*{_NAME}(\s*,\s*{_NAME})*\s*\))"
 _ARTICLE = r"\d+[a-zđ]?"
 
 
-def _notation(pattern: str, description: str, examples: list[str]) -> dict[str, Any]:
+def _notation(pattern: str, en: str, vi: str, examples: list[str]) -> dict[str, Any]:
     return {
         "type": "string",
         "pattern": rf"^\s*{pattern}\s*$",
-        "description": description,
+        "description": description(Key(vi, en, ())),
         "examples": examples,
     }
 
@@ -40,33 +45,40 @@ NOTATIONS: dict[str, dict[str, Any]] = {
     "Name": _notation(
         _NAME,
         "An identifier: lower-case ASCII words joined by _ or -, segments separated by '.'",
+        "Mã định danh: chữ thường không dấu nối bằng _ hoặc -, các đoạn cách nhau bằng dấu chấm",
         ["tiep_nhan", "commune.one_stop", "nd-120-2025"],
     ),
     "Text": {"type": "string"},
     "Citation": _notation(
         rf"{_NAME}(\s+art\s+{_ARTICLE}(\s+clause\s+{_ARTICLE})?)?",
         "A legal basis: an instrument of the registry, optionally `art N` and `clause M`",
+        "Căn cứ pháp lý: một văn bản trong danh mục, có thể kèm `art N` (điều) và `clause M` (khoản)",
         ["luat-ho-tich-2014 art 16", "nd-120-2025 art 4 clause 2", "nd-118-2025"],
     ),
     "Duration": _notation(
         _DURATION,
         "A duration: a number and a unit (working_days, days, working_hours, hours)",
+        "Khoảng thời gian: một số và đơn vị (working_days ngày làm việc, days ngày, working_hours giờ làm việc, hours giờ)",
         ["3 working_days", "0.5 working_days", "15 days", "8 working_hours"],
     ),
     "Channel": _notation(
         r"(direct|postal|online)(\s+(full|partial))?",
         "A channel of submission, with `full` or `partial` for online submission",
+        "Cách nộp hồ sơ: direct, postal, online kèm `full` (toàn trình) hoặc `partial` (một phần)",
         ["direct", "postal", "online full", "online partial"],
     ),
     "Deadline": _notation(
         rf"(immediately|{_DURATION}(\s+when\s+{_STRING})?)",
         'The time to settle: `immediately`, or a duration, optionally `when "condition"`',
+        'Thời hạn giải quyết: `immediately` (ngay), hoặc một khoảng thời gian, có thể kèm `when "điều kiện"`',
         ["immediately", "3 working_days", '25 working_days when "vùng khó khăn"'],
     ),
     "FlowLine": _notation(
         rf"{_ENDPOINT}(\s*->\s*{_ENDPOINT})+(\s+(when\s+{_NAME}|otherwise))?(\s+clock\s+paused)?",
         "An arrow between steps (start, end, a step, or all(a, b) in parallel), optionally "
         "`when outcome` or `otherwise`, and/or `clock paused`",
+        "Mũi tên giữa các bước (start, end, một bước, hoặc all(a, b) song song), có thể kèm "
+        "`when kết_quả` hoặc `otherwise`, và/hoặc `clock paused` (dừng tính thời gian)",
         [
             "start -> tiep_nhan",
             "tiep_nhan -> kiem_tra when complete",
@@ -82,7 +94,9 @@ DROPPED = ("Span", "Endpoint", "Document")
 
 def yaml_json_schema() -> dict[str, Any]:
     """The schema of a `.yaml` procedure or registry file."""
-    generated = ast.Document.model_json_schema(by_alias=True)
+    generated = ast.Document.model_json_schema(
+        by_alias=True, ref_template=f"#/{DEFINITIONS}/{{model}}"
+    )
     definitions: dict[str, Any] = generated["$defs"]
     for name in DROPPED:
         definitions.pop(name, None)
@@ -95,22 +109,29 @@ def yaml_json_schema() -> dict[str, Any]:
         definition["required"] = [key for key in definition.get("required", []) if key != "span"]
         for key, value in properties.items():
             properties[key] = _adapt(value)
+    for name, keys in KEYS.items():
+        properties = definitions[name]["properties"]
+        for key, value in properties.items():
+            properties[key] = _described(value, keys[key])
     definitions["YesNo"] = _yes_no()
     properties = {}
     for key, field in TOP_LEVEL.items():
         model = generated["properties"][field]["items"]
-        properties[key] = model if key == "procedure" else _one_or_many(model)
+        shape = model if key == "procedure" else _one_or_many(model)
+        properties[key] = _described(shape, TOP_LEVEL_KEYS[key])
     return {
         "$schema": DIALECT,
         "$id": SCHEMA_ID,
         "title": "tthc procedure file (YAML form)",
         "description": "Procedures and the legal registry (authorities, instruments, grants, "
         "transfers). Keys are the DSL keywords; durations, citations and flow lines are "
-        "written as in the DSL.",
+        "written as in the DSL.\n\nThủ tục hành chính và danh mục pháp lý (cơ quan, văn bản, "
+        "giao quyền, chuyển giao). Các khóa là từ khóa của ngôn ngữ; thời hạn, căn cứ và luồng "
+        "viết như trong ngôn ngữ.",
         "type": ["object", "null"],  # an empty file is an empty document
         "properties": properties,
         "additionalProperties": False,
-        "$defs": dict(sorted(definitions.items())),
+        DEFINITIONS: dict(sorted(definitions.items())),
     }
 
 
@@ -124,12 +145,21 @@ def _adapt(schema: dict[str, Any]) -> dict[str, Any]:
         return {**rest, **_one_or_many(_adapt(schema["items"]))}
     if kind == "boolean":
         rest = {key: value for key, value in schema.items() if key != "type"}
-        return {**rest, "$ref": "#/$defs/YesNo"}
+        return {**rest, "$ref": f"#/{DEFINITIONS}/YesNo"}
     if kind == "integer":
         return {**schema, "minimum": 0}
     if kind == "string" and schema.get("format") == "date":
         return {**schema, "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": ["2025-07-01"]}
     return schema
+
+
+def _described(schema: dict[str, Any], key: Key) -> dict[str, Any]:
+    """A property with its hover text and examples. Beside a `$ref`, draft-07 ignores every
+    other keyword, so a reference is wrapped in `allOf` first."""
+    if "$ref" in schema:
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        schema = {**rest, "allOf": [{"$ref": schema["$ref"]}]}
+    return {**schema, "description": description(key), "examples": list(key.examples)}
 
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:

@@ -217,7 +217,7 @@ class _Builder:
             outcome = None
             if choice and index != default:
                 outcome = branch.outcome or f"nhanh_{index + 1}"
-            name = outcome or (OTHERWISE if choice else "")
+            name = wording.outcome(outcome) if outcome else (OTHERWISE if choice else "")
             targets = [self._arrival(node, index, branch, t) for t in branch.targets]
             if branch.parallel:
                 fork = f"fork_{safe_id(node)}_{index + 1}"

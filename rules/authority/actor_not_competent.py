@@ -32,8 +32,8 @@ def actor_not_competent(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         An act by a body or person without competence is unlawful and may be annulled. Powers
         are given by law (phân quyền, Law 72/2025/QH15 Art. 12), by a normative document (phân
-        cấp, Art. 13) or by a written act with a term (ủy quyền, Art. 14) (partly verified:
-        LEGAL-TEXTS.md §2 marks Arts. 13–14 (P)).
+        cấp, Art. 13) or by a written act with a term (ủy quyền, Art. 14) (Arts. 13–14
+        partly verified in the official text).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

@@ -27,11 +27,11 @@ def collective_individual_mismatch(context: ProcedureContext) -> Iterator[Findin
         for the body's power by being its head: it needs its own grant (phân cấp or ủy quyền).
     Why it matters:
         Law 72/2025/QH15 Art. 11 requires the powers of the People's Committee (a collective
-        body, deciding by majority) and of its Chairman to be told apart (LEGAL-TEXTS.md §2,
-        partly verified); sector laws name one or the other, e.g. the Law on Civil Status 2014
+        body, deciding by majority) and of its Chairman to be told apart (partly
+        verified); sector laws name one or the other, e.g. the Law on Civil Status 2014
         gives registration to the commune People's Committee and signing the birth certificate
         to its Chairman (Art. 16), and Decree 151/2025 Art. 5 gives district land powers to the
-        commune Chairman (BRIEF.md §6.4, verified).
+        commune Chairman (Art. 5(1), verified).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

@@ -27,7 +27,7 @@ def decision_at_wrong_level(context: ProcedureContext) -> Iterator[Finding]:
         (TT102).
     Why it matters:
         The implementing level is a component of the procedure published in the national
-        database (Decree 63/2010 Art. 8, BRIEF.md §3.1, verified); the one-stop unit of that
+        database (Decree 63/2010/NĐ-CP Art. 8(2), verified); the one-stop unit of that
         level receives the dossier and must send it on explicitly when another level decides
         (liên thông, Decree 118/2025 Arts. 14 and 20, partly verified).
     Example:

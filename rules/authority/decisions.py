@@ -15,6 +15,7 @@ from tthc.compiler.analysis.competence import Answer, competence, covers
 from tthc.compiler.analysis.competence.names import link_name, who
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
+from tthc.compiler.versions import law_day
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import ProcedureContext
 
@@ -36,7 +37,7 @@ def deciding(
     power = procedure.node.power
     if power is None:
         return
-    on = procedure.node.effective
+    on = law_day(procedure.node, settings.on)
     for step in procedure.steps.values():
         if step.kind not in DECIDING or step.actor is None or model.actor(step) is None:
             continue

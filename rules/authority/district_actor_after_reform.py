@@ -27,7 +27,7 @@ def district_actor_after_reform(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         From 1 July 2025 local government has two levels, province and commune; the district
         level was dissolved (Constitution as amended on 16 June 2025, Art. 110; Law
-        72/2025/QH15 Art. 1; BRIEF.md §1.1, verified). A procedure that still routes a dossier to
+        72/2025/QH15 Art. 1; Resolution 202/2025/QH15, verified). A procedure that still routes a dossier to
         a district office sends it to a body that no longer exists.
     Example:
         ```tthc

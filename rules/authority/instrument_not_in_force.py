@@ -15,14 +15,15 @@ from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 
-def _citations(node: ast.Procedure) -> Iterator[ast.Citation]:
-    yield from node.basis
+def _citations(node: ast.Procedure) -> Iterator[tuple[ast.Citation, bool]]:
+    """Each citation, and whether it is history (the basis of `moved`)."""
+    yield from ((c, False) for c in node.basis)
     if node.moved is not None:
-        yield from node.moved.basis
+        yield from ((c, True) for c in node.moved.basis)
     for fee in node.fees:
-        yield from fee.basis
+        yield from ((c, False) for c in fee.basis)
     for step in node.steps:
-        yield from step.basis
+        yield from ((c, False) for c in step.basis)
 
 
 def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
@@ -32,13 +33,16 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
         Every citation of the procedure (`basis`, the `basis` of `moved`, of a fee, of a step):
         on the procedure's `effective` date the instrument must be in force: on or after its
         `in_force` date, not after its `until` date, and not replaced by an instrument already
-        in force (`replaces`). A procedure with no `effective` date is not judged.
+        in force (`replaces`). The basis of `moved` is history (the instrument that moved the
+        procedure in 2025): it may have ended or been replaced since, and is reported only when
+        it is not yet in force on the effective date. A procedure with no `effective` date is
+        not judged.
     Why it matters:
-        A procedure must rest on law in force (Decree 63/2010/NĐ-CP
-        Art. 8(1)). The 2025 reform replaced many texts: Decree 61/2018 on the one-stop
+        A procedure must rest on law in force (Decree 63/2010/NĐ-CP Art. 8(1),
+        verified). The 2025 reform replaced many texts: Decree 61/2018 on the one-stop
         mechanism was replaced by Decree 118/2025 from 1 July 2025 (Decree 118/2025/NĐ-CP,
-        as reported), and the 28 sectoral decrees of June 2025 run only until 1 March 2027
-        (BRIEF.md §1.4, verified).
+        partly verified), and the 28 sectoral decrees of June 2025 run only until 1 March 2027
+        (e.g. Decree 120/2025/NĐ-CP, Decree 151/2025/NĐ-CP, verified).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {
@@ -73,7 +77,7 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
     on = context.on
     if on is None:
         return
-    for citation in _citations(context.procedure.node):
+    for citation, history in _citations(context.procedure.node):
         instrument = context.model.instrument(citation)
         gap = (
             None
@@ -82,6 +86,8 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
         )
         if instrument is None or gap is None:
             continue
+        if history and (instrument.in_force is None or instrument.in_force <= on):
+            continue  # it moved the procedure when it was in force; that it ended since is history
         newer = [
             i
             for i in context.model.replaced_by(instrument.id.value)

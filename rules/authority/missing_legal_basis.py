@@ -1,34 +1,38 @@
-"""TT105 missing-legal-basis: a decision step, or the procedure itself, cites no legal basis.
+"""TT105 missing-legal-basis: the procedure cites no legal basis, or a decision step has none of
+its own and the procedure none to cover it.
 
-Input: a `ProcedureContext`. Output: a `Finding` at the procedure's code when it has no
-`basis`, and at each decision step with none.
+Input: a `ProcedureContext`. Output: one `Finding` at the procedure's code when it has no
+`basis`, naming the decision steps that cite none either (a procedure-level basis covers the
+decision steps that do not cite their own, as published records cite it: once per procedure).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.dsl import Message, ast
+from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 
 def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
-    """A decision step, or the procedure itself, cites no legal basis.
+    """The procedure cites no legal basis, and no decision step is covered by one.
 
     What it checks:
-        The procedure must have a `basis`, and so must every `decision` step (the article that
-        gives the decider the power to decide, e.g. `basis luat-ho-tich-2014 art 16`). Signature
-        and other steps need none.
+        The procedure must have a `basis`. It covers every `decision` step that does not cite
+        its own: published records (the national procedure database, provincial internal
+        processes) give the legal basis once per procedure, never per step. A decision step may
+        still cite the article that gives its decider the power (`basis luat-ho-tich-2014 art
+        16`), and then that is its basis. A procedure without a basis is reported once, with
+        its decision steps that cite none either.
     Why it matters:
         Every administrative procedure and every decision in it must rest on a legal normative
-        document (Decree 63/2010 Art. 8(1), BRIEF.md §3.1, verified); the legal basis (căn cứ
+        document (Decree 63/2010/NĐ-CP Art. 8(1), verified); the legal basis (căn cứ
         pháp lý) is a component of the procedure published in the national database, and the
         decision cites it.
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {
           field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
           channels direct  deadline 5 working_days  result "Giấy khai sinh"
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
@@ -47,7 +51,6 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
           steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
             tra result "Trả kết quả" by commune.one_stop takes 1 working_days
           }
           flow { start -> tiep_nhan -> ky -> tra -> end }
@@ -55,32 +58,31 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     node = context.procedure.node
-    if not node.basis:
-        yield Finding(
-            node.code.span,
-            Message(
-                vi=f"Thủ tục “{node.name}” không nêu căn cứ pháp lý",
-                en=f"The procedure '{node.name}' cites no legal basis",
-            ),
-            Message(
-                vi="Thêm `basis` với các văn bản quy định thủ tục, ví dụ `basis luat-ho-tich-2014 "
-                "art 16, nd-118-2025`",
-                en="Add a `basis` naming the instruments that set the procedure, e.g. "
-                "`basis luat-ho-tich-2014 art 16, nd-118-2025`",
-            ),
-        )
-    for step in context.workflow.steps_of_kind(ast.StepKind.DECISION):
-        if not step.basis:
-            yield Finding(
-                step.id.span,
-                Message(
-                    vi=f"Bước quyết định “{step.id.value}” không nêu căn cứ pháp lý",
-                    en=f"The decision step '{step.id.value}' cites no legal basis",
-                ),
-                Message(
-                    vi="Thêm `basis` với điều khoản giao thẩm quyền quyết định, ví dụ `basis "
-                    "luat-ho-tich-2014 art 16`",
-                    en="Add a `basis` with the article that gives the power to decide, e.g. "
-                    "`basis luat-ho-tich-2014 art 16`",
+    if node.basis:
+        return
+    uncited = [s for s in context.workflow.steps_of_kind(ast.StepKind.DECISION) if not s.basis]
+    yield Finding(
+        node.code.span,
+        Message(
+            vi=f"Thủ tục “{node.name}” không nêu căn cứ pháp lý",
+            en=f"The procedure '{node.name}' cites no legal basis",
+        ),
+        Message(
+            vi="Thêm `basis` với các văn bản quy định thủ tục, ví dụ `basis luat-ho-tich-2014 "
+            "art 16, nd-118-2025`; căn cứ của thủ tục áp dụng cho các bước quyết định không nêu "
+            "căn cứ riêng",
+            en="Add a `basis` naming the instruments that set the procedure, e.g. "
+            "`basis luat-ho-tich-2014 art 16, nd-118-2025`; it covers the decision steps that "
+            "cite none of their own",
+        ),
+        related=tuple(
+            Related(
+                span=step.id.span,
+                message=Message(
+                    vi=f"Bước quyết định “{step.id.value}” cũng không nêu căn cứ",
+                    en=f"The decision step '{step.id.value}' cites none either",
                 ),
             )
+            for step in uncited
+        ),
+    )

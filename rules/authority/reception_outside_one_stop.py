@@ -20,7 +20,7 @@ def reception_outside_one_stop(context: ProcedureContext) -> Iterator[Finding]:
         Trung tâm Phục vụ hành chính công of the province or commune, or a ministry's Bộ phận
         Tiếp nhận và Trả kết quả).
     Why it matters:
-        Decree 118/2025 Art. 1(1) and Art. 14 (partly verified, LEGAL-TEXTS.md §1) organise the
+        Decree 118/2025 Art. 1(1) and Art. 14 (partly verified) organise the
         reception of dossiers and the return of results at the one-stop units; receiving a
         dossier at a specialised office bypasses the receipt, the appointment slip (Mẫu 01) and
         the tracking that the one-stop mechanism guarantees to the applicant.

@@ -24,8 +24,8 @@ def bad_procedure_code(context: ProcedureContext) -> Iterator[Finding]:
         The national database of administrative procedures (CSDL quốc gia về TTHC, Decree
         63/2010/NĐ-CP Art. 3, 24-26) keys every procedure by this code; the national portal
         finds a procedure by it (`ma_thu_tuc=<code>`). A code in another form links to nothing
-        and cannot be synchronised (format as observed on the portal data, BRIEF.md §3.2;
-        the format itself is not laid down in a text read, unverified).
+        and cannot be synchronised (format `d.dddddd` as observed on the national portal's
+        pages; the format itself is not laid down in a text read, unverified).
     Example:
         ```tthc
         procedure "1.1193" "Đăng ký khai sinh" {

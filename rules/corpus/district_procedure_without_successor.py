@@ -52,7 +52,7 @@ def district_procedure_without_successor(context: ProjectContext) -> Iterator[Fi
         province level that either has the same code (a later version), or declares `moved {
         from district }` and the same `power`.
     Why it matters:
-        The district level ended on 2025-06-30 (Resolution 202/2025/QH15; BRIEF.md §1.1): its
+        The district level ended on 2025-06-30 (Resolution 202/2025/QH15): its
         procedures were moved to communes or provinces by the 2025 sectoral decrees (e.g.
         Decree 120/2025/NĐ-CP Art. 4, Decree 151/2025/NĐ-CP Art. 5). A district procedure left
         without a successor is a service that no office now provides.

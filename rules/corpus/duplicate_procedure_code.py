@@ -50,7 +50,7 @@ def duplicate_procedure_code(context: ProjectContext) -> Iterator[Finding]:
         the same thing.
     Why it matters:
         The code identifies one procedure in the national database (Decree 63/2010/NĐ-CP
-        Art. 24-26; BRIEF.md §3.2): two records under one code at the same time means the
+        Arts. 24-26): two records under one code at the same time means the
         portal, the one-stop system and this tool cannot tell which rules apply to a dossier.
     Example:
         ```tthc

@@ -33,7 +33,7 @@ def missing_metadata(context: ProcedureContext) -> Iterator[Finding]:
         Decree 63/2010/NĐ-CP Art. 8(1)-(2) makes a procedure complete only with its legal
         basis, manner of filing (cách thức), time limit (thời hạn), deciding authority and,
         where applicable, its result; the national database records the field (lĩnh vực) and
-        the implementing level (cấp thực hiện) of each (BRIEF.md §3.1, §3.3). A record without
+        the implementing level (cấp thực hiện) of each (Decree 63/2010/NĐ-CP Arts. 3, 8, 24). A record without
         them cannot be published or checked.
     Example:
         ```tthc

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from tthc.compiler.analysis.durations import (
     Scale,
+    day_rule,
     in_days,
     mixed_durations,
     scale_of,
@@ -29,7 +30,7 @@ def _limit_days(
 ) -> Decimal | None:
     if deadline.immediate or deadline.duration is None:
         return settings.immediate_deadline_days
-    rule = procedure.day_rule is ast.DayRule.CALENDAR_AS_WORKING
+    rule = day_rule(procedure, settings) is ast.DayRule.CALENDAR_AS_WORKING
     return in_days(deadline.duration, scale, calendar_as_working=rule, settings=settings)
 
 
@@ -42,14 +43,18 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         a path through an apology step ending there) against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
         minh"`) extend the limit for the case that needs verification: every path that avoids
         all verification steps must fit the unconditional deadline, and every path must fit the
-        longest deadline. `deadline immediately` is counted as `immediate_deadline_days` (1
-        working day, a setting). Not checked when TT504 finds mixed units.
+        longest deadline. When every deadline is conditional (one internal process for several
+        published variants), the narrowest variant stands for the unconditional one. `deadline immediately` is counted as `immediate_deadline_days` (1
+        working day, a setting). Working and calendar days compare under the procedure's
+        `day_rule`, else the project's `day-rule` setting (default `calendar_as_working`: one
+        calendar day counts as one working day); only under `strict` is a procedure that
+        mixes them left unchecked (TT504 says so).
     Why it matters:
         The time limit (thời hạn giải quyết) is part of every procedure (Decree 63/2010/NĐ-CP
         Art. 8(2)(đ)) and runs from receipt of the complete dossier, restarting once a
         supplemented dossier is complete (Decree 118/2025/NĐ-CP, article
         not verified). A published internal process whose step times do not add up to the
-        deadline produces late dossiers by design (BRIEF.md §7, problem 13).
+        deadline produces late dossiers by design (one published in 2025 did so).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {
@@ -82,7 +87,10 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     procedure, workflow, settings = context.procedure.node, context.workflow, context.settings
-    if not procedure.deadlines or mixed_durations(procedure) is not None:
+    if not procedure.deadlines:
+        return
+    mixed = mixed_durations(procedure) is not None
+    if mixed and day_rule(procedure, settings) is ast.DayRule.STRICT:
         return
     scale = scale_of(procedure)
     limits = [(d, _limit_days(d, scale, procedure, settings)) for d in procedure.deadlines]
@@ -92,8 +100,10 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
     widest = max(known, key=lambda item: item[1])
     plain = [item for item in known if item[0].condition is None]
     checks: list[tuple[ast.Deadline, Decimal, frozenset[str]]] = []
-    if plain:
-        base = min(plain, key=lambda item: item[1])
+    # With no unconditional deadline, the narrowest variant is the base: every variant is
+    # promised by the one internal process, the narrower included (issue 11).
+    if plain or len(known) > 1:
+        base = min(plain or known, key=lambda item: item[1])
         verification = frozenset(
             s.id.value for s in workflow.steps_of_kind(ast.StepKind.VERIFICATION)
         )

@@ -34,7 +34,7 @@ def deadline_longer_after_move(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         The 2025 reform moved procedures to the commune to serve people closer and faster: the
         land first-registration certificate went from 23 days over two levels to 20 days at one
-        level (Decree 151/2025/NĐ-CP Appendix I; BRIEF.md §6.4). No law forbids a longer
+        level (Decree 151/2025/NĐ-CP Appendix I, Part V). No law forbids a longer
         deadline, so this is a warning: check the new text, and suppress with a reason if it
         really is longer.
     Example:

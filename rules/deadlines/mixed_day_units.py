@@ -1,4 +1,4 @@
-"""TT504 mixed-day-units: working days and calendar days mixed with no rule to compare them.
+"""TT504 mixed-day-units: working days and calendar days mixed, and the rule they are read under.
 
 Input: a `ProcedureContext`. Output: a `Finding` at the first duration of the other kind of day than
 the first deadline (or step duration) of the procedure.
@@ -8,27 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.compiler.analysis.durations import mixed_durations
-from tthc.dsl import Message, Related
+from tthc.compiler.analysis.durations import day_rule, mixed_durations
+from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.deadlines.wording import amount_text
 
 
 def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
-    """Working days and calendar days are mixed with no rule to compare them.
+    """Working days and calendar days are mixed, and the procedure does not say how they compare.
 
     What it checks:
-        The deadlines and step durations of a procedure must all count working time
-        (`working_days`, `working_hours`) or all calendar time (`days`, `hours`), unless the
-        procedure declares `day_rule calendar_as_working` (one calendar day counts as one
-        working day). The first duration of the other kind is reported; the first deadline (or
-        the first step duration) sets the kind. The old deadline in `moved` is not included.
+        The deadlines and step durations of a procedure count working time (`working_days`,
+        `working_hours`) or calendar time (`days`, `hours`). When a procedure mixes them and
+        does not declare `day_rule calendar_as_working`, the first duration of the other kind
+        is reported (a warning), naming the rule they are read under: the project's `day-rule`
+        setting, by default `calendar_as_working` (one calendar day counts as one working day,
+        and TT501 checks the deadline under it); under `day_rule strict` (in the procedure or
+        the settings) they are not compared and TT501 does not run. The first deadline (or the
+        first step duration) sets the kind. The old deadline in `moved` is not included.
         Within a kind, working hours convert at 8 to the working day (a setting) and hours at
         24 to the day.
     Why it matters:
         Texts state some limits in working days ("ngày làm việc") and others in days ("15
         ngày", Law on Civil Status 2014 Art. 38; "23 ngày" for land): the unit must be kept per
-        procedure (BRIEF.md §5). A working day skips weekends and the public holidays of Labour
+        procedure. A working day skips weekends and the public holidays of Labour
         Code 2019 Art. 112, and periods follow Civil Code 2015 Arts. 147-148, so 15 days and 15
         working days end on different dates and cannot be added or compared as they are.
     Example:
@@ -57,7 +60,8 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
         }
         ```
     """
-    mixed = mixed_durations(context.procedure.node)
+    procedure = context.procedure.node
+    mixed = mixed_durations(procedure)
     if mixed is None:
         return
     reference, odd = mixed
@@ -72,30 +76,49 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
         )
         for d in odd[1:]
     ]
+    related = (
+        Related(
+            span=reference.span,
+            message=Message(
+                vi=f"Loại ngày của thủ tục: {kind.vi}", en=f"The procedure's kind of day: {kind.en}"
+            ),
+        ),
+        *also,
+    )
+    if day_rule(procedure, context.settings) is ast.DayRule.STRICT:
+        yield Finding(
+            first.span,
+            Message(
+                vi=f"Thời gian {unit.vi} không so sánh được với {kind.vi}: thủ tục trộn ngày làm "
+                "việc với ngày lịch theo quy tắc 'strict' (không quy đổi); thời hạn (TT501) không "
+                "được kiểm tra",
+                en=f"The time of {unit.en} cannot be compared with {kind.en}: the procedure mixes "
+                "working days with calendar days under the rule 'strict' (no conversion); the "
+                "deadline (TT501) is not checked",
+            ),
+            help=Message(
+                vi="Dùng một loại ngày cho mọi thời hạn và thời gian bước, đúng như văn bản công "
+                "bố; hoặc thêm dòng 'day_rule calendar_as_working'",
+                en="Use one kind of day for every deadline and step time, as the published "
+                "decision does; or add the line 'day_rule calendar_as_working'",
+            ),
+            related=related,
+        )
+        return
     yield Finding(
         first.span,
         Message(
-            vi=f"Thời gian {unit.vi} không so sánh được với {kind.vi}: thủ tục trộn ngày làm việc "
-            "với ngày lịch mà không khai báo quy tắc quy đổi",
-            en=f"The time of {unit.en} cannot be compared with {kind.en}: the procedure mixes "
-            "working days with calendar days and declares no rule to convert them",
+            vi=f"Thời gian {unit.vi} được so với {kind.vi} theo quy tắc mặc định của dự án "
+            "'calendar_as_working': một ngày lịch tính như một ngày làm việc",
+            en=f"The time of {unit.en} is compared with {kind.en} under the project's default "
+            "rule 'calendar_as_working': one calendar day counts as one working day",
         ),
         help=Message(
-            vi="Dùng một loại ngày cho mọi thời hạn và thời gian bước, đúng như văn bản công bố; "
-            "hoặc thêm dòng 'day_rule calendar_as_working' để tính một ngày lịch như một ngày làm "
-            "việc",
-            en="Use one kind of day for every deadline and step time, as the published decision "
-            "does; or add the line 'day_rule calendar_as_working' to count one calendar day as "
-            "one working day",
+            vi="Nếu đúng như văn bản công bố, ghi rõ 'day_rule calendar_as_working' trong thủ tục; "
+            "nếu không, dùng một loại ngày cho mọi thời hạn và thời gian bước",
+            en="If that is how the published decision reads, write 'day_rule "
+            "calendar_as_working' in the procedure; if not, use one kind of day for every "
+            "deadline and step time",
         ),
-        related=(
-            Related(
-                span=reference.span,
-                message=Message(
-                    vi=f"Loại ngày của thủ tục: {kind.vi}",
-                    en=f"The procedure's kind of day: {kind.en}",
-                ),
-            ),
-            *also,
-        ),
+        related=related,
     )

@@ -26,7 +26,7 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         The time limit is part of every procedure (Decree 63/2010/NĐ-CP Art. 8(2)(đ)), and
         provinces publish an internal process (quy trình nội bộ) with a time for every step,
-        which must add up to it (BRIEF.md §3.3 and §7, problem 13); a step without a time makes
+        which must add up to it (a process published in 2025 did not); a step without a time makes
         TT501 count it as 0 and hides an overrun.
     Example:
         ```tthc

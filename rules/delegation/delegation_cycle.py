@@ -25,7 +25,8 @@ def delegation_cycle(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         Phân cấp and ủy quyền go from the holder downward (Law 72/2025/QH15 Arts. 13, 14,
         partly verified); in a cycle no one is the original holder, and the receiver answers to
-        itself, which the responsibility of giver and receiver (Art. 13; BRIEF.md §2.2) excludes.
+        itself, which the responsibility of giver and receiver (Law on Organisation of Local Government
+        2015 Art. 13) excludes.
     Example:
         ```tthc
         grant chung_thuc_chu_tich {

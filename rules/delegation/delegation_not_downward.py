@@ -28,8 +28,8 @@ def delegation_not_downward(context: ProjectContext) -> Iterator[Finding]:
         (`to`).
     Why it matters:
         Phân cấp and ủy quyền go from a superior to a lower body or to bodies under the giver
-        (Law 72/2025/QH15 Arts. 13(1), 14(1), partly verified, LEGAL-TEXTS.md §2); the district
-        level was dissolved on 1 July 2025 (BRIEF.md §1.1, verified).
+        (Law 72/2025/QH15 Arts. 13(1), 14(1), partly verified); the district
+        level was dissolved on 1 July 2025 (Resolution 202/2025/QH15, verified).
     Example:
         ```tthc
         grant ho_tich_so {

@@ -27,10 +27,10 @@ def delegation_without_resources(context: ProjectContext) -> Iterator[Finding]:
         are not judged.
     Why it matters:
         The giver "must ensure finance, human resources and other conditions" for the task it
-        decentralises (Law on Organisation of Local Government 2015 Art. 13, verified; BRIEF.md
-        §2.2), and bodies given a superior's tasks "must be guaranteed the necessary
-        conditions" (2025 law Art. 11(2), verified; BRIEF.md §2.1). Communes merged from several
-        had only a few receiving staff in 2025 (BRIEF.md §7, verified).
+        decentralises (Law on Organisation of Local Government 2015 Art. 13, verified), and bodies given a superior's tasks "must be guaranteed the necessary
+        conditions" (2025 law Art. 11(2), verified). Communes merged from several
+        had only a few receiving staff in 2025 (as the Ministry of Science and Technology
+        reported in August 2025).
     Example:
         ```tthc
         grant ho_tich_pho_chu_tich {
@@ -49,7 +49,7 @@ def delegation_without_resources(context: ProjectContext) -> Iterator[Finding]:
     model = context.model
     for grant in model.grants.values():
         receiver = model.authority(grant.receiver)
-        if grant.mode is Mode.DEVOLUTION or receiver is None or grant.resources:
+        if grant.mode in (Mode.DEVOLUTION, Mode.DELINEATION) or receiver is None or grant.resources:
             continue
         if grant.until is not None and grant.until <= context.settings.district_level_ends:
             continue

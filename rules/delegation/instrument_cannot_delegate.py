@@ -22,7 +22,8 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
         Every grant's `basis`: a phân quyền (`devolution`) needs a law or a National Assembly
         resolution; a phân cấp (`decentralization`) needs a normative document (law,
         resolution, decree, circular, decision, local_resolution), not a dispatch or an
-        individual act; an ủy quyền needs any written act (TT202 reports one with none). And a
+        individual act; a phân định (`delineation`) needs a law, a resolution or a Government
+        decree; an ủy quyền needs any written act (TT202 reports one with none). And a
         grant whose giver holds nothing of the power cannot re-allocate, by a lower-ranked
         instrument, a power that a higher-ranked instrument gives to someone else (e.g. a commune
         decision handing on a power a decree gives to the province). Reported at the citation.

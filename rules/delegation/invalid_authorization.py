@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler.analysis.competence.names import day
+from tthc.compiler.versions import law_day
 from tthc.dsl import Message
 from tthc.rules.authority.decisions import deciding
 from tthc.rules.base import Finding, ProjectContext
@@ -28,7 +29,7 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         Law 72/2025/QH15 Art. 14(2)(a): "Việc ủy quyền phải thực hiện bằng văn bản"; Art. 14(1):
         the authorization runs "trong khoảng thời gian xác định kèm theo các điều kiện cụ thể"
-        (LEGAL-TEXTS.md §2, partly verified); Decree 30/2020 Art. 13(3) limits signing by
+        (partly verified); Decree 30/2020 Art. 13(3) limits signing by
         authorization in time and content (partly verified). Past its term, the authorized
         body acts without competence.
     Example:
@@ -75,11 +76,8 @@ def invalid_authorization(context: ProjectContext) -> Iterator[Finding]:
                 if flaw.code != "TT202" or flaw.gap is None or flaw.grant.id.value in reported:
                     continue
                 reported.add(flaw.grant.id.value)
-                on = (
-                    day(procedure.node.effective)
-                    if procedure.node.effective
-                    else Message(vi="?", en="?")
-                )
+                when = law_day(procedure.node, settings.on)
+                on = day(when) if when else Message(vi="?", en="?")
                 yield Finding(
                     actor.span,
                     Message(

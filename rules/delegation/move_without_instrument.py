@@ -25,7 +25,7 @@ def move_without_instrument(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         The 2025 reform moved 278 district procedures to communes and 18 to provinces by the
         sectoral decrees of June 2025 (Official Dispatch 90/CĐ-TTg; e.g. Decree 120/2025 Art. 4
-        for civil status; BRIEF.md §1.2, §6, verified). The authority of the new level rests on
+        for civil status, verified). The authority of the new level rests on
         that instrument; without it the move cannot be checked, nor dated.
     Example:
         ```tthc

@@ -21,8 +21,8 @@ def re_authorization(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         The authorized person "không được ủy quyền lại cho người khác" (Decree 30/2020/NĐ-CP
         Art. 13(3), partly verified); the parallel Law 63/2025 Art. 9(6) and provincial
-        authorizations under Law 72/2025 repeat "không được ủy quyền tiếp" (LEGAL-TEXTS.md §2,
-        partly verified; Law 72's own wording unverified).
+        authorizations under Law 72/2025 repeat "không được ủy quyền tiếp" (partly
+        verified; Law 72's own wording unverified).
     Example:
         ```tthc
         grant uq_pho_chu_tich {

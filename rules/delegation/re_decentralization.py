@@ -25,10 +25,10 @@ def re_decentralization(context: ProjectContext) -> Iterator[Finding]:
         it, is then accepted. Reported once, at the grant's giver (`from`).
     Why it matters:
         Under the Law on Organisation of Local Government 2015 Art. 13 the decentralised level
-        could not delegate or authorise again (BRIEF.md §2.2, verified in a secondary source);
+        could not delegate or authorise again (verified in a secondary source);
         the parallel Law 63/2025 Art. 8(5) says the receiver "không được phân cấp tiếp" (partly
         verified). Law 72/2025 may allow onward delegation under conditions not read
-        (LEGAL-TEXTS.md §2, unverified), hence the setting.
+        (unverified), hence the setting.
     Example:
         ```tthc
         grant ho_tich_pho_chu_tich {

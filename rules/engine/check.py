@@ -103,7 +103,11 @@ def project_files(
     # same file: the others are not resolved (10,000 of them took most of a second).
     names = {Path(f).name for f in wanted}
     checked = {Path(f).resolve() for f in files if Path(f).name in names}
-    extra = [f for f in wanted if Path(f).resolve() not in checked]
+    # A registry named twice (by the configuration and by the caller, `tthc:national` and its
+    # folder) is read once too: the registry files are few, so each is resolved.
+    unique = {Path(f).resolve(): f for f in reversed(wanted)}
+    extra = [f for f in wanted if unique.get(Path(f).resolve()) == f]
+    extra = [f for f in extra if Path(f).resolve() not in checked]
     return files, extra
 
 

@@ -13,6 +13,7 @@ naming TT999 (or TT9) in `ignore` hides them.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Sequence
@@ -21,9 +22,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from pathspec import GitIgnoreSpec
+
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import CODES, DEFAULT_LIMITS, Diagnostic, Limits, Message, Severity
 
+CONFIG_FILES = ("tthc.toml", "pyproject.toml")  # in one folder, tthc.toml wins
 Level = Literal["error", "warning", "info", "off"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info", "off")
 PROTECTED = frozenset({"TT001", "TT008"})  # a file that cannot be read cannot be checked
@@ -105,44 +109,36 @@ class PathOverride:
     severity: tuple[tuple[str, Level], ...] = ()
 
     @cached_property
-    def _regex(self) -> re.Pattern[str]:
-        return glob_regex(self.pattern)
+    def _spec(self) -> GitIgnoreSpec:
+        return glob_spec([self.pattern])
 
     def matches(self, relative: str) -> bool:
         """Whether the glob matches a path given relative to the configuration's folder."""
-        target = relative if "/" in self.pattern.rstrip("/") else relative.rsplit("/", 1)[-1]
-        return self._regex.fullmatch(target) is not None
+        return self._spec.match_file(relative)
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob as a regex: `*` and `?` stay in one folder, `**` crosses folders, `dir/` is all
-    of `dir`."""
-    pattern = pattern.removeprefix("./")
-    if pattern.endswith("/"):
-        pattern += "**"
-    out, index = [], 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif pattern[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif pattern[index] == "?":
-            out.append("[^/]")
-            index += 1
-        elif pattern[index] == "[" and "]" in pattern[index + 2 :]:
-            end = pattern.index("]", index + 2)
-            body = pattern[index + 1 : end]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            index = end + 1
-        else:
-            out.append(re.escape(pattern[index]))
-            index += 1
-    return re.compile("".join(out))
+def glob_spec(patterns: Iterable[str]) -> GitIgnoreSpec:
+    """Globs as .gitignore reads them (`pathspec`): without `/` they match a name at any depth,
+    with `/` a path from the configuration's folder; `*` stays in one folder, `**` crosses
+    folders, `dir/` is all of `dir`, `!` re-includes. Matching takes linear time, whatever the
+    glob (`**/` written twelve times included). Raises `ValueError` for a glob that cannot be
+    compiled (`[z-a]`); `glob_problem` says why in words first."""
+    try:
+        return GitIgnoreSpec.from_lines([p.removeprefix("./") for p in patterns])
+    except (re.error, ValueError, TypeError) as error:
+        raise ValueError(str(error)) from error
+
+
+def glob_problem(pattern: str) -> Message | None:
+    """Why a glob of the configuration (`exclude`, `per-path`) cannot be used, or None."""
+    try:
+        glob_spec([pattern])
+    except ValueError as error:
+        return Message(
+            vi=f"Mẫu đường dẫn '{pattern}' không hợp lệ: {error}",
+            en=f"The glob '{pattern}' is not valid: {error}",
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -198,11 +194,15 @@ class Config:
         select: Sequence[str] | None = None,
         ignore: Sequence[str] = (),
         fail_on: str | None = None,
+        on: dt.date | None = None,
     ) -> Config:
         """The configuration with command-line options on top: `select` replaces, `ignore` adds,
-        `fail_on` ("error" or "warning") replaces."""
+        `fail_on` ("error" or "warning") replaces, `on` (the day whose law applies, `tthc check
+        --on`) replaces the configured one."""
+        settings = self.settings if on is None else replace(self.settings, on=on)
         return replace(
             self,
+            settings=settings,
             select=tuple(select) if select is not None else self.select,
             ignore=(*self.ignore, *ignore),
             fail_on=("warning" if fail_on == "warning" else "error") if fail_on else self.fail_on,

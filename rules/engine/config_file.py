@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -20,16 +21,18 @@ from typing import Any
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic, Limits, Message, Outcome, Span, make_diagnostic
 from tthc.rules.engine.config import (
+    CONFIG_FILES,
     LEVELS,
     Config,
     PathOverride,
+    glob_problem,
     protected_problem,
     selector_problem,
 )
 from tthc.rules.engine.config_locator import Locator
 from tthc.rules.engine.config_values import convert, kind_in_words
+from tthc.rules.engine.national import NATIONAL, national_registry
 
-CONFIG_FILES = ("tthc.toml", "pyproject.toml")  # in one folder, tthc.toml wins
 KEYS = (
     "select",
     "ignore",
@@ -72,10 +75,17 @@ def _mentions_tthc(pyproject: Path) -> bool:
 
 def discover_config(paths: Iterable[str | Path]) -> Outcome[Config]:
     """The configuration that governs the paths; the default one when there is none."""
+    paths = list(paths)
     found = list(dict.fromkeys(f for f in map(find_config, paths) if f is not None))
     if not found:
         return Outcome(Config())
     if len(found) > 1:
+        # One project holding them all (the repository's, above `procedures/` and a fixture
+        # folder) governs a single-project check; `tthc check` instead splits a run by project.
+        common = os.path.commonpath([os.path.abspath(p) for p in paths])
+        enclosing = find_config(common)
+        if enclosing is not None:
+            return load_config(enclosing)
         names = ", ".join(str(f) for f in found)
         return Outcome(
             None,
@@ -278,6 +288,10 @@ class _Reader:
         overrides = []
         for pattern, body in tables.items():
             table = ("per-path", pattern)
+            problem = glob_problem(pattern)
+            if problem is not None:
+                self._invalid(("per-path",), pattern, problem)
+                continue
             if not isinstance(body, dict):
                 self._wrong_type(("per-path",), pattern, "một bảng", "a table", body)
                 continue
@@ -300,7 +314,21 @@ class _Reader:
         folders = []
         for value in values:
             folder = (self.root / value).resolve()
-            if not folder.exists():
+            if value == NATIONAL:
+                shipped = national_registry()
+                if shipped is not None:
+                    folders.append(shipped)
+                    continue
+                self._invalid(
+                    (),
+                    "registry",
+                    Message(
+                        vi=f"Bản cài đặt tthc này không kèm danh mục quốc gia ('{value}')",
+                        en=f"This installation of tthc carries no national registry ('{value}')",
+                    ),
+                    value,
+                )
+            elif not folder.exists():
                 self._invalid(
                     (),
                     "registry",
@@ -318,7 +346,11 @@ class _Reader:
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             self._wrong_type((), key, "một danh sách mẫu đường dẫn", "a list of globs", values)
             return ()
-        return tuple(values)
+        problems = [(v, glob_problem(v)) for v in values]
+        for value, problem in problems:
+            if problem is not None:
+                self._invalid((), key, problem, value)
+        return tuple(v for v, problem in problems if problem is None)
 
     def _fields(self, default: Any, data: dict[str, Any], key: str) -> Any:
         """`limits` or `settings`: the dataclass's fields, written in kebab-case."""

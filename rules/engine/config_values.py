@@ -9,8 +9,10 @@ languages, for the message of a wrong value (`config_file`).
 from __future__ import annotations
 
 import datetime as dt
+import types
 import typing
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from tthc.dsl import Limits
@@ -29,14 +31,23 @@ def kind_in_words(default: object, name: str) -> tuple[str, str]:
     """What a field accepts, in words, for the message of a wrong value."""
     if isinstance(default, Limits):
         return "một số nguyên dương", "a positive whole number"
-    hint = typing.get_type_hints(type(default))[name]
+    hint = _unless_none(typing.get_type_hints(type(default))[name])
     if typing.get_origin(hint) in _COLLECTIONS:
         vi, en = _KINDS.get((typing.get_args(hint) or (str,))[0], ("?", "?"))
         return f"một danh sách ({vi})", f"a list ({en} each)"
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        choices = " | ".join(f'"{m.value}"' for m in hint)
+        return choices, choices
     return _KINDS.get(hint, (str(hint), str(hint)))
 
 
 _COLLECTIONS = (frozenset, tuple, list, set)
+
+
+def _unless_none(hint: Any) -> Any:
+    """`X | None` as `X`: TOML has no null, so a value given is always an X."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    return args[0] if isinstance(hint, types.UnionType) and len(args) == 1 else hint
 
 
 def convert(value: object, default: object, name: str) -> object | None:
@@ -51,6 +62,7 @@ def convert(value: object, default: object, name: str) -> object | None:
 
 
 def _as(value: object, hint: Any) -> object | None:
+    hint = _unless_none(hint)
     origin = typing.get_origin(hint)
     if origin in _COLLECTIONS:
         if not isinstance(value, list):
@@ -65,4 +77,6 @@ def _as(value: object, hint: Any) -> object | None:
         return hint(str(value)) if isinstance(value, int | float) and value >= 0 else None
     if hint is dt.date:
         return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return hint(value) if value in {m.value for m in hint} else None
     return value if isinstance(hint, type) and isinstance(value, hint) else None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from tthc.compiler import ProcedureModel, Registry, build_procedure, resolve_procedure
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
+from tthc.compiler.versions import applies
 from tthc.dsl import Diagnostic, Limits, Outcome, ast, decode_source, parse, parse_path
 from tthc.rules.base import Rule
 from tthc.rules.engine.runner import run_procedure_rules
@@ -112,13 +113,16 @@ class FileChecker:
     def check_procedures(
         self, procedures: Sequence[ast.Procedure]
     ) -> tuple[list[Diagnostic], tuple[ProcedureModel, ...]]:
-        """Each procedure resolved against the registry, built and checked on its own."""
+        """Each procedure resolved against the registry, built and checked on its own; on a
+        day asked for (`Settings.on`), the rules see only those in force that day (a name
+        that does not resolve is reported whatever the day, as `check_project` does)."""
         found: list[Diagnostic] = []
         summaries: list[ProcedureModel] = []
+        on = self.settings.on
         for node in procedures:
             resolved = resolve_procedure(self.registry, node)
             found.extend(resolved.diagnostics)
-            if resolved.value is None:
+            if resolved.value is None or (on is not None and not applies(node, on)):
                 continue
             workflow = build_procedure(resolved.value)
             found.extend(

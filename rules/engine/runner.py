@@ -15,6 +15,7 @@ from dataclasses import replace
 from tthc.compiler import Project, Registry, Workflow
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
+from tthc.compiler.versions import applies
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
 from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
 from tthc.rules.engine.summary import summarize
@@ -36,10 +37,12 @@ def run_rules(
     memo = Memo()
     registry = project.model.registry
     found: list[Diagnostic] = []
-    for workflow in project.workflows:
+    on = settings.on
+    workflows = [w for w in project.workflows if on is None or applies(w.procedure.node, on)]
+    for workflow in workflows:
         found.extend(run_procedure_rules(registry, workflow, rules, settings, memo))
-    summaries = tuple(summarize(w.procedure) for w in project.workflows)
-    wholes = {id(s): w.procedure.node for s, w in zip(summaries, project.workflows, strict=True)}
+    summaries = tuple(summarize(w.procedure) for w in workflows)
+    wholes = {id(s): w.procedure.node for s, w in zip(summaries, workflows, strict=True)}
     context = ProjectContext(
         replace(project.model, procedures=summaries),
         settings,

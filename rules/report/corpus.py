@@ -70,9 +70,11 @@ def _successor(model: Model, node: ast.Procedure) -> str | None:
 
 
 def _marks(model: Model) -> tuple[dict[str, int], list[tuple[str, str]]]:
-    entries = [(i.id.value, i.confidence) for i in model.instruments.values()]
-    entries += [(g.id.value, g.confidence) for g in model.grants.values()]
-    entries += [(t.id.value, t.confidence) for t in model.transfers.values()]
+    # A declaration that states no confidence counts as unverified: nobody claimed more.
+    unstated = ast.Confidence.UNVERIFIED
+    entries = [(i.id.value, i.confidence or unstated) for i in model.instruments.values()]
+    entries += [(g.id.value, g.confidence or unstated) for g in model.grants.values()]
+    entries += [(t.id.value, t.confidence or unstated) for t in model.transfers.values()]
     counts = Counter(c.value for _, c in entries)
     not_verified = sorted((n, c.value) for n, c in entries if c is not ast.Confidence.VERIFIED)
     return dict(sorted(counts.items())), not_verified

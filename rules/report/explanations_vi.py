@@ -502,7 +502,10 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         " lại sau khi bổ sung hồ sơ; các nhánh song song tính theo nhánh chậm nhất) với thời"
         ' hạn giải quyết. Thời hạn có điều kiện (`deadline 6 working_days when "cần xác'
         ' minh"`) chỉ kéo dài cho hồ sơ cần xác minh. `deadline immediately` được tính là 1'
-        " ngày làm việc (thiết lập `immediate_deadline_days`).",
+        " ngày làm việc (thiết lập `immediate_deadline_days`). Ngày làm việc và ngày theo lịch"
+        " được so theo `day_rule` của thủ tục, nếu không thì theo thiết lập `day-rule` của dự"
+        " án (mặc định `calendar_as_working`); chỉ với `strict` thì thủ tục trộn hai loại mới"
+        " không được kiểm tra (TT504 báo việc đó).",
         f"Thời hạn giải quyết là một bộ phận của mọi thủ tục (điểm đ khoản 2 Điều 8 {N63}),"
         " tính từ khi nhận đủ hồ sơ hợp lệ và tính lại khi hồ sơ bổ sung đã đầy đủ"
         f" ({N118}). Quy trình nội bộ mà thời gian các bước cộng lại vượt thời hạn thì chắc"
@@ -535,11 +538,14 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         DUNG,
     ),
     "TT504": (
-        "Ngày làm việc và ngày theo lịch bị trộn lẫn mà không có quy tắc quy đổi.",
-        "Thời hạn và thời gian các bước của một thủ tục phải cùng tính theo thời gian làm việc"
-        " (`working_days`, `working_hours`) hoặc cùng theo lịch (`days`, `hours`), trừ khi thủ"
-        " tục ghi `day_rule calendar_as_working` (một ngày theo lịch tính là một ngày làm việc)."
-        " Một ngày làm việc bằng 8 giờ làm việc.",
+        "Ngày làm việc và ngày theo lịch bị trộn lẫn mà thủ tục không nói cách so sánh.",
+        "Thời hạn và thời gian các bước của một thủ tục tính theo thời gian làm việc"
+        " (`working_days`, `working_hours`) hoặc theo lịch (`days`, `hours`). Khi thủ tục trộn"
+        " hai loại mà không ghi `day_rule calendar_as_working`, thời gian đầu tiên thuộc loại"
+        " kia bị cảnh báo, kèm quy tắc đang áp dụng: thiết lập `day-rule` của dự án, mặc định"
+        " `calendar_as_working` (một ngày theo lịch tính là một ngày làm việc, và TT501 kiểm"
+        " tra thời hạn theo quy tắc đó); với `day_rule strict` thì không so sánh và TT501"
+        " không chạy. Một ngày làm việc bằng 8 giờ làm việc.",
         "Văn bản ghi một số thời hạn bằng \u201cngày làm việc\u201d và một số bằng \u201cngày\u201d"
         " (\u201c15 ngày\u201d, Điều 38 Luật Hộ tịch 2014): ngày làm việc không tính ngày nghỉ"
         " hằng tuần và ngày nghỉ lễ, tết (Điều 112 Bộ luật Lao động 2019), thời hạn tính theo"

@@ -27,13 +27,6 @@ def severity_name(value: str, lang: str) -> str:
     return severity_word(Severity(value), lang)
 
 
-def heading(severity: Severity, code: str, name: str, lang: str) -> str:
-    """`error[TT501] deadline-exceeded` in English, `Lỗi [TT501]` in Vietnamese."""
-    if lang == "vi":
-        return f"{SEVERITY_VI[severity]} [{code}]"
-    return f"{severity.value}[{code}] {name}"
-
-
 def counts_vi(files: int, errors: int, warnings: int, infos: int) -> str:
     """The Vietnamese summary: only the kinds of finding there are (never "0 gợi ý")."""
     parts = [

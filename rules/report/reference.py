@@ -1,6 +1,6 @@
 """The rule reference as Markdown (`docs/rules.md`), generated from the code table and the rule
-docstrings, so the documentation can never drift from the checks. SARIF's `helpUri` points at
-the anchors of this page (`#tt201`).
+docstrings, so the documentation can never drift from the checks; each code has an anchor
+(`#tt201`).
 
 Input: `CODES`, `RULES`. Output: one Markdown page, English, with each title in Vietnamese too.
 """

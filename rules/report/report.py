@@ -22,6 +22,7 @@ class Report:
     root: Path = field(default_factory=Path.cwd)
     tool_version: str = "0"
     summary: bool = True  # the closing "Checked N files" line of text and concise (--quiet)
+    colour: bool = False  # ANSI styles in text and concise (`tthc check --color`)
 
     def count(self, severity: Severity) -> int:
         return sum(d.severity is severity for d in self.diagnostics)

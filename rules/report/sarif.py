@@ -1,7 +1,8 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps, SonarQube).
 
-Stable `ruleId` (the code), rule metadata from the code table and the rule docstrings with a
-`helpUri`, regions with start/end line and column (Unicode code points, as we count),
+Stable `ruleId` (the code), rule metadata from the code table and the rule docstrings (the
+whole of `tthc explain` as the rule's `help`; no `helpUri` nor `informationUri`: the project
+has no published address to point to, and a link nothing confirms would lead nowhere), regions with start/end line and column (Unicode code points, as we count),
 `partialFingerprints` that survive unrelated edits, and paths relative to `%SRCROOT%`.
 """
 
@@ -19,13 +20,7 @@ from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/tthc-vn/tthc"
-DOCS_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-
-def rule_help_uri(code: str) -> str:
-    return f"{DOCS_URI}#{code.lower()}"
 
 
 def _rule_descriptor(code: str) -> dict[str, Any]:
@@ -40,7 +35,6 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
         "name": entry.name,
         "shortDescription": {"text": entry.title.en},
         "fullDescription": {"text": summary},
-        "helpUri": rule_help_uri(code),
         "help": {"text": _plain(doc) or entry.title.en},
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"tags": [entry.family], "title-vi": entry.title.vi},
@@ -122,7 +116,6 @@ def sarif_data(report: Report) -> dict[str, Any]:
                         "name": "tthc",
                         "version": report.tool_version,
                         "semanticVersion": report.tool_version,
-                        "informationUri": INFORMATION_URI,
                         "rules": [_rule_descriptor(code) for code in codes],
                     }
                 },

@@ -12,9 +12,12 @@ from tthc.runtime.store.base import (
     Receipt,
     RefusalRecord,
     Store,
+    StoreUnavailable,
+    WorkItem,
     Write,
+    WriteError,
 )
-from tthc.runtime.store.memory import MemoryData, MemoryStore, WriteError
+from tthc.runtime.store.memory import MemoryData, MemoryStore
 from tthc.runtime.store.sqlite import SQLiteStore
 
 __all__ = [
@@ -27,6 +30,26 @@ __all__ = [
     "RefusalRecord",
     "SQLiteStore",
     "Store",
+    "StoreUnavailable",
+    "WorkItem",
     "Write",
     "WriteError",
+    "open_store",
 ]
+
+
+def open_store(url: str) -> Store:
+    """The store a URL names: `sqlite:///path/cases.db` (`sqlite:///:memory:` for a scratch
+    one), `postgresql://user@host:port/db` (or `postgres://`), `memory:`. A URL of another
+    kind is a `ValueError` naming it."""
+    if url.startswith("sqlite:///"):
+        return SQLiteStore(url.removeprefix("sqlite:///") or ":memory:")
+    if url.startswith(("postgresql://", "postgres://")):
+        from tthc.runtime.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    if url == "memory:":
+        return MemoryStore()
+    raise ValueError(
+        f"not a store URL: {url!r} (sqlite:///path, postgresql://user@host:port/db, memory:)"
+    )

@@ -42,6 +42,17 @@ from tthc.runtime.values import Event, Notification
 class Conflict(StrEnum):
     STALE = "stale"  # the case changed since it was read
     EXISTS = "exists"  # a new case's id is taken
+    KEY_TAKEN = "key-taken"  # another process committed a command with this idempotency key
+
+
+class WriteError(Exception):
+    """A write that breaks the store's keys (an event number taken): a bug of the caller."""
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be reached (down, restarting, out of connections). Nothing of the
+    command was written, or it was written whole; the caller may retry with the same
+    idempotency key. The HTTP server answers 503."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,19 @@ class OverdueRow:
 
 
 @dataclass(frozen=True)
+class WorkItem:
+    """An open case waiting on a role in a jurisdiction: a line of an officer's work list."""
+
+    case_id: str
+    procedure: str
+    commune: str
+    status: str
+    alarm: dt.date | None
+    holder: str
+    version: int
+
+
+@dataclass(frozen=True)
 class IndicatorRow:
     """The figures provinces are scored on, for one procedure and commune over a period."""
 
@@ -120,6 +144,13 @@ class Store(Protocol):
     def case_ids(self) -> list[str]: ...
 
     def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]: ...
+
+    def worklist(
+        self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
+    ) -> list[WorkItem]:
+        """The open cases of a province (and commune, when given) that the role holds now,
+        the latest due first, a page at a time."""
+        ...
 
     def indicators(
         self,

@@ -22,13 +22,11 @@ from tthc.runtime.store.base import (
     OverdueRow,
     Receipt,
     RefusalRecord,
+    WorkItem,
     Write,
+    WriteError,
 )
 from tthc.runtime.values import Event, Notification
-
-
-class WriteError(Exception):
-    """A write that breaks the store's keys (an event number taken): a bug of the caller."""
 
 
 @dataclass
@@ -60,7 +58,7 @@ class MemoryStore:
                 raise WriteError(f"event {event.seq} of case {case.id} exists")
             numbers.add(event.seq)
         if write.receipt is not None and write.receipt.key in data.receipts:
-            raise WriteError(f"receipt {write.receipt.key} exists")
+            return Conflict.KEY_TAKEN
         data.cases[case.id] = (case.columns(), case.to_json())
         data.events[case.id] = [*trail, *write.events]
         for notification in write.notifications:
@@ -87,6 +85,33 @@ class MemoryStore:
 
     def refusals(self, case_id: str) -> list[RefusalRecord]:
         return [r for r in self.data.refusals if r.case_id == case_id]
+
+    def worklist(
+        self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
+    ) -> list[WorkItem]:
+        held = [
+            c
+            for c, _ in self.data.cases.values()
+            if c["province"] == province
+            and (commune is None or c["commune"] == commune)
+            and c["closed"] is None
+            and role in c["holder"].split(",")
+        ]
+        # The latest alarm first, cases with none last, then by id: as the databases order.
+        held.sort(key=lambda c: c["id"])
+        held.sort(key=lambda c: c["alarm"] or "", reverse=True)
+        return [
+            WorkItem(
+                c["id"],
+                c["procedure"],
+                c["commune"],
+                c["status"],
+                dt.date.fromisoformat(c["alarm"]) if c["alarm"] else None,
+                c["holder"],
+                c["version"],
+            )
+            for c in held[offset : offset + limit]
+        ]
 
     def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
         day = today.isoformat()

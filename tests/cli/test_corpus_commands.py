@@ -4,6 +4,7 @@ the draft of a migration that `tthc check` then reads."""
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -83,3 +84,22 @@ def test_report_counts_successors_and_moved_procedures() -> None:
     assert all(s["reason"] for s in data["silenced_with_reason"])
     code, out, _ = invoke("report", str(PROCEDURES), "--format", "markdown")
     assert "## Thủ tục cấp huyện chuyển năm 2025 / Moved in 2025" in out
+
+
+def test_the_moved_table_holds_the_district_certification_procedures_with_their_sources() -> None:
+    # Decree 23/2015 Art. 5(1): what the district Justice Division certified; the commune-level
+    # list of Hà Tĩnh Decision 2873/QĐ-UBND (19/11/2025) gives the codes after the move.
+    table = tomllib.loads((PROCEDURES / "chuyen-cap-2025.toml").read_text(encoding="utf-8"))
+    rows = [r for r in table["procedures"] if r["field"] == "Chứng thực"]
+    assert {r["code"] for r in rows} == {
+        "2.000992",
+        "2.001008",
+        "2.000815",
+        "2.000884",
+        "2.001035",
+        "2.001406",
+    }
+    assert all("2873/QĐ-UBND" in r["source"] and "Điều 5 khoản 1" in r["source"] for r in rows)
+    _, out, _ = invoke("report", str(PROCEDURES), "--format", "json")
+    moved = {m["code"]: m["status"] for m in json.loads(out)["moved_in_2025"] if m["code"]}
+    assert moved["2.000815"] == "encoded" and moved["2.000992"] == "not yet"

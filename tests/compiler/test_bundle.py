@@ -81,7 +81,7 @@ def test_a_project_with_an_error_gives_no_bundle() -> None:
     [
         ("not json", "TT001"),
         ('{"format": "other"}', "TT001"),
-        ('{"format": "tthc-bundle/1"}', "TT001"),
+        ('{"format": "tthc-bundle/2"}', "TT001"),
     ],
 )
 def test_a_damaged_bundle_is_a_diagnostic(text: str, code: str) -> None:
@@ -92,7 +92,7 @@ def test_a_damaged_bundle_is_a_diagnostic(text: str, code: str) -> None:
 
 def test_an_edited_bundle_is_refused(corpus_json: str) -> None:
     data = json.loads(corpus_json)
-    data["procedures"][0]["digest"] = "0" * 64
+    data["registry"]["authorities"][0]["title"] = "Cơ quan khác"
     loaded = load_bundle(json.dumps(data))
     assert loaded.value is None
     assert [d.code for d in loaded.diagnostics] == ["TT003"]
@@ -128,3 +128,19 @@ def test_every_procedure_reads_back_as_the_same_ast(corpus_json: str) -> None:
             if p.code == bundled.code and p.node.effective == bundled.effective
         ]
         assert bundled.model().node == original  # spans included
+
+
+def test_an_edited_procedure_is_refused_at_load(corpus_json: str) -> None:
+    data = json.loads(corpus_json)
+    entry = data["procedures"][0]
+    entry["ast"] = entry["ast"].replace(entry["code"], "0.000000", 1)  # digest left as it was
+    loaded = load_bundle(json.dumps(data))
+    assert loaded.value is None
+    assert [d.code for d in loaded.diagnostics] == ["TT003"]
+    assert "does not match its digest" in loaded.diagnostics[0].message.en
+
+
+def test_a_bundle_of_the_first_format_is_refused() -> None:
+    loaded = load_bundle('{"format": "tthc-bundle/1", "procedures": []}')
+    assert loaded.value is None
+    assert "tthc-bundle/2" in loaded.diagnostics[0].message.en

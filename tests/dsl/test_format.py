@@ -457,7 +457,6 @@ def test_registry_attributes_written_on_the_line_of_a_comment_stay_together() ->
         '  power       "p"  from a.b  to c.d  # expect: TT201\n'
         "  mode        authorization\n"
         "  basis       qd-1\n"
-        "  confidence  verified\n"
         "}\n"
     )
 

@@ -48,8 +48,8 @@ def load(text: str) -> Any:
 @pytest.fixture(scope="module")
 def validator() -> jsonschema.protocols.Validator:
     schema = yaml_json_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
 
 
 def errors(validator: jsonschema.protocols.Validator, text: str) -> list[str]:
@@ -79,8 +79,8 @@ def test_a_value_in_dsl_notation_is_checked(validator: jsonschema.protocols.Vali
 
 
 def test_positions_are_not_part_of_the_yaml_form() -> None:
-    assert "Span" not in yaml_json_schema()["$defs"]
-    assert "span" not in str(yaml_json_schema()["$defs"]["Step"]["properties"])
+    assert "Span" not in yaml_json_schema()["definitions"]
+    assert "span" not in str(yaml_json_schema()["definitions"]["Step"]["properties"])
 
 
 def test_yes_no_words_are_accepted_as_booleans(validator: jsonschema.protocols.Validator) -> None:
@@ -112,7 +112,7 @@ def _strategies() -> Any:
 @pytest.mark.property
 @given(document=_strategies().documents())
 def test_every_printed_document_follows_the_schema(document: Any) -> None:
-    validator = jsonschema.Draft202012Validator(_SCHEMA)
+    validator = jsonschema.Draft7Validator(_SCHEMA)
     assert [e.message for e in validator.iter_errors(load(format_yaml(document)))] == []
 
 

@@ -81,6 +81,9 @@ def test_real_overruns_missing_result_returns_and_untimed_steps_are_reported(
 ) -> None:
     result, _ = imported["internal"]
     assert "TT501" in _codes(result, "TTHC-TINH-04")  # 8.5 days of steps, 7-day limit
+    # 12 days of steps against "10 ngày làm việc": read under the default day rule (TT504, a
+    # warning naming it), the overrun is no longer hidden behind the mix.
+    assert {"TT501", "TT504"} <= _codes(result, "TTHC-TINH-09")
     assert "TT501" in _codes(result, "TTHC-XA-06")  # 33 days of steps, 30-day limit
     assert "TT303" in _codes(result, "TTHC-TINH-02")  # the process ends without a return
     assert {"TT303", "TT502"} <= _codes(result, "TTHC-XA-01")  # ends with the applicant's act
@@ -154,3 +157,19 @@ def test_import_then_fmt_then_check_is_stable(
     check_import(again, out, REGISTRY)
     second = [(d.name, [(x.code, x.span.line) for x in d.report.findings]) for d in again.drafts]
     assert first == second
+
+
+def test_consistent_records_get_no_error_of_their_own(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    """The records whose steps fit their deadline get no deadline, flow or legal-basis error
+    (the procedure's basis covers its decision steps; the mix of "ngày" and "ngày làm việc" is
+    a warning naming the day rule). What remains comes from what the source does not state: no
+    national code in this set (TT601) and no result or channels (TT603)."""
+    result, _ = imported["internal"]
+    consistent = ["TTHC-TINH-01", "TTHC-TINH-03", "TTHC-TINH-06", "TTHC-TINH-07"]
+    consistent += ["TTHC-TINH-08", "TTHC-TINH-10", "TTHC-XA-04"]
+    for report in result.summary.reports:
+        if report.key in consistent:
+            errors = {d.code for d in report.findings if d.severity.value == "error"}
+            assert errors == {"TT601", "TT603"}, report.key

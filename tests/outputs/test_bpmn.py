@@ -254,3 +254,15 @@ def test_a_step_timer_fires_without_stopping_the_case() -> None:
     assert "ev_late_tiep_nhan" in done
     ready = [t.task_spec.bpmn_id for t in case.get_tasks(state=TaskState.READY, manual=True)]
     assert ready == ["task_tiep_nhan"]  # the step is still to be done: the timer only records
+
+
+def test_hostile_names_stay_text_in_the_xml() -> None:
+    loaded = load([Path(__file__).parent / "cases" / "malicious.tthc"])
+    workflow = loaded.workflows[0]
+    xml = to_bpmn(workflow, loaded.project.model)
+    root = ET.fromstring(xml)
+    names = {t.get("name") for t in root.iterfind(".//bpmn:userTask", NS)}
+    assert names == {s.title for s in workflow.procedure.node.steps}
+    parser = SpiffBpmnParser(validator=BpmnValidator())  # the XSD accepts it
+    parser.add_bpmn_str(xml.encode("utf-8"))
+    assert parser.get_spec(build_process(workflow).id) is not None

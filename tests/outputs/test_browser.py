@@ -8,9 +8,12 @@ log and the checker can fail. Chromium missing is a failure, never a skip (`.ci/
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 from tthc.outputs.card import card_html
@@ -23,6 +26,12 @@ NODE = Path(__file__).parent / "node"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CONTROL = """<!DOCTYPE html><html><head><title>x</title></head><body>
 <p style="color:#eee;background:#fff">chữ mờ</p><img src="http://192.0.2.1/a.png"></body></html>"""
+
+
+def _fold(text: str) -> str:
+    """Text without accents, as the index's search compares it."""
+    plain = unicodedata.normalize("NFD", html.unescape(text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower()
 
 
 def _browse(out: Path, pages: list[Path]) -> dict[str, dict[str, object]]:
@@ -65,6 +74,10 @@ def test_card_index_and_guide_in_chromium(tmp_path: Path) -> None:
         assert Path(str(page["screenshot"])).stat().st_size > 10_000
     assert found["card.html"]["drawnBoxes"] == len(workflow.step_ids())
     assert found["index.html"]["searchShown"] is True  # the script runs and shows the search box
+    # "khai sinh", typed without accents, leaves exactly the rows whose text holds both words.
+    rows = re.findall(r'<tr class="entry">(.*?)</tr>', index.read_text(encoding="utf-8"))
+    wanted = [r for r in rows if {"khai", "sinh"} <= set(_fold(re.sub(r"<[^>]+>", " ", r)).split())]
+    assert found["index.html"]["searchRows"] == len(wanted) >= 1
     assert int(found["guide.html"]["bytes"]) <= 60_000
     assert found["control.html"]["requests"] == ["http://192.0.2.1/a.png"]
     assert {v["id"] for v in found["control.html"]["violations"]} >= {

@@ -78,6 +78,8 @@ def test_every_corpus_card_shows_every_step_document_and_instrument(path: Path) 
         assert number in markdown
     for step in node.steps:
         assert f"<title>{escape(step.title)}" in page  # drawn in the flow
+    # Who decides, and by which grant of the registry: the corpus is checked, so all hold.
+    assert "Căn cứ thẩm quyền" in page and "không có thẩm quyền theo sổ đăng ký" not in page
     assert (
         page.count("<svg") == 1
         and "<script" not in page

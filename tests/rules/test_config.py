@@ -349,3 +349,19 @@ def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None
     policy = config.policy(str(tmp_path / "procedures" / "archive" / "x" / "old.tthc"))
     assert not policy.enabled("TT102")
     assert policy.level("TT502") == "warning" and policy.level("TT501") == "error"
+
+
+def test_day_rule_setting_is_one_of_its_values(tmp_path: Path) -> None:
+    from tthc.dsl.ast import DayRule
+
+    good = tmp_path / "tthc.toml"
+    good.write_text('[settings]\nday-rule = "strict"\n', encoding="utf-8")
+    loaded = load_config(good)
+    assert loaded.value is not None and loaded.value.settings.day_rule is DayRule.STRICT
+    good.write_text('[settings]\nday-rule = "lenient"\n', encoding="utf-8")
+    (problem,) = load_config(good).diagnostics
+    assert problem.code == "TT003"
+    assert (
+        problem.message.en
+        == "'day-rule' must be \"calendar_as_working\" | \"strict\", not 'lenient'"
+    )

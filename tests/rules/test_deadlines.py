@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from tthc.compiler import Workflow, build_procedure, resolve
 from tthc.dsl import SourceFile, parse
+from tthc.dsl.ast import DayRule
 from tthc.rules import ProcedureContext, Settings
 from tthc.rules.deadlines import (
     Scale,
@@ -288,7 +289,7 @@ def test_a_day_of_zero_working_hours_converts_nothing() -> None:
     assert found is not None and found.total == 0 and found.incomparable == ("a",)
 
 
-def test_calendar_and_working_days_do_not_convert_without_the_day_rule() -> None:
+def test_calendar_and_working_days_compare_under_the_day_rule_unless_strict() -> None:
     three_days = workflow(
         'steps { a reception "A" takes 3 days }\nflow { start -> a -> end }'
     ).step("a")
@@ -302,9 +303,17 @@ def test_calendar_and_working_days_do_not_convert_without_the_day_rule() -> None
     }
     flow { start -> a -> b -> end }
     """
+    # No day_rule: the project's setting, by default calendar_as_working (issue 11).
     found = longest_path(workflow(mixed))
-    assert found is not None and found.total == 1 and found.incomparable == ("a",)
-    ruled = longest_path(workflow(mixed, "deadline 3 working_days\nday_rule calendar_as_working"))
+    assert found is not None and found.total == 3 and found.incomparable == ()
+    strict = longest_path(workflow(mixed, "deadline 3 working_days\nday_rule strict"))
+    assert strict is not None and strict.total == 1 and strict.incomparable == ("a",)
+    by_setting = longest_path(workflow(mixed), settings=Settings(day_rule=DayRule.STRICT))
+    assert by_setting is not None and by_setting.total == 1
+    ruled = longest_path(
+        workflow(mixed, "deadline 3 working_days\nday_rule calendar_as_working"),
+        settings=Settings(day_rule=DayRule.STRICT),
+    )
     assert ruled is not None and ruled.total == 3 and ruled.incomparable == ()
 
 

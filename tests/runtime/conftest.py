@@ -31,6 +31,7 @@ from tthc.runtime import (
 from tthc.runtime.authorise import place_of
 from tthc.runtime.moves import outcome_names
 from tthc.runtime.store import MemoryData, MemoryStore
+from tthc.runtime.store.postgres import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -237,18 +238,22 @@ def happy() -> Callable[[str, list[str | None]], str | None]:
     return happy_outcome
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgresql"])
 def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Store]]:
     """Makes stores of one kind (one parameter per kind of store: the contract suite and the
-    engine tests run on each; PostgreSQL is the next parameter). Each call opens the same
-    database again."""
+    engine tests run on each). Each call opens the same database again."""
     opened: list[Store] = []
     shared = MemoryData()
+    url = request.getfixturevalue("postgres_schema") if request.param == "postgresql" else ""
 
     def make() -> Store:
-        store: Store = (
-            SQLiteStore(tmp_path / "cases.db") if request.param == "sqlite" else MemoryStore(shared)
-        )
+        store: Store
+        if request.param == "sqlite":
+            store = SQLiteStore(tmp_path / "cases.db")
+        elif request.param == "memory":
+            store = MemoryStore(shared)
+        else:
+            store = PostgresStore(url, pool_size=2)
         opened.append(store)
         return store
 
@@ -265,6 +270,12 @@ def clock() -> Clock:
 @pytest.fixture
 def engine(corpus: Bundle, make_store: Callable[[], Store], clock: Clock, pki: PKI) -> Engine:
     return Engine(corpus, make_store(), clock=clock, signatures=pki.policy())
+
+
+@pytest.fixture(scope="session")
+def desk_type() -> type[Desk]:
+    """The class, for tests that make desks over engines of their own (other processes)."""
+    return Desk
 
 
 @pytest.fixture

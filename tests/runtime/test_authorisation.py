@@ -225,3 +225,42 @@ def test_a_district_case_open_on_1_july_2025_goes_on_through_the_transfer(
     department = Officer("x2", "province.department.construction", "01")
     outsider = engine.act(case_id, "hien_truong", department, "eligible")
     assert isinstance(outsider, Refused) and outsider.reason is Reason.WRONG_ROLE
+
+
+@pytest.mark.parametrize(
+    ("command", "arguments", "field"),
+    [
+        ("act", {"step": 7}, "step"),
+        ("act", {"outcome": ["eligible"]}, "outcome"),
+        ("act", {"reasons": "lý do"}, "reasons"),
+        ("act", {"new_due": "2026-03-09"}, "new_due"),
+        ("act", {"new_due": dt.datetime(2026, 3, 9)}, "new_due"),
+        ("act", {"signature": b"sig"}, "signature"),
+        ("act", {"officer": Officer("c1", "", "01", "00004")}, "officer"),
+        ("act", {"officer": None}, "officer"),
+        ("act", {"expected_version": "3"}, "expected_version"),
+        ("act", {"key": 5}, "key"),
+        ("refuse", {"reasons": [1, 2]}, "reasons"),
+        ("apologise", {"new_due": None}, "new_due"),
+        ("withdraw", {"reason": None}, "reason"),
+        ("receive_supplement", {"documents": "to_khai"}, "documents"),
+        ("request_supplement", {"missing": None}, "missing"),
+    ],
+)
+def test_malformed_commands_are_refused_and_nothing_changes(
+    engine: Engine, command: str, arguments: dict[str, Any], field: str
+) -> None:
+    case_id = at_signing(engine)
+    before = snapshot(engine, case_id)
+    defaults: dict[str, dict[str, Any]] = {
+        "act": {"step": "ky", "officer": CHAIRMAN},
+        "refuse": {"officer": CHAIRMAN, "reasons": ["x"]},
+        "apologise": {"officer": CHAIRMAN, "new_due": dt.date(2026, 3, 9)},
+        "withdraw": {"reason": "x"},
+        "receive_supplement": {"documents": ["to_khai"]},
+        "request_supplement": {"officer": CHAIRMAN, "missing": ["x"]},
+    }
+    result = getattr(engine, command)(case_id, **{**defaults[command], **arguments})
+    assert isinstance(result, Refused) and result.reason is Reason.MALFORMED
+    assert field in result.message.en
+    assert snapshot(engine, case_id) == before

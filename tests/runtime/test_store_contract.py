@@ -114,6 +114,40 @@ def test_a_write_that_fails_part_way_leaves_nothing(make_store: Callable[[], Sto
     assert store.commit(write) is None  # the store is usable afterwards
 
 
+def test_a_taken_idempotency_key_applies_nothing(make_store: Callable[[], Store]) -> None:
+    """Two portal processes carrying one key at once: the second write finds the first's
+    receipt and is not applied at all (the engine then answers with the first's result)."""
+    store = make_store()
+    assert store.commit(first_write(new_case("c1"), key="k")) is None
+    assert store.commit(first_write(new_case("c2"), key="k")) is Conflict.KEY_TAKEN
+    assert store.case("c2") is None and store.events("c2") == []
+    assert [n.case_id for n in store.outbox()] == ["c1"]
+
+
+def test_the_work_list_is_what_a_role_holds_in_a_jurisdiction(
+    make_store: Callable[[], Store],
+) -> None:
+    store = make_store()
+    desk, chair = "commune.one_stop", "commune.chairman"
+    rows = {
+        "a": {"due": D(2026, 3, 10), "holder": desk},
+        "b": {"due": D(2026, 3, 20), "holder": f"{chair},{desk}"},
+        "c": {"holder": desk},  # waiting with no alarm: listed last
+        "d": {"due": D(2026, 3, 30), "holder": chair},
+        "e": {"due": D(2026, 3, 30), "holder": desk, "competent_commune": "00007"},
+        "f": {"holder": desk, "status": RESOLVED, "closed_at": T0, "on_time": True},
+        "g": {"due": D(2026, 3, 30), "holder": desk, "province": "79"},
+    }
+    for case_id, fields in rows.items():
+        store.commit(first_write(new_case(case_id, **fields)))
+    work = store.worklist("01", "00004", desk)
+    assert [w.case_id for w in work] == ["b", "a", "c"]
+    assert work[0].alarm == D(2026, 3, 20) and work[0].version == 1
+    assert [w.case_id for w in store.worklist("01", "00004", desk, limit=1, offset=1)] == ["a"]
+    assert [w.case_id for w in store.worklist("01", None, desk)] == ["e", "b", "a", "c"]
+    assert store.worklist("01", "00004", "commune.civil_status_officer") == []
+
+
 def test_committed_writes_survive_reopening(make_store: Callable[[], Store]) -> None:
     store = make_store()
     store.commit(first_write(new_case("c1"), key="k"))

@@ -16,6 +16,7 @@ from tthc.compiler import Registry
 from tthc.compiler.analysis.competence.powers import (
     CARRIERS,
     LEVEL_RANK,
+    OWN_MODES,
     Level,
     Link,
     all_links,
@@ -91,7 +92,7 @@ def grant_flaws(model: Registry, grant: ast.Grant, settings: Settings) -> list[F
     """
     flaws: list[Flaw] = []
     how, received = holding(model, grant)
-    if grant.mode is not Mode.DEVOLUTION and grant.giver is not None and received is not None:
+    if grant.mode not in OWN_MODES and grant.giver is not None and received is not None:
         cited = {c.instrument.value for c in (*grant.basis, *received.basis)}
         if how == Mode.AUTHORIZATION.value:
             flaws.append(Flaw("TT203", grant, grant.giver.span, "onward", received))

@@ -18,8 +18,10 @@ Mode, Kind = ast.GrantMode, ast.InstrumentKind
 
 MODE_VI = {Mode.DEVOLUTION: "phân quyền", Mode.DECENTRALIZATION: "phân cấp"}
 MODE_VI[Mode.AUTHORIZATION] = "ủy quyền"
+MODE_VI[Mode.DELINEATION] = "phân định"
 MODE_EN = {Mode.DEVOLUTION: "devolves", Mode.DECENTRALIZATION: "decentralizes"}
 MODE_EN[Mode.AUTHORIZATION] = "authorizes"
+MODE_EN[Mode.DELINEATION] = "delineates"
 KIND_VI = {Kind.LAW: "Luật", Kind.RESOLUTION: "Nghị quyết", Kind.DECREE: "Nghị định"}
 KIND_VI |= {Kind.CIRCULAR: "Thông tư", Kind.DECISION: "Quyết định", Kind.DISPATCH: "Công văn"}
 KIND_VI |= {Kind.LOCAL_RESOLUTION: "Nghị quyết HĐND", Kind.ACT: "Văn bản"}

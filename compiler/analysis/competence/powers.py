@@ -34,7 +34,10 @@ CARRIERS: dict[ast.GrantMode, frozenset[ast.InstrumentKind]] = {
     Mode.DEVOLUTION: frozenset({Kind.LAW, Kind.RESOLUTION}),
     Mode.DECENTRALIZATION: frozenset(Kind) - {Kind.DISPATCH, Kind.ACT},
     Mode.AUTHORIZATION: frozenset(Kind),
+    # Phân định: a law or resolution, or a Government decree (Decrees 120-151/2025).
+    Mode.DELINEATION: frozenset({Kind.LAW, Kind.RESOLUTION, Kind.DECREE}),
 }
+OWN_MODES = frozenset({Mode.DEVOLUTION, Mode.DELINEATION})  # held as the receiver's own power
 
 
 def covers(granted: str, wanted: str) -> bool:
@@ -54,7 +57,7 @@ def all_links(model: Registry) -> list[Link]:
 
 def is_root(model: Registry, link: Link) -> bool:
     """Whether a link starts a chain: its giver need not hold the power itself."""
-    if isinstance(link, ast.Transfer) or link.mode is Mode.DEVOLUTION or link.giver is None:
+    if isinstance(link, ast.Transfer) or link.mode in OWN_MODES or link.giver is None:
         return True
     giver = model.authority(link.giver)
     # An unknown giver was reported as TT005; a central body holds its powers by law.
@@ -62,7 +65,7 @@ def is_root(model: Registry, link: Link) -> bool:
 
 
 def is_own(link: Link) -> bool:
-    return isinstance(link, ast.Transfer) or link.mode is Mode.DEVOLUTION
+    return isinstance(link, ast.Transfer) or link.mode in OWN_MODES
 
 
 def rank(model: Registry, link: Link) -> int:

@@ -1,0 +1,343 @@
+"""The PostgreSQL store: many portal processes on many machines share one database.
+
+Input: a connection URL (`postgresql://user@host:port/db`) and the `Write`s of the engine.
+Output: what `tthc.runtime.store.base.Store` promises, over the same five tables as the SQLite
+store (`cases`, `events`, `outbox`, `receipts`, `refusals`), created and upgraded by the
+versioned migrations of `tthc.runtime.store.migrations` (`tthc db upgrade`).
+
+Concurrency: a write is one transaction at READ COMMITTED. A case's `UPDATE … WHERE version =
+expected` takes the row lock; a second writer of the same case waits for the first to commit,
+then finds the version moved and changes nothing (`Conflict.STALE`). Two first writes of one
+case id, or two commands carrying one idempotency key, meet the primary keys: the loser's
+whole transaction rolls back (`Conflict.EXISTS`, `Conflict.KEY_TAKEN`). Nothing is locked
+longer than one write.
+
+Connections come from a `psycopg_pool.ConnectionPool` (the HTTP server calls the store from
+several threads). A connection lost mid-write raises `StoreUnavailable` after the transaction
+is rolled back by the server: the caller retries with the same idempotency key, which either
+finds the receipt (the write had committed) or writes again.
+
+Dates are stored as ISO text, as in SQLite, so both stores run the same queries over the same
+values (ISO dates compare as text in date order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tthc.runtime.case import Case
+from tthc.runtime.store.base import (
+    Conflict,
+    IndicatorRow,
+    OverdueRow,
+    Receipt,
+    RefusalRecord,
+    StoreUnavailable,
+    WorkItem,
+    Write,
+    WriteError,
+)
+from tthc.runtime.store.migrations import upgrade
+from tthc.runtime.values import Event, Notification
+
+_COLUMNS = (
+    "id, procedure, province, commune, status, filed, closed, on_time, alarm, holder, "
+    "handoff_body, handoff_due, version, state"
+)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+class PostgresStore:
+    """A store in one PostgreSQL database. `pool_size`: connections kept open by this process.
+    `migrate`: bring the schema up to date on opening (one process at a time, under an
+    advisory lock); a deployment that upgrades with `tthc db upgrade` passes False."""
+
+    thread_safe = True
+
+    def __init__(self, url: str, pool_size: int = 4, migrate: bool = True) -> None:
+        import psycopg
+        from psycopg_pool import ConnectionPool
+
+        self._errors = psycopg.errors
+        self._operational = (psycopg.OperationalError, psycopg.InterfaceError)
+        self.url = url
+        try:
+            # Autocommit: a read is one round trip; a write opens its own transaction.
+            self._pool = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=max(1, pool_size),
+                open=True,
+                # A portal would rather answer 503 at once than hold a citizen's request while
+                # the database is away: a connection not had within 3 s is a failure.
+                timeout=3.0,
+                kwargs={"autocommit": True},
+            )
+            self._pool.wait(timeout=10.0)
+        except Exception as error:
+            raise StoreUnavailable(f"PostgreSQL at {_safe(url)}: {error}") from error
+        if migrate:
+            with self._connection() as connection:
+                upgrade(connection)
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        try:
+            with self._pool.connection() as connection:
+                yield connection
+        except self._operational as error:
+            raise StoreUnavailable(f"PostgreSQL at {_safe(self.url)}: {error}") from error
+        except Exception as error:
+            if type(error).__name__ == "PoolTimeout":
+                raise StoreUnavailable(f"PostgreSQL at {_safe(self.url)}: {error}") from error
+            raise
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def commit(self, write: Write) -> Conflict | None:
+        errors = self._errors
+        columns = write.case.columns()
+        values = (*columns.values(), _dumps(write.case.to_json()))
+        with self._connection() as connection:
+            try:
+                # Pipeline mode: the statements of a write go out together, so a new case is
+                # one network wait and its COMMIT another, and an update one more for its
+                # version check; not one wait per statement.
+                with (
+                    connection.pipeline() as pipeline,
+                    connection.transaction(),
+                    connection.cursor() as cursor,
+                ):
+                    if write.expected is None:
+                        cursor.execute(
+                            f"INSERT INTO cases ({_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
+                            values,
+                        )
+                    else:
+                        names = [c for c in columns if c != "id"]
+                        assignments = ", ".join(f"{c} = %s" for c in [*names, "state"])
+                        cursor.execute(
+                            f"UPDATE cases SET {assignments} WHERE id = %s AND version = %s",
+                            (*values[1:], write.case.id, write.expected),
+                        )
+                        pipeline.sync()  # the version is checked before anything else is sent
+                        if cursor.rowcount != 1:
+                            raise _Stale
+                    cursor.executemany(
+                        "INSERT INTO events VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                        [
+                            (
+                                e.case_id,
+                                e.seq,
+                                e.kind,
+                                e.at.isoformat(),
+                                None if e.actor is None else _dumps(e.actor),
+                                _dumps(e.data),
+                                e.previous,
+                                e.hash,
+                            )
+                            for e in write.events
+                        ],
+                    )
+                    if write.notifications:
+                        cursor.executemany(
+                            "INSERT INTO outbox (id, case_id, kind, at, data) "
+                            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                            [
+                                (n.id, n.case_id, n.kind, n.at.isoformat(), _dumps(n.data))
+                                for n in write.notifications
+                            ],
+                        )
+                    if write.receipt is not None:
+                        r = write.receipt
+                        cursor.execute(
+                            "INSERT INTO receipts VALUES (%s, %s, %s, %s)",
+                            (r.key, r.request, r.case_id, r.version),
+                        )
+                    pipeline.sync()  # a broken key surfaces here, inside the transaction
+            except _Stale:
+                return Conflict.STALE
+            except errors.UniqueViolation as error:
+                constraint = getattr(error.diag, "constraint_name", "") or ""
+                if constraint.startswith("receipts"):
+                    return Conflict.KEY_TAKEN
+                if constraint.startswith("cases"):
+                    return Conflict.EXISTS
+                # An event number taken under a version the write did check: a caller's bug.
+                raise WriteError(f"write of case {write.case.id}: {error}") from error
+        return None
+
+    def record_refusal(self, record: RefusalRecord) -> None:
+        with self._connection() as connection:
+            connection.execute(
+                "INSERT INTO refusals (case_id, at, actor, command, reason, message) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                (
+                    record.case_id,
+                    record.at.isoformat(),
+                    record.actor,
+                    record.command,
+                    record.reason,
+                    record.message,
+                ),
+            )
+
+    def delivered(self, ids: list[str]) -> None:
+        with self._connection() as connection:
+            connection.cursor().executemany(
+                "UPDATE outbox SET delivered = 1 WHERE id = %s", [(i,) for i in ids]
+            )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _rows(self, query: str, parameters: Any = ()) -> list[tuple[Any, ...]]:
+        with self._connection() as connection:
+            rows: list[tuple[Any, ...]] = connection.execute(query, parameters).fetchall()
+            return rows
+
+    def case(self, case_id: str) -> Case | None:
+        rows = self._rows("SELECT state FROM cases WHERE id = %s", (case_id,))
+        return Case.from_json(json.loads(rows[0][0])) if rows else None
+
+    def case_ids(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT id FROM cases ORDER BY id")]
+
+    def events(self, case_id: str) -> list[Event]:
+        rows = self._rows(
+            "SELECT case_id, seq, kind, at, actor, data, previous, hash FROM events "
+            "WHERE case_id = %s ORDER BY seq",
+            (case_id,),
+        )
+        return [
+            Event(
+                r[0],
+                r[1],
+                r[2],
+                dt.datetime.fromisoformat(r[3]),
+                None if r[4] is None else json.loads(r[4]),
+                json.loads(r[5]),
+                r[6],
+                r[7],
+            )
+            for r in rows
+        ]
+
+    def receipt(self, key: str) -> Receipt | None:
+        rows = self._rows(
+            "SELECT key, request, case_id, version FROM receipts WHERE key = %s", (key,)
+        )
+        return Receipt(*rows[0]) if rows else None
+
+    def refusals(self, case_id: str) -> list[RefusalRecord]:
+        rows = self._rows(
+            "SELECT case_id, at, actor, command, reason, message FROM refusals "
+            "WHERE case_id = %s ORDER BY number",
+            (case_id,),
+        )
+        return [
+            RefusalRecord(r[0], dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5])
+            for r in rows
+        ]
+
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+        rows = self._rows(
+            "SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases "
+            "WHERE alarm IS NOT NULL AND alarm < %s ORDER BY alarm, id LIMIT %s",
+            (today.isoformat(), limit),
+        )
+        return [
+            OverdueRow(
+                r[0],
+                r[1],
+                r[2],
+                dt.date.fromisoformat(r[3]),
+                r[4],
+                r[5],
+                dt.date.fromisoformat(r[6]) if r[6] else None,
+            )
+            for r in rows
+        ]
+
+    def worklist(
+        self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
+    ) -> list[WorkItem]:
+        rows = self._rows(
+            "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
+            "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
+            "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
+            "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s",
+            {"p": province, "c": commune, "r": role, "n": limit, "o": offset},
+        )
+        return [
+            WorkItem(
+                r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]) if r[4] else None, r[5], r[6]
+            )
+            for r in rows
+        ]
+
+    def indicators(
+        self,
+        first: dt.date,
+        last: dt.date,
+        today: dt.date,
+        procedure: str | None = None,
+        commune: str | None = None,
+    ) -> list[IndicatorRow]:
+        rows = self._rows(
+            """
+            SELECT procedure, commune,
+              COUNT(*) FILTER (WHERE filed BETWEEN %(a)s AND %(b)s),
+              COUNT(*) FILTER (WHERE closed BETWEEN %(a)s AND %(b)s AND on_time = 1),
+              COUNT(*) FILTER (WHERE closed BETWEEN %(a)s AND %(b)s AND on_time = 0),
+              COUNT(*) FILTER (WHERE filed <= %(b)s AND (closed IS NULL OR closed > %(b)s)),
+              COUNT(*) FILTER (WHERE filed <= %(b)s AND alarm IS NOT NULL AND alarm < %(t)s)
+            FROM cases
+            WHERE (%(p)s::text IS NULL OR procedure = %(p)s)
+              AND (%(c)s::text IS NULL OR commune = %(c)s)
+              AND filed <= %(b)s AND (closed IS NULL OR closed >= %(a)s)
+            GROUP BY procedure, commune ORDER BY procedure, commune
+            """,
+            {
+                "a": first.isoformat(),
+                "b": last.isoformat(),
+                "t": today.isoformat(),
+                "p": procedure,
+                "c": commune,
+            },
+        )
+        return [IndicatorRow(*r) for r in rows]
+
+    def outbox(self, limit: int = 100) -> list[Notification]:
+        rows = self._rows(
+            "SELECT id, case_id, kind, at, data FROM outbox WHERE delivered = 0 "
+            "ORDER BY at, id LIMIT %s",
+            (limit,),
+        )
+        return [
+            Notification(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), json.loads(r[4]))
+            for r in rows
+        ]
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+class _Stale(Exception):
+    """The version moved under a write: roll the transaction back."""
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}@{host}"
