@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime outputs server cli
 
-.PHONY: demo test lint typecheck pytest node-deps fuzz fuzz-api properties bench bench-runtime bench-shapes mutations crash release clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz fuzz-api properties bench bench-runtime bench-shapes bench-cold mutations crash release clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,8 +59,10 @@ test: lint typecheck pytest
 FUZZ_INPUTS ?= 100000
 FUZZ_SEED ?= 18
 FUZZ_JOBS ?= 2
+FUZZ_MINUTES ?= 0
 fuzz: $(STAMP)
-	$(BIN)/python tests/fuzz/drive.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
+	$(BIN)/python tests/fuzz/drive.py --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) \
+		--minutes $(FUZZ_MINUTES)
 
 # The large property profiles (>= 10,000 examples each), on demand.
 properties: $(STAMP)
@@ -84,11 +86,16 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus_check.py
 	$(BIN)/python benchmarks/shapes.py
+	$(BIN)/python benchmarks/cold_start.py
 	$(BIN)/python benchmarks/outputs.py
 
 # Issue 17: no shape of flow makes the soundness checks slow (wide, nested, unstructured).
 bench-shapes: $(STAMP)
 	$(BIN)/python benchmarks/shapes.py
+
+# Issue 17: one file from cold, `tthc check` beside the bpmnlint CLI (npm), paired runs.
+bench-cold: $(STAMP)
+	$(BIN)/python benchmarks/cold_start.py
 
 # The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
 bench-runtime: $(STAMP)

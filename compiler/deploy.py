@@ -43,7 +43,13 @@ _REGISTRY: dict[str, type[ast.Node]] = {
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # an undecodable byte of a file name: escaped, losslessly
+            return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return text
 
 
 def _sha256(text: str) -> str:

@@ -20,7 +20,7 @@ from tthc.dsl.span import Span
 class Node(BaseModel):
     # Aliases are the DSL keywords (`by`, `takes`, `from`, `to`), which the YAML form uses as
     # keys too; Python code uses the plain field names.
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
     span: Span
 

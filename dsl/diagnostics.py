@@ -30,7 +30,7 @@ class Severity(StrEnum):
 class Message(BaseModel):
     """One sentence in both languages of the tool: Vietnamese for officials, English for all."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     vi: str
     en: str
@@ -42,7 +42,7 @@ class Message(BaseModel):
 class Related(BaseModel):
     """A second place that explains a finding (the other branch, the step on the path)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     span: Span
     message: Message
@@ -51,7 +51,7 @@ class Related(BaseModel):
 class Diagnostic(BaseModel):
     """A finding with its stable code, where it is, what is wrong and what to do."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str
     name: str

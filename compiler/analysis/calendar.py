@@ -61,9 +61,11 @@ class CalendarData:
         """The inverse of `to_json`; raises `ValueError` on a malformed date (callers reading
         user files catch it and report it as a value)."""
         return cls(
-            days_off={dt.date.fromisoformat(d): w for d, w in data.get("days_off", {}).items()},
+            days_off={
+                dt.date.fromisoformat(d): _text(w) for d, w in data.get("days_off", {}).items()
+            },
             working_days={
-                dt.date.fromisoformat(d): w for d, w in data.get("working_days", {}).items()
+                dt.date.fromisoformat(d): _text(w) for d, w in data.get("working_days", {}).items()
             },
         )
 
@@ -132,3 +134,9 @@ class Calendar:
         if working:
             return self.next_working_day(start, whole)
         return self.next_working_day(start + dt.timedelta(days=whole), 0)
+
+
+def _text(reason: object) -> str:
+    """A reason as text that any file can hold: a lone surrogate (`"\\ud800"` in the JSON)
+    becomes "?"."""
+    return str(reason).encode("utf-8", "replace").decode("utf-8")

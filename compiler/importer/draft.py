@@ -627,7 +627,7 @@ def _file_name(record: Record) -> str:
     base = record.text("ma_thu_tuc") or record.text("id") or record.origin
     plain = unicodedata.normalize("NFD", base.lower()).replace("đ", "d")
     slug = re.sub(r"[^a-z0-9.]+", "-", "".join(c for c in plain if c.isascii())).strip("-.")
-    return f"{slug or 'ban-ghi'}.tthc"
+    return f"{slug[:100].strip('-.') or 'ban-ghi'}.tthc"  # a file name has at most 255 bytes
 
 
 def _q(text: str) -> str:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -117,24 +119,47 @@ def read_files(paths: list[Path]) -> tuple[list[Record], list[InputProblem]]:
     steps: list[tuple[str, str, InternalStep]] = []
     problems: list[InputProblem] = []
     for path in paths:
+        shown = _shown(path)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(
-                InputProblem(str(path), f"không đọc được tệp: {error}", f"cannot read: {error}")
+                InputProblem(shown, f"không đọc được tệp: {error}", f"cannot read: {error}")
             )
             continue
         if path.suffix.lower() == ".csv":
-            _read_csv(str(path), text, records, steps, problems)
+            _read_csv(shown, text, records, steps, problems)
         else:
-            _read_json(str(path), text, records, problems)
+            _read_json(shown, text, records, problems)
     _join(records, steps, problems)
     return records, problems
+
+
+def _shown(path: Path) -> str:
+    """A file's name as the drafts and the report quote it: an undecodable byte of the name
+    written `\\xff`, so that a draft (UTF-8) can hold it."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _whole_characters(value: Any) -> Any:
+    """The value with each lone surrogate (`"\\ud800"` in the JSON) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole_characters(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole_characters(k): _whole_characters(v) for k, v in value.items()}
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _read_json(origin: str, text: str, records: list[Record], problems: list[InputProblem]) -> None:
     try:
         data = json.loads(text)
+        if "\\u" in text:  # an escape may stand for half a UTF-16 pair, which no file can hold
+            data = _whole_characters(data)
     except json.JSONDecodeError as error:
         problems.append(
             InputProblem(

@@ -14,13 +14,16 @@ tasks run here too: a check is never lost to the machinery that runs it.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+# `multiprocessing` and `concurrent.futures` (with `logging` behind them) are imported when
+# workers are started, not with the check engine: a one-file `tthc check` never starts any,
+# and their import is ~10 ms of its cold start.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,6 +40,8 @@ def available_cores() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -85,6 +90,10 @@ def fork_each(
             emitted += 1
 
     if workers >= 1 and len(tasks) > 1 and can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         _JOB = (function, tasks)
         # Objects made so far stay out of the workers' collections: a collection would write
         # to every page of the inherited heap and so copy it (copy-on-write).
@@ -114,6 +123,8 @@ def _drive(
     emit: Callable[[], None],
 ) -> None:
     """Keeps every worker fed with two tasks; this process takes tasks itself if sharing."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     queue = deque(range(len(tasks)))
     running: dict[Future[R], int] = {}
     while queue or running:

@@ -26,8 +26,8 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
         `all(a, b) -> c`, nested in any way and of any width) are decided without playing
         their orders; what is left, where parallel branches wait for each other across
         blocks, is played state by state. That exploration stops at the first of three
-        bounds (settings `max-flow-states`, default 20,000 states; `max-flow-megabytes`, 64;
-        `max-flow-seconds`, 0.5): past it, a join that can wait for ever or an end reached
+        bounds (settings `max-flow-states`, default 10,000 states; `max-flow-megabytes`, 64;
+        `max-flow-seconds`, 2 CPU seconds): past it, a join that can wait for ever or an end reached
         while parallel work is still running may go unreported there. This warning says which
         bound stopped it and marks the flow lines of the part left undecided; the arrows
         themselves (TT401, TT402, TT404) are always checked in full.
@@ -127,7 +127,7 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
             vi=f"hơn {bounds.megabytes} MB bộ nhớ", en=f"more than {bounds.megabytes} MB"
         ),
         "time": Message(
-            vi=f"hơn {bounds.seconds:g} giây", en=f"more than {bounds.seconds:g} seconds"
+            vi=f"hơn {bounds.seconds:g} giây CPU", en=f"more than {bounds.seconds:g} CPU seconds"
         ),
     }[space.limit or "states"]
     setting = f"max-flow-{space.limit or 'states'}".replace("memory", "megabytes").replace(

@@ -87,3 +87,20 @@ def test_the_bounds_are_configured_under_limits() -> None:
     assert any("of this run are left out (limit max-findings = 50)" in s for s in summaries)
     per_file = [s for s in summaries if "max-findings-per-file = 20" in s]
     assert per_file  # the files' own summaries are among the findings kept
+
+
+def test_a_syntax_error_after_a_word_of_50000_characters_is_reported_at_once() -> None:
+    """Found by `make fuzz` (seed 18, input 8216): the word before a syntax error was found by
+    a regular expression that tried every start of a long word (3 s for a 10 kB file, minutes
+    for 50 kB, hours for the 1 MiB a file may have). The margin below is a thousandfold."""
+    import time
+
+    Path("long.tthc").write_text(
+        'procedure "1.001193" "X" {\n  # ' + "a" * 50_000 + "\n  level commune }}}\n",
+        encoding="utf-8",
+    )
+    started = time.process_time()
+    result = tthc("check", "--no-cache", "--format", "json", "long.tthc")
+    assert time.process_time() - started < 5
+    assert result.exit_code == 1
+    assert {d["code"] for d in findings(result)} <= {"TT001", "TT002", "TT003"}

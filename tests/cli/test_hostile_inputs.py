@@ -270,3 +270,80 @@ def test_dangling_and_looping_links_in_a_checked_folder_are_reported_not_skipped
         ("project/loop1.tthc", "TT008"),
         ("project/loop2.tthc", "TT008"),
     }
+
+
+# ---- the commands that came later: import and compile (found by `make fuzz`) ------------------
+
+RECORDS = CASES.parents[1] / "importer" / "records" / "dong-nai-2228.json"
+
+
+def test_import_of_a_record_with_a_lone_surrogate_escape_writes_utf8_drafts() -> None:
+    """Seed 18, inputs 51933 and 52855: `"\\ud800"` in a record crashed writing the draft."""
+    text = RECORDS.read_text(encoding="utf-8").replace("Đất đai", "\\ud800 Đất đai", 1)
+    Path("records.json").write_text(text, encoding="utf-8")
+    result = tthc("import", "records.json", "-o", "drafts", "--format", "json", "--no-check")
+    assert result.exit_code in (0, 1), result.output
+    json.loads(result.stdout)
+    for draft in Path("drafts").rglob("*.tthc"):
+        draft.read_bytes().decode("utf-8")
+
+
+def test_import_of_a_record_with_a_code_of_4000_characters_names_its_draft_shortly() -> None:
+    """Seed 18, input 4664: the draft's name is made from the code; it was too long to write."""
+    text = RECORDS.read_text(encoding="utf-8").replace("1.012756.H19", "1.0" + "1" * 4000, 1)
+    Path("records.json").write_text(text, encoding="utf-8")
+    result = tthc("import", "records.json", "-o", "drafts", "--no-check")
+    assert result.exit_code in (0, 1), result.output
+    assert all(len(p.name) <= 110 for p in Path("drafts").rglob("*"))
+
+
+def test_compile_with_a_calendar_holding_a_lone_surrogate_writes_its_bundle() -> None:
+    """Seed 18, input 52380: a reason `"\\ud800"` in the calendar crashed writing the bundle."""
+    shutil.copy(CASES / "clean_birth_registration.tthc", "p.tthc")
+    shutil.copy(CASES.parent / "registry" / "base.tthc", "registry.tthc")
+    Path("calendar.json").write_text('{"days_off": {"2026-03-10": "\\ud800"}}', encoding="utf-8")
+    result = tthc("compile", ".", "-o", "bundle.json", "--calendar", "calendar.json")
+    assert result.exit_code in (0, 1), result.output
+    if Path("bundle.json").exists():
+        json.loads(Path("bundle.json").read_bytes().decode("utf-8"))
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped() -> None:
+    """A folder deeper than the system's longest path (4,096 bytes) cannot be listed (as one
+    without read permission cannot, which root running the tests would not see): it was
+    skipped with exit code 0; now it is TT008."""
+    here = os.getcwd()
+    os.makedirs("project")
+    os.chdir("project")
+    for level in range(18):  # each made from inside its parent: no path is too long to make
+        name = f"{level:02d}" + "d" * 240
+        os.mkdir(name)
+        os.chdir(name)
+    os.chdir(here)
+    result = tthc("check", "--no-cache", "--format", "json", "project")
+    assert result.exit_code == 1, result.output
+    (problem,) = json.loads(result.stdout)["diagnostics"]
+    assert problem["code"] == "TT008" and "File name too long" in problem["message"]["en"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_import_of_a_file_whose_name_is_not_utf8_writes_utf8_drafts(suffix: str) -> None:
+    """Seed 18, inputs 52855 and 4024: the file's name, quoted in each draft, crashed writing."""
+    source = RECORDS if suffix == ".json" else RECORDS.parent / "csv" / "ho-so.csv"
+    name = os.fsdecode(b"bad\xff\xfe name" + suffix.encode())
+    shutil.copy(source, name)
+    result = tthc("import", name, "-o", "drafts", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    json.loads(result.stdout_bytes.decode("utf-8"))
+    for draft in Path("drafts").rglob("*.tthc"):
+        draft.read_bytes().decode("utf-8")
+
+
+def test_compile_of_a_file_whose_name_is_not_utf8_writes_its_bundle() -> None:
+    """Seed 18, input 4918: the file's name in the bundle crashed writing it."""
+    shutil.copy(CASES / "clean_birth_registration.tthc", os.fsdecode(b"bad\xff\xfe name.tthc"))
+    shutil.copy(CASES.parent / "registry" / "base.tthc", "registry.tthc")
+    result = tthc("compile", ".", "-o", "bundle.json")
+    assert result.exit_code in (0, 1), result.output
+    if Path("bundle.json").exists():
+        json.loads(Path("bundle.json").read_bytes().decode("utf-8"))

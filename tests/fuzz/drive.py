@@ -1,6 +1,7 @@
 """The standing fuzz run of every command: `make fuzz` (FUZZ_INPUTS=N, FUZZ_SEED=S, FUZZ_JOBS=J).
 
-    python tests/fuzz/drive.py --inputs 100000 --seed 18 --jobs 2 [--bound 20] [--skip globs]
+    python tests/fuzz/drive.py --inputs 100000 --seed 18 --jobs 2 [--bound 20] [--minutes M]
+                               [--skip globs]
 
 Input: a seed and a number of inputs. Each input (`inputs.make_case`) is a scratch project of
 mutated procedure files with hostile names, perhaps a hostile configuration, a cache folder left
@@ -13,7 +14,8 @@ figures of the run, per command and format, and exit code 1 when any input faile
                 well-formed XML (JUnit), or forges a workflow command
     cache       a `check` whose answer (exit code and output) differs between a run with the
                 cache (cold, then once more, after damaging the cache again) and `--no-cache`
-    hang        no answer within `--bound` seconds: the worker is killed, the run goes on
+    hang        an input that used `--bound` seconds of processor time (or ten times that of
+                wall-clock time) without an answer: the worker is killed, the run goes on
 
 Commands run in-process (click's test runner) in worker processes, one input after another; a
 worker that hangs or dies is replaced and the input recorded. Failing inputs are saved under
@@ -135,7 +137,9 @@ def _damage(project: Path, how: str, rng: random.Random) -> None:
             pass
 
 
-def _work(conn: Connection, seed: int, numbers: range, skip: frozenset[str]) -> None:
+def _work(
+    conn: Connection, seed: int, numbers: range, skip: frozenset[str], deadline: float
+) -> None:
     from click.testing import CliRunner
 
     # In memory where the machine has it: the cache's SQLite syncs to disk at every run.
@@ -150,6 +154,8 @@ def _work(conn: Connection, seed: int, numbers: range, skip: frozenset[str]) -> 
     runner = CliRunner()
     try:
         for count, number in enumerate(numbers):
+            if time.monotonic() > deadline:
+                break
             conn.send(("start", number))
             case = make_case(seed, number, skip)
             problems, elapsed = run_case(runner, case, project)
@@ -182,7 +188,9 @@ class Tally:
             print(f"  #{number} {kind} {form}: {problems[0][:300]}", flush=True)
 
 
-def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally: Tally) -> None:
+def _drive(
+    seed: int, numbers: range, bound: float, skip: frozenset[str], tally: Tally, deadline: float
+) -> None:
     """Runs the numbers in worker processes, one after another, replacing a worker that hangs
     or dies."""
     context = get_context("fork")
@@ -190,13 +198,16 @@ def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally:
     while start < numbers.stop:
         receiving, sending = context.Pipe(duplex=False)
         worker = context.Process(
-            target=_work, args=(sending, seed, range(start, numbers.stop), skip)
+            target=_work, args=(sending, seed, range(start, numbers.stop), skip, deadline)
         )
         worker.start()
+        worker.started = time.monotonic()  # type: ignore[attr-defined]
         sending.close()
-        current = start
+        current, spent = start, _cpu_seconds(worker.pid)
         while True:
             if not receiving.poll(bound):
+                if _cpu_seconds(worker.pid) - spent < bound and _waited(worker, bound):
+                    continue  # slowed by other work on the machine, not stuck: the bound is CPU
                 worker.kill()
                 tally.done(current, [f"hang: no answer within {bound:g} s"], bound, "hang", "")
                 start = current + 1
@@ -208,7 +219,8 @@ def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally:
                 start = current + 1
                 break
             if message[0] == "start":
-                current = message[1]
+                current, spent = message[1], _cpu_seconds(worker.pid)
+                worker.started = time.monotonic()  # type: ignore[attr-defined]
             elif message[0] == "done":
                 tally.done(*message[1:])
                 start = message[1] + 1
@@ -226,6 +238,20 @@ def _drive(seed: int, numbers: range, bound: float, skip: frozenset[str], tally:
         receiving.close()
 
 
+def _cpu_seconds(pid: int | None) -> float:
+    """The processor time a process has used (Linux), or 0 where it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _waited(worker: Any, bound: float) -> bool:
+    """Whether an input may still be waited for: at most ten bounds of wall-clock time."""
+    return bool(time.monotonic() - worker.started < 10 * bound)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=2000)
@@ -235,24 +261,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bound", type=float, default=20.0, help="seconds one input may take")
     parser.add_argument("--skip", default="", help=f"categories to leave out: {CATEGORIES}")
     parser.add_argument("--failures", default=".fuzz-failures")
+    parser.add_argument(
+        "--minutes", type=float, default=0, help="stop starting inputs after this long (0: never)"
+    )
     args = parser.parse_args(argv)
     skip = frozenset(filter(None, args.skip.split(",")))
     started = time.monotonic()
     stop = args.start + args.inputs
     share = -(-args.inputs // max(1, args.jobs))
     ranges = [range(s, min(s + share, stop)) for s in range(args.start, stop, share)]
-    tally = _run_all(args.seed, ranges, args.bound, skip)
+    deadline = started + args.minutes * 60 if args.minutes else float("inf")
+    tally = _run_all(args.seed, ranges, args.bound, skip, deadline)
     seconds = time.monotonic() - started
     _report(tally, args, seconds)
     _save(tally, args.seed, skip, Path(args.failures))
     return 1 if tally.failed else 0
 
 
-def _run_all(seed: int, ranges: list[range], bound: float, skip: frozenset[str]) -> Tally:
+def _run_all(
+    seed: int, ranges: list[range], bound: float, skip: frozenset[str], deadline: float
+) -> Tally:
     """Each range in a process of its own (`--jobs`), their tallies added up."""
     if len(ranges) == 1:
         tally = Tally()
-        _drive(seed, ranges[0], bound, skip, tally)
+        _drive(seed, ranges[0], bound, skip, tally, deadline)
         return tally
     context = get_context("fork")
     pipes = []
@@ -261,7 +293,7 @@ def _run_all(seed: int, ranges: list[range], bound: float, skip: frozenset[str])
 
         def job(numbers: range = numbers, sending: Connection = sending) -> None:
             part = Tally()
-            _drive(seed, numbers, bound, skip, part)
+            _drive(seed, numbers, bound, skip, part, deadline)
             sending.send(part)
 
         process = context.Process(target=job)
@@ -282,7 +314,10 @@ def _run_all(seed: int, ranges: list[range], bound: float, skip: frozenset[str])
 
 def _report(tally: Tally, args: argparse.Namespace, seconds: float) -> None:
     print(f"tthc fuzz: seed {args.seed}, inputs {args.start}..{args.start + args.inputs - 1}")
-    print(f"  inputs answered: {tally.inputs} in {seconds:.0f} s ({args.jobs} process(es))")
+    print(
+        f"  inputs answered: {tally.inputs} of {args.inputs} asked, in {seconds:.0f} s"
+        f" ({args.jobs} process(es){', stopped by --minutes' if tally.inputs < args.inputs else ''})"
+    )
     for kind, count in sorted(tally.kinds.items()):
         print(f"    {kind:<16} {count}")
     print(

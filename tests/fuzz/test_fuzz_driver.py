@@ -66,5 +66,5 @@ def test_a_short_run_of_every_command_passes(
     failures = tmp_path / "failures"
     assert drive.main(["--inputs", "30", "--seed", "18", "--failures", str(failures)]) == 0
     printed = capsys.readouterr().out
-    assert "inputs answered: 30" in printed and "failed inputs: 0" in printed
+    assert "inputs answered: 30 of 30 asked" in printed and "failed inputs: 0" in printed
     assert not failures.exists()

@@ -146,7 +146,7 @@ def test_at_the_state_bound_tt407_names_the_bound_and_the_region(tmp_path: Path)
     ("settings", "bound", "setting"),
     [
         (Settings(max_flow_megabytes=0), "more than 0 MB", "max-flow-megabytes"),
-        (Settings(max_flow_seconds=0.0), "more than 0 seconds", "max-flow-seconds"),
+        (Settings(max_flow_seconds=0.0), "more than 0 CPU seconds", "max-flow-seconds"),
     ],
     ids=["memory", "time"],
 )
