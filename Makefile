@@ -29,7 +29,7 @@ demo: $(STAMP)
 	@echo "== tthc check procedures (the corpus: registry and procedures moved in 2025) =="
 	$(BIN)/tthc check --statistics procedures
 	@echo "== examples/faulty: one file per reading code, each checked alone =="
-	@for file in examples/faulty/TT*; do $(BIN)/tthc check --format concise --lang en "$$file" | head -n 1; done
+	@for file in examples/faulty/TT*; do $(BIN)/tthc check --format concise --lang vi "$$file" | head -n 1; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -137,7 +137,7 @@ CATALOGUE: dict[str, Mistake] = {
     "by-without-authority": Mistake(
         "Sau 'by' cần định danh của cơ quan, chức danh thực hiện",
         "'by' must be followed by the identifier of an authority",
-        "Ghi định danh đã khai báo trong danh mục, ví dụ: by commune.one_stop (không ghi tên đầy đủ trong ngoặc kép)",
+        "Ghi định danh đã khai báo trong sổ đăng ký, ví dụ: by commune.one_stop (không ghi tên đầy đủ trong ngoặc kép)",
         "Write an identifier declared in the registry, for example: by commune.one_stop (not the full title in quotes)",
         (
             _steps(_STEP + " by\n"),

@@ -29,6 +29,7 @@ from tthc.dsl.reading.numbers import bounded, number_problem
 from tthc.dsl.reading.parser import parse_fragment
 from tthc.dsl.span import Span
 from tthc.dsl.yaml.safety import compose, limit_problem
+from tthc.dsl.yaml.vietnamese_keys import english_key
 
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*(\.[a-z][a-z0-9_]*(-[a-z0-9_]+)*)*")
 
@@ -177,6 +178,10 @@ class _Converter:
             f"Có phải ý bạn là '{close[0]}'?" if close else "Các khóa hợp lệ: " + ", ".join(allowed)
         )
         hint_en = f"Did you mean '{close[0]}'?" if close else "Valid keys: " + ", ".join(allowed)
+        vietnamese = english_key(str(key.value), allowed)
+        if vietnamese is not None:  # a Vietnamese term typed where the key is expected
+            hint_vi = f"Khóa viết bằng tiếng Anh: viết `{vietnamese[0]}` ({vietnamese[1]})"
+            hint_en = f"Keys are English: write `{vietnamese[0]}` ({vietnamese[1]})"
         self.report(
             "TT002",
             key,

@@ -68,12 +68,14 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
             en=f"The procedure '{node.name}' cites no legal basis",
         ),
         Message(
-            vi="Thêm `basis` với các văn bản quy định thủ tục, ví dụ `basis luat-ho-tich-2014 "
-            "art 16, nd-118-2025`; căn cứ của thủ tục áp dụng cho các bước quyết định không nêu "
-            "căn cứ riêng",
-            en="Add a `basis` naming the instruments that set the procedure, e.g. "
-            "`basis luat-ho-tich-2014 art 16, nd-118-2025`; it covers the decision steps that "
-            "cite none of their own",
+            vi="Thêm `basis` với văn bản và điều khoản quy định thủ tục “"
+            f"{node.name}”, theo mẫu `basis <số hiệu văn bản> art <điều>, nd-118-2025` (lấy số "
+            "hiệu trong sổ đăng ký, điều khoản trong quyết định công bố thủ tục); căn cứ của thủ "
+            "tục áp dụng cho các bước quyết định không nêu căn cứ riêng",
+            en=f"Add a `basis` naming the instrument and article that set '{node.name}', in the "
+            "form `basis <instrument id> art <article>, nd-118-2025` (the id from the registry, "
+            "the article from the published decision); it covers the decision steps that cite "
+            "none of their own",
         ),
         related=tuple(
             Related(

@@ -19,8 +19,8 @@ def linked_procedure_missing(context: ProjectContext) -> Iterator[Finding]:
         Every code in `links` names a procedure of the project.
     Why it matters:
         Inter-agency processing (liên thông) hands the dossier to the linked procedure's
-        authority (Decree 61/2018/NĐ-CP Art. 19, successor Decree 118/2025 Art. 20 not read,
-        unverified); when that procedure is missing, its steps, deadline and authority cannot
+        authority (Decree 118/2025/NĐ-CP, which replaced Decree 61/2018/NĐ-CP
+        on 01/07/2025; Art. 20 as cited by secondary sources); when that procedure is missing, its steps, deadline and authority cannot
         be checked, and a portal configured from the corpus has nowhere to send the dossier.
     Example:
         ```tthc

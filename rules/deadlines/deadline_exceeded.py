@@ -52,8 +52,8 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         The time limit (thời hạn giải quyết) is part of every procedure (Decree 63/2010/NĐ-CP
         Art. 8(2)(đ)) and runs from receipt of the complete dossier, restarting once a
-        supplemented dossier is complete (Decree 61/2018/NĐ-CP Art. 19; Decree 118/2025 not
-        read, unverified). A published internal process whose step times do not add up to the
+        supplemented dossier is complete (Decree 118/2025/NĐ-CP, article
+        not verified). A published internal process whose step times do not add up to the
         deadline produces late dossiers by design (one published in 2025 did so).
     Example:
         ```tthc

@@ -1,7 +1,7 @@
 """Durations and deadlines as the TT5xx messages say them, in Vietnamese and English.
 
 Input: amounts, `Duration`s and `Deadline`s of the AST, and the `Settings`. Output: `Message`s:
-`2,5 ngày làm việc` / `2.5 working days`, a deadline with its condition, `ngay` as counted.
+`2.5 ngày làm việc` / `2.5 working days`, a deadline with its condition, `ngay` as counted.
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ UNIT_NAMES = {  # Vietnamese, English (plural; the singular drops the final "s")
 
 
 def number_text(amount: Decimal, lang: str) -> str:
-    """An amount to two decimals, with a decimal comma in Vietnamese: `2,5` / `2.5`."""
-    text = format(amount.quantize(Decimal("0.01")).normalize(), "f")
-    return text.replace(".", ",") if lang == "vi" else text
+    """An amount to two decimals, written as the language reads it in both languages (`2.5`):
+    a drafter copies it back into `takes 2.5 working_days`, where `2,5` would be a syntax
+    error, so the Vietnamese decimal comma is not used here."""
+    del lang  # one spelling for both languages, kept in the signature for the callers
+    return format(amount.quantize(Decimal("0.01")).normalize(), "f")
 
 
 def quantity(amount: Decimal, unit: ast.DurationUnit) -> Message:
-    """An amount with its unit: `2,5 ngày làm việc` / `2.5 working days`, `1 working day`."""
+    """An amount with its unit: `2.5 ngày làm việc` / `2.5 working days`, `1 working day`."""
     vi, en = UNIT_NAMES[unit]
     en = en[:-1] if amount == 1 else en
     return Message(vi=f"{number_text(amount, 'vi')} {vi}", en=f"{number_text(amount, 'en')} {en}")

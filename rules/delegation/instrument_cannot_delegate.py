@@ -30,8 +30,10 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
     Why it matters:
         Law 72/2025/QH15 Art. 12: phân quyền "phải được quy định trong luật, nghị quyết của Quốc
         hội"; Art. 13: phân cấp by a "văn bản quy phạm pháp luật"; Art. 14(2)(a): ủy quyền "bằng
-        văn bản" (partly verified). A lower document cannot set aside a
-        higher one (Law on Promulgation of Legal Documents).
+        văn bản" (partly verified). During the transition National Assembly Resolution
+        190/2025/QH15 lets government decrees devolve power (reported, unverified): the help says
+        so, and a decree that devolves under it is recorded with a suppression and that reason.
+        A lower document cannot set aside a higher one (Law on Promulgation of Legal Documents).
     Example:
         ```tthc
         grant chung_thuc_xa {
@@ -79,10 +81,14 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
             Message(
                 vi="Phân quyền phải bằng luật, nghị quyết của Quốc hội; phân cấp bằng văn bản quy "
                 "phạm pháp luật; ủy quyền bằng văn bản của bên ủy quyền, và chỉ về thẩm quyền "
-                "bên đó đang có",
+                "bên đó đang có. Trong giai đoạn chuyển tiếp, Nghị quyết 190/2025/QH15 của Quốc "
+                "hội cho phép nghị định phân quyền: nếu nghị định này phân quyền theo nghị quyết "
+                "đó, ghi lý do bằng `# tthc: allow TT205 -- Nghị quyết 190/2025/QH15`",
                 en="Devolution needs a law or National Assembly resolution; decentralization a "
                 "normative document; authorization a written act of the giver, and only of a "
-                "power the giver holds",
+                "power the giver holds. During the transition, National Assembly Resolution "
+                "190/2025/QH15 lets a decree devolve: if this decree devolves under it, record "
+                "so with `# tthc: allow TT205 -- Resolution 190/2025/QH15`",
             ),
             witness(flaw.witness, "Giao bởi văn bản cao hơn", "Given by a higher instrument")
             if flaw.witness

@@ -26,8 +26,8 @@ def same_officer_prepares_and_approves(context: ProcedureContext) -> Iterator[Fi
         persons holding one title cannot be told apart here.
     Why it matters:
         The one-stop process separates the two: the head of the authority assigns an officer
-        to appraise the dossier and decides on that officer's report (Decree 61/2018/NĐ-CP
-        Art. 19; its successor Decree 118/2025 was not read, unverified). `two_persons yes`
+        to appraise the dossier and decides on that officer's report (Decree 118/2025/NĐ-CP,
+        which replaced Decree 61/2018/NĐ-CP; article not verified). `two_persons yes`
         records that the procedure's own legal text requires different persons (a four-eyes
         control against error and abuse of position); no general statute requiring it for
         every procedure was read (unverified).

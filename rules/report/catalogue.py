@@ -4,7 +4,8 @@ Input: the code table (`tthc.dsl.CODES`) and the rule table (`RULES`), whose doc
 documentation. Output: `Entry` rows (code, name, severity, family, title), a rule's `RuleDoc`
 (its summary and its four sections: What it checks / Why it matters / Example / Use instead),
 and `explain`, the text of one code in Vietnamese or English. Docstrings are written in
-English; section headings and titles are given in the chosen language.
+English; the Vietnamese prose of every code is in `explanations_vi.py`, and the examples (code)
+are taken from the docstring in both languages.
 """
 
 from __future__ import annotations
@@ -126,9 +127,14 @@ def suggest(text: str) -> str | None:
 def explain(code: Code, lang: str) -> str:
     """One code's documentation as text: header, title in both languages, the four sections."""
     family, family_title = FAMILIES[code.code[:3]]
+    if lang == "vi":
+        from tthc.rules.report.frame import severity_word
+
+        kind = f"{severity_word(code.severity, lang)}, {code.family}"
+    else:
+        kind = f"{code.severity.value}, {code.family} {family}"
     out = [
-        f"{code.code} {code.name} ({code.severity.value}, {code.family} {family}: "
-        f"{family_title.text(lang)})",
+        f"{code.code} {code.name} ({kind}: {family_title.text(lang)})",
         f"  vi: {code.title.vi}",
         f"  en: {code.title.en}",
     ]
@@ -138,13 +144,27 @@ def explain(code: Code, lang: str) -> str:
         out += ["", _no_rule(code).text(lang)]
         return "\n".join(out) + "\n"
     doc = parse_doc(text)
-    out += ["", doc.summary]
-    if lang == "vi":
-        out.append("(Tài liệu chi tiết của quy tắc viết bằng tiếng Anh.)")
+    sections = _vietnamese(code.code, doc) if lang == "vi" else doc.sections
+    out += ["", sections.get("summary", doc.summary)]
     for name, heading in SECTIONS:
-        if name in doc.sections:
-            out += ["", heading.text(lang), _indent(doc.sections[name])]
+        if name in sections:
+            out += ["", heading.text(lang), _indent(sections[name])]
     return "\n".join(out) + "\n"
+
+
+def _vietnamese(code: str, doc: RuleDoc) -> dict[str, str]:
+    """The Vietnamese prose of a code (`explanations_vi.VI`), each example followed by the
+    English docstring's fenced snippet: the example is code and exists once."""
+    from tthc.rules.report.explanations_vi import VI
+
+    summary, *prose = VI[code]
+    sections = {"summary": summary}
+    for (name, _), text in zip(SECTIONS, prose, strict=True):
+        if name not in doc.sections:
+            continue
+        snippet = _SNIPPET.search(doc.sections[name])
+        sections[name] = text + ("\n\n" + snippet.group(0) if snippet else "")
+    return sections
 
 
 def _no_rule(code: Code) -> Message:

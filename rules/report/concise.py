@@ -1,8 +1,10 @@
-"""The concise format: one line per finding, `path:line:col: TT201 [error] message`."""
+"""The concise format: one line per finding, `path:line:col: TT201 [error] message`
+(`[Lỗi]` in Vietnamese)."""
 
 from __future__ import annotations
 
 from tthc.rules.report.colour import paint
+from tthc.rules.report.frame import severity_word
 from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.text import summary_line
@@ -15,7 +17,7 @@ def render_concise(report: Report) -> str:
         + " "
         + paint(d.code, "code", on)
         + " "
-        + paint(f"[{d.severity.value}]", d.severity.value, on)
+        + paint(f"[{severity_word(d.severity, report.lang)}]", d.severity.value, on)
         + f" {one_line(d.message.text(report.lang))}"
         for d in report.diagnostics
     ]

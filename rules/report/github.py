@@ -7,7 +7,7 @@ and undecodable bytes of file names are written out first (`tthc.rules.report.ne
 
 from __future__ import annotations
 
-from tthc.dsl import Diagnostic, Severity
+from tthc.dsl import CODES, Diagnostic, Severity
 from tthc.rules.report.neutral import one_line
 from tthc.rules.report.report import Report
 
@@ -22,6 +22,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def title(diagnostic: Diagnostic, lang: str) -> str:
+    """`TT501 deadline-exceeded`; in Vietnamese the code's Vietnamese title instead of the name."""
+    code = CODES.get(diagnostic.code)
+    if lang == "vi" and code is not None:
+        return f"{diagnostic.code} {code.title.vi}"
+    return f"{diagnostic.code} {diagnostic.name}"
+
+
 def annotation(diagnostic: Diagnostic, lang: str) -> str:
     span = diagnostic.span
     properties = [
@@ -33,7 +41,7 @@ def annotation(diagnostic: Diagnostic, lang: str) -> str:
         properties.append(f"endLine={span.end_line}")
     else:
         properties.append(f"endColumn={span.end_column}")
-    properties.append(f"title={escape_property(f'{diagnostic.code} {diagnostic.name}')}")
+    properties.append(f"title={escape_property(title(diagnostic, lang))}")
     message = one_line(diagnostic.message.text(lang))
     if diagnostic.help is not None:
         message += "\n" + one_line(diagnostic.help.text(lang))

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tthc.dsl import Diagnostic
+from tthc.dsl import CODES, Diagnostic
+from tthc.rules.report.frame import severity_word
 from tthc.rules.report.report import Report
 from tthc.rules.report.text import summary_line
+
+
+def _label(diagnostic: Diagnostic, lang: str) -> str:
+    """`re-decentralization  error`; in Vietnamese `Lỗi  <the code's Vietnamese title>`."""
+    code = CODES.get(diagnostic.code)
+    if lang == "vi" and code is not None:
+        return f"{severity_word(diagnostic.severity, lang)}  {code.title.vi}"
+    return f"{diagnostic.name}  {diagnostic.severity.value}"
 
 
 def render_statistics(report: Report) -> str:
@@ -20,7 +29,7 @@ def render_statistics(report: Report) -> str:
         first.setdefault(diagnostic.code, diagnostic)
     width = max((len(str(n)) for n in counts.values()), default=1)
     lines = [
-        f"{count:>{width}}  {code}  {first[code].name}  {first[code].severity.value}"
+        f"{count:>{width}}  {code}  {_label(first[code], report.lang)}"
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
     if report.summary:

@@ -1,5 +1,6 @@
 """The text format, rustc/ruff style: `path:line:col: error[TT201] name: message`, the source
-line with a caret under the span, then `= help:` and `= note:` lines for related places."""
+line with a caret under the span, then `= help:` and `= note:` lines for related places. In
+Vietnamese the frame is the official's (`Lỗi [TT201]:`, `= Cách sửa:`, `= Chi tiết:`; `frame.py`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 
 from tthc.dsl import Diagnostic, Severity
 from tthc.rules.report.colour import paint
+from tthc.rules.report.frame import HELP, NOTE, SEVERITY_VI, counts_vi
 from tthc.rules.report.neutral import line_start, one_line
 from tthc.rules.report.report import Report
 from tthc.rules.report.source_lines import source_line
@@ -15,8 +17,14 @@ from tthc.rules.report.source_lines import source_line
 def render_diagnostic(diagnostic: Diagnostic, lang: str, colour: bool = False) -> str:
     span = diagnostic.span
     severity = diagnostic.severity.value
+    severity_vi = SEVERITY_VI[diagnostic.severity]  # the Vietnamese frame hides the rule name
     out = [
         paint(f"{line_start(span.path)}:{span.line}:{span.column}:", "path", colour)
+        + " "
+        + paint(f"{severity_vi} [{diagnostic.code}]", severity, colour)
+        + f": {one_line(diagnostic.message.text(lang))}"
+        if lang == "vi"
+        else paint(f"{line_start(span.path)}:{span.line}:{span.column}:", "path", colour)
         + " "
         + paint(f"{severity}[{diagnostic.code}]", severity, colour)
         + f" {diagnostic.name}: {one_line(diagnostic.message.text(lang))}"
@@ -34,10 +42,10 @@ def render_diagnostic(diagnostic: Diagnostic, lang: str, colour: bool = False) -
         out.append(" " * (len(gutter) + span.column - 1) + paint(caret, "caret", colour))
     if diagnostic.help is not None:
         help_text = one_line(diagnostic.help.text(lang))
-        out.append(paint("  = help:", "help", colour) + f" {help_text}")
+        out.append(paint(f"  = {HELP[lang]}:", "help", colour) + f" {help_text}")
     for related in diagnostic.related:
         note = f"{related.span}: {related.message.text(lang)}"
-        out.append(f"  = note: {one_line(note)}")
+        out.append(f"  = {NOTE[lang]}: {one_line(note)}")
     return "\n".join(out)
 
 
@@ -46,9 +54,7 @@ def summary_line(report: Report) -> str:
     infos = report.count(Severity.INFO)
     files = len(report.files)
     if report.lang == "vi":
-        if not report.diagnostics:
-            return f"Đã kiểm tra {files} tệp: không có lỗi."
-        return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} gợi ý."
+        return counts_vi(files, errors, warnings, infos)
     if not report.diagnostics:
         return f"Checked {files} file(s): no problems found."
     return f"Checked {files} file(s): {errors} error(s), {warnings} warning(s), {infos} note(s)."

@@ -35,7 +35,7 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
         A case with two matching branches is processed two ways or at random, and a case that
         matches none stops without a decision; the law requires every dossier to be settled
         or refused in writing with reasons (Decree 63/2010/NĐ-CP Art. 16-17; Decree
-        61/2018/NĐ-CP Art. 19). The one-stop system must know which way to route the dossier.
+        118/2025/NĐ-CP). The one-stop system must know which way to route the dossier.
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

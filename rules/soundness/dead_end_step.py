@@ -30,7 +30,7 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         finding. Cases stuck at a join are TT403.
     Why it matters:
         Every dossier received must be settled and its result returned to the applicant
-        (Decree 61/2018/NĐ-CP Arts. 19-20; Decree 118/2025/NĐ-CP, articles unverified): a
+        (Decree 118/2025/NĐ-CP, Arts. 18-22 as cited by secondary sources): a
         step with no way out leaves the dossier open for ever and the deadline broken. The
         published order of steps (Decree 63/2010/NĐ-CP Art. 8(2)(b)) must lead to an end.
     Example:

@@ -35,7 +35,7 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
         A procedure the checker could not explore may still hold a dossier that waits for ever
         at a join, or a result returned before the parallel opinions are in; the one-stop unit
         must settle every dossier within its time limit and wait for every agency consulted in
-        parallel (Decree 61/2018/NĐ-CP Art. 19(3); Decree 118/2025/NĐ-CP, articles unverified).
+        parallel (Decree 118/2025/NĐ-CP Art. 20, as cited by secondary sources).
         Joining each group of parallel branches before the next step (`all(a, b) -> c`) makes
         the flow block-structured, which is always decided.
     Example:

@@ -38,11 +38,11 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
         is the shortest run. A flow with more states than the exploration's budget is checked
         as far as it goes: what is reported is exact, and TT407 says the rest was not explored.
     Why it matters:
-        The result is returned once, when the dossier is settled (Decree 61/2018/NĐ-CP Art. 20;
-        Decree 118/2025/NĐ-CP Art. 22, article cited by secondary sources): work still running
+        The result is returned once, when the dossier is settled (Decree 118/2025/NĐ-CP
+        Art. 22, article cited by secondary sources): work still running
         after the end (an opinion not yet received, a fee not yet collected) is never used, and
         a step that runs twice issues two decisions for one dossier. Inter-agency processing in
-        parallel must wait for every participant (Decree 61/2018 Art. 19(3)).
+        parallel must wait for every participant (Decree 118/2025/NĐ-CP Art. 20, as cited).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

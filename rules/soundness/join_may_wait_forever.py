@@ -36,10 +36,10 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         that arrived and those that can no longer arrive, and the choice that excluded them.
     Why it matters:
         A dossier waiting at such a join is never decided: the processing stops silently and
-        the legal time limit runs out (Decree 61/2018/NĐ-CP Art. 19; Decree 118/2025/NĐ-CP,
-        articles unverified). Inter-agency processing (liên thông) sends the dossier to the
+        the legal time limit runs out (Decree 118/2025/NĐ-CP, article
+        numbers not verified). Inter-agency processing (liên thông) sends the dossier to the
         participating agencies in parallel and then waits for all of them, which is what a join
-        means (Decree 61/2018 Art. 19(2)-(3)).
+        means (Decree 118/2025/NĐ-CP Arts. 14 and 20, as cited).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

@@ -27,7 +27,7 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         A dossier caught in such a loop is never settled and its result never returned, in
         breach of the one-stop duty to process within the time limit and return the result
-        (Decree 61/2018/NĐ-CP Arts. 19-20; Decree 118/2025/NĐ-CP, articles unverified).
+        (Decree 118/2025/NĐ-CP, Arts. 18-22 as cited by secondary sources).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

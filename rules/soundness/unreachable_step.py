@@ -32,8 +32,8 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
         The order of the steps (trình tự thực hiện) is part of every published procedure
         (Decree 63/2010/NĐ-CP Art. 8(2)(b)). A step that no dossier can reach is work written
         down but never done, and the one-stop information system cannot route a dossier to it
-        (Decree 61/2018/NĐ-CP Arts. 17-20; Decree 118/2025/NĐ-CP keeps the model, articles
-        unverified). It is usually a forgotten arrow.
+        (Decree 118/2025/NĐ-CP, Arts. 17-22 as cited by secondary
+        sources). It is usually a forgotten arrow.
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

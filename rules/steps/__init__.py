@@ -5,7 +5,7 @@ rules (TT301-TT303) follow one case through the flow (`tthc.compiler.analysis.fl
 it takes one branch, after `a -> all(b, c)` it runs both, and a join starts its target when all
 its branches have arrived. Counting rules (TT305, TT310) count along one line of the flow. A
 refusal step (`refusal`) counts as returning the result: the refusal notice with its reasons is
-the result the applicant receives in writing (Decree 61/2018/NĐ-CP Art. 19; Decree 63/2010/NĐ-CP
+the result the applicant receives in writing (Decree 118/2025/NĐ-CP; Decree 63/2010/NĐ-CP
 Art. 16-17), so a refusal path needs no separate `result` step (TT304 checks that it notifies).
 
     step_names.py                        steps as the messages name them (shared)

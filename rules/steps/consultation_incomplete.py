@@ -23,7 +23,7 @@ def consultation_incomplete(context: ProcedureContext) -> Iterator[Finding]:
         (`with`) and how long it has to answer (`takes`).
     Why it matters:
         A request for opinions states its content and the deadline for the answer, and late
-        answers are reported (Decree 61/2018/NĐ-CP Art. 19); in inter-agency processing the
+        answers are reported (Decree 118/2025/NĐ-CP Art. 20, as cited); in inter-agency processing the
         one-stop unit sets each agency's task and time (Phiếu chuyển xử lý). Without the
         counterpart nobody is asked, and without the time limit nobody can be late.
     Example:

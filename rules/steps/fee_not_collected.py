@@ -22,8 +22,8 @@ def fee_not_collected(context: ProcedureContext) -> Iterator[Finding]:
         (thu phí, lệ phí). Reported once, at the first such fee.
     Why it matters:
         Fees and charges are part of the published procedure (Decree 63/2010/NĐ-CP
-        Art. 8(2)(h)) and the one-stop unit collects them (Decree 61/2018/NĐ-CP; Decree
-        118/2025/NĐ-CP Art. 24, as cited): a flow without the collecting step leaves the
+        Art. 8(2)(h)) and the one-stop unit collects them (Decree 118/2025/NĐ-CP
+        Art. 24, as cited): a flow without the collecting step leaves the
         dossier waiting for a payment no step asks for, or the fee uncollected.
     Example:
         ```tthc

@@ -35,8 +35,8 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         For a dossier that will be late, the processing agency sends the applicant, at least
         one day before the due date, a written apology stating the reason and the new date, and
-        "the new appointment is set no more than once" (Decree 61/2018/NĐ-CP Art. 19(9);
-        form 04 of Circular 03/2025/TT-VPCP under Decree 118/2025/NĐ-CP, as cited; whether
+        "the new appointment is set no more than once" (the rule of Decree
+        61/2018/NĐ-CP, now replaced; form 04 of Circular 03/2025/TT-VPCP under Decree 118/2025/NĐ-CP, as cited; whether
         Decree 118 keeps the single re-appointment is unverified). The flow is what the
         one-stop information system runs: without the step, the letter is never issued.
     Example:

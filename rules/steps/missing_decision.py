@@ -29,7 +29,7 @@ def missing_decision(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         A result (giấy phép, giấy chứng nhận, quyết định) is valid only when issued by the
         competent person's decision; the one-stop unit returns results, it does not make them
-        (Decree 61/2018/NĐ-CP Arts. 19-20; Decree 63/2010/NĐ-CP Art. 8(2)(g) names the deciding
+        (Decree 118/2025/NĐ-CP Art. 22, as cited; Decree 63/2010/NĐ-CP Art. 8(2)(g) names the deciding
         authority of every procedure).
     Example:
         ```tthc

@@ -29,8 +29,8 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         Every dossier is received at the one-stop unit, checked for completeness, entered in
         the information system and given a receipt with the date the result is due (Giấy tiếp
-        nhận hồ sơ và hẹn ngày trả kết quả): Decree 61/2018/NĐ-CP Art. 17, continued by Decree
-        118/2025/NĐ-CP Art. 17 (as cited by provincial decisions). The time limit runs from
+        nhận hồ sơ và hẹn ngày trả kết quả): Decree 118/2025/NĐ-CP
+        Art. 17 (as cited by provincial decisions). The time limit runs from
         this receipt.
     Example:
         ```tthc

@@ -30,7 +30,7 @@ def missing_result_return(context: ProcedureContext) -> Iterator[Finding]:
         `refusal` step.
     Why it matters:
         The one-stop unit returns the result of every dossier it received, on the date on the
-        receipt (Decree 61/2018/NĐ-CP Art. 20; Decree 118/2025/NĐ-CP Art. 22, as cited); a
+        receipt (Decree 118/2025/NĐ-CP Art. 22, as cited); a
         dossier stopped at the applicant's request gets a written notice (Thông báo dừng giải
         quyết hồ sơ, Circular 03/2025/TT-VPCP form 05, as cited).
     Example:

@@ -23,8 +23,8 @@ def refusal_without_notice(context: ProcedureContext) -> Iterator[Finding]:
     Why it matters:
         An agency that refuses a dossier, or asks for more papers, must state its reasons in
         writing (Decree 63/2010/NĐ-CP Art. 16-17: "nêu rõ lý do bằng văn bản"); the one-stop
-        unit issues the refusal form with the reasons (Phiếu từ chối, Decree 61/2018/NĐ-CP
-        Arts. 17 and 19; form 03 of Circular 03/2025/TT-VPCP, as cited).
+        unit issues the refusal form with the reasons (Phiếu từ chối, Decree 118/2025/NĐ-CP;
+        form 03 of Circular 03/2025/TT-VPCP, as cited).
     Example:
         ```tthc
         procedure "1.001193" "Đăng ký khai sinh" {

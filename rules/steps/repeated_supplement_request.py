@@ -29,9 +29,9 @@ def repeated_supplement_request(context: ProcedureContext) -> Iterator[Finding]:
         branches are not added up.
     Why it matters:
         The applicant is told everything that is missing at once: the one-stop unit guides
-        "cụ thể, đầy đủ một lần" (Decree 61/2018/NĐ-CP Art. 17) and a dossier found
-        incomplete after appraisal is returned once, within 3 working days (Art. 19). Whether
-        Decree 118/2025 keeps a numeric cap is unverified; Decree 63/2010/NĐ-CP Art. 20(4)
+        "cụ thể, đầy đủ một lần" (the rule of Decree 61/2018/NĐ-CP, replaced on 01/07/2025 by
+        Decree 118/2025/NĐ-CP, whose form 02 of Circular 03/2025/TT-VPCP asks for the
+        supplement in writing; whether it keeps a numeric cap is unverified); Decree 63/2010/NĐ-CP Art. 20(4)
         bars more than two trips to supplement one matter, so a procedure with a reception
         request and a post-appraisal request can raise the setting to 2.
     Example:

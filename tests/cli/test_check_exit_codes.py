@@ -124,7 +124,7 @@ def test_a_file_that_cannot_be_read_inside_a_folder_is_a_finding_not_a_usage_err
     (folder / "memory.tthc").symlink_to("/proc/self/mem")
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", str(folder)])
     assert result.exit_code == 1
-    assert "memory.tthc:1:1: TT008 [error]" in result.stdout
+    assert "memory.tthc:1:1: TT008 [Lỗi]" in result.stdout
 
 
 def test_an_output_file_that_cannot_be_written_is_an_io_error(

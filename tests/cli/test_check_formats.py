@@ -209,7 +209,7 @@ def test_github_format_is_chosen_inside_github_actions(
     _, out, _ = check()
     assert all(GITHUB_LINE.match(line) for line in out.splitlines())
     _, text, _ = check("--format", "text")
-    assert "error[TT401]" in text
+    assert "Lỗi [TT401]" in text
 
 
 def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(project: Path) -> None:
@@ -233,3 +233,21 @@ def test_every_format_the_library_renders_is_offered_by_tthc_check() -> None:
     [option] = [p for p in main.commands["check"].params if p.name == "form"]
     assert isinstance(option.type, click.Choice)
     assert list(option.type.choices) == list(FORMATS)
+
+
+def test_the_github_annotations_of_a_vietnamese_run_match_their_golden_file(project: Path) -> None:
+    """A Vietnamese reader of a pull request sees Vietnamese titles and messages."""
+    code, out, _ = check("--format", "github", "--lang", "vi")
+    assert code == 1
+    golden("github.vi.txt", normalised(out, project))
+
+
+def test_the_vietnamese_frame_has_no_english_word_around_the_message(project: Path) -> None:
+    _, text, _ = check("--format", "text", "--lang", "vi")
+    _, concise, _ = check("--format", "concise", "--lang", "vi")
+    for english in ("error[", "warning[", "info[", "= help:", "= note:", "deadline-exceeded"):
+        assert english not in text
+    assert "Lỗi [TT501]: " in text and "= Cách sửa: " in text and "= Chi tiết: " in text
+    assert "TT306 [Cảnh báo] " in concise and "TT901 [Gợi ý] " in concise
+    _, english_text, _ = check("--format", "text", "--lang", "en")
+    assert "error[TT501] deadline-exceeded: " in english_text and "  = help: " in english_text

@@ -4,6 +4,7 @@ and the exit codes (0 clean, 1 findings at or above fail-on, 2 usage or configur
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -68,12 +69,16 @@ def test_explain_prints_the_four_sections_in_english() -> None:
     assert "```tthc" in out
 
 
-def test_explain_in_vietnamese_translates_headings_and_keeps_the_english_text() -> None:
+def test_explain_in_vietnamese_is_vietnamese_with_the_same_example() -> None:
     code, out, _ = tthc("explain", "tt902", "--lang", "vi")
     assert code == 0
+    assert out.startswith("TT902 suppression-without-reason (Lỗi, TT9xx: Bản thân công cụ)")
     for heading in ("Kiểm tra gì", "Vì sao quan trọng", "Nên viết"):
         assert f"\n{heading}\n" in out
-    assert "Decree 63/2010/NĐ-CP" in out
+    assert "Nghị định 63/2010/NĐ-CP" in out and "Decree" not in out
+    _, english, _ = tthc("explain", "tt902", "--lang", "en")
+    fence = re.compile(r"```.*?```", re.S)
+    assert fence.findall(out) == fence.findall(english)
 
 
 def test_explain_accepts_a_name() -> None:
@@ -157,7 +162,7 @@ def test_an_explicit_configuration_file(
     registry = (project / "registry").as_posix()
     elsewhere.write_text(f'registry = ["{registry}"]\nseverity = {{ TT007 = "error" }}\n')
     code, out, _ = tthc("check", str(project / "procedures"), "--config", str(elsewhere))
-    assert code == 1 and "error[TT007]" in out
+    assert code == 1 and "Lỗi [TT007]" in out
 
 
 def test_a_missing_configuration_file_is_a_usage_error(project: Path) -> None:
