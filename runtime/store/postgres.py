@@ -42,6 +42,7 @@ from tthc.runtime.store.base import (
     WriteError,
 )
 from tthc.runtime.store.migrations import upgrade
+from tthc.runtime.store.rows import event, notification, overdue, refusal, work_item
 from tthc.runtime.values import Event, Notification
 
 _COLUMNS = (
@@ -215,19 +216,7 @@ class PostgresStore:
             "WHERE case_id = %s ORDER BY seq",
             (case_id,),
         )
-        return [
-            Event(
-                r[0],
-                r[1],
-                r[2],
-                dt.datetime.fromisoformat(r[3]),
-                None if r[4] is None else json.loads(r[4]),
-                json.loads(r[5]),
-                r[6],
-                r[7],
-            )
-            for r in rows
-        ]
+        return [event(r) for r in rows]
 
     def receipt(self, key: str) -> Receipt | None:
         rows = self._rows(
@@ -241,10 +230,7 @@ class PostgresStore:
             "WHERE case_id = %s ORDER BY number",
             (case_id,),
         )
-        return [
-            RefusalRecord(r[0], dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5])
-            for r in rows
-        ]
+        return [refusal(r) for r in rows]
 
     def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
         rows = self._rows(
@@ -252,18 +238,7 @@ class PostgresStore:
             "WHERE alarm IS NOT NULL AND alarm < %s ORDER BY alarm, id LIMIT %s",
             (today.isoformat(), limit),
         )
-        return [
-            OverdueRow(
-                r[0],
-                r[1],
-                r[2],
-                dt.date.fromisoformat(r[3]),
-                r[4],
-                r[5],
-                dt.date.fromisoformat(r[6]) if r[6] else None,
-            )
-            for r in rows
-        ]
+        return [overdue(r) for r in rows]
 
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
@@ -275,12 +250,7 @@ class PostgresStore:
             "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s",
             {"p": province, "c": commune, "r": role, "n": limit, "o": offset},
         )
-        return [
-            WorkItem(
-                r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]) if r[4] else None, r[5], r[6]
-            )
-            for r in rows
-        ]
+        return [work_item(r) for r in rows]
 
     def indicators(
         self,
@@ -320,10 +290,7 @@ class PostgresStore:
             "ORDER BY at, id LIMIT %s",
             (limit,),
         )
-        return [
-            Notification(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), json.loads(r[4]))
-            for r in rows
-        ]
+        return [notification(r) for r in rows]
 
     def close(self) -> None:
         self._pool.close()

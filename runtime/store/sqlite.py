@@ -28,6 +28,7 @@ from tthc.runtime.store.base import (
     WorkItem,
     Write,
 )
+from tthc.runtime.store.rows import event, notification, overdue, refusal, work_item
 from tthc.runtime.values import Event, Notification
 
 SCHEMA = """
@@ -187,19 +188,7 @@ class SQLiteStore:
             "WHERE case_id = ? ORDER BY seq",
             (case_id,),
         )
-        return [
-            Event(
-                r[0],
-                r[1],
-                r[2],
-                dt.datetime.fromisoformat(r[3]),
-                None if r[4] is None else json.loads(r[4]),
-                json.loads(r[5]),
-                r[6],
-                r[7],
-            )
-            for r in rows
-        ]
+        return [event(r) for r in rows]
 
     def receipt(self, key: str) -> Receipt | None:
         row = self._db.execute(
@@ -213,10 +202,7 @@ class SQLiteStore:
             "WHERE case_id = ? ORDER BY rowid",
             (case_id,),
         )
-        return [
-            RefusalRecord(r[0], dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5])
-            for r in rows
-        ]
+        return [refusal(r) for r in rows]
 
     def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
         rows = self._db.execute(
@@ -224,18 +210,7 @@ class SQLiteStore:
             "WHERE alarm IS NOT NULL AND alarm < ? ORDER BY alarm, id LIMIT ?",
             (today.isoformat(), -1 if limit is None else limit),
         )
-        return [
-            OverdueRow(
-                r[0],
-                r[1],
-                r[2],
-                dt.date.fromisoformat(r[3]),
-                r[4],
-                r[5],
-                dt.date.fromisoformat(r[6]) if r[6] else None,
-            )
-            for r in rows
-        ]
+        return [overdue(r) for r in rows]
 
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
@@ -247,7 +222,7 @@ class SQLiteStore:
             "ORDER BY alarm DESC, id LIMIT ? OFFSET ?",
             (province, commune, commune, role, limit, offset),
         )
-        return [_work_item(r) for r in rows]
+        return [work_item(r) for r in rows]
 
     def indicators(
         self,
@@ -281,15 +256,7 @@ class SQLiteStore:
             "ORDER BY at, id LIMIT ?",
             (limit,),
         )
-        return [
-            Notification(r[0], r[1], r[2], dt.datetime.fromisoformat(r[3]), json.loads(r[4]))
-            for r in rows
-        ]
+        return [notification(r) for r in rows]
 
     def close(self) -> None:
         self._db.close()
-
-
-def _work_item(row: tuple[Any, ...]) -> WorkItem:
-    alarm = dt.date.fromisoformat(row[4]) if row[4] else None
-    return WorkItem(row[0], row[1], row[2], row[3], alarm, row[5], row[6])
