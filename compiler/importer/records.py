@@ -155,9 +155,21 @@ def _whole_characters(value: Any) -> Any:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+class _TooManyDigits(ValueError):
+    pass
+
+
+def _integer(text: str) -> int:
+    """A JSON integer, refused past 64 digits: no field of a record is a number that long, and
+    Python cannot even convert one of more than 4,300 digits."""
+    if len(text.lstrip("-")) > 64:
+        raise _TooManyDigits(text)
+    return int(text)
+
+
 def _read_json(origin: str, text: str, records: list[Record], problems: list[InputProblem]) -> None:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_integer)
         if "\\u" in text:  # an escape may stand for half a UTF-16 pair, which no file can hold
             data = _whole_characters(data)
     except json.JSONDecodeError as error:
@@ -166,6 +178,16 @@ def _read_json(origin: str, text: str, records: list[Record], problems: list[Inp
                 f"{origin}:{error.lineno}:{error.colno}",
                 f"JSON không hợp lệ: {error.msg}",
                 f"invalid JSON: {error.msg}",
+            )
+        )
+        return
+    except _TooManyDigits as error:
+        digits = len(str(error.args[0]).lstrip("-"))
+        problems.append(
+            InputProblem(
+                origin,
+                f"JSON có một số dài {digits} chữ số; không trường nào của hồ sơ thủ tục là số dài như vậy",
+                f"the JSON holds a number of {digits} digits; no field of a record is that long",
             )
         )
         return

@@ -88,3 +88,15 @@ def test_the_same_words_mean_the_centre_of_the_records_level() -> None:
     for level, authority in (("province", "province.one_stop"), ("commune", "commune.one_stop")):
         unit = match_unit("Trung tâm Phục vụ HCC", level, tables)
         assert unit.row is not None and unit.row.authority == authority
+
+
+def test_a_number_of_thousands_of_digits_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    # Found by `make fuzz` (seed 19, input 16227): Python cannot convert an integer of more
+    # than 4,300 digits, and the JSON reader raised while reading the records.
+    source = tmp_path / "records.json"
+    source.write_text('{"records": [{"ma_thu_tuc": ' + "1" * 5000 + "}]}", encoding="utf-8")
+    records, problems = read_files([source])
+    assert records == []
+    assert [p.en for p in problems] == [
+        "the JSON holds a number of 5000 digits; no field of a record is that long"
+    ]
