@@ -335,14 +335,23 @@ def create_app(
 
     @app.get("/v1/overdue", response_model=list[LateView])
     def overdue(who: Who, limit: int = 100) -> Any:
-        """The late cases of the officer's jurisdiction and the body that is late."""
-        late = call(lambda: shared_engine.overdue(limit=None))
-        mine = [
-            row
-            for row in late
-            if (case := shared_engine.store.case(row.case_id)) is not None and _covers(who, case)
-        ]
-        return [LateView(**vars(row)) for row in mine[: max(0, min(limit, 1000))]]
+        """The late cases of the officer's jurisdiction (for a commune officer, the cases their
+        commune decides) and the body that is late, at most `limit` (up to 1,000)."""
+        most = max(0, min(limit, 1000))
+
+        def mine() -> list[Any]:
+            found: list[Any] = []
+            for row in shared_engine.overdue(limit=None):
+                if len(found) >= most:
+                    break
+                if who.commune is not None and row.commune != who.commune:
+                    continue  # another commune's: no need to read the case
+                case = shared_engine.store.case(row.case_id)
+                if case is not None and _covers(who, case):
+                    found.append(row)
+            return found
+
+        return [LateView(**vars(row)) for row in call(mine)]
 
     app.add_middleware(AccessLog)
     app.add_middleware(BodyLimit, max_body=max_body)
