@@ -5,6 +5,7 @@ over the server's database, to know who must act next."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -136,21 +137,13 @@ def serve(
 
     yield start
     for process in started:
-        with _quietly():
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            with _quietly():
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-
-
-class _quietly:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, error: object, trace: object) -> bool:
-        return isinstance(error, ProcessLookupError)
 
 
 @pytest.fixture
