@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
+from tthc.dsl.reading.aliases import ALIASES, converter
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.reading.built_nodes import name as name_at
 from tthc.dsl.reading.built_nodes import span as span_at
@@ -89,6 +90,8 @@ TERMINALS: dict[str, Converter | None] = {
     "OTHERWISE": _flag("otherwise", True),
     "CLOCK_PAUSED": _flag("paused", True),
     **dict.fromkeys(_TEXT),
+    # A value written as its Vietnamese word (`cấp xã`) becomes the value's text (`commune`).
+    **{f"{terminal}_VI": converter(terminal) for terminal in ALIASES},
 }
 Member = TypeVar("Member", bound=Enum)
 
