@@ -38,8 +38,7 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
         extra step that reads a birth certificate or an identity card is one more officer and
         one more system holding it.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           dossier {
             giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
@@ -50,22 +49,18 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
           flow {
             start -> kiem_tra -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           dossier {
             giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
           steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer reads giay_chung_sinh
-            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
             start -> kiem_tra -> tra -> end
           }
-        }
         ```
     """
     components = context.procedure.components

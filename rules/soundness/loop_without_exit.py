@@ -29,15 +29,11 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
         breach of the one-stop duty to process within the time limit and return the result
         (Decree 118/2025/NĐ-CP, Arts. 18-22 as cited by secondary sources).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
             xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
             start -> tiep_nhan -> kiem_tra
@@ -47,18 +43,13 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             xac_minh_2 -> xac_minh
             ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
             xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
           }
           flow {
             start -> tiep_nhan -> kiem_tra
@@ -69,7 +60,6 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             xac_minh_2 -> ky otherwise
             ky -> tra -> end
           }
-        }
         ```
     """
     workflow = context.workflow
