@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from tthc.dsl import Message
 from tthc.rules.base import Finding
-from tthc.rules.suppression_context import SuppressionContext
+from tthc.rules.suppression_context import SuppressionContext, written_form
 
 
 def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]:
@@ -43,6 +43,7 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
     for directive in context.directives:
         if directive.understood and not directive.reason:
             codes = ", ".join(m.code for m in directive.mentions)
+            form = written_form(directive.verb, codes)
             yield Finding(
                 directive.span,
                 Message(
@@ -50,7 +51,7 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
                     en=f"This suppression of {codes} gives no reason, so it suppresses nothing",
                 ),
                 Message(
-                    vi=f"Ghi lý do sau dấu '--', ví dụ: # tthc: {directive.verb} {codes} -- <lý do>",
-                    en=f"Write the reason after '--', for example: # tthc: {directive.verb} {codes} -- <reason>",
+                    vi=f"Ghi lý do sau dấu '--', ví dụ: {form.vi}",
+                    en=f"Write the reason after '--', for example: {form.en}",
                 ),
             )

@@ -12,7 +12,13 @@ from collections.abc import Iterator
 
 from tthc.dsl import CODES, Message
 from tthc.rules.base import Finding
-from tthc.rules.suppression_context import VERBS, Directive, Effect, SuppressionContext
+from tthc.rules.suppression_context import (
+    VERBS,
+    Directive,
+    Effect,
+    SuppressionContext,
+    written_form,
+)
 
 
 def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
@@ -62,13 +68,11 @@ def _not_understood(directive: Directive) -> Finding:
             vi="Lệnh bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
             en="This suppression names no code, so it suppresses nothing",
         )
+    form = written_form(verb, "TT306")
     return Finding(
         directive.span,
         message,
-        Message(
-            vi=f"Viết: # tthc: {verb} TT306 -- <lý do>",
-            en=f"Write: # tthc: {verb} TT306 -- <reason>",
-        ),
+        Message(vi=f"Viết: {form.vi}", en=f"Write: {form.en}"),
     )
 
 
