@@ -36,17 +36,12 @@ def actor_not_competent(context: ProcedureContext) -> Iterator[Finding]:
         partly verified in the official text).
     Example:
         ```tthc fragment
-          steps {
             ky decision "Ký Giấy khai sinh" by commune.economic_division takes 1 working_days
               basis luat-ho-tich-2014 art 16
-          }
         ```
     Use instead:
         ```tthc fragment
-          steps {
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-          }
+        # the base procedure: the commune chairman, who holds the power, signs
         ```
     """
     judged = {

@@ -34,17 +34,13 @@ def collective_individual_mismatch(context: ProcedureContext) -> Iterator[Findin
         commune Chairman (Art. 5(1), verified).
     Example:
         ```tthc fragment
-          steps {
             ky decision "Ký Giấy khai sinh" by commune.vice_chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-          }
         ```
     Use instead:
         ```tthc fragment
-          steps {
             ky decision "Ký Giấy khai sinh" by commune.people_committee takes 1 working_days
               basis luat-ho-tich-2014 art 16
-          }
         ```
     """
     for step, actor, answer in decisions(context):

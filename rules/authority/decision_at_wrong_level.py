@@ -36,10 +36,8 @@ def decision_at_wrong_level(context: ProcedureContext) -> Iterator[Finding]:
           power "ho-tich"  from government  to province.chairman  mode decentralization
           basis nd-120-2025 art 4  resources "Sở Tư pháp"
         }
-          steps {
             ky decision "Ký Giấy khai sinh" by province.chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-          }
         ```
     Use instead:
         ```tthc fragment
@@ -47,11 +45,9 @@ def decision_at_wrong_level(context: ProcedureContext) -> Iterator[Finding]:
           power "ho-tich"  from government  to province.chairman  mode decentralization
           basis nd-120-2025 art 4  resources "Sở Tư pháp"
         }
-          steps {
             chuyen transfer "Chuyển hồ sơ lên tỉnh" by commune.one_stop with province.chairman takes 1 working_days
             ky decision "Ký Giấy khai sinh" by province.chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-          }
           flow { start -> tiep_nhan -> chuyen -> ky -> tra -> end }
         ```
     """

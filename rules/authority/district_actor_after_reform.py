@@ -31,17 +31,12 @@ def district_actor_after_reform(context: ProcedureContext) -> Iterator[Finding]:
         a district office sends it to a body that no longer exists.
     Example:
         ```tthc fragment
-          steps {
             ky decision "Ký Giấy khai sinh" by district.chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-          }
         ```
     Use instead:
         ```tthc fragment
-          steps {
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-          }
+        # the base procedure: a commune authority signs after the reform
         ```
     """
     on = context.on

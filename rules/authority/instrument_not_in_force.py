@@ -46,18 +46,10 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
     Example:
         ```tthc fragment
           basis luat-ho-tich-2014 art 16, nd-61-2018
-          steps {
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-          }
         ```
     Use instead:
         ```tthc fragment
           basis luat-ho-tich-2014 art 16, nd-118-2025
-          steps {
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-          }
         ```
     """
     on = context.on

@@ -35,7 +35,7 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-        # (the base procedure as it is)
+        # the base procedure: it cites luat-ho-tich-2014 art 16 as its basis
         ```
     """
     node = context.procedure.node

@@ -26,18 +26,11 @@ def reception_outside_one_stop(context: ProcedureContext) -> Iterator[Finding]:
         the tracking that the one-stop mechanism guarantees to the applicant.
     Example:
         ```tthc fragment
-          steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.civil_status_officer takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-          }
         ```
     Use instead:
         ```tthc fragment
-          steps {
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-          }
+        # the base procedure: the one-stop unit receives the dossier
         ```
     """
     for step in context.workflow.steps_of_kind(ast.StepKind.RECEPTION):

@@ -32,7 +32,7 @@ def bad_procedure_code(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-        # (the base procedure as it is)
+        # the base procedure: its code 1.001193 has the national form d.dddddd
         ```
     """
     code = context.procedure.node.code

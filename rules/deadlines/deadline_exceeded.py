@@ -57,23 +57,19 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         deadline produces late dossiers by design (one published in 2025 did so).
     Example:
         ```tthc fragment
-          deadline 3 working_days
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
-          deadline 3 working_days
-          steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }

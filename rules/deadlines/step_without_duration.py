@@ -30,20 +30,16 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
         TT501 count it as 0 and hides an overrun.
     Example:
         ```tthc fragment
-          deadline 3 working_days
-          steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+          deadline 3 working_days
         ```
     Use instead:
         ```tthc fragment
-          deadline 3 working_days
-          steps {
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+          deadline 3 working_days
         ```
     """
     procedure, workflow = context.procedure.node, context.workflow

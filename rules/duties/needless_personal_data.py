@@ -39,12 +39,10 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
         one more system holding it.
     Example:
         ```tthc fragment
-          dossier {
-            giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
-          }
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer reads giay_chung_sinh
             tra result "Trả kết quả" by commune.one_stop reads giay_chung_sinh
+          dossier {
+            giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
           flow {
             start -> kiem_tra -> tra -> end
@@ -52,11 +50,9 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
+            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer reads giay_chung_sinh
           dossier {
             giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
-          }
-          steps {
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer reads giay_chung_sinh
           }
           flow {
             start -> kiem_tra -> tra -> end

@@ -33,20 +33,16 @@ def same_officer_prepares_and_approves(context: ProcedureContext) -> Iterator[Fi
         every procedure was read (unverified).
     Example:
         ```tthc fragment
-          two_persons yes
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.chairman
-          }
+          two_persons yes
           flow {
             start -> kiem_tra -> ky -> end
           }
         ```
     Use instead:
         ```tthc fragment
-          two_persons yes
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          }
+          two_persons yes
           flow {
             start -> kiem_tra -> ky -> end
           }

@@ -18,6 +18,8 @@ the first word of a line (an attribute's keyword, a step's or a component's name
 - inside `steps { ... }` and `dossier { ... }` the items are merged one by one the same way: a
   step replaces the base's step of the same name, a new step goes after the item written before
   it in the fragment (first in the block when none is);
+- lines at four spaces before any line at two spaces are steps, as if written inside
+  `steps { ... }`;
 - `without KEY` removes the base's item of that key (at two spaces, or inside a merged block);
 - a comment line belongs to the item after it, a deeper-indented line to the item above it.
 
@@ -87,6 +89,11 @@ def apply_fragment(fragment: str, base: str = BASE) -> str:
             in_declaration = (in_declaration or line.endswith("{")) and line != "}"
         else:
             own.append(line)
+    steps = 0
+    while steps < len(own) and own[steps].startswith(" " * 2 * _STEP):
+        steps += 1
+    if steps:  # bare steps first: as if written inside `steps { ... }`
+        own = ["  steps {", *own[:steps], "  }", *own[steps:]]
     merged = _merge(body, _items(own, _STEP), top_level=True)
     out = [*before, opening, *(line for item in merged for line in item.text()), closing]
     return "\n".join(out) + "\n"

@@ -38,9 +38,7 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
         118/2025/NĐ-CP). The one-stop system must know which way to route the dossier.
     Example:
         ```tthc fragment
-          steps {
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete
@@ -51,9 +49,7 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete

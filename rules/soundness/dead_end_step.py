@@ -41,7 +41,7 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-        # (the base procedure as it is)
+        # the base procedure: every step leads on to end
         ```
     """
     workflow = context.workflow

@@ -45,9 +45,7 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
         parallel must wait for every participant (Decree 118/2025/NĐ-CP Art. 20, as cited).
     Example:
         ```tthc fragment
-          steps {
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> all(tra, luu_tru)
             tra -> end
@@ -56,9 +54,7 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> all(tra, luu_tru)
             all(tra, luu_tru) -> end

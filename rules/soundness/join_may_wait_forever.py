@@ -42,11 +42,9 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         means (Decree 118/2025/NĐ-CP Arts. 14 and 20, as cited).
     Example:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh_a verification "Xác minh nơi cư trú" by commune.civil_status_officer
             xac_minh_b verification "Xác minh nơi sinh" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> xac_minh_a when residence
@@ -57,11 +55,9 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh_a verification "Xác minh nơi cư trú" by commune.civil_status_officer
             xac_minh_b verification "Xác minh nơi sinh" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra -> all(xac_minh_a, xac_minh_b)
             all(xac_minh_a, xac_minh_b) -> ky

@@ -30,11 +30,9 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
         (Decree 118/2025/NĐ-CP, Arts. 18-22 as cited by secondary sources).
     Example:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
             xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear
@@ -46,11 +44,9 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
             xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear

@@ -36,9 +36,7 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
         sources). It is usually a forgotten arrow.
     Example:
         ```tthc fragment
-          steps {
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> tra -> end
             luu_tru -> tra
@@ -46,9 +44,7 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> luu_tru -> tra -> end
           }

@@ -28,19 +28,15 @@ def consultation_incomplete(context: ProcedureContext) -> Iterator[Finding]:
         counterpart nobody is asked, and without the time limit nobody can be late.
     Example:
         ```tthc fragment
-          steps {
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> y_kien -> ky -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
-          steps {
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
                    with province.department.justice takes 5 working_days
-          }
           flow {
             start -> tiep_nhan -> y_kien -> ky -> tra -> end
           }

@@ -31,10 +31,8 @@ def fee_not_collected(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
-          steps {
             thu_phi fee "Thu lệ phí" by commune.one_stop
-          }
+          fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
           flow {
             start -> tiep_nhan -> ky -> thu_phi -> tra -> end
           }

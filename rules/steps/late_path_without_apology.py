@@ -45,10 +45,8 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          deadline 3 working_days
-          steps {
             xin_loi apology "Phiếu xin lỗi và hẹn lại ngày trả kết quả" by commune.one_stop notifies applicant
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky otherwise

@@ -33,18 +33,14 @@ def missing_decision(context: ProcedureContext) -> Iterator[Finding]:
         authority of every procedure).
     Example:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }

@@ -34,18 +34,14 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         this receipt.
     Example:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          }
           flow {
             start -> kiem_tra -> ky -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
-          steps {
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          }
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }

@@ -44,9 +44,7 @@ def missing_result_return(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan -> ky
             ky -> tra when approved

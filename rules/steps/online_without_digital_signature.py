@@ -31,19 +31,15 @@ def online_without_digital_signature(context: ProcedureContext) -> Iterator[Find
         by Decree 68/2024/NĐ-CP.
     Example:
         ```tthc fragment
-          channels online full
-          steps {
             ky decision "Ký Giấy khai sinh" by commune.chairman signs handwritten
             tra result "Trả kết quả" by commune.one_stop signs digital
-          }
+          channels online full
         ```
     Use instead:
         ```tthc fragment
-          channels online full
-          steps {
             ky decision "Ký Giấy khai sinh" by commune.chairman signs digital
             tra result "Trả kết quả" by commune.one_stop signs digital
-          }
+          channels online full
         ```
     """
     procedure = context.procedure.node

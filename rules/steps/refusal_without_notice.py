@@ -27,18 +27,14 @@ def refusal_without_notice(context: ProcedureContext) -> Iterator[Finding]:
         form 03 of Circular 03/2025/TT-VPCP, as cited).
     Example:
         ```tthc fragment
-          steps {
             tu_choi refusal "Từ chối" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> tu_choi -> end
           }
         ```
     Use instead:
         ```tthc fragment
-          steps {
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan -> tu_choi -> end
           }

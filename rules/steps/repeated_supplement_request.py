@@ -36,9 +36,7 @@ def repeated_supplement_request(context: ProcedureContext) -> Iterator[Finding]:
         request and a post-appraisal request can raise the setting to 2.
     Example:
         ```tthc fragment
-          steps {
             bo_sung supplement "Hướng dẫn bổ sung" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete
@@ -49,9 +47,7 @@ def repeated_supplement_request(context: ProcedureContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-          steps {
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete

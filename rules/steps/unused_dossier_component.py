@@ -24,22 +24,18 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
         opposite (a step reading papers it has no use for).
     Example:
         ```tthc fragment
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
           dossier {
             to_khai "Tờ khai đăng ký khai sinh" required
             giay_chung_sinh "Giấy chứng sinh" required
-          }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
           }
         ```
     Use instead:
         ```tthc fragment
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
           dossier {
             to_khai "Tờ khai đăng ký khai sinh" required
             giay_chung_sinh "Giấy chứng sinh" required
-          }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
           }
         ```
     """

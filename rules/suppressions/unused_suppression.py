@@ -43,7 +43,7 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc fragment
-        # (the base procedure as it is: no suppression where there is nothing to suppress)
+        # the base procedure: no suppression where there is nothing to suppress
         ```
     """
     for directive in context.directives:

@@ -87,3 +87,12 @@ def test_most_rule_examples_are_fragments_and_the_docs_show_the_base_once() -> N
     text = explain(CODES[fragments[0].code], "vi")
     assert "```tthc fragment" in text and text.count('procedure "1.001193"') == 1
     assert "Thủ tục mẫu" in text
+
+
+def test_lines_at_four_spaces_first_are_steps() -> None:
+    bare = '    ky decision "Ký" by commune.vice_chairman\n  deadline 3 working_days\n'
+    wrapped = (
+        '  steps {\n    ky decision "Ký" by commune.vice_chairman\n  }\n  deadline 3 working_days\n'
+    )
+    assert apply_fragment(bare) == apply_fragment(wrapped)
+    assert '    ky decision "Ký" by commune.vice_chairman' in _lines(bare)
