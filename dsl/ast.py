@@ -198,6 +198,16 @@ class Step(Node):
     basis: tuple[Citation, ...] = ()
 
 
+class Phase(Node):
+    """A phase (giai đoạn) of the internal process: a group of steps with its own time budget.
+    The longest timed path through its steps must fit the budget (TT505)."""
+
+    id: Name
+    title: str
+    budget: Duration | None = None
+    steps: tuple[Name, ...] = ()
+
+
 class Endpoint(Node):
     """One end of a flow arrow: `start`, `end`, a step, or `all(a, b)` for a parallel set."""
 
@@ -246,6 +256,7 @@ class Procedure(Node):
     two_persons: bool = False
     dossier: tuple[Component, ...] = ()
     steps: tuple[Step, ...] = ()
+    phases: tuple[Phase, ...] = ()
     flow: tuple[FlowLine, ...] = ()
 
 

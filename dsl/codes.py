@@ -266,6 +266,13 @@ _TABLE = [
         "Trộn ngày làm việc và ngày lịch",
         "Working days mixed with calendar days",
     ),
+    _code(
+        "TT505",
+        "phase-over-budget",
+        E,
+        "Các bước của giai đoạn vượt thời hạn giai đoạn",
+        "Steps of a phase exceed its budget",
+    ),
     _code("TT601", "bad-procedure-code", E, "Mã thủ tục sai định dạng", "Procedure code format"),
     _code("TT602", "duplicate-procedure-code", E, "Trùng mã thủ tục", "Duplicate procedure code"),
     _code("TT603", "missing-metadata", E, "Thiếu thông tin bắt buộc", "Required metadata missing"),

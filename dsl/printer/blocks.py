@@ -119,6 +119,12 @@ def step_row(node: ast.Step) -> Row:
     return Row(cells, tuple(free), lead=3)
 
 
+def phase_row(node: ast.Phase) -> Row:
+    budget = f"budget {duration(node.budget)}" if node.budget is not None else ""
+    free = (listed("steps", [name.value for name in node.steps]),) if node.steps else ()
+    return Row((node.id.value, string(node.title), budget), free, lead=2)
+
+
 def flow_rows(flow: Sequence[ast.FlowLine]) -> list[Row]:
     """`a -> b` lines align their arrows, and their qualifiers (`when`, `otherwise`) after the
     paths. A path through more steps, or a parallel split `all(a, b)`, is not aligned: its

@@ -554,6 +554,21 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT505": (
+        "Các bước của một giai đoạn mất nhiều thời gian hơn thời hạn riêng của giai đoạn đó.",
+        'Mỗi giai đoạn (`phases { tham_dinh "Thẩm định" budget 10 working_days steps a, b }`)'
+        " gom một số bước và có thời hạn riêng. Đường xử lý dài nhất chỉ đi qua các bước của"
+        " giai đoạn, tính như TT501 (các nhánh song song theo nhánh chậm nhất, đồng hồ tính lại"
+        " sau khi bổ sung hồ sơ), phải vừa thời hạn đó. Ngày làm việc và ngày theo lịch được so"
+        " theo `day_rule` của thủ tục hoặc của từng bước.",
+        "Quy trình nội bộ công bố chia thời hạn giải quyết thành các giai đoạn, mỗi đơn vị một"
+        " giai đoạn: khi giải quyết liên thông, mỗi cơ quan nhận hồ sơ kèm nhiệm vụ và thời gian"
+        f" của mình (Điều 20 {N118}, đọc qua nguồn thứ cấp), còn thời hạn chung là một bộ phận"
+        f" của thủ tục (điểm đ khoản 2 Điều 8 {N63}). Giai đoạn mà các bước vượt thời hạn"
+        " của nó làm đơn vị đó trễ hạn, dù tổng thời gian vẫn vừa.",
+        SAI,
+        DUNG,
+    ),
     "TT601": (
         "Mã thủ tục không theo định dạng quốc gia `d.dddddd`.",
         "Mã thủ tục gồm một chữ số, dấu chấm và sáu chữ số, như `1.001193`.",
