@@ -158,6 +158,8 @@ def _check_procedure(
     for step in node.steps:
         _bind(step.actor, model.authorities, "authority", references)
         _bind(step.counterpart, model.authorities, "authority", references)
+        for coordination in step.coordinates:
+            _bind(coordination.authority, model.authorities, "authority", references)
         for name in step.reads:
             _bind(name, procedure.components, "component", problems)
         _citations(step.basis, model, references)

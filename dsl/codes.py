@@ -273,6 +273,13 @@ _TABLE = [
         "Các bước của giai đoạn vượt thời hạn giai đoạn",
         "Steps of a phase exceed its budget",
     ),
+    _code(
+        "TT506",
+        "coordination-longer-than-step",
+        E,
+        "Cơ quan phối hợp có thời gian dài hơn bước",
+        "Coordination longer than its step",
+    ),
     _code("TT601", "bad-procedure-code", E, "Mã thủ tục sai định dạng", "Procedure code format"),
     _code("TT602", "duplicate-procedure-code", E, "Trùng mã thủ tục", "Duplicate procedure code"),
     _code("TT603", "missing-metadata", E, "Thiếu thông tin bắt buộc", "Required metadata missing"),

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
-from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of
+from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of, step_time
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
@@ -152,13 +152,14 @@ def _step_weights(
 ) -> dict[str, Decimal | None]:
     rule = day_rule(workflow.procedure.node, settings)
     calendar_as_working = rule is ast.DayRule.CALENDAR_AS_WORKING
-    return {
-        step.id.value: in_days(
-            step.duration, scale, calendar_as_working=calendar_as_working, settings=settings
-        )
-        for step in workflow.procedure.steps.values()
-        if step.duration is not None
-    }
+    weights: dict[str, Decimal | None] = {}
+    for step in workflow.procedure.steps.values():
+        time = step_time(step)
+        if time is not None:
+            weights[step.id.value] = in_days(
+                time, scale, calendar_as_working=calendar_as_working, settings=settings
+            )
+    return weights
 
 
 def longest_path(

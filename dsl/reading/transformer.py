@@ -35,7 +35,7 @@ from tthc.dsl.span import Span, Where
 # Header fields that may appear more than once; their values are concatenated in order.
 REPEATABLE = {
     "basis", "applicants", "channels", "deadlines", "results", "fees", "links",
-    "dossier", "steps", "flow", "reads", "replaces", "phases",
+    "dossier", "steps", "flow", "reads", "replaces", "phases", "coordinates",
 }  # fmt: skip
 
 
@@ -527,6 +527,16 @@ class ToAst:
     @rule
     def phase_steps(self, where: Where, c: list[Any]) -> Item:
         return Item("steps", tuple(c), where)
+
+    @rule
+    def coordinates(self, where: Where, c: list[Any]) -> Item:
+        return Item("coordinates", tuple(c), where)
+
+    @rule
+    def coordination(self, where: Where, c: list[Any]) -> ast.Coordination:
+        duration = c[1] if len(c) > 1 else None
+        fields = {"span": span_at(where), "authority": c[0], "duration": duration}
+        return whole(ast.Coordination, fields)
 
     @rule
     def flow(self, where: Where, c: list[Any]) -> Item:

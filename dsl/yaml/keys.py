@@ -259,6 +259,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "The article that gives this step's power",
             (["luat-ho-tich-2014 art 16"],),
         ),
+        "coordinates": Key(
+            'Cơ quan phối hợp thực hiện bước ("X phối hợp Y"), có thể kèm thời gian riêng `for N ngày`; thời gian đó nằm trong thời gian của bước (TT506)',
+            'Bodies that work on the step with its actor ("X phối hợp Y"), optionally with their own time `for` a duration, which runs inside the step\'s time (TT506)',
+            (["province.tax_office for 3 working_days", "commune.police"],),
+        ),
     },
     "Phase": {
         "id": _ID,

@@ -1,6 +1,6 @@
 """TT5xx — deadlines (thời hạn giải quyết): the longest timed path against the legal time limit.
 
-Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT505, one module per rule, and
+Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT506, one module per rule, and
 `longest_path`, the critical-path computation the runtime and the documentation can reuse (it
 reads only the `Workflow` and `Settings`; what the clock counts is in its module's docstring).
 
@@ -10,6 +10,7 @@ reads only the `Workflow` and `Settings`; what the clock counts is in its module
     deadline_longer_after_move.py  TT503 deadline-longer-after-move
     mixed_day_units.py             TT504 mixed-day-units
     phase_over_budget.py           TT505 phase-over-budget
+    coordination_longer_than_step.py  TT506 coordination-longer-than-step
 """
 
 from tthc.compiler.analysis.durations import Scale, in_days, scale_of
@@ -20,6 +21,7 @@ from tthc.compiler.analysis.longest_path import (
     timed_steps,
 )
 from tthc.rules.base import Rule
+from tthc.rules.deadlines.coordination_longer_than_step import coordination_longer_than_step
 from tthc.rules.deadlines.deadline_exceeded import deadline_exceeded
 from tthc.rules.deadlines.deadline_longer_after_move import deadline_longer_after_move
 from tthc.rules.deadlines.mixed_day_units import mixed_day_units
@@ -45,4 +47,5 @@ RULES: tuple[Rule, ...] = (
     Rule("TT503", "procedure", deadline_longer_after_move),
     Rule("TT504", "procedure", mixed_day_units),
     Rule("TT505", "procedure", phase_over_budget),
+    Rule("TT506", "procedure", coordination_longer_than_step),
 )
