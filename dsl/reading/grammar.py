@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 # Start symbols: whole files, and the fragments that YAML scalars hold in DSL notation.
-STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_value"]
+STARTS = ["start", "duration", "citation", "flow_line", "channel", "deadline_value", "coordination"]
 
 
 @cache

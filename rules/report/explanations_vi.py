@@ -557,6 +557,36 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT505": (
+        "Các bước của một giai đoạn mất nhiều thời gian hơn thời hạn riêng của giai đoạn đó.",
+        'Mỗi giai đoạn (`phases { tham_dinh "Thẩm định" budget 10 working_days steps a, b }`)'
+        " gom một số bước và có thời hạn riêng. Đường xử lý dài nhất chỉ đi qua các bước của"
+        " giai đoạn, tính như TT501 (các nhánh song song theo nhánh chậm nhất, đồng hồ tính lại"
+        " sau khi bổ sung hồ sơ), phải vừa thời hạn đó. Ngày làm việc và ngày theo lịch được so"
+        " theo `day_rule` của thủ tục hoặc của từng bước.",
+        "Quy trình nội bộ công bố chia thời hạn giải quyết thành các giai đoạn, mỗi đơn vị một"
+        " giai đoạn: khi giải quyết liên thông, mỗi cơ quan nhận hồ sơ kèm nhiệm vụ và thời gian"
+        f" của mình (Điều 20 {N118}, đọc qua nguồn thứ cấp), còn thời hạn chung là một bộ phận"
+        f" của thủ tục (điểm đ khoản 2 Điều 8 {N63}). Giai đoạn mà các bước vượt thời hạn"
+        " của nó làm đơn vị đó trễ hạn, dù tổng thời gian vẫn vừa.",
+        SAI,
+        DUNG,
+    ),
+    "TT506": (
+        "Cơ quan phối hợp được dành nhiều thời gian hơn chính bước mà nó phối hợp.",
+        "Một bước có thể ghi các cơ quan cùng thực hiện với người thực hiện bước (\u201cX phối"
+        " hợp Y\u201d), mỗi cơ quan kèm thời gian riêng: `coordinates province.tax_office for 3"
+        " working_days`. Thời gian đó nằm trong thời gian của bước (`takes`): bước không thể"
+        " xong trước khi việc phối hợp xong. Thời gian phối hợp dài hơn thời gian của bước bị"
+        " báo; bước không ghi `takes` thì tính theo thời gian phối hợp dài nhất (TT501, TT505).",
+        "Khi giải quyết liên thông, Bộ phận Một cửa chuyển cho mỗi cơ quan nhiệm vụ kèm thời"
+        f" gian riêng (Điều 20 {N118}, đọc qua nguồn thứ cấp), và thời gian của mọi cơ quan đều"
+        f" nằm trong thời hạn giải quyết của thủ tục (điểm đ khoản 2 Điều 8 {N63}). Thời gian"
+        " phối hợp dài hơn bước nghĩa là thời gian bước đã công bố không giữ được, và kiểm tra"
+        " thời hạn đang tính một thời gian mà quy trình không có.",
+        SAI,
+        DUNG,
+    ),
     "TT601": (
         "Mã thủ tục không theo định dạng quốc gia `d.dddddd`.",
         "Mã thủ tục gồm một chữ số, dấu chấm và sáu chữ số, như `1.001193`.",
