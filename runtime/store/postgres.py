@@ -50,6 +50,15 @@ _COLUMNS = (
     "handoff_body, handoff_due, version, state"
 )
 
+# An officer's work list; every column it tests and returns is in the `cases_work_listed` index
+# (migration 3), so PostgreSQL answers from the index alone.
+WORK_LIST = (
+    "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
+    "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
+    "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
+    "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
+)
+
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -256,11 +265,7 @@ class PostgresStore:
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
     ) -> list[WorkItem]:
         rows = self._rows(
-            "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
-            "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
-            "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
-            "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s",
-            {"p": province, "c": commune, "r": role, "n": limit, "o": offset},
+            WORK_LIST, {"p": province, "c": commune, "r": role, "n": limit, "o": offset}
         )
         return [work_item(r) for r in rows]
 
