@@ -13,7 +13,6 @@ import dataclasses
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -74,6 +73,8 @@ def _inside_repository(folder: Path, root: Path) -> bool:
 
 
 def _mentions_tthc(pyproject: Path) -> bool:
+    import tomllib  # here: a check that finds no configuration file never needs it (cold start)
+
     try:
         text = pyproject.read_text(encoding="utf-8")
         return "tthc" in tomllib.loads(text).get("tool", {})
@@ -137,6 +138,8 @@ def load_config(file: str | Path) -> Outcome[Config]:
                 )
             ],
         )
+    import tomllib  # here: a check that finds no configuration file never needs it (cold start)
+
     try:
         data = tomllib.loads(text)
     except ValueError as error:  # TOMLDecodeError, or an integer past Python's 4,300 digits
