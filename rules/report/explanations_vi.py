@@ -188,9 +188,12 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         "Mọi bước `decision` và `signature` mà chủ thể không có thẩm quyền theo sổ đăng ký"
         " trong khi cơ quan dễ nhầm với nó lại có: người đứng đầu hoặc thành viên của một tập"
         " thể khi thẩm quyền được ghi cho tập thể, hoặc tập thể khi thẩm quyền được ghi cho một"
-        " cá nhân của nó. Người đứng đầu không tự có thẩm quyền của tập thể: cần giao quyền"
-        " riêng (phân cấp hoặc ủy quyền) được ghi trong sổ. Công cụ chỉ so với sổ đăng ký; nếu"
-        " luật trao quyền cho chủ thể mà sổ chưa ghi, hãy bổ sung sổ đăng ký.",
+        " cá nhân của nó. Người đứng đầu không tự có thẩm quyền của tập thể: sổ cần ghi một"
+        " giao quyền riêng cho người đó, hoặc từ chính điều luật giao việc cho người đó (ví dụ"
+        " khoản 2 Điều 34 Luật Hộ tịch 2014: Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục khai"
+        " tử), hoặc từ văn bản phân cấp, ủy quyền đã có. Công cụ chỉ so với sổ đăng ký: thông"
+        " báo nói sổ ghi gì, không nói luật giao cho ai; nếu luật trao quyền cho chủ thể mà sổ"
+        " chưa ghi, hãy bổ sung sổ đăng ký.",
         f"Điều 11 {L72} đòi phân định thẩm quyền của Ủy ban nhân dân (tập thể, quyết định theo"
         " đa số) với thẩm quyền của Chủ tịch; luật chuyên ngành nêu rõ từng chủ thể, ví dụ"
         " Luật Hộ tịch 2014 giao việc đăng ký cho Ủy ban nhân dân cấp xã, còn Chủ tịch Ủy ban"
