@@ -169,8 +169,10 @@ def test_over_the_bound_what_was_found_is_still_reported(tmp_path: Path) -> None
     (shortest,) = check(tmp_path, flow, extra)
     assert "while “Kiểm tra c0” is still running" in shortest.message.en
     (reduced,) = check(tmp_path, flow, extra, Settings(max_flow_states=4))
-    assert reduced.code == "TT405" and "path: start → “Tiếp nhận hồ sơ” → “Ký” → all(“Trả kết quả”, “Kiểm tra c0”)" in (
-        reduced.message.en
+    assert (
+        reduced.code == "TT405"
+        and "path: start → “Tiếp nhận hồ sơ” → “Ký” → all(“Trả kết quả”, “Kiểm tra c0”)"
+        in (reduced.message.en)
     )
 
 
