@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.durations import step_time
 from tthc.compiler.analysis.longest_path import timed_steps
 from tthc.dsl import Message, Related
 from tthc.rules.base import Finding, ProcedureContext
@@ -46,11 +47,11 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
     deadline = next((d for d in procedure.deadlines if d.duration is not None), None)
     if deadline is None or any(d.immediate for d in procedure.deadlines):
         return
-    if all(step.duration is not None for step in procedure.steps):
+    if all(step_time(step) is not None for step in procedure.steps):
         return  # no step to report, wherever the timed paths go
     for node in timed_steps(workflow):
         step = workflow.step(node)
-        if step is None or step.duration is not None:
+        if step is None or step_time(step) is not None:
             continue
         limit = limit_text(deadline, context.settings)
         yield Finding(
