@@ -34,17 +34,14 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         this receipt.
     Example:
         ```tthc fragment
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
+            without tiep_nhan
           flow {
-            start -> kiem_tra -> ky -> tra -> end
+            start -> ky -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
+        # the base procedure: tiep_nhan receives the dossier at the one-stop unit
         ```
     """
     workflow = context.workflow
