@@ -88,6 +88,11 @@ class StepKind(StrEnum):
     REFUSAL = "refusal"  # từ chối, nêu rõ lý do
     APOLOGY = "apology"  # phiếu xin lỗi và hẹn lại ngày trả kết quả
     RESULT = "result"  # trả kết quả
+    # Timed steps real records publish with a period of their own (issue 11); like every step,
+    # their `takes` counts toward the deadline unless the step is `not counted`.
+    POSTING = "posting"  # niêm yết công khai (N ngày)
+    WAITING = "waiting"  # thời gian chờ theo luật định (lấy ý kiến, khiếu nại)
+    PAYMENT = "payment"  # người nộp thực hiện nghĩa vụ tài chính
 
 
 class DurationUnit(StrEnum):
@@ -206,6 +211,9 @@ class Step(Node):
     counterpart: Name | None = Field(None, alias="with")
     basis: tuple[Citation, ...] = ()
     coordinates: tuple[Coordination, ...] = ()
+    # "Thời gian ... không tính vào thời hạn giải quyết": the record says the step's time is
+    # outside the time limit (the applicant paying, a posting period); the clock skips it.
+    counted: bool = True
 
 
 class Phase(Node):

@@ -201,6 +201,13 @@ _TABLE = [
         "Trễ hạn không có phiếu xin lỗi và hẹn lại",
         "Late path without apology letter",
     ),
+    _code(
+        "TT311",
+        "period-without-duration",
+        E,
+        "Bước niêm yết hoặc chờ không ghi thời gian",
+        "Posting or waiting step without its period",
+    ),
     _code("TT401", "unreachable-step", E, "Bước không thể đến được", "Unreachable step"),
     _code(
         "TT402",

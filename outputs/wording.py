@@ -32,6 +32,9 @@ STEP_KIND = {
     ast.StepKind.REFUSAL: "Từ chối",
     ast.StepKind.APOLOGY: "Xin lỗi, hẹn lại",
     ast.StepKind.RESULT: "Trả kết quả",
+    ast.StepKind.POSTING: "Niêm yết công khai",
+    ast.StepKind.WAITING: "Chờ theo thời hạn luật định",
+    ast.StepKind.PAYMENT: "Thực hiện nghĩa vụ tài chính",
 }
 
 CHANNEL = {

@@ -124,6 +124,8 @@ def step_row(node: ast.Step) -> Row:
         free.append(listed("basis", [citation(item) for item in node.basis]))
     if node.coordinates:
         free.append(listed("coordinates", [coordination(item) for item in node.coordinates]))
+    if not node.counted:
+        free.append(Attr("not counted"))
     cells = (node.id.value, node.kind.value, string(node.title), actor, takes)
     return Row(cells, tuple(free), lead=3)
 

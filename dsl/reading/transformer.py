@@ -86,6 +86,7 @@ TERMINALS: dict[str, Converter | None] = {
     "OPTIONAL": _flag("required", False),
     "PERSONAL": _flag("personal", True),
     "NOTIFIES_APPLICANT": _flag("notifies", True),
+    "NOT_COUNTED": _flag("counted", False),
     "OTHERWISE": _flag("otherwise", True),
     "CLOCK_PAUSED": _flag("paused", True),
     **dict.fromkeys(_TEXT),
@@ -668,7 +669,7 @@ _DATES: dict[str, dt.date] = {}
 KEYWORD_OF = {
     "giver": "from", "receiver": "to", "duration": "takes", "actor": "by",
     "counterpart": "with", "deadlines": "deadline", "results": "result", "fees": "fee",
-    "notifies": "notifies applicant", "level": "level",
+    "notifies": "notifies applicant", "level": "level", "counted": "not counted",
 }  # fmt: skip
 
 

@@ -219,8 +219,8 @@ KEYS: dict[str, dict[str, Key]] = {
     "Step": {
         "id": _ID,
         "kind": Key(
-            "Loại bước: reception (tiếp nhận), supplement (bổ sung), transfer, review (thẩm định), verification, consultation (lấy ý kiến), decision, signature, fee, refusal (từ chối), apology (xin lỗi, hẹn lại), result (trả kết quả)",
-            "Kind of step: reception, supplement, transfer, review, verification, consultation, decision, signature, fee, refusal, apology, result",
+            "Loại bước: reception (tiếp nhận), supplement (bổ sung), transfer, review (thẩm định), verification, consultation (lấy ý kiến), decision, signature, fee, refusal (từ chối), apology (xin lỗi, hẹn lại), result (trả kết quả), posting (niêm yết công khai), waiting (chờ theo thời hạn luật định), payment (thực hiện nghĩa vụ tài chính)",
+            "Kind of step: reception, supplement, transfer, review, verification, consultation, decision, signature, fee, refusal, apology, result, posting (public notice), waiting (a statutory waiting period), payment (the applicant pays)",
             ("reception", "decision", "result"),
         ),
         "title": Key("Tên bước", "Title of the step", ("Tiếp nhận hồ sơ",)),
@@ -258,6 +258,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "Căn cứ thẩm quyền của bước",
             "The article that gives this step's power",
             (["luat-ho-tich-2014 art 16"],),
+        ),
+        "counted": Key(
+            'Thời gian của bước có tính vào thời hạn giải quyết không (mặc định có); `not counted` khi bản ghi nói "không tính vào thời gian giải quyết"',
+            "Whether the step's time counts toward the deadline (default yes); `not counted` when the record says it is outside the time limit",
+            (False,),
         ),
         "coordinates": Key(
             'Cơ quan phối hợp thực hiện bước ("X phối hợp Y"), có thể kèm thời gian riêng `for N ngày`; thời gian đó nằm trong thời gian của bước (TT506)',

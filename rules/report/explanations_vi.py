@@ -413,6 +413,21 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT311": (
+        "Bước niêm yết hoặc bước chờ không ghi thời gian.",
+        "Bước `posting` (niêm yết công khai) và bước `waiting` (thời gian chờ theo luật định)"
+        " tồn tại vì thời hạn của chúng: \u201cniêm yết 15 ngày\u201d. Mỗi bước như vậy phải"
+        " ghi thời gian (`takes`), dù thời gian đó có tính vào thời hạn giải quyết hay không"
+        " (`not counted`) và dù thời hạn của thủ tục là gì: khi chạy, hệ thống kết thúc việc"
+        " niêm yết vào ngày đó, và các kiểm tra thời hạn tính đến nó.",
+        "Thời hạn niêm yết hoặc thời gian chờ do luật quy định, ví dụ 15 ngày đối với giấy phép"
+        " xây dựng nhà ở riêng lẻ (khoản 1 Điều 102 Luật Xây dựng 2014, sửa đổi năm 2020), và"
+        f" là một phần của thời hạn giải quyết mà thủ tục công bố (điểm đ khoản 2 Điều 8 {N63})."
+        " Thiếu thời gian thì không đóng được việc niêm yết đúng hạn và các kiểm tra thời hạn"
+        " bỏ sót những ngày đó.",
+        SAI,
+        DUNG,
+    ),
     "TT401": (
         "Một bước không có mũi tên nào dẫn tới từ điểm bắt đầu.",
         "Đi theo các mũi tên của `flow` từ `start`. Một nhóm bước không tới được được báo một"
