@@ -6,6 +6,9 @@ Input: nothing. Output: `KEYS` (construct → key → `Key`), `TOP_LEVEL_KEYS` (
 and `keys_markdown()`. The keys are the DSL's keywords, so the table describes both forms;
 `tests/dsl/test_schema.py` holds it to the AST (a key for every field, a field for every key,
 every example valid against its key's schema), so the schema and the page cannot drift.
+
+Why over 400 lines: it is a table of text (one entry per key of every construct, in two languages,
+with examples), read as a whole beside the AST it mirrors; the code is the two functions at the end.
 """
 
 from __future__ import annotations

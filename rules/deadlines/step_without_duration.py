@@ -30,32 +30,17 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
         which must add up to it (a process published in 2025 did not); a step without a time makes
         TT501 count it as 0 and hides an overrun.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
+        ```tthc fragment
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+          deadline 3 working_days
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
+        ```tthc fragment
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+          deadline 3 working_days
         ```
     """
     procedure, workflow = context.procedure.node, context.workflow

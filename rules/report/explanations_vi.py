@@ -96,7 +96,10 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
     "TT008": (
         "Tệp không phải UTF-8 hợp lệ, hoặc tự khai báo một bảng mã khác.",
         "Các byte của tệp giải mã được theo UTF-8 (chấp nhận dấu BOM đầu tệp); không có dòng"
-        " `coding:` khai báo bảng mã khác; tệp không phải UTF-16/32 hay tệp nhị phân.",
+        " `coding:` khai báo bảng mã khác; tệp không phải UTF-16/32 hay tệp nhị phân. Tệp"
+        " không đọc được cũng là TT008: liên kết hỏng hoặc vòng, thư mục không liệt kê được, và"
+        " liên kết trỏ ra ngoài kho mã git (không bao giờ được đọc, để một yêu cầu hợp nhất"
+        " không thể khiến CI in ra tệp nằm ngoài kho).",
         "Các bảng mã tiếng Việt cũ (TCVN3, VNI, Windows-1258) biến dấu thành ký tự rác. Cơ quan"
         " nhà nước dùng bộ mã Unicode theo TCVN 6909:2001 (Quyết định 72/2002/QĐ-TTg); dùng"
         " UTF-8 làm bảng mã của tệp là thực tiễn của các cổng quốc gia (chưa kiểm chứng).",
