@@ -204,6 +204,11 @@ class Step(Node):
     kind: StepKind
     title: str
     actor: Name | None = Field(None, alias="by")
+    # "Lãnh đạo X": the head of the unit `by`, or a deputy acting for it (`by head of X`).
+    head: bool = False
+    # Other units that may carry out the step instead ("Trung tâm Phục vụ HCC tỉnh, xã, hoặc
+    # Chi nhánh VPĐKĐĐ"): `by a or b or c`.
+    alternatives: tuple[Name, ...] = Field((), alias="or")
     duration: Duration | None = Field(None, alias="takes")
     reads: tuple[Name, ...] = ()
     signs: SignatureKind | None = None
@@ -288,6 +293,9 @@ class Authority(Node):
     staff: int | None = None
     starts: dt.date | None = None
     until: dt.date | None = None
+    # Other spellings of the title that published records use ("Chi nhánh VPĐKĐĐ"), matched
+    # by `Registry.named` (case and spacing aside); one spelling names one authority (TT004).
+    aliases: tuple[str, ...] = ()
 
 
 class Instrument(Node):

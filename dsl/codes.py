@@ -208,6 +208,13 @@ _TABLE = [
         "Bước niêm yết hoặc chờ không ghi thời gian",
         "Posting or waiting step without its period",
     ),
+    _code(
+        "TT312",
+        "head-of-person",
+        E,
+        "Giao bước cho lãnh đạo của một chức danh",
+        "Step given to the head of a person",
+    ),
     _code("TT401", "unreachable-step", E, "Bước không thể đến được", "Unreachable step"),
     _code(
         "TT402",

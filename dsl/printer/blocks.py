@@ -109,7 +109,11 @@ def component_row(node: ast.Component) -> Row:
 
 
 def step_row(node: ast.Step) -> Row:
-    actor = f"by {node.actor.value}" if node.actor is not None else ""
+    actor = ""
+    if node.actor is not None:
+        head = "head of " if node.head else ""
+        others = "".join(f" or {name.value}" for name in node.alternatives)
+        actor = f"by {head}{node.actor.value}{others}"
     takes = f"takes {duration(node.duration)}" if node.duration is not None else ""
     free = []
     if node.reads:

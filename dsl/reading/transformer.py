@@ -35,7 +35,8 @@ from tthc.dsl.span import Span, Where
 # Header fields that may appear more than once; their values are concatenated in order.
 REPEATABLE = {
     "basis", "applicants", "channels", "deadlines", "results", "fees", "links",
-    "dossier", "steps", "flow", "reads", "replaces", "phases", "coordinates",
+    "dossier", "steps", "flow", "reads", "replaces", "phases", "coordinates", "alternatives",
+    "aliases",
 }  # fmt: skip
 
 
@@ -87,6 +88,7 @@ TERMINALS: dict[str, Converter | None] = {
     "PERSONAL": _flag("personal", True),
     "NOTIFIES_APPLICANT": _flag("notifies", True),
     "NOT_COUNTED": _flag("counted", False),
+    "HEAD_OF": _flag("head", True),
     "OTHERWISE": _flag("otherwise", True),
     "CLOCK_PAUSED": _flag("paused", True),
     **dict.fromkeys(_TEXT),
@@ -237,6 +239,9 @@ class ToAst:
         the constructor arguments. A repeated scalar is TT004 (no item has the key of a fixed
         field, so a key already there was given by an item before)."""
         for item in items:
+            if type(item) is list:  # one rule that sets several fields (`by head of a or b`)
+                self.assemble(where, item, fields)
+                continue
             if type(item) is not Item or item.value is None:
                 continue
             key = item.key
@@ -492,8 +497,15 @@ class ToAst:
         return build(ast.Step, self.assemble(where, items, fixed))
 
     @rule
-    def actor(self, where: Where, c: list[Any]) -> Item:
-        return Item("actor", c[0], where)
+    def actor(self, where: Where, c: list[Any]) -> Item | list[Item]:
+        if len(c) == 1:
+            return Item("actor", c[0], where)
+        items = [x for x in c if type(x) is Item]  # `head of`
+        names = [x for x in c if type(x) is not Item]
+        items.append(Item("actor", names[0], where))
+        if len(names) > 1:
+            items.append(Item("alternatives", tuple(names[1:]), where))
+        return items
 
     @rule
     def takes(self, where: Where, c: list[Any]) -> Item:
@@ -587,6 +599,10 @@ class ToAst:
     @rule
     def staff(self, where: Where, c: list[Any]) -> Item:
         return Item("staff", int(self.number(where, c[0])), where)
+
+    @rule
+    def aliases(self, where: Where, c: list[Any]) -> Item:
+        return Item("aliases", tuple(_unquote(s) for s in c), where)
 
     @rule
     def title(self, where: Where, c: list[Any]) -> Item:

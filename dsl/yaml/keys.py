@@ -232,6 +232,16 @@ KEYS: dict[str, dict[str, Key]] = {
             "Who carries out the step: an authority of the registry",
             ("commune.one_stop", "commune.chairman"),
         ),
+        "head": Key(
+            'Bước do lãnh đạo của đơn vị `by` thực hiện (người đứng đầu hoặc cấp phó được giao): "Lãnh đạo X"; DSL: `by head of x`',
+            'The step is carried out by the head of the `by` unit, or a deputy acting for it ("Lãnh đạo X"); DSL: `by head of x`',
+            (True,),
+        ),
+        "or": Key(
+            "Các đơn vị khác cũng có thể thực hiện bước (nhiều nơi tiếp nhận hồ sơ); DSL: `by a or b or c`",
+            "Other units that may carry out the step instead (several receiving units); DSL: `by a or b or c`",
+            (["province.one_stop", "province.land_registry_branch"],),
+        ),
         "takes": Key(
             "Thời gian quy trình nội bộ dành cho bước; đường dài nhất phải vừa thời hạn (TT501)",
             "Time the internal process allots to the step; the longest path must fit the deadline (TT501)",
@@ -315,6 +325,11 @@ KEYS: dict[str, dict[str, Key]] = {
         ),
         "starts": _STARTS,
         "until": _UNTIL,
+        "aliases": Key(
+            "Các cách viết khác của tên cơ quan trong bản ghi đã công bố; mỗi tên chỉ một cơ quan (TT004)",
+            "Other spellings of the name in published records; one spelling names one authority (TT004)",
+            (["Chi nhánh VPĐKĐĐ", "CN Văn phòng đăng ký đất đai"],),
+        ),
     },
     "Instrument": {
         "id": _ID,

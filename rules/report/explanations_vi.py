@@ -431,6 +431,19 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT312": (
+        "Một bước được giao cho lãnh đạo của một chức danh, tức của một người.",
+        "`by head of x` (\u201cLãnh đạo X\u201d) giao bước cho người đứng đầu đơn vị hoặc cơ"
+        " quan `x`, hoặc cấp phó được giao thay mặt: việc gì `x` có thẩm quyền thì lãnh đạo của"
+        " nó thực hiện. `x` phải là đơn vị hoặc cơ quan tập thể; một chức danh (như"
+        " `commune.chairman`) là một người, không có lãnh đạo riêng, và bản ghi nói"
+        " \u201cLãnh đạo\u201d của một người là đã ghi nhầm cơ quan.",
+        "Người đứng đầu cơ quan chịu trách nhiệm về việc giải quyết hồ sơ giao cho cơ quan và"
+        f" có thể phân công cấp phó thay mặt ({L72}, Điều 13, 14, đọc qua nguồn thứ cấp); một"
+        " chức danh đã là một người, chỉ thay mặt cơ quan khi có giao quyền (TT101).",
+        SAI,
+        DUNG,
+    ),
     "TT401": (
         "Một bước không có mũi tên nào dẫn tới từ điểm bắt đầu.",
         "Đi theo các mũi tên của `flow` từ `start`. Một nhóm bước không tới được được báo một"

@@ -21,11 +21,13 @@ Art. 16-17), so a refusal path needs no separate `result` step (TT304 checks tha
     consultation_incomplete.py           TT309 consultation-incomplete
     late_path_without_apology.py         TT310 late-path-without-apology
     period_without_duration.py           TT311 period-without-duration
+    head_of_person.py                    TT312 head-of-person
 """
 
 from tthc.rules.base import Rule
 from tthc.rules.steps.consultation_incomplete import consultation_incomplete
 from tthc.rules.steps.fee_not_collected import fee_not_collected
+from tthc.rules.steps.head_of_person import head_of_person
 from tthc.rules.steps.late_path_without_apology import late_path_without_apology
 from tthc.rules.steps.missing_decision import missing_decision
 from tthc.rules.steps.missing_reception import missing_reception
@@ -48,4 +50,5 @@ RULES: tuple[Rule, ...] = (
     Rule("TT309", "procedure", consultation_incomplete),
     Rule("TT310", "procedure", late_path_without_apology),
     Rule("TT311", "procedure", period_without_duration),
+    Rule("TT312", "procedure", head_of_person),
 )
