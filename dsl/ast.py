@@ -216,6 +216,9 @@ class Step(Node):
     counterpart: Name | None = Field(None, alias="with")
     basis: tuple[Citation, ...] = ()
     coordinates: tuple[Coordination, ...] = ()
+    # How this step's time compares with the deadline's kind of day, when it differs from the
+    # procedure's `day_rule` (a posting "15 ngày" read strictly in a process of working days).
+    day_rule: DayRule | None = None
     # "Thời gian ... không tính vào thời hạn giải quyết": the record says the step's time is
     # outside the time limit (the applicant paying, a posting period); the clock skips it.
     counted: bool = True

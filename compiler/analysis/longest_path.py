@@ -37,6 +37,7 @@ from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of,
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
+CALENDAR = ast.DayRule.CALENDAR_AS_WORKING
 PLACES = Decimal("0.000001")  # totals are kept to a millionth of a day (1/24 does not end)
 
 
@@ -160,8 +161,9 @@ def _step_weights(
         if not step.counted:  # "không tính vào thời gian giải quyết"
             weights[step.id.value] = Decimal(0)
         elif time is not None:
+            own = calendar_as_working if step.day_rule is None else step.day_rule is CALENDAR
             weights[step.id.value] = in_days(
-                time, scale, calendar_as_working=calendar_as_working, settings=settings
+                time, scale, calendar_as_working=own, settings=settings
             )
     return weights
 

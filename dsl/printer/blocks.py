@@ -128,6 +128,8 @@ def step_row(node: ast.Step) -> Row:
         free.append(listed("basis", [citation(item) for item in node.basis]))
     if node.coordinates:
         free.append(listed("coordinates", [coordination(item) for item in node.coordinates]))
+    if node.day_rule is not None:
+        free.append(Attr(f"day_rule {node.day_rule.value}"))
     if not node.counted:
         free.append(Attr("not counted"))
     cells = (node.id.value, node.kind.value, string(node.title), actor, takes)

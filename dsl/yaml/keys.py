@@ -272,6 +272,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "The article that gives this step's power",
             (["luat-ho-tich-2014 art 16"],),
         ),
+        "day_rule": Key(
+            "Cách so thời gian của bước này với thời hạn khi khác quy ước của thủ tục (TT504, TT501)",
+            "How this step's time compares with the deadline when it differs from the procedure's rule (TT504, TT501)",
+            ("strict", "calendar_as_working"),
+        ),
         "counted": Key(
             'Thời gian của bước có tính vào thời hạn giải quyết không (mặc định có); `not counted` khi bản ghi nói "không tính vào thời gian giải quyết"',
             "Whether the step's time counts toward the deadline (default yes); `not counted` when the record says it is outside the time limit",
