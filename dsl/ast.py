@@ -161,11 +161,16 @@ class Duration(Node):
 
 
 class Deadline(Node):
-    """`immediately`, or a duration, optionally under a condition ("vùng khó khăn")."""
+    """`immediately`, or a duration, optionally under a condition ("vùng khó khăn"). A range
+    ("30–35 ngày": `30 to 35 days`) keeps its lower amount in `least`, in the duration's unit;
+    the check holds the process to the upper one. An extension ("+10 ngày đối với vùng sâu,
+    vùng xa": `+10 days when "…"`) adds its duration to the narrowest plain deadline."""
 
     immediate: bool = False
     duration: Duration | None = None
     condition: str | None = None
+    least: Decimal | None = None
+    extension: bool = False
 
 
 class Channel(Node):

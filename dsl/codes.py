@@ -294,6 +294,13 @@ _TABLE = [
         "Cơ quan phối hợp có thời gian dài hơn bước",
         "Coordination longer than its step",
     ),
+    _code(
+        "TT507",
+        "extension-without-base",
+        E,
+        "Thời hạn kéo dài không gắn với thời hạn hoặc trường hợp nào",
+        "Deadline extension without a deadline or a case",
+    ),
     _code("TT601", "bad-procedure-code", E, "Mã thủ tục sai định dạng", "Procedure code format"),
     _code("TT602", "duplicate-procedure-code", E, "Trùng mã thủ tục", "Duplicate procedure code"),
     _code("TT603", "missing-metadata", E, "Thiếu thông tin bắt buộc", "Required metadata missing"),

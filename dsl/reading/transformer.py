@@ -119,6 +119,7 @@ DURATION_UNITS = _members(ast.DurationUnit)
 _IMMEDIATE = given("span", "immediate")
 _WITHIN = given("span", "duration", "condition")
 _SINGLE = given("span", "steps")
+_PLAIN = {"least": None, "extension": False}  # a deadline that is neither a range nor extension
 
 Callback = Callable[[Any, Where, list[Any]], Any]
 Declaration = TypeVar("Declaration", ast.Grant, ast.Transfer)
@@ -428,7 +429,7 @@ class ToAst:
     @rule
     def deadline_immediate(self, where: Where, c: list[Any]) -> Item:
         fields = {"span": span_at(where), "immediate": True, "duration": None, "condition": None}
-        node = made(ast.Deadline, fields, _IMMEDIATE)
+        node = made(ast.Deadline, {**fields, **_PLAIN}, _IMMEDIATE)
         return Item("deadlines", (node,), where)
 
     @rule
@@ -436,7 +437,39 @@ class ToAst:
         condition = _unquote(c[1]) if len(c) > 1 else None
         fields = {"span": span_at(where), "immediate": False, "duration": c[0]}
         fields["condition"] = condition
-        node = made(ast.Deadline, fields, _WITHIN)
+        node = made(ast.Deadline, {**fields, **_PLAIN}, _WITHIN)
+        return Item("deadlines", (node,), where)
+
+    @rule
+    def deadline_range(self, where: Where, c: list[Any]) -> Item:
+        least = amount(self.number(where, c[0]))
+        upper: ast.Duration = c[1]
+        if least > upper.amount:
+            self.problems.append(
+                make_diagnostic(
+                    "TT003",
+                    span_at(where),
+                    Message(
+                        vi=f"Khoảng thời hạn bắt đầu ở {c[0]}, lớn hơn mức cuối {upper.amount}",
+                        en=f"The range starts at {c[0]}, above its end {upper.amount}",
+                    ),
+                    Message(
+                        vi="Viết mức thấp trước: 30 to 35 days",
+                        en="Write the lower amount first: 30 to 35 days",
+                    ),
+                )
+            )
+            least = upper.amount
+        condition = _unquote(c[2]) if len(c) > 2 else None
+        fields = {"span": span_at(where), "duration": upper, "condition": condition}
+        node = build(ast.Deadline, {**fields, "least": least})
+        return Item("deadlines", (node,), where)
+
+    @rule
+    def deadline_extension(self, where: Where, c: list[Any]) -> Item:
+        condition = _unquote(c[1]) if len(c) > 1 else None
+        fields = {"span": span_at(where), "duration": c[0], "condition": condition}
+        node = build(ast.Deadline, {**fields, "extension": True})
         return Item("deadlines", (node,), where)
 
     @rule

@@ -615,6 +615,22 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT507": (
+        "Thời hạn kéo dài không gắn với thời hạn giải quyết nào, hoặc không nêu trường hợp áp"
+        " dụng.",
+        'Phần kéo dài (`deadline +10 days when "vùng sâu, vùng xa"`, \u201c+10 ngày\u201d)'
+        " cộng thời gian của nó vào thời hạn giải quyết thông thường cho trường hợp mà `when`"
+        " nêu; TT501 kiểm tra mọi đường theo thời hạn đã kéo dài và các đường không qua bước"
+        " xác minh theo thời hạn thông thường. Phần kéo dài cần cả hai: một thời hạn không phải"
+        " là phần kéo dài, và một điều kiện.",
+        "Pháp luật tính thời gian kéo dài từ khi hết thời hạn được kéo dài, và chỉ cho phép"
+        " trong trường hợp đã nêu: với giấy phép xây dựng, khi cần xem xét thêm, \u201ckhông"
+        " được quá 10 ngày kể từ ngày hết hạn\u201d (khoản 1 Điều 102 Luật Xây dựng 2014, sửa"
+        " đổi năm 2020). Kéo dài mà không có thời hạn thì không có mốc để tính, và kéo dài không"
+        " nêu trường hợp thì âm thầm kéo dài thời hạn của mọi hồ sơ.",
+        SAI,
+        DUNG,
+    ),
     "TT601": (
         "Mã thủ tục không theo định dạng quốc gia `d.dddddd`.",
         "Mã thủ tục gồm một chữ số, dấu chấm và sáu chữ số, như `1.001193`.",
