@@ -59,10 +59,16 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "LPAR": ("dấu (", "'('"),
     "RPAR": ("dấu )", "')'"),
     "COMMA": ("dấu phẩy", "a comma"),
+    "PLUS": ("dấu + (phần kéo dài)", "'+' (an extension)"),
     "$END": ("hết tệp", "the end of the file"),
 }
 # Keywords written with a space, which the grammar matches with a pattern.
-SPACED_KEYWORDS = {"NOTIFIES_APPLICANT": "notifies applicant", "CLOCK_PAUSED": "clock paused"}
+SPACED_KEYWORDS = {
+    "NOTIFIES_APPLICANT": "notifies applicant",
+    "CLOCK_PAUSED": "clock paused",
+    "HEAD_OF": "head of",
+    "NOT_COUNTED": "not counted",
+}
 DECLARATIONS = {"PROCEDURE", "AUTHORITY", "INSTRUMENT", "GRANT", "TRANSFER"}
 _ENUMERATION = re.compile(r"\(\?:([a-z_]+(?:\|[a-z_]+)*)\)")
 _WORD = re.compile(r"[\w.\-]")

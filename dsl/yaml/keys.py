@@ -222,8 +222,8 @@ KEYS: dict[str, dict[str, Key]] = {
     "Step": {
         "id": _ID,
         "kind": Key(
-            "Loại bước: reception (tiếp nhận), supplement (bổ sung), transfer, review (thẩm định), verification, consultation (lấy ý kiến), decision, signature, fee, refusal (từ chối), apology (xin lỗi, hẹn lại), result (trả kết quả)",
-            "Kind of step: reception, supplement, transfer, review, verification, consultation, decision, signature, fee, refusal, apology, result",
+            "Loại bước: reception (tiếp nhận), supplement (bổ sung), transfer, review (thẩm định), verification, consultation (lấy ý kiến), decision, signature, fee, refusal (từ chối), apology (xin lỗi, hẹn lại), result (trả kết quả), posting (niêm yết công khai), waiting (chờ theo thời hạn luật định), payment (thực hiện nghĩa vụ tài chính)",
+            "Kind of step: reception, supplement, transfer, review, verification, consultation, decision, signature, fee, refusal, apology, result, posting (public notice), waiting (a statutory waiting period), payment (the applicant pays)",
             ("reception", "decision", "result"),
         ),
         "title": Key("Tên bước", "Title of the step", ("Tiếp nhận hồ sơ",)),
@@ -231,6 +231,16 @@ KEYS: dict[str, dict[str, Key]] = {
             "Cơ quan, chức danh thực hiện bước (trong sổ đăng ký)",
             "Who carries out the step: an authority of the registry",
             ("commune.one_stop", "commune.chairman"),
+        ),
+        "head": Key(
+            'Bước do lãnh đạo của đơn vị `by` thực hiện (người đứng đầu hoặc cấp phó được giao): "Lãnh đạo X"; DSL: `by head of x`',
+            'The step is carried out by the head of the `by` unit, or a deputy acting for it ("Lãnh đạo X"); DSL: `by head of x`',
+            (True,),
+        ),
+        "or": Key(
+            "Các đơn vị khác cũng có thể thực hiện bước (nhiều nơi tiếp nhận hồ sơ); DSL: `by a or b or c`",
+            "Other units that may carry out the step instead (several receiving units); DSL: `by a or b or c`",
+            (["province.one_stop", "province.land_registry_branch"],),
         ),
         "takes": Key(
             "Thời gian quy trình nội bộ dành cho bước; đường dài nhất phải vừa thời hạn (TT501)",
@@ -261,6 +271,16 @@ KEYS: dict[str, dict[str, Key]] = {
             "Căn cứ thẩm quyền của bước",
             "The article that gives this step's power",
             (["luat-ho-tich-2014 art 16"],),
+        ),
+        "day_rule": Key(
+            "Cách so thời gian của bước này với thời hạn khi khác quy ước của thủ tục (TT504, TT501)",
+            "How this step's time compares with the deadline when it differs from the procedure's rule (TT504, TT501)",
+            ("strict", "calendar_as_working"),
+        ),
+        "counted": Key(
+            'Thời gian của bước có tính vào thời hạn giải quyết không (mặc định có); `not counted` khi bản ghi nói "không tính vào thời gian giải quyết"',
+            "Whether the step's time counts toward the deadline (default yes); `not counted` when the record says it is outside the time limit",
+            (False,),
         ),
         "coordinates": Key(
             'Cơ quan phối hợp thực hiện bước ("X phối hợp Y"), có thể kèm thời gian riêng `for N ngày`; thời gian đó nằm trong thời gian của bước (TT506)',
@@ -310,6 +330,11 @@ KEYS: dict[str, dict[str, Key]] = {
         ),
         "starts": _STARTS,
         "until": _UNTIL,
+        "aliases": Key(
+            "Các cách viết khác của tên cơ quan trong bản ghi đã công bố; mỗi tên chỉ một cơ quan (TT004)",
+            "Other spellings of the name in published records; one spelling names one authority (TT004)",
+            (["Chi nhánh VPĐKĐĐ", "CN Văn phòng đăng ký đất đai"],),
+        ),
     },
     "Instrument": {
         "id": _ID,

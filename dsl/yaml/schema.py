@@ -68,10 +68,18 @@ NOTATIONS: dict[str, dict[str, Any]] = {
         ["direct", "postal", "online full", "online partial"],
     ),
     "Deadline": _notation(
-        rf"(immediately|{_DURATION}(\s+when\s+{_STRING})?)",
-        'The time to settle: `immediately`, or a duration, optionally `when "condition"`',
-        'Thời hạn giải quyết: `immediately` (ngay), hoặc một khoảng thời gian, có thể kèm `when "điều kiện"`',
-        ["immediately", "3 working_days", '25 working_days when "vùng khó khăn"'],
+        rf"(immediately|\+?(\d+(\.\d+)?\s+to\s+)?{_DURATION}(\s+when\s+{_STRING})?)",
+        "The time to settle: `immediately`, a duration, a range `30 to 35 days` or an extension "
+        '`+10 days`, optionally `when "condition"`',
+        "Thời hạn giải quyết: `immediately` (ngay), một khoảng thời gian, một khoảng `30 to 35 days`"
+        ' hoặc phần kéo dài `+10 days`, có thể kèm `when "điều kiện"`',
+        [
+            "immediately",
+            "3 working_days",
+            '25 working_days when "vùng khó khăn"',
+            "30 to 35 days",
+            '+10 days when "vùng sâu, vùng xa"',
+        ],
     ),
     "Coordination": _notation(
         rf"{_NAME}(\s+for\s+{_DURATION})?",

@@ -31,7 +31,21 @@ def _limit_days(
     if deadline.immediate or deadline.duration is None:
         return settings.immediate_deadline_days
     rule = day_rule(procedure, settings) is ast.DayRule.CALENDAR_AS_WORKING
-    return in_days(deadline.duration, scale, calendar_as_working=rule, settings=settings)
+    days = in_days(deadline.duration, scale, calendar_as_working=rule, settings=settings)
+    if not deadline.extension or days is None:
+        return days
+    base = extended(procedure)  # "+10 ngày": added to the narrowest plain deadline
+    if base is None:
+        return None
+    added = _limit_days(base, scale, procedure, settings)
+    return None if added is None else added + days
+
+
+def extended(procedure: ast.Procedure) -> ast.Deadline | None:
+    """The deadline an extension (`+10 days when "…"`) adds to: the first unconditional
+    deadline that is not itself an extension, else the first such conditional one."""
+    plain = [d for d in procedure.deadlines if not d.extension]
+    return next((d for d in plain if d.condition is None), plain[0] if plain else None)
 
 
 def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
@@ -43,7 +57,9 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         a path through an apology step ending there) against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
         minh"`) extend the limit for the case that needs verification: every path that avoids
         all verification steps must fit the unconditional deadline, and every path must fit the
-        longest deadline. When every deadline is conditional (one internal process for several
+        longest deadline. A range (`30 to 35 days`) is held to its upper end; an extension
+        (`+10 days when "vùng sâu, vùng xa"`) is a conditional deadline of the plain one plus
+        the extension. When every deadline is conditional (one internal process for several
         published variants), the narrowest variant stands for the unconditional one. `deadline immediately` is counted as `immediate_deadline_days` (1
         working day, a setting). Working and calendar days compare under the procedure's
         `day_rule`, else the project's `day-rule` setting (default `calendar_as_working`: one

@@ -419,6 +419,34 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT311": (
+        "Bước niêm yết hoặc bước chờ không ghi thời gian.",
+        "Bước `posting` (niêm yết công khai) và bước `waiting` (thời gian chờ theo luật định)"
+        " tồn tại vì thời hạn của chúng: \u201cniêm yết 15 ngày\u201d. Mỗi bước như vậy phải"
+        " ghi thời gian (`takes`), dù thời gian đó có tính vào thời hạn giải quyết hay không"
+        " (`not counted`) và dù thời hạn của thủ tục là gì: khi chạy, hệ thống kết thúc việc"
+        " niêm yết vào ngày đó, và các kiểm tra thời hạn tính đến nó.",
+        "Thời hạn niêm yết hoặc thời gian chờ do luật quy định, ví dụ 15 ngày đối với giấy phép"
+        " xây dựng nhà ở riêng lẻ (khoản 1 Điều 102 Luật Xây dựng 2014, sửa đổi năm 2020), và"
+        f" là một phần của thời hạn giải quyết mà thủ tục công bố (điểm đ khoản 2 Điều 8 {N63})."
+        " Thiếu thời gian thì không đóng được việc niêm yết đúng hạn và các kiểm tra thời hạn"
+        " bỏ sót những ngày đó.",
+        SAI,
+        DUNG,
+    ),
+    "TT312": (
+        "Một bước được giao cho lãnh đạo của một chức danh, tức của một người.",
+        "`by head of x` (\u201cLãnh đạo X\u201d) giao bước cho người đứng đầu đơn vị hoặc cơ"
+        " quan `x`, hoặc cấp phó được giao thay mặt: việc gì `x` có thẩm quyền thì lãnh đạo của"
+        " nó thực hiện. `x` phải là đơn vị hoặc cơ quan tập thể; một chức danh (như"
+        " `commune.chairman`) là một người, không có lãnh đạo riêng, và bản ghi nói"
+        " \u201cLãnh đạo\u201d của một người là đã ghi nhầm cơ quan.",
+        "Người đứng đầu cơ quan chịu trách nhiệm về việc giải quyết hồ sơ giao cho cơ quan và"
+        f" có thể phân công cấp phó thay mặt ({L72}, Điều 13, 14, đọc qua nguồn thứ cấp); một"
+        " chức danh đã là một người, chỉ thay mặt cơ quan khi có giao quyền (TT101).",
+        SAI,
+        DUNG,
+    ),
     "TT401": (
         "Một bước không có mũi tên nào dẫn tới từ điểm bắt đầu.",
         "Đi theo các mũi tên của `flow` từ `start`. Một nhóm bước không tới được được báo một"
@@ -587,6 +615,22 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         f" nằm trong thời hạn giải quyết của thủ tục (điểm đ khoản 2 Điều 8 {N63}). Thời gian"
         " phối hợp dài hơn bước nghĩa là thời gian bước đã công bố không giữ được, và kiểm tra"
         " thời hạn đang tính một thời gian mà quy trình không có.",
+        SAI,
+        DUNG,
+    ),
+    "TT507": (
+        "Thời hạn kéo dài không gắn với thời hạn giải quyết nào, hoặc không nêu trường hợp áp"
+        " dụng.",
+        'Phần kéo dài (`deadline +10 days when "vùng sâu, vùng xa"`, \u201c+10 ngày\u201d)'
+        " cộng thời gian của nó vào thời hạn giải quyết thông thường cho trường hợp mà `when`"
+        " nêu; TT501 kiểm tra mọi đường theo thời hạn đã kéo dài và các đường không qua bước"
+        " xác minh theo thời hạn thông thường. Phần kéo dài cần cả hai: một thời hạn không phải"
+        " là phần kéo dài, và một điều kiện.",
+        "Pháp luật tính thời gian kéo dài từ khi hết thời hạn được kéo dài, và chỉ cho phép"
+        " trong trường hợp đã nêu: với giấy phép xây dựng, khi cần xem xét thêm, \u201ckhông"
+        " được quá 10 ngày kể từ ngày hết hạn\u201d (khoản 1 Điều 102 Luật Xây dựng 2014, sửa"
+        " đổi năm 2020). Kéo dài mà không có thời hạn thì không có mốc để tính, và kéo dài không"
+        " nêu trường hợp thì âm thầm kéo dài thời hạn của mọi hồ sơ.",
         SAI,
         DUNG,
     ),
