@@ -39,6 +39,20 @@ _CODE = re.compile(r"^(\d\.\d{6})(?:\.[A-Z0-9]+)?$")
 _FORM = re.compile(r"(Mẫu số\s+[0-9A-Za-zđĐ/.-]+?)(?=[\s),.;]|$)")
 _PHASE = re.compile(r"^\s*(?:GĐ|giai đoạn)\s*(\d+)", re.I)
 _PHASE_TIME = re.compile(r"\(([^()]*)\)\s*$")
+# The record's fields whose absence the draft states as `unstated <part>` (TT607 reports them
+# once, as incomplete data, instead of TT601/TT603/TT105 each reporting a missing value).
+_UNSTATED = {
+    "ma_thu_tuc": "code",
+    "linh_vuc": "field",
+    "cap_thuc_hien": "level",
+    "can_cu_phap_ly": "basis",
+    "doi_tuong_thuc_hien": "applicants",
+    "cach_thuc_thuc_hien": "channels",
+    "thoi_han_giai_quyet": "deadline",
+    "ket_qua": "result",
+    "phi_le_phi": "fee",
+    "thanh_phan_ho_so": "dossier",
+}
 _KEPT = {
     "trinh_tu_thuc_hien": "Trình tự thực hiện",
     "co_quan_thuc_hien": "Cơ quan thực hiện",
@@ -76,12 +90,20 @@ def draft_record(
     lines.append(f"procedure {_q(_code(record, report))} {_q(_name(record, report))} {{")
     lines += _header(record, level, tables, registry, declared, report)
     components = _dossier(record, lines, report)
+    lines += _unstated(report)
     _steps(record, level, components, tables, registry, declared, lines, report)
     lines.append("}")
     name = _file_name(record)
     report.draft = name
     header, notes, body = _split_comments(lines)
     return Draft(name, "\n".join(body) + "\n", report, header, notes)
+
+
+def _unstated(report: RecordReport) -> list[str]:
+    """The line naming what the source does not state, in the order of the record's fields."""
+    missing = {i.field for i in report.items if i.status is Status.NOT_STATED}
+    parts = [part for key, part in _UNSTATED.items() if key in missing]
+    return [f"  unstated {', '.join(parts)}"] if parts else []
 
 
 def _split_comments(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
@@ -190,6 +212,14 @@ def _header(
     out: list[str] = []
     if record.text("linh_vuc"):
         out.append(f"  field {_q(record.text('linh_vuc'))}")
+    else:
+        report.note(
+            Status.NOT_STATED,
+            "linh_vuc",
+            "",
+            "nguồn không nêu lĩnh vực",
+            "no field in the source",
+        )
     if level:
         out.append(f"  level {level}")
     basis = _basis(record, tables, registry, declared, report)

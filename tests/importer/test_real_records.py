@@ -162,14 +162,44 @@ def test_import_then_fmt_then_check_is_stable(
 def test_consistent_records_get_no_error_of_their_own(
     imported: dict[str, tuple[ImportResult, Path]],
 ) -> None:
-    """The records whose steps fit their deadline get no deadline, flow or legal-basis error
-    (the procedure's basis covers its decision steps; the mix of "ngày" and "ngày làm việc" is
-    a warning naming the day rule). What remains comes from what the source does not state: no
-    national code in this set (TT601) and no result or channels (TT603)."""
+    """The records whose steps fit their deadline get no error at all (the procedure's basis
+    covers its decision steps; the mix of "ngày" and "ngày làm việc" is a warning naming the
+    day rule). What the source does not state (no national code in this set, no result, no
+    channels) is one TT607 warning listing it, not TT601 and TT603 errors."""
     result, _ = imported["internal"]
     consistent = ["TTHC-TINH-01", "TTHC-TINH-03", "TTHC-TINH-06", "TTHC-TINH-07"]
     consistent += ["TTHC-TINH-08", "TTHC-TINH-10", "TTHC-XA-04"]
     for report in result.summary.reports:
         if report.key in consistent:
             errors = {d.code for d in report.findings if d.severity.value == "error"}
-            assert errors == {"TT601", "TT603"}, report.key
+            assert errors == set(), report.key
+            unstated = [d for d in report.findings if d.code == "TT607"]
+            assert len(unstated) == 1, report.key
+            assert unstated[0].severity.value == "warning"
+            assert unstated[0].message.en.startswith(
+                f"The published source of '{report.key}' does not state: procedure code, "
+            ), report.key
+
+
+def test_what_the_source_does_not_state_is_one_finding_listing_it_in_every_draft(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    """Each draft's `unstated` line names exactly the fields its record lacks (the report's
+    `not_stated` items), and no draft gets TT601 or a TT603 for them: TT603 remains only
+    where the source states a value no one could read (a time limit left to a person)."""
+    fields = {"ma_thu_tuc": "code", "linh_vuc": "field", "cap_thuc_hien": "level"}
+    fields |= {"can_cu_phap_ly": "basis", "doi_tuong_thuc_hien": "applicants"}
+    fields |= {"cach_thuc_thuc_hien": "channels", "thoi_han_giai_quyet": "deadline"}
+    fields |= {"ket_qua": "result", "phi_le_phi": "fee", "thanh_phan_ho_so": "dossier"}
+    for result, _ in imported.values():
+        for draft in result.drafts:
+            report = draft.report
+            lacking = {i.field for i in report.items if i.status is Status.NOT_STATED}
+            line = re.search(r"^  unstated +(.*)$", draft.text, re.MULTILINE)
+            written = set(line.group(1).split(", ")) if line else set()
+            assert written == {fields[f] for f in lacking if f in fields}, report.key
+            codes = [d.code for d in report.findings]
+            assert codes.count("TT607") == (1 if written else 0), report.key
+            assert "TT601" not in codes, report.key
+            unread = any(i.unreadable and i.field == "thoi_han_giai_quyet" for i in report.items)
+            assert ("TT603" in codes) == unread, report.key
