@@ -9,9 +9,11 @@ standard error).
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -132,7 +134,29 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        # The structured access log (`tthc.access`, one JSON line a request on standard output)
+        # replaces uvicorn's plain one: one line a request, not two.
+        access_log=False,
+        log_config=_log_config(uvicorn.config.LOGGING_CONFIG),
     )
+
+
+def _log_config(base: dict[str, Any]) -> dict[str, Any]:
+    """uvicorn's logging set-up, with the `tthc.access` logger writing its JSON lines as they
+    are to standard output."""
+    config = copy.deepcopy(base)
+    config["formatters"]["tthc-json"] = {"format": "%(message)s"}
+    config["handlers"]["tthc-access"] = {
+        "formatter": "tthc-json",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stdout",
+    }
+    config["loggers"]["tthc.access"] = {
+        "handlers": ["tthc-access"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
 
 
 @click.group()
