@@ -144,6 +144,7 @@ class Unstated(StrEnum):
     RESULT = "result"
     FEE = "fee"
     DOSSIER = "dossier"
+    STEPS = "steps"  # the internal process (quy trình nội bộ): no steps, no flow
 
 
 # --- small nodes --------------------------------------------------------------------------

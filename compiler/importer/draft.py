@@ -39,6 +39,7 @@ _UNSTATED = {
     "ket_qua": "result",
     "phi_le_phi": "fee",
     "thanh_phan_ho_so": "dossier",
+    "quy_trinh_noi_bo": "steps",
 }
 
 
@@ -67,8 +68,8 @@ def draft_record(
     )
     lines += header_lines(record, level, tables, registry, declared, report)
     components = dossier_lines(record, lines, report)
-    lines += _unstated(report)
     step_lines(record, level, components, tables, registry, declared, lines, report)
+    lines += _unstated(report)  # after the steps, which note a process not stated
     lines.append("}")
     name = _file_name(record)
     report.draft = name

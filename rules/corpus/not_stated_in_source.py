@@ -2,7 +2,8 @@
 
 Input: a `ProcedureContext`. Output: one `Finding` at the code listing the parts the procedure
 marks `unstated` (and any it marks so but gives all the same). The checks that would report
-such a part as missing (TT601 for a stand-in code, TT603, TT105) leave it to this one, so a
+such a part as missing (TT601 for a stand-in code, TT603, TT105, and for an internal process
+not stated the checks of the steps and the flow) leave it to this one, so a
 record that is faithful to an incomplete source gets one finding, not a cascade of errors.
 """
 
@@ -27,6 +28,7 @@ PARTS: dict[ast.Unstated, tuple[str, str]] = {
     ast.Unstated.RESULT: ("kết quả thực hiện", "result"),
     ast.Unstated.FEE: ("phí, lệ phí", "fee"),
     ast.Unstated.DOSSIER: ("thành phần hồ sơ", "dossier"),
+    ast.Unstated.STEPS: ("quy trình nội bộ", "internal process"),
 }
 
 
@@ -45,6 +47,7 @@ def given(node: ast.Procedure, part: ast.Unstated) -> bool:
         ast.Unstated.RESULT: node.results,
         ast.Unstated.FEE: node.fees,
         ast.Unstated.DOSSIER: node.dossier,
+        ast.Unstated.STEPS: node.steps or node.flow,
     }[part]
     return value is not None and value != ()
 
@@ -56,7 +59,8 @@ def not_stated_in_source(context: ProcedureContext) -> Iterator[Finding]:
         A procedure encoded from a published record that lacks a part (no national code, no
         result, no channels…) says so with `unstated code, result, channels` rather than
         inventing a value. One finding lists those parts, once; the checks that would report
-        each as missing (TT601 for the stand-in code, TT603, TT105) do not. A part marked
+        each as missing (TT601 for the stand-in code, TT603, TT105; for a source with no
+        internal process, `unstated steps`, TT301, TT306, TT310 and TT402) do not. A part marked
         `unstated` that the procedure gives all the same is named too: remove it from the line.
         A part simply left out, with no `unstated`, is still TT601/TT603/TT105's error.
     Why it matters:

@@ -662,7 +662,8 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         " quốc gia, không nêu kết quả, không nêu cách thức thực hiện…) thì ghi rõ điều đó bằng"
         " dòng `unstated code, result, channels` thay vì tự đặt ra giá trị. Một thông báo duy"
         " nhất liệt kê các phần ấy; các kiểm tra vốn báo thiếu từng phần (TT601 với mã ghi tạm,"
-        " TT603, TT105) không báo nữa. Phần nào ghi `unstated` mà thủ tục vẫn nêu giá trị cũng"
+        " TT603, TT105; với nguồn không có quy trình nội bộ, `unstated steps`, thì TT301, TT306,"
+        " TT310, TT402) không báo nữa. Phần nào ghi `unstated` mà thủ tục vẫn nêu giá trị cũng"
         " được chỉ ra để bỏ khỏi dòng. Thủ tục viết tay chỉ đơn giản bỏ trống, không có"
         " `unstated`, vẫn bị TT601, TT603, TT105 báo lỗi.",
         f"Khoản 2 Điều 8 {N63} chỉ coi thủ tục là đầy đủ khi có tên, trình tự, cách thức thực"
