@@ -319,6 +319,20 @@ _TABLE = [
         "District procedure with no successor",
     ),
     _code(
+        "TT606",
+        "copied-internal-process",
+        W,
+        "Một quy trình nội bộ cho các thời hạn khác nhau",
+        "One internal process under different deadlines",
+    ),
+    _code(
+        "TT607",
+        "not-stated-in-source",
+        W,
+        "Nguồn công bố không nêu đủ thông tin",
+        "Parts not stated in the published source",
+    ),
+    _code(
         "TT701",
         "same-officer-prepares-and-approves",
         E,

@@ -71,7 +71,7 @@ def _unquote(token: str) -> str:
 # item it sets; a date stays a `Token`, whose place a message about an impossible date needs.
 _TEXT = ("STRING", "NUMBER", "INT", "ARTICLE", "LEVEL", "CHANNEL", "ONLINE_LEVEL", "BOOL",
          "IMMEDIATELY", "DAY_RULE", "STEP_KIND", "SIGNATURE", "AUTHORITY_KIND",
-         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT")  # fmt: skip
+         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT", "UNSTATED")  # fmt: skip
 
 
 def _flag(key: str, value: bool) -> Converter:
@@ -109,6 +109,7 @@ LEVELS = _members(ast.Level)
 CHANNEL_KINDS = _members(ast.ChannelKind)
 ONLINE_LEVELS = _members(ast.OnlineLevel)
 DAY_RULES = _members(ast.DayRule)
+UNSTATED = _members(ast.Unstated)
 STEP_KINDS = _members(ast.StepKind)
 SIGNATURE_KINDS = _members(ast.SignatureKind)
 AUTHORITY_KINDS = _members(ast.AuthorityKind)
@@ -501,6 +502,10 @@ class ToAst:
     @rule
     def two_persons(self, where: Where, c: list[Any]) -> Item:
         return Item("two_persons", c[0] == "yes", where)
+
+    @rule
+    def unstated(self, where: Where, c: list[Any]) -> Item:
+        return Item("unstated", tuple(dict.fromkeys(UNSTATED[word] for word in c)), where)
 
     # -- dossier, steps, flow --------------------------------------------------------------
 

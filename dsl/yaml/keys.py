@@ -140,6 +140,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "The person who prepares and the person who approves must differ (TT701)",
             (True,),
         ),
+        "unstated": Key(
+            "Những phần nguồn công bố không nêu (mã thủ tục ghi tạm, kết quả, cách thức…): báo một lần là dữ liệu chưa đầy đủ (TT607), không báo thiếu (TT601, TT603, TT105)",
+            "Parts the published source does not state (a stand-in code, the result, the channels…): reported once as incomplete data (TT607), not as missing (TT601, TT603, TT105)",
+            (["code", "result", "channels"],),
+        ),
         "dossier": Key(
             "Thành phần hồ sơ",
             "Dossier components (thành phần hồ sơ)",

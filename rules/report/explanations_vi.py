@@ -688,6 +688,41 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT606": (
+        "Cùng một quy trình nội bộ được chép cho các thủ tục có thời hạn khác nhau.",
+        "Các thủ tục khác mã mà quy trình nội bộ có cùng các bước theo cùng thứ tự (cùng loại"
+        " bước, cùng đơn vị thực hiện, cùng thời gian từng bước, ít nhất ba bước có thời gian)"
+        " thì phải có cùng thời hạn. Một thông báo nêu mọi thủ tục dùng chung quy trình ấy và"
+        " thời hạn của từng thủ tục. Các phiên bản của cùng một thủ tục (cùng mã) không bị so"
+        " với nhau.",
+        f"Thời hạn giải quyết là một bộ phận của mỗi thủ tục (điểm đ khoản 2 Điều 8 {N63}), và"
+        " quy trình nội bộ công bố cho một thủ tục chia thời hạn đó cho các bước: một quy trình"
+        " không thể vừa với hai thời hạn khác nhau. Các tỉnh thường chép quy trình của thủ tục"
+        " này sang thủ tục khác; khi đó hoặc thời hạn dài hơn được hứa mà không có kế hoạch"
+        " thời gian, hoặc các bước không kịp thời hạn ngắn hơn.",
+        SAI,
+        DUNG,
+    ),
+    "TT607": (
+        "Nguồn công bố không nêu một số phần của thủ tục: dữ liệu chưa đầy đủ.",
+        "Thủ tục chép từ một bản ghi đã công bố mà bản ghi thiếu một phần (không có mã thủ tục"
+        " quốc gia, không nêu kết quả, không nêu cách thức thực hiện…) thì ghi rõ điều đó bằng"
+        " dòng `unstated code, result, channels` thay vì tự đặt ra giá trị. Một thông báo duy"
+        " nhất liệt kê các phần ấy; các kiểm tra vốn báo thiếu từng phần (TT601 với mã ghi tạm,"
+        " TT603, TT105; với nguồn không có quy trình nội bộ, `unstated steps`, thì TT301, TT306,"
+        " TT310, TT402) không báo nữa. Phần nào ghi `unstated` mà thủ tục vẫn nêu giá trị cũng"
+        " được chỉ ra để bỏ khỏi dòng. Thủ tục viết tay chỉ đơn giản bỏ trống, không có"
+        " `unstated`, vẫn bị TT601, TT603, TT105 báo lỗi.",
+        f"Khoản 2 Điều 8 {N63} chỉ coi thủ tục là đầy đủ khi có tên, trình tự, cách thức thực"
+        " hiện, thành phần hồ sơ, thời hạn giải quyết, đối tượng, cơ quan giải quyết và, khi"
+        " có, kết quả và phí, lệ phí; quyết định công bố nêu các bộ phận đó (Điều 15) và thông"
+        " tin trên Cơ sở dữ liệu quốc gia có giá trị thi hành (Điều 25). Vì vậy mỗi phần phải"
+        " lấy từ văn bản công bố, không được đoán. Bản ghi thiếu một phần là dữ liệu chưa đầy"
+        " đủ cần bổ sung từ quyết định công bố, không phải một thủ tục có bao nhiêu lỗi bằng"
+        " bấy nhiêu trường còn thiếu.",
+        SAI,
+        DUNG,
+    ),
     "TT701": (
         "Một chức danh vừa thẩm định vừa phê duyệt hồ sơ khi cần hai người khác nhau.",
         "Trong thủ tục ghi `two_persons yes`, bước quyết định không được có cùng chủ thể với"
