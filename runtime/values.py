@@ -102,6 +102,7 @@ class Reason(StrEnum):
     SIGNATURE_INVALID = "signature-invalid"
     STALE_VERSION = "stale-version"
     KEY_REUSED = "key-reused"  # an idempotency key replayed with another command
+    NO_TRANSFER = "no-transfer"  # no transfer of power moves the case to the version in force
 
 
 @dataclass(frozen=True)
