@@ -100,6 +100,7 @@ class Reason(StrEnum):
     NO_REASONS = "no-reasons"
     SIGNATURE_REQUIRED = "signature-required"
     SIGNATURE_INVALID = "signature-invalid"
+    CERTIFICATE_REVOKED = "certificate-revoked"  # listed in a configured CRL
     STALE_VERSION = "stale-version"
     KEY_REUSED = "key-reused"  # an idempotency key replayed with another command
     NO_TRANSFER = "no-transfer"  # no transfer of power moves the case to the version in force
