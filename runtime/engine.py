@@ -314,7 +314,7 @@ class Engine(Pipeline):
             found
             and due is not None
             and case.apologies < self.settings.max_reappointments
-            and moves.today >= due
+            and moves.today <= due - dt.timedelta(days=self.settings.apology_days_before)
         ):
             found.append(Action("apologise", None, "Xin lỗi và hẹn lại ngày trả kết quả"))
         return found

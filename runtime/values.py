@@ -96,6 +96,7 @@ class Reason(StrEnum):
     SUPPLEMENT_LIMIT = "supplement-limit"
     NOT_WAITING = "not-waiting"  # a supplement received while none was requested
     APOLOGY_LIMIT = "apology-limit"
+    APOLOGY_TOO_LATE = "apology-too-late"  # not sent the day before the due date, or earlier
     BAD_DATE = "bad-date"
     NO_REASONS = "no-reasons"
     SIGNATURE_REQUIRED = "signature-required"
