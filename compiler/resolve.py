@@ -18,7 +18,14 @@ from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
 
 Declared = TypeVar(
-    "Declared", ast.Authority, ast.Instrument, ast.Grant, ast.Transfer, ast.Step, ast.Component
+    "Declared",
+    ast.Authority,
+    ast.Instrument,
+    ast.Grant,
+    ast.Transfer,
+    ast.Step,
+    ast.Component,
+    ast.Phase,
 )
 
 WHAT = {
@@ -28,6 +35,7 @@ WHAT = {
     "component": ("thành phần hồ sơ", "dossier component"),
     "grant": ("giao quyền", "grant"),
     "transfer": ("chuyển giao", "transfer"),
+    "phase": ("giai đoạn", "phase"),
 }
 
 
@@ -150,9 +158,15 @@ def _check_procedure(
     for step in node.steps:
         _bind(step.actor, model.authorities, "authority", references)
         _bind(step.counterpart, model.authorities, "authority", references)
+        for coordination in step.coordinates:
+            _bind(coordination.authority, model.authorities, "authority", references)
         for name in step.reads:
             _bind(name, procedure.components, "component", problems)
         _citations(step.basis, model, references)
+    _table(node.phases, "phase", problems)  # a phase named twice is TT004
+    for phase in node.phases:
+        for name in phase.steps:
+            _bind(name, procedure.steps, "step", problems)
     flow_names = {**procedure.steps, START: None, END: None}
     for line in node.flow:
         for endpoint in line.path:

@@ -185,6 +185,15 @@ class Component(Node):
     personal: bool = False
 
 
+class Coordination(Node):
+    """Another body that works on a step ("X phối hợp Y"), with the time it has, if stated: the
+    time runs inside the step's own (TT506); a step without `takes` counts its longest
+    coordination. The runtime can hand the dossier to `authority` until the time is up."""
+
+    authority: Name
+    duration: Duration | None = None
+
+
 class Step(Node):
     id: Name
     kind: StepKind
@@ -196,6 +205,17 @@ class Step(Node):
     notifies: bool = False
     counterpart: Name | None = Field(None, alias="with")
     basis: tuple[Citation, ...] = ()
+    coordinates: tuple[Coordination, ...] = ()
+
+
+class Phase(Node):
+    """A phase (giai đoạn) of the internal process: a group of steps with its own time budget.
+    The longest timed path through its steps must fit the budget (TT505)."""
+
+    id: Name
+    title: str
+    budget: Duration | None = None
+    steps: tuple[Name, ...] = ()
 
 
 class Endpoint(Node):
@@ -246,6 +266,7 @@ class Procedure(Node):
     two_persons: bool = False
     dossier: tuple[Component, ...] = ()
     steps: tuple[Step, ...] = ()
+    phases: tuple[Phase, ...] = ()
     flow: tuple[FlowLine, ...] = ()
 
 

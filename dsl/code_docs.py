@@ -157,7 +157,10 @@ CODE_DOCS: dict[str, str] = {
 
     What it checks:
         The bytes decode as UTF-8 (a byte-order mark is accepted); no `coding:` line declares
-        another encoding; the file is not UTF-16/32 or binary.
+        another encoding; the file is not UTF-16/32 or binary. A file that cannot be read at
+        all is TT008 too: a dangling or looping link, a folder that cannot be listed, and a
+        link that points out of the git work tree (never read, so a pull request cannot make
+        CI print a file from outside the repository).
     Why it matters:
         Legacy Vietnamese encodings (TCVN3, VNI, Windows-1258) turn diacritics into garbage.
         State bodies write Vietnamese in Unicode by TCVN 6909:2001 (Decision 72/2002/QĐ-TTg);

@@ -22,6 +22,10 @@ from tthc.runtime.values import Event
 
 GENESIS = "0" * 64
 
+# One encoder for every event: `json.dumps` with options builds a new encoder at each call,
+# which was a tenth of a command's time in memory. The output is the same canonical JSON.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
 
 def _digest(
     case_id: str,
@@ -32,12 +36,7 @@ def _digest(
     data: dict[str, Any],
     previous: str,
 ) -> str:
-    body = json.dumps(
-        [case_id, seq, kind, at.isoformat(), actor, data, previous],
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
+    body = _CANONICAL.encode([case_id, seq, kind, at.isoformat(), actor, data, previous])
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

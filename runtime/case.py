@@ -21,7 +21,7 @@ OPEN, RESOLVED, REFUSED, WITHDRAWN = "open", "resolved", "refused", "withdrawn"
 CLOSED = (RESOLVED, REFUSED, WITHDRAWN)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Handoff:
     """The dossier is with another body (liên thông) for a consultation step, until `due`."""
 
@@ -107,6 +107,20 @@ class Case:
             "handoff_due": self.handoff.due.isoformat() if self.handoff else None,
             "version": self.version,
         }
+
+    def copy(self) -> Case:
+        """A copy that shares no mutable container with this case: what the in-memory store
+        keeps and hands out, so that the engine's working copy never leaks into it. Field by
+        field, as `to_json`, because `copy.deepcopy` walks every value and is slower still."""
+        new = object.__new__(Case)
+        new.__dict__.update(self.__dict__)
+        new.applicant = dict(self.applicant)
+        new.documents = list(self.documents)
+        new.open_steps = list(self.open_steps)
+        new.joins = {key: list(value) for key, value in self.joins.items()}
+        new.done_steps = list(self.done_steps)
+        new.missing = list(self.missing)
+        return new
 
     # -- JSON -------------------------------------------------------------------------------
 

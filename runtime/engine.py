@@ -7,60 +7,29 @@ the `SignaturePolicy`. Output: every command returns a `Result`; a refused comma
 nothing but the refusal log; a done one changed the case, its events, its notifications and its
 idempotency receipt in one store transaction.
 
-Every command goes through `_run`: the idempotency key (a key seen with the same command gives
-the earlier result, `replayed`; with another command, `key-reused`), the case's version (a
-stale `expected_version` is refused), the bundle and procedure the case is pinned to, the work
-on a copy (`Moves`), then one `Write`. This module is past 400 lines (about 600) because it is
-the one public surface of the runtime: each command is its signature, its argument check
-(`malformed`) and a few lines over `_run`, and what each kind of step means is already in
-`steps`, `moves` and `submission`; splitting the commands would scatter the API a portal reads.
+Each command is its signature and its body: what it does to the working copy of the case once
+`tthc.runtime.pipeline` has checked its arguments, its idempotency key, its case and version;
+the pipeline then writes it. What each kind of step means is in `steps`, `moves` and
+`submission`; the queries a portal reads are at the end.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 
-from tthc.compiler import Bundle, BundledProcedure, ProcedureModel, Workflow, build_procedure
-from tthc.compiler.analysis.calendar import Calendar
-from tthc.compiler.analysis.memo import Memo
-from tthc.compiler.analysis.settings import Settings
-from tthc.compiler.deploy import verify_procedure
 from tthc.dsl import Message, ast
 from tthc.runtime import steps
-from tthc.runtime.authorise import authorise
 from tthc.runtime.case import WITHDRAWN, Case
 from tthc.runtime.moves import Moves, outcome_names
 from tthc.runtime.operations import Late, overdue, verify_case
-from tthc.runtime.signatures import SignaturePolicy
-from tthc.runtime.store.base import (
-    Conflict,
-    Receipt,
-    RefusalRecord,
-    Store,
-    Write,
-)
+from tthc.runtime.pipeline import Guard, Pipeline
 from tthc.runtime.submission import submit
-from tthc.runtime.values import (
-    Done,
-    Dossier,
-    Event,
-    Officer,
-    Reason,
-    Refused,
-    Result,
-    Signature,
-    digest,
-    malformed,
-    refuse,
-)
+from tthc.runtime.values import Dossier, Event, Officer, Reason, Refused, Result, Signature, refuse
 
 Kind = ast.StepKind
-CHANNELS = ("direct", "postal", "online")
 
 
 @dataclass(frozen=True)
@@ -73,219 +42,9 @@ class Action:
     outcomes: tuple[str | None, ...] = ()
 
 
-def _local_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).replace(tzinfo=None)
-
-
-class Engine:
-    def __init__(
-        self,
-        bundle: Bundle | Sequence[Bundle],
-        store: Store,
-        calendar: Calendar | None = None,
-        clock: Callable[[], dt.datetime] = _local_now,
-        settings: Settings | None = None,
-        signatures: SignaturePolicy | None = None,
-        new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
-    ) -> None:
-        bundles = [bundle] if isinstance(bundle, Bundle) else list(bundle)
-        self.bundles = {b.version: b for b in bundles}
-        self.bundle = bundles[-1]  # new cases start under the last one given
-        self.store = store
-        self.calendar = calendar or Calendar(self.bundle.calendar)
-        self.clock = clock
-        self.settings = settings or Settings()
-        self.signatures = signatures or SignaturePolicy()
-        self.new_id = new_id
-        self._memos = {version: Memo() for version in self.bundles}
-        self._procedures: dict[str, tuple[ProcedureModel, Workflow]] = {}
-
-    # -- set-up -----------------------------------------------------------------------------
-
-    def _procedure(self, bundled: BundledProcedure) -> tuple[ProcedureModel, Workflow]:
-        found = self._procedures.get(bundled.digest)
-        if found is None:
-            if not verify_procedure(bundled):
-                raise ValueError(f"procedure {bundled.code} does not match its digest")
-            model = bundled.model()
-            found = self._procedures[bundled.digest] = (model, build_procedure(model))
-        return found
-
-    def _moves(self, case: Case, now: dt.datetime) -> Moves | Refused:
-        bundle = self.bundles.get(case.bundle)
-        pinned = None if bundle is None else bundle.by_digest(case.procedure_digest)
-        if bundle is None or pinned is None:
-            return refuse(
-                Reason.NOT_IN_FORCE,
-                f"Hồ sơ chạy theo gói {case.bundle}, gói này chưa được nạp",
-                f"The case runs under bundle {case.bundle}, which is not loaded",
-                case.id,
-            )
-        procedure, workflow = self._procedure(pinned)
-        return Moves(
-            bundle.registry,
-            procedure,
-            workflow,
-            self.calendar,
-            self.settings,
-            now,
-            case,
-            case.last_hash,
-            case.seq + 1,
-        )
-
-    # -- the command pipeline ---------------------------------------------------------------
-
-    def _refused(self, command: str, refused: Refused, actor: Officer | None) -> Refused:
-        message = json.dumps(
-            {"vi": refused.message.vi, "en": refused.message.en}, ensure_ascii=False
-        )
-        record = RefusalRecord(
-            refused.case_id,
-            self.clock(),
-            actor.id if actor else None,
-            command,
-            refused.reason,
-            message,
-        )
-        self.store.record_refusal(record)
-        return refused
-
-    def _replay(
-        self, command: str, key: str | None, request: str, actor: Officer | None
-    ) -> Result | None:
-        if key is None:
-            return None
-        receipt = self.store.receipt(key)
-        if receipt is None:
-            return None
-        if receipt.request != request:
-            return self._refused(
-                command,
-                refuse(
-                    Reason.KEY_REUSED,
-                    "Khóa chống lặp đã dùng cho một lệnh khác",
-                    "This idempotency key was used for another command",
-                    receipt.case_id,
-                ),
-                actor,
-            )
-        case = self.store.case(receipt.case_id)
-        assert case is not None  # a receipt is written with its case
-        return Done(case, (), replayed=True)
-
-    def _commit(self, moves: Moves, expected: int | None, key: str | None, request: str) -> Result:
-        case = moves.case
-        case.holder = moves.holder()
-        case.seq, case.last_hash = moves.next_seq - 1, moves.last_hash
-        case.version = (expected or 0) + 1
-        receipt = Receipt(key, request, case.id, case.version) if key else None
-        write = Write(case, expected, tuple(moves.events), tuple(moves.notifications), receipt)
-        conflict = self.store.commit(write)
-        if conflict is Conflict.STALE:
-            return refuse(
-                Reason.STALE_VERSION,
-                "Hồ sơ vừa được người khác cập nhật; hãy tải lại",
-                "The case was changed by someone else meanwhile; reload it",
-                case.id,
-            )
-        if conflict is Conflict.KEY_TAKEN and key is not None:
-            # Another process committed a command with this key between our look-up and our
-            # write (a client retrying on two portal workers at once): answer as its replay.
-            replayed = self._replay("commit", key, request, None)
-            if replayed is not None:
-                return replayed
-        if conflict is Conflict.KEY_TAKEN:
-            return refuse(
-                Reason.KEY_REUSED,
-                "Khóa chống lặp vừa được dùng cho một lệnh khác",
-                "This idempotency key was just used for another command",
-                case.id,
-            )
-        if conflict is Conflict.EXISTS:
-            return refuse(
-                Reason.MALFORMED,
-                f"Mã hồ sơ {case.id} đã tồn tại",
-                f"Case id {case.id} is taken",
-                case.id,
-            )
-        return Done(case, tuple(moves.events))
-
-    def _run(
-        self,
-        command: str,
-        case_id: object,
-        actor: Officer | None,
-        key: str | None,
-        expected: int | None,
-        arguments: dict[str, Any],
-        body: Callable[[Moves], Refused | None],
-        closed_ok: bool = False,
-    ) -> Result:
-        if not isinstance(case_id, str) or not (actor is None or isinstance(actor, Officer)):
-            return self._refused(
-                command,
-                refuse(
-                    Reason.MALFORMED,
-                    "Lệnh thiếu mã hồ sơ hoặc cán bộ",
-                    "Malformed command: case id or officer",
-                    None,
-                ),
-                None,
-            )
-        # The command's digest is kept only with an idempotency key.
-        request = "" if key is None else digest(command, {"case": case_id, **arguments})
-        replayed = self._replay(command, key, request, actor)
-        if replayed is not None:
-            return replayed
-        case = self.store.case(case_id)
-        if case is None:
-            refused = refuse(
-                Reason.UNKNOWN_CASE, f"Không có hồ sơ {case_id}", f"No case {case_id}", case_id
-            )
-            return self._refused(command, refused, actor)
-        if expected is not None and expected != case.version:
-            refused = refuse(
-                Reason.STALE_VERSION,
-                f"Hồ sơ đang ở phiên bản {case.version}, lệnh dựa trên phiên bản {expected}",
-                f"The case is at version {case.version}; the command was based on {expected}",
-                case_id,
-            )
-            return self._refused(command, refused, actor)
-        if case.closed and not closed_ok:
-            refused = refuse(
-                Reason.CASE_CLOSED,
-                f"Hồ sơ đã kết thúc ({case.status})",
-                f"The case is over ({case.status})",
-                case_id,
-            )
-            return self._refused(command, refused, actor)
-        moves = self._moves(case, self.clock())
-        if isinstance(moves, Refused):
-            return self._refused(command, moves, actor)
-        refused_now = body(moves)
-        if refused_now is not None:
-            return self._refused(command, refused_now, actor)
-        done = self._commit(moves, case.version, key, request)
-        return self._refused(command, done, actor) if isinstance(done, Refused) else done
-
-    def _authorised(self, moves: Moves, step_id: str, officer: Officer) -> Refused | None:
-        case = moves.case
-        if step_id not in case.open_steps or step_id not in moves.procedure.steps:
-            names = ", ".join(case.open_steps) or "-"
-            return refuse(
-                Reason.STEP_NOT_OPEN,
-                f"Bước '{step_id}' không đang mở; các bước đang mở: {names}",
-                f"Step '{step_id}' is not open; the open steps: {names}",
-                case.id,
-            )
-        step = moves.procedure.steps[step_id]
-        memo = self._memos[case.bundle]
-        return authorise(
-            moves.registry, moves.procedure, step, officer, case, moves.today, self.settings, memo
-        )
-
-    # -- commands ---------------------------------------------------------------------------
+class Engine(Pipeline):
+    """`Engine(bundles, store, calendar=None, clock=<Vietnam local time>, settings=None,
+    signatures=None, new_id=<random hex>)`: the commands and queries of a portal."""
 
     def submit(
         self, dossier: Dossier, key: str | None = None, case_id: str | None = None
@@ -304,11 +63,19 @@ class Engine:
         reasons: Sequence[str] = (),
         new_due: dt.date | None = None,
         signature: Signature | None = None,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """Perform an open step with an outcome (`otherwise` for the default branch)."""
-        bad = malformed(
+
+        def body(moves: Moves) -> Refused | None:
+            return self._authorised(moves, step, officer) or steps.perform(
+                moves, step, officer, outcome, reasons, new_due, signature, self.signatures
+            )
+
+        return self._run(
+            "act",
+            body,
+            guard,
             case_id=case_id,
             step=step,
             officer=officer,
@@ -316,47 +83,16 @@ class Engine:
             reasons=reasons,
             new_due=new_due,
             signature=signature,
-            key=key,
-            expected_version=expected_version,
         )
-        if bad is not None:
-            return self._refused("act", bad, None)
-        arguments = {
-            "step": step,
-            "officer": officer,
-            "outcome": outcome,
-            "reasons": list(reasons),
-            "new_due": new_due,
-            "signature": signature and signature.digest,
-        }
-
-        def body(moves: Moves) -> Refused | None:
-            return self._authorised(moves, step, officer) or steps.perform(
-                moves, step, officer, outcome, reasons, new_due, signature, self.signatures
-            )
-
-        return self._run("act", case_id, officer, key, expected_version, arguments, body)
 
     def request_supplement(
         self,
         case_id: str,
         officer: Officer,
         missing: Sequence[str],
-        *,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """Ask the applicant, once, for everything missing (the open supplement step)."""
-        bad = malformed(
-            case_id=case_id,
-            officer=officer,
-            missing=missing,
-            key=key,
-            expected_version=expected_version,
-        )
-        if bad is not None:
-            return self._refused("request_supplement", bad, None)
-        arguments = {"officer": officer, "missing": list(missing)}
 
         def body(moves: Moves) -> Refused | None:
             step = self._open_of_kind(moves, Kind.SUPPLEMENT)
@@ -367,7 +103,7 @@ class Engine:
             )
 
         return self._run(
-            "request_supplement", case_id, officer, key, expected_version, arguments, body
+            "request_supplement", body, guard, case_id=case_id, officer=officer, missing=missing
         )
 
     def receive_supplement(
@@ -375,29 +111,15 @@ class Engine:
         case_id: str,
         documents: Sequence[str],
         officer: Officer | None = None,
-        *,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """The applicant's supplement arrives: the clock starts again from zero."""
-        bad = malformed(
-            case_id=case_id,
-            documents=documents,
-            by=officer,
-            key=key,
-            expected_version=expected_version,
-        )
-        if bad is not None:
-            return self._refused("receive_supplement", bad, None)
-        arguments = {"officer": officer, "documents": list(documents)}
+
+        def body(moves: Moves) -> Refused | None:
+            return steps.receive(moves, documents, officer)
+
         return self._run(
-            "receive_supplement",
-            case_id,
-            officer,
-            key,
-            expected_version,
-            arguments,
-            lambda moves: steps.receive(moves, documents, officer),
+            "receive_supplement", body, guard, case_id=case_id, by=officer, documents=documents
         )
 
     def refuse(
@@ -407,48 +129,32 @@ class Engine:
         reasons: Sequence[str],
         *,
         signature: Signature | None = None,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """Refuse with reasons: the open refusal step, or the open step whose branch leads to
         one followed by it, in one command."""
-        bad = malformed(
+
+        def body(moves: Moves) -> Refused | None:
+            if isinstance(self._open_of_kind(moves, Kind.REFUSAL), Refused):
+                route = self._route_to_refusal(moves)
+                if route is not None:
+                    before, outcome = route
+                    refused = self._authorised(moves, before, officer) or steps.perform(
+                        moves, before, officer, outcome
+                    )
+                    if refused is not None:
+                        return refused
+            return self._perform_open(moves, Kind.REFUSAL, officer, reasons, signature)
+
+        return self._run(
+            "refuse",
+            body,
+            guard,
             case_id=case_id,
             officer=officer,
             reasons=reasons,
             signature=signature,
-            key=key,
-            expected_version=expected_version,
         )
-        if bad is not None:
-            return self._refused("refuse", bad, None)
-        arguments = {
-            "officer": officer,
-            "reasons": list(reasons),
-            "signature": signature and signature.digest,
-        }
-
-        def body(moves: Moves) -> Refused | None:
-            step = self._open_of_kind(moves, Kind.REFUSAL)
-            if isinstance(step, Refused):
-                route = self._route_to_refusal(moves)
-                if route is None:
-                    return step
-                before, outcome = route
-                refused = self._authorised(moves, before, officer) or steps.perform(
-                    moves, before, officer, outcome
-                )
-                if refused is not None:
-                    return refused
-                step = self._open_of_kind(moves, Kind.REFUSAL)
-                if isinstance(step, Refused):
-                    return step
-            outcome = outcome_names(moves.workflow, step)[0]
-            return self._authorised(moves, step, officer) or steps.perform(
-                moves, step, officer, outcome, reasons, None, signature, self.signatures
-            )
-
-        return self._run("refuse", case_id, officer, key, expected_version, arguments, body)
 
     def return_result(
         self,
@@ -456,31 +162,16 @@ class Engine:
         officer: Officer,
         *,
         signature: Signature | None = None,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """Return the result (the open result step)."""
-        bad = malformed(
-            case_id=case_id,
-            officer=officer,
-            signature=signature,
-            key=key,
-            expected_version=expected_version,
-        )
-        if bad is not None:
-            return self._refused("return_result", bad, None)
-        arguments = {"officer": officer, "signature": signature and signature.digest}
 
         def body(moves: Moves) -> Refused | None:
-            step = self._open_of_kind(moves, Kind.RESULT)
-            if isinstance(step, Refused):
-                return step
-            outcome = outcome_names(moves.workflow, step)[0]
-            return self._authorised(moves, step, officer) or steps.perform(
-                moves, step, officer, outcome, (), None, signature, self.signatures
-            )
+            return self._perform_open(moves, Kind.RESULT, officer, (), signature)
 
-        return self._run("return_result", case_id, officer, key, expected_version, arguments, body)
+        return self._run(
+            "return_result", body, guard, case_id=case_id, officer=officer, signature=signature
+        )
 
     def apologise(
         self,
@@ -488,28 +179,11 @@ class Engine:
         officer: Officer,
         new_due: dt.date,
         reasons: Sequence[str] = (),
-        *,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """The apology letter and the one new date, by an officer who holds an open step."""
-        bad = malformed(
-            case_id=case_id,
-            officer=officer,
-            required_new_due=new_due,
-            reasons=reasons,
-            key=key,
-            expected_version=expected_version,
-        )
-        if bad is not None:
-            return self._refused("apologise", bad, None)
-        arguments = {"officer": officer, "new_due": new_due, "reasons": list(reasons)}
 
         def body(moves: Moves) -> Refused | None:
-            if not isinstance(new_due, dt.date):
-                return refuse(
-                    Reason.MALFORMED, "Ngày hẹn mới không hợp lệ", "Malformed new date", case_id
-                )
             refusals = [self._authorised(moves, s, officer) for s in moves.case.open_steps]
             if not refusals or all(r is not None for r in refusals):
                 return next((r for r in refusals if r), None) or refuse(
@@ -524,24 +198,24 @@ class Engine:
             steps.apologise(moves, officer, new_due, list(reasons))
             return None
 
-        return self._run("apologise", case_id, officer, key, expected_version, arguments, body)
+        return self._run(
+            "apologise",
+            body,
+            guard,
+            case_id=case_id,
+            officer=officer,
+            required_new_due=new_due,
+            reasons=reasons,
+        )
 
     def withdraw(
         self,
         case_id: str,
         reason: str,
         officer: Officer | None = None,
-        *,
-        key: str | None = None,
-        expected_version: int | None = None,
+        **guard: Unpack[Guard],
     ) -> Result:
         """The applicant withdraws the dossier (through the portal, or at the desk: `officer`)."""
-        bad = malformed(
-            case_id=case_id, reason=reason, by=officer, key=key, expected_version=expected_version
-        )
-        if bad is not None:
-            return self._refused("withdraw", bad, None)
-        arguments = {"officer": officer, "reason": reason}
 
         def body(moves: Moves) -> Refused | None:
             case = moves.case
@@ -553,7 +227,7 @@ class Engine:
             moves.notify("withdrawn")
             return None
 
-        return self._run("withdraw", case_id, officer, key, expected_version, arguments, body)
+        return self._run("withdraw", body, guard, case_id=case_id, by=officer, reason=reason)
 
     # -- helpers of the commands ------------------------------------------------------------
 
@@ -566,6 +240,23 @@ class Engine:
             f"Không có bước loại '{kind.value}' đang mở",
             f"No open step of kind '{kind.value}'",
             moves.case.id,
+        )
+
+    def _perform_open(
+        self,
+        moves: Moves,
+        kind: ast.StepKind,
+        officer: Officer,
+        reasons: Sequence[str],
+        signature: Signature | None,
+    ) -> Refused | None:
+        """The open step of `kind`, performed along its first outcome by `officer`."""
+        step = self._open_of_kind(moves, kind)
+        if isinstance(step, Refused):
+            return step
+        outcome = outcome_names(moves.workflow, step)[0]
+        return self._authorised(moves, step, officer) or steps.perform(
+            moves, step, officer, outcome, reasons, None, signature, self.signatures
         )
 
     def _route_to_refusal(self, moves: Moves) -> tuple[str, str | None] | None:

@@ -10,49 +10,12 @@ is written for a refused dossier but the refusal log.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from typing import Protocol
-
-from tthc.compiler import START, Bundle, BundledProcedure, ProcedureModel, Workflow
-from tthc.compiler.analysis.calendar import Calendar
-from tthc.compiler.analysis.settings import Settings
+from tthc.compiler import START
 from tthc.runtime import steps
 from tthc.runtime.case import Case
 from tthc.runtime.moves import Moves, into_supplement
-from tthc.runtime.values import (
-    Dossier,
-    Officer,
-    Reason,
-    Refused,
-    Result,
-    digest,
-    malformed,
-    refuse,
-)
-
-
-class Engine(Protocol):
-    """What submission needs of `tthc.runtime.Engine` (a protocol, so that this module does
-    not import the engine that imports it)."""
-
-    bundle: Bundle
-    calendar: Calendar
-    settings: Settings
-    clock: Callable[[], dt.datetime]
-    new_id: Callable[[], str]
-
-    def _procedure(self, bundled: BundledProcedure) -> tuple[ProcedureModel, Workflow]: ...
-
-    def _refused(self, command: str, refused: Refused, actor: Officer | None) -> Refused: ...
-
-    def _replay(
-        self, command: str, key: str | None, request: str, actor: Officer | None
-    ) -> Result | None: ...
-
-    def _commit(
-        self, moves: Moves, expected: int | None, key: str | None, request: str
-    ) -> Result: ...
+from tthc.runtime.pipeline import Pipeline
+from tthc.runtime.values import Dossier, Reason, Refused, Result, digest, malformed, refuse
 
 
 def _malformed(dossier: object) -> Refused | None:
@@ -86,7 +49,7 @@ def _malformed(dossier: object) -> Refused | None:
     return None
 
 
-def submit(engine: Engine, dossier: Dossier, key: str | None, case_id: str | None) -> Result:
+def submit(engine: Pipeline, dossier: Dossier, key: str | None, case_id: str | None) -> Result:
     refused = _malformed(dossier) or malformed(key=key)
     if case_id is not None and not isinstance(case_id, str):
         refused = refused or malformed(case_id=case_id)
@@ -96,14 +59,10 @@ def submit(engine: Engine, dossier: Dossier, key: str | None, case_id: str | Non
     replayed = engine._replay("submit", key, request, None)
     if replayed is not None:
         return replayed
-    made = _made(engine, dossier, case_id)
-    if isinstance(made, Refused):
-        return engine._refused("submit", made, None)
-    done = engine._commit(made, None, key, request)
-    return engine._refused("submit", done, None) if isinstance(done, Refused) else done
+    return engine._finish("submit", _made(engine, dossier, case_id), None, None, key, request)
 
 
-def _made(engine: Engine, dossier: Dossier, case_id: str | None) -> Moves | Refused:
+def _made(engine: Pipeline, dossier: Dossier, case_id: str | None) -> Moves | Refused:
     now = engine.clock()
     bundle = engine.bundle
     versions = bundle.versions(dossier.procedure)

@@ -204,10 +204,12 @@ def malformed(**values: object) -> Refused | None:
         and isinstance(officer.commune, str | _NONE)
     ):
         bad.append("officer")
-    if not bad:
-        return None
+    return malformed_fields(bad, values.get("case_id")) if bad else None
+
+
+def malformed_fields(bad: list[str], case_id: object) -> Refused:
+    """The refusal naming a command's fields of the wrong kind, or that it does not take."""
     names = ", ".join(name.removeprefix("required_") for name in bad)
-    case_id = values.get("case_id")
     return refuse(
         Reason.MALFORMED,
         f"Lệnh có trường sai kiểu hoặc thiếu: {names}",

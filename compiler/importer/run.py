@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.compiler.importer.draft import Declarations, Draft, draft_record
+from tthc.compiler.importer.draft import Draft, draft_record
+from tthc.compiler.importer.draft_common import Declarations
 from tthc.compiler.importer.records import InputProblem, Record, read_files
 from tthc.compiler.importer.report import ImportSummary, Status
 from tthc.compiler.importer.tables import RegistryIndex, Tables, load_registry, load_tables

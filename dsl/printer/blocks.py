@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 from tthc.dsl import ast
 from tthc.dsl.printer.lines import Comments, Key, Line
-from tthc.dsl.printer.values import citation, duration, endpoint, qualifier, string
+from tthc.dsl.printer.values import (
+    citation,
+    coordination,
+    duration,
+    endpoint,
+    qualifier,
+    string,
+)
 from tthc.dsl.printer.wrap import GAP, Attr, fill, listed
 
 INDENT = 4  # of a block's rows
@@ -115,8 +122,16 @@ def step_row(node: ast.Step) -> Row:
         free.append(Attr(f"with {node.counterpart.value}"))
     if node.basis:
         free.append(listed("basis", [citation(item) for item in node.basis]))
+    if node.coordinates:
+        free.append(listed("coordinates", [coordination(item) for item in node.coordinates]))
     cells = (node.id.value, node.kind.value, string(node.title), actor, takes)
     return Row(cells, tuple(free), lead=3)
+
+
+def phase_row(node: ast.Phase) -> Row:
+    budget = f"budget {duration(node.budget)}" if node.budget is not None else ""
+    free = (listed("steps", [name.value for name in node.steps]),) if node.steps else ()
+    return Row((node.id.value, string(node.title), budget), free, lead=2)
 
 
 def flow_rows(flow: Sequence[ast.FlowLine]) -> list[Row]:

@@ -45,6 +45,11 @@ def citations(nodes: Sequence[ast.Citation]) -> str:
     return ", ".join(citation(node) for node in nodes)
 
 
+def coordination(node: ast.Coordination) -> str:
+    text = node.authority.value
+    return text + (f" for {duration(node.duration)}" if node.duration is not None else "")
+
+
 def channel(node: ast.Channel) -> str:
     return node.kind.value + (f" {node.online.value}" if node.online is not None else "")
 

@@ -35,7 +35,7 @@ from tthc.dsl.span import Span, Where
 # Header fields that may appear more than once; their values are concatenated in order.
 REPEATABLE = {
     "basis", "applicants", "channels", "deadlines", "results", "fees", "links",
-    "dossier", "steps", "flow", "reads", "replaces",
+    "dossier", "steps", "flow", "reads", "replaces", "phases", "coordinates",
 }  # fmt: skip
 
 
@@ -509,6 +509,34 @@ class ToAst:
     @rule
     def counterpart(self, where: Where, c: list[Any]) -> Item:
         return Item("counterpart", c[0], where)
+
+    @rule
+    def phases(self, where: Where, c: list[Any]) -> Item:
+        return Item("phases", tuple(c), where)
+
+    @rule
+    def phase(self, where: Where, c: list[Any]) -> ast.Phase:
+        ident, title, *items = c
+        fixed = {"id": ident, "title": _unquote(title)}
+        return build(ast.Phase, self.assemble(where, items, fixed))
+
+    @rule
+    def budget(self, where: Where, c: list[Any]) -> Item:
+        return Item("budget", c[0], where)
+
+    @rule
+    def phase_steps(self, where: Where, c: list[Any]) -> Item:
+        return Item("steps", tuple(c), where)
+
+    @rule
+    def coordinates(self, where: Where, c: list[Any]) -> Item:
+        return Item("coordinates", tuple(c), where)
+
+    @rule
+    def coordination(self, where: Where, c: list[Any]) -> ast.Coordination:
+        duration = c[1] if len(c) > 1 else None
+        fields = {"span": span_at(where), "authority": c[0], "duration": duration}
+        return whole(ast.Coordination, fields)
 
     @rule
     def flow(self, where: Where, c: list[Any]) -> Item:

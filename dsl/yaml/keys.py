@@ -6,6 +6,9 @@ Input: nothing. Output: `KEYS` (construct → key → `Key`), `TOP_LEVEL_KEYS` (
 and `keys_markdown()`. The keys are the DSL's keywords, so the table describes both forms;
 `tests/dsl/test_schema.py` holds it to the AST (a key for every field, a field for every key,
 every example valid against its key's schema), so the schema and the page cannot drift.
+
+Why over 400 lines: it is a table of text (one entry per key of every construct, in two languages,
+with examples), read as a whole beside the AST it mirrors; the code is the two functions at the end.
 """
 
 from __future__ import annotations
@@ -156,6 +159,20 @@ KEYS: dict[str, dict[str, Key]] = {
                 ],
             ),
         ),
+        "phases": Key(
+            "Các giai đoạn của quy trình nội bộ: mỗi giai đoạn gom một số bước và có thời hạn riêng (TT505)",
+            "Phases of the internal process: each groups steps under its own time budget (TT505)",
+            (
+                [
+                    {
+                        "id": "tham_dinh",
+                        "title": "Giai đoạn thẩm định",
+                        "budget": "10 working_days",
+                        "steps": ["kiem_tra", "xac_minh"],
+                    }
+                ],
+            ),
+        ),
         "flow": Key(
             "Luồng: các mũi tên giữa các bước, từ start đến end",
             "Flow: the arrows between steps, from start to end",
@@ -244,6 +261,23 @@ KEYS: dict[str, dict[str, Key]] = {
             "Căn cứ thẩm quyền của bước",
             "The article that gives this step's power",
             (["luat-ho-tich-2014 art 16"],),
+        ),
+        "coordinates": Key(
+            'Cơ quan phối hợp thực hiện bước ("X phối hợp Y"), có thể kèm thời gian riêng `for N ngày`; thời gian đó nằm trong thời gian của bước (TT506)',
+            'Bodies that work on the step with its actor ("X phối hợp Y"), optionally with their own time `for` a duration, which runs inside the step\'s time (TT506)',
+            (["province.tax_office for 3 working_days", "commune.police"],),
+        ),
+    },
+    "Phase": {
+        "id": _ID,
+        "title": Key("Tên giai đoạn", "Title of the phase", ("Giai đoạn thẩm định",)),
+        "budget": Key(
+            "Thời hạn của giai đoạn; đường dài nhất qua các bước của nó phải vừa thời hạn này (TT505)",
+            "The phase's time budget; the longest timed path through its steps must fit it (TT505)",
+            ("10 working_days", "15 days"),
+        ),
+        "steps": Key(
+            "Các bước thuộc giai đoạn", "The steps the phase groups", (["kiem_tra", "xac_minh"],)
         ),
     },
     "Authority": {

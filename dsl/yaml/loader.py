@@ -40,6 +40,7 @@ FRAGMENTS: dict[type, str] = {
     ast.FlowLine: "flow_line",
     ast.Channel: "channel",
     ast.Deadline: "deadline_value",
+    ast.Coordination: "coordination",
 }
 
 # The top-level keys of a YAML file and the document field each fills.

@@ -73,6 +73,12 @@ NOTATIONS: dict[str, dict[str, Any]] = {
         'Thời hạn giải quyết: `immediately` (ngay), hoặc một khoảng thời gian, có thể kèm `when "điều kiện"`',
         ["immediately", "3 working_days", '25 working_days when "vùng khó khăn"'],
     ),
+    "Coordination": _notation(
+        rf"{_NAME}(\s+for\s+{_DURATION})?",
+        "Another body that works on the step, optionally with its own time: `for` a duration",
+        "Cơ quan phối hợp thực hiện bước, có thể kèm thời gian riêng: `for` một khoảng thời gian",
+        ["province.tax_office for 3 working_days", "commune.police"],
+    ),
     "FlowLine": _notation(
         rf"{_ENDPOINT}(\s*->\s*{_ENDPOINT})+(\s+(when\s+{_NAME}|otherwise))?(\s+clock\s+paused)?",
         "An arrow between steps (start, end, a step, or all(a, b) in parallel), optionally "

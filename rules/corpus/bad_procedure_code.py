@@ -27,16 +27,12 @@ def bad_procedure_code(context: ProcedureContext) -> Iterator[Finding]:
         and cannot be synchronised (format `d.dddddd` as observed on the national portal's
         pages; the format itself is not laid down in a text read, unverified).
     Example:
-        ```tthc
+        ```tthc fragment
         procedure "1.1193" "Đăng ký khai sinh" {
-          level commune
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          level commune
-        }
+        ```tthc fragment
+        # the base procedure: its code 1.001193 has the national form d.dddddd
         ```
     """
     code = context.procedure.node.code

@@ -36,21 +36,13 @@ def missing_metadata(context: ProcedureContext) -> Iterator[Finding]:
         the implementing level (cấp thực hiện) of each (Decree 63/2010/NĐ-CP Arts. 3, 8, 24). A record without
         them cannot be published or checked.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          level commune
-        }
+        ```tthc fragment
+          without result
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"
-          level commune
-          basis luat-ho-tich-2014 art 16
+        ```tthc fragment
           channels direct, online partial
           deadline 3 working_days
-          result "Giấy khai sinh"
-        }
         ```
     """
     node = context.procedure.node

@@ -56,34 +56,23 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         not verified). A published internal process whose step times do not add up to the
         deadline produces late dossiers by design (one published in 2025 did so).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
+        ```tthc fragment
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }
-        }
         ```
     """
     procedure, workflow, settings = context.procedure.node, context.workflow, context.settings

@@ -96,7 +96,10 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
     "TT008": (
         "Tệp không phải UTF-8 hợp lệ, hoặc tự khai báo một bảng mã khác.",
         "Các byte của tệp giải mã được theo UTF-8 (chấp nhận dấu BOM đầu tệp); không có dòng"
-        " `coding:` khai báo bảng mã khác; tệp không phải UTF-16/32 hay tệp nhị phân.",
+        " `coding:` khai báo bảng mã khác; tệp không phải UTF-16/32 hay tệp nhị phân. Tệp"
+        " không đọc được cũng là TT008: liên kết hỏng hoặc vòng, thư mục không liệt kê được, và"
+        " liên kết trỏ ra ngoài kho mã git (không bao giờ được đọc, để một yêu cầu hợp nhất"
+        " không thể khiến CI in ra tệp nằm ngoài kho).",
         "Các bảng mã tiếng Việt cũ (TCVN3, VNI, Windows-1258) biến dấu thành ký tự rác. Cơ quan"
         " nhà nước dùng bộ mã Unicode theo TCVN 6909:2001 (Quyết định 72/2002/QĐ-TTg); dùng"
         " UTF-8 làm bảng mã của tệp là thực tiễn của các cổng quốc gia (chưa kiểm chứng).",
@@ -551,6 +554,36 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         " hằng tuần và ngày nghỉ lễ, tết (Điều 112 Bộ luật Lao động 2019), thời hạn tính theo"
         " Điều 147, 148 Bộ luật Dân sự 2015, nên 15 ngày và 15 ngày làm việc kết thúc ở hai"
         " ngày khác nhau, không cộng hay so sánh trực tiếp được.",
+        SAI,
+        DUNG,
+    ),
+    "TT505": (
+        "Các bước của một giai đoạn mất nhiều thời gian hơn thời hạn riêng của giai đoạn đó.",
+        'Mỗi giai đoạn (`phases { tham_dinh "Thẩm định" budget 10 working_days steps a, b }`)'
+        " gom một số bước và có thời hạn riêng. Đường xử lý dài nhất chỉ đi qua các bước của"
+        " giai đoạn, tính như TT501 (các nhánh song song theo nhánh chậm nhất, đồng hồ tính lại"
+        " sau khi bổ sung hồ sơ), phải vừa thời hạn đó. Ngày làm việc và ngày theo lịch được so"
+        " theo `day_rule` của thủ tục hoặc của từng bước.",
+        "Quy trình nội bộ công bố chia thời hạn giải quyết thành các giai đoạn, mỗi đơn vị một"
+        " giai đoạn: khi giải quyết liên thông, mỗi cơ quan nhận hồ sơ kèm nhiệm vụ và thời gian"
+        f" của mình (Điều 20 {N118}, đọc qua nguồn thứ cấp), còn thời hạn chung là một bộ phận"
+        f" của thủ tục (điểm đ khoản 2 Điều 8 {N63}). Giai đoạn mà các bước vượt thời hạn"
+        " của nó làm đơn vị đó trễ hạn, dù tổng thời gian vẫn vừa.",
+        SAI,
+        DUNG,
+    ),
+    "TT506": (
+        "Cơ quan phối hợp được dành nhiều thời gian hơn chính bước mà nó phối hợp.",
+        "Một bước có thể ghi các cơ quan cùng thực hiện với người thực hiện bước (\u201cX phối"
+        " hợp Y\u201d), mỗi cơ quan kèm thời gian riêng: `coordinates province.tax_office for 3"
+        " working_days`. Thời gian đó nằm trong thời gian của bước (`takes`): bước không thể"
+        " xong trước khi việc phối hợp xong. Thời gian phối hợp dài hơn thời gian của bước bị"
+        " báo; bước không ghi `takes` thì tính theo thời gian phối hợp dài nhất (TT501, TT505).",
+        "Khi giải quyết liên thông, Bộ phận Một cửa chuyển cho mỗi cơ quan nhiệm vụ kèm thời"
+        f" gian riêng (Điều 20 {N118}, đọc qua nguồn thứ cấp), và thời gian của mọi cơ quan đều"
+        f" nằm trong thời hạn giải quyết của thủ tục (điểm đ khoản 2 Điều 8 {N63}). Thời gian"
+        " phối hợp dài hơn bước nghĩa là thời gian bước đã công bố không giữ được, và kiểm tra"
+        " thời hạn đang tính một thời gian mà quy trình không có.",
         SAI,
         DUNG,
     ),

@@ -10,7 +10,8 @@ from __future__ import annotations
 from tthc.dsl import CODES, Code
 from tthc.dsl.code_docs import CODE_DOCS
 from tthc.rules.registry import BY_CODE
-from tthc.rules.report.catalogue import FAMILIES, SECTIONS, parse_doc
+from tthc.rules.report.catalogue import BASE_NOTE, FAMILIES, SECTIONS, parse_doc
+from tthc.rules.report.fragments import BASE
 
 HEADER = """# Rule reference
 
@@ -21,13 +22,22 @@ entry in the terminal, in Vietnamese (`--lang vi`) or English.
 
 
 def markdown_reference() -> str:
-    parts = [HEADER, _index()]
+    parts = [HEADER, _base(), _index()]
     for family in FAMILIES:
         codes = [code for code in CODES.values() if code.code.startswith(family)]
         _, title = FAMILIES[family]
         parts.append(f"## {family}xx — {title.en} ({title.vi})\n")
         parts.extend(_entry(code) for code in codes)
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _base() -> str:
+    """The base procedure, shown once: the examples marked `tthc fragment` apply to it."""
+    return (
+        '<a id="base-procedure"></a>\n\n'
+        f"**The base procedure.** {BASE_NOTE.en} ({BASE_NOTE.vi})\n\n"
+        f"```tthc\n{BASE}```\n"
+    )
 
 
 def _index() -> str:
@@ -57,6 +67,8 @@ def _entry(code: Code) -> str:
         text = doc.sections.get(section)
         if text:
             out += [f"**{section}**\n", _fences(text) + "\n"]
+            if "```tthc fragment" in text:
+                out.append("*Applied to the [base procedure](#base-procedure).*\n")
     return "\n".join(out)
 
 

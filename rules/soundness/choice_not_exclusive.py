@@ -37,14 +37,8 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
         or refused in writing with reasons (Decree 63/2010/NĐ-CP Art. 16-17; Decree
         118/2025/NĐ-CP). The one-stop system must know which way to route the dossier.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete
@@ -52,17 +46,10 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
             bo_sung -> ky clock paused
             ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete
@@ -70,7 +57,6 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
             bo_sung -> ky clock paused
             ky -> tra -> end
           }
-        }
         ```
     """
     workflow = context.workflow

@@ -34,30 +34,14 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         step with no way out leaves the dossier open for ever and the deadline broken. The
         published order of steps (Decree 63/2010/NĐ-CP Art. 8(2)(b)) must lead to an end.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+        ```tthc fragment
           flow {
             start -> tiep_nhan -> ky -> tra
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+        ```tthc fragment
+        # the base procedure: every step leads on to end
         ```
     """
     workflow = context.workflow

@@ -44,35 +44,21 @@ def improper_completion(context: ProcedureContext) -> Iterator[Finding]:
         a step that runs twice issues two decisions for one dossier. Inter-agency processing in
         parallel must wait for every participant (Decree 118/2025/NĐ-CP Art. 20, as cited).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
+        ```tthc fragment
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> all(tra, luu_tru)
             tra -> end
             luu_tru -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
+        ```tthc fragment
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> all(tra, luu_tru)
             all(tra, luu_tru) -> end
           }
-        }
         ```
     """
     workflow = context.workflow

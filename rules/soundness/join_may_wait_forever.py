@@ -41,16 +41,10 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         participating agencies in parallel and then waits for all of them, which is what a join
         means (Decree 118/2025/NĐ-CP Arts. 14 and 20, as cited).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh_a verification "Xác minh nơi cư trú" by commune.civil_status_officer
             xac_minh_b verification "Xác minh nơi sinh" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> xac_minh_a when residence
@@ -58,25 +52,17 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
             all(xac_minh_a, xac_minh_b) -> ky
             ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh_a verification "Xác minh nơi cư trú" by commune.civil_status_officer
             xac_minh_b verification "Xác minh nơi sinh" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> kiem_tra -> all(xac_minh_a, xac_minh_b)
             all(xac_minh_a, xac_minh_b) -> ky
             ky -> tra -> end
           }
-        }
         ```
     """
     workflow = context.workflow

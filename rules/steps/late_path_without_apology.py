@@ -40,29 +40,13 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
         Decree 118 keeps the single re-appointment is unverified). The flow is what the
         one-stop information system runs: without the step, the letter is never issued.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           deadline 3 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             xin_loi apology "Phiếu xin lỗi và hẹn lại ngày trả kết quả" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky otherwise
@@ -70,7 +54,6 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
             xin_loi -> ky
             ky -> tra -> end
           }
-        }
         ```
     """
     procedure, workflow = context.procedure.node, context.workflow

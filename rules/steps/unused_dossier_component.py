@@ -23,38 +23,20 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
         examines is asked for nothing. Most often a `reads` was forgotten; TT702 checks the
         opposite (a step reading papers it has no use for).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
           dossier {
             to_khai "Tờ khai đăng ký khai sinh" required
             giay_chung_sinh "Giấy chứng sinh" required
           }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
           dossier {
             to_khai "Tờ khai đăng ký khai sinh" required
             giay_chung_sinh "Giấy chứng sinh" required
           }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     """
     read = {name.value for step in context.procedure.node.steps for name in step.reads}

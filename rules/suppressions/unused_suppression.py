@@ -12,7 +12,13 @@ from collections.abc import Iterator
 
 from tthc.dsl import CODES, Message
 from tthc.rules.base import Finding
-from tthc.rules.suppression_context import VERBS, Directive, Effect, SuppressionContext
+from tthc.rules.suppression_context import (
+    VERBS,
+    Directive,
+    Effect,
+    SuppressionContext,
+    written_form,
+)
 
 
 def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
@@ -32,67 +38,12 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
         provincial chairman answer for the accuracy of the procedures they publish; the list of
         deliberate deviations has to stay exact, and a misspelt code protects nothing.
     Example:
-        ```tthc
+        ```tthc fragment
         # tthc: allow TT306 -- Giấy chứng sinh chỉ để đối chiếu, không lưu vào hồ sơ
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16, nd-120-2025 art 4, nd-118-2025
-          applicants "Cá nhân"  channels direct, postal, online partial
-          deadline 3 working_days  result "Giấy khai sinh"
-          dossier { to_khai "Tờ khai đăng ký khai sinh" copies 1 required }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
-            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
-            tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan
-            tiep_nhan -> kiem_tra when complete
-            tiep_nhan -> bo_sung otherwise
-            bo_sung -> kiem_tra clock paused
-            kiem_tra -> ky when eligible
-            kiem_tra -> xin_loi when late
-            kiem_tra -> tu_choi otherwise
-            xin_loi -> ky
-            ky -> tra -> end
-            tu_choi -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16, nd-120-2025 art 4, nd-118-2025
-          applicants "Cá nhân"  channels direct, postal, online partial
-          deadline 3 working_days  result "Giấy khai sinh"
-          dossier { to_khai "Tờ khai đăng ký khai sinh" copies 1 required }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
-            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
-            tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan
-            tiep_nhan -> kiem_tra when complete
-            tiep_nhan -> bo_sung otherwise
-            bo_sung -> kiem_tra clock paused
-            kiem_tra -> ky when eligible
-            kiem_tra -> xin_loi when late
-            kiem_tra -> tu_choi otherwise
-            xin_loi -> ky
-            ky -> tra -> end
-            tu_choi -> end
-          }
-        }
+        ```tthc fragment
+        # the base procedure: no suppression where there is nothing to suppress
         ```
     """
     for directive in context.directives:
@@ -117,13 +68,11 @@ def _not_understood(directive: Directive) -> Finding:
             vi="Lệnh bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
             en="This suppression names no code, so it suppresses nothing",
         )
+    form = written_form(verb, "TT306")
     return Finding(
         directive.span,
         message,
-        Message(
-            vi=f"Viết: # tthc: {verb} TT306 -- <lý do>",
-            en=f"Write: # tthc: {verb} TT306 -- <reason>",
-        ),
+        Message(vi=f"Viết: {form.vi}", en=f"Write: {form.en}"),
     )
 
 

@@ -2,11 +2,13 @@
 a portal's read-only replica. Several `MemoryStore`s made over one `MemoryData` share it, as
 several connections share one database file.
 
-Input: `Write`s. Output: what the contract promises, from Python dictionaries. Cases are kept
-as their JSON values (as a database keeps rows) and every read builds a new `Case` with its own
-containers (`Case.from_json`), so the engine's working copy can never leak into the store before
-its write commits (the contract suite caught exactly that once). A write is checked whole
-before anything is stored, which is what makes it atomic here.
+Input: `Write`s. Output: what the contract promises, from Python dictionaries. A case is kept as
+a copy of the `Case` sharing no container with the engine's (`Case.copy`; the queries read its
+`columns()`, as a database reads its index), and every read hands out a new copy, so
+the engine's working copy can never leak into the store before its write commits (the contract
+suite caught exactly that once; it also checks that what a store gives back equals what was
+written, which the SQLite store proves through JSON). A write is checked whole before anything
+is stored, which is what makes it atomic here.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from tthc.runtime.values import Event, Notification
 
 @dataclass
 class MemoryData:
-    cases: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
     events: dict[str, list[Event]] = field(default_factory=dict)
     outbox: dict[str, tuple[Notification, bool]] = field(default_factory=dict)
     receipts: dict[str, Receipt] = field(default_factory=dict)
@@ -47,20 +49,20 @@ class MemoryStore:
         stored = data.cases.get(case.id)
         if write.expected is None and stored is not None:
             return Conflict.EXISTS
-        if write.expected is not None and (
-            stored is None or stored[0]["version"] != write.expected
-        ):
+        if write.expected is not None and (stored is None or stored.version != write.expected):
             return Conflict.STALE
         trail = data.events.get(case.id, [])
-        numbers = {e.seq for e in trail}
+        # A trail is numbered 1, 2, 3... (the primary key of a database's events table): an
+        # event numbered at or below the last one, or below one of its own write, is taken.
+        last = trail[-1].seq if trail else 0
         for event in write.events:
-            if event.seq in numbers:
+            if event.seq <= last:
                 raise WriteError(f"event {event.seq} of case {case.id} exists")
-            numbers.add(event.seq)
+            last = event.seq
         if write.receipt is not None and write.receipt.key in data.receipts:
             return Conflict.KEY_TAKEN
-        data.cases[case.id] = (case.columns(), case.to_json())
-        data.events[case.id] = [*trail, *write.events]
+        data.cases[case.id] = case.copy()
+        data.events.setdefault(case.id, trail).extend(write.events)
         for notification in write.notifications:
             data.outbox.setdefault(notification.id, (notification, False))
         if write.receipt is not None:
@@ -69,7 +71,12 @@ class MemoryStore:
 
     def case(self, case_id: str) -> Case | None:
         stored = self.data.cases.get(case_id)
-        return None if stored is None else Case.from_json(stored[1])
+        return None if stored is None else stored.copy()
+
+    def _columns(self) -> list[dict[str, Any]]:
+        """The indexed columns of every case, made when a query reads them (a write need not
+        pay for an index nobody reads in memory)."""
+        return [case.columns() for case in self.data.cases.values()]
 
     def case_ids(self) -> list[str]:
         return sorted(self.data.cases)
@@ -91,7 +98,7 @@ class MemoryStore:
     ) -> list[WorkItem]:
         held = [
             c
-            for c, _ in self.data.cases.values()
+            for c in self._columns()
             if c["province"] == province
             and (commune is None or c["commune"] == commune)
             and c["closed"] is None
@@ -117,7 +124,7 @@ class MemoryStore:
         day = today.isoformat()
         late = sorted(
             (c["alarm"], c["id"], c)
-            for c, _ in self.data.cases.values()
+            for c in self._columns()
             if c["alarm"] is not None and c["alarm"] < day
         )
         rows = [
@@ -144,7 +151,7 @@ class MemoryStore:
     ) -> list[IndicatorRow]:
         a, b, t = first.isoformat(), last.isoformat(), today.isoformat()
         counts: dict[tuple[str, str], list[int]] = {}
-        for c, _ in self.data.cases.values():
+        for c in self._columns():
             if procedure not in (None, c["procedure"]) or commune not in (None, c["commune"]):
                 continue
             closed = c["closed"]

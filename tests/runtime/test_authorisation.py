@@ -245,6 +245,8 @@ def test_a_district_case_open_on_1_july_2025_goes_on_through_the_transfer(
         ("withdraw", {"reason": None}, "reason"),
         ("receive_supplement", {"documents": "to_khai"}, "documents"),
         ("request_supplement", {"missing": None}, "missing"),
+        ("act", {"expected": 3}, "expected"),  # a keyword no command takes: not ignored
+        ("withdraw", {"by": CHAIRMAN}, "by"),
     ],
 )
 def test_malformed_commands_are_refused_and_nothing_changes(
