@@ -24,6 +24,9 @@ class ProcedureModel:
     node: ast.Procedure
     steps: dict[str, ast.Step]
     components: dict[str, ast.Component]
+    # In a summary (`tthc.rules.engine.summary`), a digest of the internal process whose steps
+    # the summary leaves out: equal digests, equal steps and times (TT606). Else empty.
+    process: str = ""
 
     @property
     def code(self) -> str:

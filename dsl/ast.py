@@ -132,6 +132,26 @@ class DayRule(StrEnum):
     STRICT = "strict"  # no conversion: a mix cannot be compared (TT504), TT501 cannot run
 
 
+class Unstated(StrEnum):
+    """A part of a procedure its published source does not state (`unstated code, result`):
+    the draft says so instead of inventing it, TT607 reports it once as incomplete data, and
+    the checks that would report the part as missing (TT601, TT603, TT105) leave it to TT607.
+    `code` means the code written is a stand-in, not the national code."""
+
+    CODE = "code"
+    FIELD = "field"
+    LEVEL = "level"
+    EFFECTIVE = "effective"
+    BASIS = "basis"
+    APPLICANTS = "applicants"
+    CHANNELS = "channels"
+    DEADLINE = "deadline"
+    RESULT = "result"
+    FEE = "fee"
+    DOSSIER = "dossier"
+    STEPS = "steps"  # the internal process (quy trình nội bộ): no steps, no flow
+
+
 # --- small nodes --------------------------------------------------------------------------
 
 
@@ -285,6 +305,7 @@ class Procedure(Node):
     fees: tuple[Fee, ...] = Field((), alias="fee")
     links: tuple[Text, ...] = ()
     two_persons: bool = False
+    unstated: tuple[Unstated, ...] = ()
     dossier: tuple[Component, ...] = ()
     steps: tuple[Step, ...] = ()
     phases: tuple[Phase, ...] = ()

@@ -93,6 +93,8 @@ def _header(node: ast.Procedure, key: Key, comments: Comments, width: int) -> li
         add("links", listed("", [string(text.value) for text in node.links]))
     if node.two_persons:
         add("two_persons", "yes")
+    if node.unstated:
+        add("unstated", listed("", [item.value for item in node.unstated]))
     return fields
 
 

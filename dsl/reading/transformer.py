@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
+from tthc.dsl.reading.aliases import ALIASES, converter
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.reading.built_nodes import name as name_at
 from tthc.dsl.reading.built_nodes import span as span_at
@@ -70,7 +71,7 @@ def _unquote(token: str) -> str:
 # item it sets; a date stays a `Token`, whose place a message about an impossible date needs.
 _TEXT = ("STRING", "NUMBER", "INT", "ARTICLE", "LEVEL", "CHANNEL", "ONLINE_LEVEL", "BOOL",
          "IMMEDIATELY", "DAY_RULE", "STEP_KIND", "SIGNATURE", "AUTHORITY_KIND",
-         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT")  # fmt: skip
+         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT", "UNSTATED")  # fmt: skip
 
 
 def _flag(key: str, value: bool) -> Converter:
@@ -92,6 +93,8 @@ TERMINALS: dict[str, Converter | None] = {
     "OTHERWISE": _flag("otherwise", True),
     "CLOCK_PAUSED": _flag("paused", True),
     **dict.fromkeys(_TEXT),
+    # A value written as its Vietnamese word (`cấp xã`) becomes the value's text (`commune`).
+    **{f"{terminal}_VI": converter(terminal) for terminal in ALIASES},
 }
 Member = TypeVar("Member", bound=Enum)
 
@@ -106,6 +109,7 @@ LEVELS = _members(ast.Level)
 CHANNEL_KINDS = _members(ast.ChannelKind)
 ONLINE_LEVELS = _members(ast.OnlineLevel)
 DAY_RULES = _members(ast.DayRule)
+UNSTATED = _members(ast.Unstated)
 STEP_KINDS = _members(ast.StepKind)
 SIGNATURE_KINDS = _members(ast.SignatureKind)
 AUTHORITY_KINDS = _members(ast.AuthorityKind)
@@ -498,6 +502,10 @@ class ToAst:
     @rule
     def two_persons(self, where: Where, c: list[Any]) -> Item:
         return Item("two_persons", c[0] == "yes", where)
+
+    @rule
+    def unstated(self, where: Where, c: list[Any]) -> Item:
+        return Item("unstated", tuple(dict.fromkeys(UNSTATED[word] for word in c)), where)
 
     # -- dossier, steps, flow --------------------------------------------------------------
 

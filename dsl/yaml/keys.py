@@ -30,7 +30,7 @@ _ID = Key(
     ("tiep_nhan", "commune.one_stop", "nd-120-2025"),
 )
 _BASIS = Key(
-    "Căn cứ pháp lý: văn bản trong danh mục (registry), có thể kèm `art N` (điều) và `clause M` (khoản)",
+    "Căn cứ pháp lý: văn bản trong sổ đăng ký, có thể kèm `art N` (điều) và `clause M` (khoản)",
     "Legal basis: instruments of the registry, optionally with `art N` (article) and `clause M`",
     (["luat-ho-tich-2014 art 16"], ["nd-120-2025 art 4 clause 2", "nd-118-2025"]),
 )
@@ -46,7 +46,7 @@ _CONFIDENCE = Key(
     ("verified", "partial", "unverified"),
 )
 _POWER = Key(
-    "Thẩm quyền (tên có dấu chấm), đối chiếu với giao quyền và chuyển giao trong danh mục",
+    "Thẩm quyền (tên có dấu chấm), đối chiếu với giao quyền và chuyển giao trong sổ đăng ký",
     "The power, a dotted name matched against the registry's grants and transfers",
     ("ho-tich.dang-ky", "xay-dung.cap-phep"),
 )
@@ -87,7 +87,7 @@ KEYS: dict[str, dict[str, Key]] = {
             ({"from": "district", "basis": ["nd-120-2025 art 4"], "deadline": "5 working_days"},),
         ),
         "basis": Key(
-            "Căn cứ pháp lý của thủ tục; mỗi văn bản phải có trong danh mục và còn hiệu lực (TT104)",
+            "Căn cứ pháp lý của thủ tục; mỗi văn bản phải có trong sổ đăng ký và còn hiệu lực (TT104)",
             "Legal basis of the procedure; each instrument must be in the registry and in force (TT104)",
             (["luat-ho-tich-2014 art 16", "nd-120-2025 art 4"],),
         ),
@@ -139,6 +139,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "Người chuẩn bị và người phê duyệt phải khác nhau (TT701)",
             "The person who prepares and the person who approves must differ (TT701)",
             (True,),
+        ),
+        "unstated": Key(
+            "Những phần nguồn công bố không nêu (mã thủ tục ghi tạm, kết quả, cách thức…): báo một lần là dữ liệu chưa đầy đủ (TT607), không báo thiếu (TT601, TT603, TT105)",
+            "Parts the published source does not state (a stand-in code, the result, the channels…): reported once as incomplete data (TT607), not as missing (TT601, TT603, TT105)",
+            (["code", "result", "channels"],),
         ),
         "dossier": Key(
             "Thành phần hồ sơ",
@@ -228,7 +233,7 @@ KEYS: dict[str, dict[str, Key]] = {
         ),
         "title": Key("Tên bước", "Title of the step", ("Tiếp nhận hồ sơ",)),
         "by": Key(
-            "Cơ quan, chức danh thực hiện bước (trong danh mục)",
+            "Cơ quan, chức danh thực hiện bước (trong sổ đăng ký)",
             "Who carries out the step: an authority of the registry",
             ("commune.one_stop", "commune.chairman"),
         ),
@@ -419,12 +424,12 @@ TOP_LEVEL_KEYS: dict[str, Key] = {
         "Nhiều thủ tục trong một tệp", "Several procedures in one file", ([_PROCEDURE],)
     ),
     "authorities": Key(
-        "Cơ quan, chức danh, đơn vị của danh mục",
+        "Cơ quan, chức danh, đơn vị của sổ đăng ký",
         "Authorities of the registry: bodies, titles, units",
         ([{"id": "commune.one_stop", "title": "Bộ phận Một cửa cấp xã", "level": "commune"}],),
     ),
     "instruments": Key(
-        "Văn bản pháp luật của danh mục",
+        "Văn bản pháp luật của sổ đăng ký",
         "Legal instruments of the registry",
         ([{"id": "nd-118-2025", "kind": "decree", "number": "118/2025/NĐ-CP"}],),
     ),

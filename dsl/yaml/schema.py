@@ -52,7 +52,7 @@ NOTATIONS: dict[str, dict[str, Any]] = {
     "Citation": _notation(
         rf"{_NAME}(\s+art\s+{_ARTICLE}(\s+clause\s+{_ARTICLE})?)?",
         "A legal basis: an instrument of the registry, optionally `art N` and `clause M`",
-        "Căn cứ pháp lý: một văn bản trong danh mục, có thể kèm `art N` (điều) và `clause M` (khoản)",
+        "Căn cứ pháp lý: một văn bản trong sổ đăng ký, có thể kèm `art N` (điều) và `clause M` (khoản)",
         ["luat-ho-tich-2014 art 16", "nd-120-2025 art 4 clause 2", "nd-118-2025"],
     ),
     "Duration": _notation(
@@ -139,7 +139,7 @@ def yaml_json_schema() -> dict[str, Any]:
         "title": "tthc procedure file (YAML form)",
         "description": "Procedures and the legal registry (authorities, instruments, grants, "
         "transfers). Keys are the DSL keywords; durations, citations and flow lines are "
-        "written as in the DSL.\n\nThủ tục hành chính và danh mục pháp lý (cơ quan, văn bản, "
+        "written as in the DSL.\n\nThủ tục hành chính và sổ đăng ký (cơ quan, văn bản, "
         "giao quyền, chuyển giao). Các khóa là từ khóa của ngôn ngữ; thời hạn, căn cứ và luồng "
         "viết như trong ngôn ngữ.",
         "type": ["object", "null"],  # an empty file is an empty document
