@@ -58,6 +58,9 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "refusal": ("từ chối",),
         "apology": ("xin lỗi", "phiếu xin lỗi"),
         "result": ("trả kết quả",),
+        "posting": ("niêm yết", "niêm yết công khai"),
+        "waiting": ("chờ", "thời gian chờ"),
+        "payment": ("nghĩa vụ tài chính", "nộp tiền"),
     },
     "SIGNATURE": {"digital": ("ký số", "số", "chữ ký số"), "handwritten": ("ký tay", "tay")},
     "GRANT_MODE": {
