@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 MYPY_TREE := .mypy-src/tthc
 LAYERS := dsl compiler rules runtime outputs server cli
 
-.PHONY: demo test lint typecheck pytest node-deps fuzz fuzz-api properties bench bench-runtime bench-shapes bench-cold mutations crash release clean
+.PHONY: demo test lint typecheck pytest node-deps fuzz fuzz-api properties bench bench-runtime bench-shapes bench-cold bench-parallel mutations crash release clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,11 @@ bench-shapes: $(STAMP)
 # Issue 17: one file from cold, `tthc check` beside the bpmnlint CLI (npm), paired runs.
 bench-cold: $(STAMP)
 	$(BIN)/python benchmarks/cold_start.py
+
+# Issue 17: 10,000 procedures from cold on one core and on two, interleaved, with the CPU of
+# every phase (the serial fraction); a few minutes.
+bench-parallel: $(STAMP)
+	$(BIN)/python benchmarks/speedup.py
 
 # The runtime beside SpiffWorkflow 3.x in one run (benchmarks/runtime.py; a few minutes).
 bench-runtime: $(STAMP)

@@ -1,29 +1,38 @@
 """The HTTP API under load, beside PostgreSQL's own commit rate measured in the same run.
 
-    .venv/bin/python benchmarks/api_load.py            # ~3-6 min: 1, 2, 4 workers; 1,000,000 cases
+    .venv/bin/python benchmarks/api_load.py            # ~4-6 min: 1, 2, 4 workers; 1,000,000 cases
     .venv/bin/python benchmarks/api_load.py --quick    # smoke run: 1 worker, 5 s, 20,000 cases
 
 Everything runs on this machine, on loopback only: a throw-away PostgreSQL started by
-`.ci/postgres.sh`, `tthc serve` with 1, 2 and 4 uvicorn workers over it, and the clients (asyncio
-with httpx, one process; their own CPU is part of what the two cores share, and is said so).
+`.ci/postgres.sh`, `tthc serve` with 1, 2 and 4 uvicorn workers over it, and the clients
+(`benchmarks/api_clients.py`: aiohttp, one asyncio process). Client, server and PostgreSQL share
+the two cores, so every figure is printed with the load average beside it, and with the CPU it
+cost per request in each of the three (server, PostgreSQL, client: CPU seconds of each process
+tree / requests), which does not depend on what else the machine runs.
 
-Figures:
+Figures, each beside its target (issue 15):
 - write load: 64 concurrent clients each submitting dossiers (one command: the case row, its
   first audit event, a notification and the idempotency receipt, one transaction) for a fixed
-  time: commands/s, p50/p99 latency, per worker count;
+  time: commands/s, p50/p99 latency, per worker count; target p99 <= 100 ms at 4 workers;
 - PostgreSQL's raw commit rate: `pgbench` with 64 clients each committing one small insert per
   transaction, on the same server, the same run; the ratio of the two;
-- reading at scale: with N cases stored (default 1,000,000, written by COPY), 16 concurrent
-  clients reading an officer's work list (their commune's open cases waiting on their role,
-  newest due first, 50 a page) and one case with its history: p50/p99 each. Open Zaak's
-  published figures for its case list over 1,000,000 cases (140-240 ms median with 1 user,
-  240-390 ms with 16, ten one-CPU replicas) are printed beside them for scale.
+- the arithmetic: CPU per command x rate against the two cores, what latency 64 clients in a
+  closed loop must then see (Little's law), and where PostgreSQL's commit rate would be the limit;
+- open loop: submits at a fixed rate below saturation (half the closed-loop rate at 4 workers),
+  latency timed from each request's scheduled start;
+- a client check: 64 clients against a route that answers at once (401), so that the client's
+  own ceiling is known;
+- reading at scale: with N cases stored (default 1,000,000, written by COPY, then VACUUM
+  ANALYZE), 16 concurrent clients reading an officer's work list (their commune's open cases
+  waiting on their role, newest due first, 50 a page) and one case with its history: p50/p99,
+  target p50 <= 20 ms and p99 <= 100 ms; the work-list query alone (EXPLAIN ANALYZE). Open
+  Zaak's published figures for its case list over 1,000,000 cases (140-240 ms median with 1
+  user, 240-390 ms with 16, ten one-CPU replicas) are printed beside them for scale.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import json
 import os
@@ -41,6 +50,7 @@ from typing import Any
 import httpx
 import jwt
 import psycopg
+from api_clients import Request, closed_loop, open_loop, reads, tree_cpu
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
@@ -145,45 +155,6 @@ def token(key: Any, role: str, commune: str, officer: str = "bench") -> str:
     return jwt.encode(claims, key, algorithm="ES256", headers={"kid": "bench"})
 
 
-async def write_load(
-    url: str, key: Any, documents: list[str], clients: int, seconds: float
-) -> list[float]:
-    headers = {"Authorization": f"Bearer {token(key, 'commune.one_stop', '00004')}"}
-    body = {
-        "procedure": BUSINESS,
-        "applicant": {"name": "Nguyễn Văn A"},
-        "channel": "online",
-        "province": "01",
-        "received_commune": "00004",
-        "competent_commune": "00004",
-        "documents": documents,
-    }
-    latencies: list[float] = []
-    failures = 0
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
-        end = time.perf_counter() + seconds
-
-        async def one_client() -> None:
-            nonlocal failures
-            while time.perf_counter() < end:
-                began = time.perf_counter()
-                answer = await client.post(
-                    "/v1/cases",
-                    json=body,
-                    headers={**headers, "Idempotency-Key": uuid.uuid4().hex},
-                )
-                if answer.status_code == 201:
-                    latencies.append(time.perf_counter() - began)
-                else:
-                    failures += 1
-
-        await asyncio.gather(*(one_client() for _ in range(clients)))
-    if failures:
-        print(f"  ({failures} commands not acknowledged)")
-    return latencies
-
-
 def store_cases(database: str, count: int) -> None:
     """`count` cases spread over the communes, by COPY (the engine's own rows, as it writes them:
     their states are one realistic case's, with the id, commune, dates and holder varied)."""
@@ -217,42 +188,61 @@ def store_cases(database: str, count: int) -> None:
                     )
                 )
         connection.commit()
-        cursor.execute("ANALYZE cases")
-        connection.commit()
+    with psycopg.connect(database, autocommit=True) as connection:
+        # The table as autovacuum leaves it in service: statistics, and the visibility map
+        # that lets the work list be read from its index alone.
+        connection.execute("VACUUM ANALYZE cases")
 
 
-async def read_load(
-    url: str, key: Any, case_ids: list[str], clients: int, requests: int
-) -> tuple[list[float], list[float]]:
-    work: list[float] = []
-    one: list[float] = []
-    rng = random.Random(7)
-    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
-
-        async def one_client(number: int) -> None:
-            for i in range(requests):
-                commune = f"{rng.randrange(COMMUNES):05d}"
-                role = "commune.one_stop"
-                headers = {"Authorization": f"Bearer {token(key, role, commune)}"}
-                began = time.perf_counter()
-                answer = await client.get("/v1/worklist?size=50", headers=headers)
-                assert answer.status_code == 200, answer.text
-                work.append(time.perf_counter() - began)
-                case_id = case_ids[(number * requests + i) % len(case_ids)]
-                mine = {"Authorization": f"Bearer {token(key, role, '00004')}"}
-                began = time.perf_counter()
-                answer = await client.get(f"/v1/cases/{case_id}", headers=mine)
-                history = await client.get(f"/v1/cases/{case_id}/history", headers=mine)
-                assert answer.status_code == history.status_code == 200, answer.text
-                one.append(time.perf_counter() - began)
-
-        await asyncio.gather(*(one_client(n) for n in range(clients)))
-    return work, one
-
-
-def ms(values: list[float], q: float) -> str:
+def ms(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return f"{ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000:.1f} ms"
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
+
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+class Meter:
+    """CPU seconds of the server's and PostgreSQL's process trees over a `with` block."""
+
+    def __init__(self, server: int, postgres: int) -> None:
+        self.server, self.postgres = server, postgres
+
+    def __enter__(self) -> Meter:
+        self._began = (tree_cpu(self.server), tree_cpu(self.postgres))
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server_cpu = tree_cpu(self.server) - self._began[0]
+        self.postgres_cpu = tree_cpu(self.postgres) - self._began[1]
+
+    def per(self, requests: int, client_cpu: float) -> tuple[float, float, float]:
+        """Milliseconds of CPU a request in the server, PostgreSQL and the client."""
+        n = max(1, requests)
+        return (
+            self.server_cpu / n * 1000,
+            self.postgres_cpu / n * 1000,
+            client_cpu / n * 1000,
+        )
+
+
+def cpu_text(cpu: tuple[float, float, float]) -> str:
+    return f"server {cpu[0]:.2f} + PostgreSQL {cpu[1]:.2f} + client {cpu[2]:.2f} ms"
+
+
+def submit_request(key: Any, documents: list[str]) -> Request:
+    body = {
+        "procedure": BUSINESS,
+        "applicant": {"name": "Nguyễn Văn A"},
+        "channel": "online",
+        "province": "01",
+        "received_commune": "00004",
+        "competent_commune": "00004",
+        "documents": documents,
+    }
+    headers = {"Authorization": f"Bearer {token(key, 'commune.one_stop', '00004')}"}
+    return ("POST", "/v1/cases", body, headers)
 
 
 def main() -> None:
@@ -265,10 +255,12 @@ def main() -> None:
     workers_list = [1] if options.quick else [1, 2, 4]
     seconds = 5.0 if options.quick else options.seconds
     stored = 20_000 if options.quick else options.cases
-    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared with the clients)")
+    cores = os.cpu_count() or 1
+    print(f"{cores} cores, shared by the clients, the server and PostgreSQL; {load()} before")
     folder = Path(tempfile.mkdtemp(prefix="tthc-bench-http-"))
     pg_folder = tempfile.mkdtemp(prefix="tthc-bench-pg-")
     url = start_postgres(pg_folder)
+    postmaster = int((Path(pg_folder) / "data" / "postmaster.pid").read_text().split()[0])
     try:
         project, diagnostics = load_and_check([ROOT / "procedures"])
         made = bundle(project.model, diagnostics)
@@ -281,28 +273,82 @@ def main() -> None:
         jwk = json.loads(ECAlgorithm.to_jwk(key.public_key()))
         jwk.update({"kid": "bench", "alg": "ES256"})
         (folder / "jwks.json").write_text(json.dumps({"keys": [jwk]}), encoding="utf-8")
+        request = submit_request(key, documents)
 
         raw = raw_commit_rate(url, int(seconds), options.clients)
-        print(f"PostgreSQL raw commit rate (pgbench, {options.clients} clients): {raw:,.0f}/s")
-        print(f"{'workers':>7} {'commands/s':>11} {'p50':>10} {'p99':>10} {'of raw':>7}")
+        print(
+            f"PostgreSQL raw commit rate (pgbench, {options.clients} clients, one insert a "
+            f"transaction, fsync on): {raw:,.0f}/s  ({load()})"
+        )
+        print(f"\nwrite load: {options.clients} clients in a closed loop, {seconds:.0f} s each")
+        print(
+            f"{'workers':>7} {'commands/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'target p99':>10} "
+            f"{'of raw':>7}  CPU a command"
+        )
+        last: tuple[float, tuple[float, float, float]] = (0.0, (0.0, 0.0, 0.0))
+        serve = None
         for workers in workers_list:
             database = f"{url}?options=-csearch_path%3Dw{workers}"
             with psycopg.connect(url, autocommit=True) as connection:
                 connection.execute(f"CREATE SCHEMA IF NOT EXISTS w{workers}")
             PostgresStore(database).close()
             serve = Serve(folder, database, workers, key)
-            try:
-                asyncio.run(write_load(serve.url, key, documents, options.clients, 1.0))
-                latencies = asyncio.run(
-                    write_load(serve.url, key, documents, options.clients, seconds)
+            closed_loop(serve.url, request, 201, options.clients, 1.0)  # warm up
+            with Meter(serve.process.pid, postmaster) as meter:
+                latencies, failures, client = closed_loop(
+                    serve.url, request, 201, options.clients, seconds
                 )
-            finally:
-                serve.stop()
             rate = len(latencies) / seconds
+            cpu = meter.per(len(latencies), client)
+            last = (rate, cpu)
+            target = "<= 100" if workers == 4 else "-"
             print(
-                f"{workers:>7} {rate:>11,.0f} {ms(latencies, 0.5):>10} {ms(latencies, 0.99):>10}"
-                f" {rate / raw:>7.0%}"
+                f"{workers:>7} {rate:>10,.0f} {ms(latencies, 0.5):>7.1f} "
+                f"{ms(latencies, 0.99):>7.1f} {target:>10} {rate / raw:>7.1%}  "
+                f"{cpu_text(cpu)}  ({load()})"
+                + (f"  [{failures} not acknowledged]" if failures else "")
             )
+            if workers != workers_list[-1]:
+                serve.stop()
+        assert serve is not None
+        try:
+            rate, cpu = last
+            total = sum(cpu)
+            ceiling = cores * 1000 / total
+            print(
+                f"\nthe arithmetic (at {workers_list[-1]} worker(s)): {total:.2f} ms of CPU a command "
+                f"({cpu_text(cpu)}) on {cores} cores: at most {ceiling:,.0f} commands/s "
+                f"with the cores all ours;\n  {options.clients} clients in a closed loop then "
+                f"wait >= {options.clients} / {ceiling:,.0f}/s = "
+                f"{options.clients / ceiling * 1000:.0f} ms on average (Little's law); a p99 "
+                f"<= 100 ms needs > {options.clients / 0.1:,.0f} commands/s, i.e. <= "
+                f"{cores * 1000 / (options.clients / 0.1):.2f} ms of CPU a command on these cores"
+            )
+            print(
+                f"  PostgreSQL's commit rate ({raw:,.0f}/s, one commit a command) is the limit "
+                f"only past {raw * cpu[0] / 1000:,.0f} server cores at {cpu[0]:.2f} ms a command "
+                f"(and {raw * cpu[1] / 1000:,.1f} cores of PostgreSQL at {cpu[1]:.2f} ms); "
+                f"here the limit is CPU: {rate / ceiling:.0%} of the ceiling reached"
+            )
+            offered = max(1.0, round(rate / 2))
+            with Meter(serve.process.pid, postmaster) as meter:
+                latencies, failures, client = open_loop(serve.url, request, 201, offered, seconds)
+            cpu = meter.per(len(latencies), client)
+            print(
+                f"\nopen loop, {workers_list[-1]} worker(s), {offered:,.0f} submits/s offered (half "
+                f"the closed-loop rate): p50 {ms(latencies, 0.5):.1f} ms, p99 "
+                f"{ms(latencies, 0.99):.1f} ms (target p99 <= 100)  {cpu_text(cpu)}  ({load()})"
+                + (f"  [{failures} not acknowledged]" if failures else "")
+            )
+            probe: Request = ("GET", "/v1/worklist", None, {})
+            latencies, _, client = closed_loop(serve.url, probe, 401, options.clients, 3.0)
+            print(
+                f"client check: {options.clients} clients, a route answering at once (401): "
+                f"{len(latencies) / 3.0:,.0f}/s, client CPU "
+                f"{client / max(1, len(latencies)) * 1000:.2f} ms a request  ({load()})"
+            )
+        finally:
+            serve.stop()
 
         database = f"{url}?options=-csearch_path%3Dread"
         with psycopg.connect(url, autocommit=True) as connection:
@@ -310,40 +356,81 @@ def main() -> None:
         PostgresStore(database).close()
         began = time.perf_counter()
         store_cases(database, stored)
-        print(f"stored {stored:,} cases in {time.perf_counter() - began:.1f} s (COPY)")
+        print(
+            f"\nstored {stored:,} cases in {time.perf_counter() - began:.1f} s "
+            f"(COPY, VACUUM ANALYZE)  ({load()})"
+        )
+        print(
+            f"  the work-list query alone (EXPLAIN ANALYZE, median of 20 communes): "
+            f"{work_list_query_ms(database):.2f} ms"
+        )
         serve = Serve(folder, database, 2, key)
         try:
-            ids = asyncio.run(seed_readable(serve.url, key, documents))
-            work, one = asyncio.run(read_load(serve.url, key, ids, 16, 25 if options.quick else 60))
+            ids = seed_readable(serve.url, request)
+            tokens = [
+                {"Authorization": f"Bearer {token(key, 'commune.one_stop', f'{c:05d}')}"}
+                for c in range(COMMUNES)
+            ]
+            mine = {"Authorization": f"Bearer {token(key, 'commune.one_stop', '00004')}"}
+            rng = random.Random(7)
+            rounds = 25 if options.quick else 60
+
+            def pick(client: int, i: int) -> list[list[Request]]:
+                case_id = ids[(client * rounds + i) % len(ids)]
+                return [
+                    [("GET", "/v1/worklist?size=50", None, rng.choice(tokens))],
+                    [
+                        ("GET", f"/v1/cases/{case_id}", None, mine),
+                        ("GET", f"/v1/cases/{case_id}/history", None, mine),
+                    ],
+                ]
+
+            with Meter(serve.process.pid, postmaster) as meter:
+                (work, one), client = reads(serve.url, pick, 16, rounds)
         finally:
             serve.stop()
-        print(f"reading with {stored:,} cases stored, 16 clients, 2 workers:")
-        print(f"  work list (50 a page): p50 {ms(work, 0.5)}, p99 {ms(work, 0.99)}")
-        print(f"  one case + history:    p50 {ms(one, 0.5)}, p99 {ms(one, 0.99)}")
+        cpu = meter.per(len(work) + 2 * len(one), client)
+        print(f"reading with {stored:,} cases stored, 16 clients, 2 workers  ({load()}):")
+        for name, values in (("work list (50 a page)", work), ("one case + history", one)):
+            print(
+                f"  {name:<22} p50 {ms(values, 0.5):6.1f} ms (target <= 20), "
+                f"p99 {ms(values, 0.99):6.1f} ms (target <= 100)"
+            )
+        print(f"  CPU a request: {cpu_text(cpu)}")
         print(f"  beside: {OPEN_ZAAK}")
-        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        print(f"{load()} after")
     finally:
         subprocess.run(["bash", str(ROOT / ".ci" / "postgres.sh"), "stop", pg_folder], check=False)
         shutil.rmtree(pg_folder, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 
-async def seed_readable(url: str, key: Any, documents: list[str]) -> list[str]:
+def work_list_query_ms(database: str) -> float:
+    """The store's work-list query alone, as PostgreSQL times it, over 20 communes."""
+    from tthc.runtime.store import postgres
+
+    timings = []
+    with psycopg.connect(database, autocommit=True) as connection:
+        for c in range(0, COMMUNES, COMMUNES // 20):
+            plan = connection.execute(
+                "EXPLAIN (ANALYZE, FORMAT JSON) " + postgres.WORK_LIST,
+                {"p": "01", "c": f"{c:05d}", "r": "commune.one_stop", "n": 50, "o": 0},
+            ).fetchone()
+            assert plan is not None
+            timings.append(float(plan[0][0]["Execution Time"]))
+    return sorted(timings)[len(timings) // 2]
+
+
+def seed_readable(url: str, request: Request) -> list[str]:
     """A few real cases (submitted through the API, with their audit trail) to read back."""
-    headers = {"Authorization": f"Bearer {token(key, 'commune.one_stop', '00004')}"}
-    body = {
-        "procedure": BUSINESS,
-        "applicant": {"name": "Lê Thị C"},
-        "channel": "online",
-        "province": "01",
-        "received_commune": "00004",
-        "competent_commune": "00004",
-        "documents": documents,
-    }
     ids = []
-    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+    with httpx.Client(base_url=url, timeout=30) as client:
         for _ in range(50):
-            answer = await client.post("/v1/cases", json=body, headers=headers)
+            answer = client.post(
+                request[1],
+                json=request[2],
+                headers={**request[3], "Idempotency-Key": uuid.uuid4().hex},
+            )
             ids.append(answer.json()["case"]["id"])
     return ids
 

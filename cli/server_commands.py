@@ -9,12 +9,16 @@ standard error).
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
+F = TypeVar("F", bound=Callable[..., Any])
 DATABASE = click.option(
     "--database",
     envvar="TTHC_DATABASE_URL",
@@ -23,6 +27,11 @@ DATABASE = click.option(
     help="The store: sqlite:///path or postgresql://user@host:port/db (env TTHC_DATABASE_URL).",
 )
 EXTRA = "pip install 'tthc[server]'"
+
+
+def _file_option(flag: str, env: str, help: str) -> Callable[[F], F]:
+    """An optional file named on the command line or in an environment variable."""
+    return click.option(flag, envvar=env, type=click.Path(dir_okay=False), default=None, help=help)
 
 
 @click.command()
@@ -34,35 +43,27 @@ EXTRA = "pip install 'tthc[server]'"
     help="The bundle made by `tthc compile` (env TTHC_BUNDLE).",
 )
 @DATABASE
-@click.option(
+@_file_option(
     "--tokens",
-    envvar="TTHC_TOKENS",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A token file: SHA-256 of each token → officer (env TTHC_TOKENS).",
+    "TTHC_TOKENS",
+    "A token file: SHA-256 of each token → officer (env TTHC_TOKENS).",
 )
-@click.option(
+@_file_option(
     "--jwks",
-    envvar="TTHC_JWKS",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A JSON Web Key Set: signed JWTs are verified against it (env TTHC_JWKS).",
+    "TTHC_JWKS",
+    "A JSON Web Key Set: signed JWTs are verified against it (env TTHC_JWKS).",
 )
 @click.option("--issuer", envvar="TTHC_JWT_ISSUER", default=None, help="Required JWT issuer.")
 @click.option("--audience", envvar="TTHC_JWT_AUDIENCE", default=None, help="Required JWT audience.")
-@click.option(
+@_file_option(
     "--trust-anchors",
-    envvar="TTHC_TRUST_ANCHORS",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="PEM root certificates that digital signatures must chain to (env TTHC_TRUST_ANCHORS).",
+    "TTHC_TRUST_ANCHORS",
+    "PEM root certificates that digital signatures must chain to (env TTHC_TRUST_ANCHORS).",
 )
-@click.option(
+@_file_option(
     "--certificates",
-    envvar="TTHC_CERTIFICATES",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="JSON: officer id → fingerprints of their certificates (env TTHC_CERTIFICATES).",
+    "TTHC_CERTIFICATES",
+    "JSON: officer id → fingerprints of their certificates (env TTHC_CERTIFICATES).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -132,7 +133,29 @@ def serve(
         port=port,
         workers=workers,
         log_level="info",
+        # The structured access log (`tthc.access`, one JSON line a request on standard output)
+        # replaces uvicorn's plain one: one line a request, not two.
+        access_log=False,
+        log_config=_log_config(uvicorn.config.LOGGING_CONFIG),
     )
+
+
+def _log_config(base: dict[str, Any]) -> dict[str, Any]:
+    """uvicorn's logging set-up, with the `tthc.access` logger writing its JSON lines as they
+    are to standard output."""
+    config = copy.deepcopy(base)
+    config["formatters"]["tthc-json"] = {"format": "%(message)s"}
+    config["handlers"]["tthc-access"] = {
+        "formatter": "tthc-json",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stdout",
+    }
+    config["loggers"]["tthc.access"] = {
+        "handlers": ["tthc-access"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
 
 
 @click.group()

@@ -10,6 +10,8 @@ bundle(model, diagnostics) -> Outcome[Bundle]   the deployment bundle (none whil
 load_bundle(text)          -> Outcome[Bundle]   a bundle read back, its version checked
 """
 
+from typing import TYPE_CHECKING, Any
+
 from tthc.compiler.build import build, build_procedure
 from tthc.compiler.export import graph_data, to_dot, to_json
 from tthc.compiler.model import END, START, Model, ProcedureModel, Registry
@@ -17,9 +19,22 @@ from tthc.compiler.project import Project, load_project
 from tthc.compiler.resolve import resolve, resolve_procedure, resolve_registry
 from tthc.compiler.workflow import Arrow, Branch, Join, Workflow
 
-# isort: split
-# The bundle reads the calendar of `analysis`, whose modules import `Model` from here: after it.
-from tthc.compiler.deploy import Bundle, BundledProcedure, bundle, load_bundle
+if TYPE_CHECKING:
+    from tthc.compiler.deploy import Bundle, BundledProcedure, bundle, load_bundle
+
+_DEPLOY = frozenset({"Bundle", "BundledProcedure", "bundle", "load_bundle"})
+
+
+def __getattr__(name: str) -> Any:
+    """The deployment bundle on first use: `tthc check` never writes one, and the bundle
+    brings the working-day calendar (~10 ms of a cold one-file check). It reads the calendar
+    of `analysis`, whose modules import `Model` from here: so it comes after them anyway."""
+    if name in _DEPLOY:
+        from tthc.compiler import deploy
+
+        return getattr(deploy, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "END",

@@ -6,7 +6,6 @@ Input: a `Workflow`. Output: text. The JSON holds no spans or paths, so the `.tt
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tthc.compiler.model import END, START
@@ -58,6 +57,8 @@ def _duration(duration: Any) -> str | None:
 
 
 def to_json(workflow: Workflow) -> str:
+    import json  # here: a check never exports (cold start)
+
     return json.dumps(graph_data(workflow), ensure_ascii=False, indent=2) + "\n"
 
 

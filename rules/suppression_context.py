@@ -10,9 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from tthc.dsl import Span
+from tthc.dsl import Message, Span
 
 VERBS = ("allow", "allow-file")
+
+
+def written_form(verb: str, codes: str) -> Message:
+    """How a directive is written, with the reason a person must add: what TT901 and TT902
+    both tell the drafter to write."""
+    return Message(
+        vi=f"# tthc: {verb} {codes} -- <lý do>", en=f"# tthc: {verb} {codes} -- <reason>"
+    )
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,12 @@ def test_each_record_names_its_source_and_every_code_it_expects(path: Path) -> N
     assert SOURCE.search(head), "the header names no source"
     for _, code in expected_codes(path):
         assert code in head, f"{code} is expected but the header does not say why"
+
+
+def test_the_folder_checked_at_once_gets_exactly_the_codes_its_files_document() -> None:
+    """`tthc check examples/real-faults/`: the records' own registry (registry/) is read once, and
+    no file's findings change when its neighbours are checked with it."""
+    _, diagnostics = check_paths([FOLDER])
+    found = {(Path(d.span.path).name, d.span.line, d.code) for d in diagnostics}
+    expected = {(p.name, line, code) for p in FILES for line, code in expected_codes(p)}
+    assert found == expected, [f"{d.span} {d.code} {d.message.en}" for d in diagnostics]

@@ -69,16 +69,36 @@ def scale_of(procedure: ast.Procedure) -> Scale:
 
 
 def step_duration(workflow: Workflow, node: str) -> ast.Duration | None:
-    """The duration of a step (`takes`), or `None` for `start`, `end` or an untimed step."""
+    """The time a step counts (`step_time`), or `None` for `start`, `end` or an untimed step."""
     step = workflow.step(node)
-    return None if step is None else step.duration
+    return None if step is None else step_time(step)
+
+
+def step_time(step: ast.Step) -> ast.Duration | None:
+    """What a step counts: its `takes`; without one, the longest time of its coordinations
+    (`coordinates x for 3 days`), which run inside it; `None` when it states no time at all."""
+    if step.duration is not None or not step.coordinates:
+        return step.duration
+    timed = [c.duration for c in step.coordinates if c.duration is not None]
+    if not timed:
+        return None
+    return max(timed, key=lambda d: in_days(d, Scale.WORKING, calendar_as_working=True) or 0)
 
 
 def declared_durations(procedure: ast.Procedure) -> list[ast.Duration]:
-    """Deadline durations, then step durations, in source order (the old deadline of `moved`
-    is history under another law and is left out)."""
+    """Deadline durations, then step durations, then coordination times, in source order (the
+    old deadline of `moved` is history under another law and is left out, and so are the times
+    of steps `not counted`, which are never compared with the deadline)."""
     deadlines = [d.duration for d in procedure.deadlines if d.duration is not None]
-    return [*deadlines, *(s.duration for s in procedure.steps if s.duration is not None)]
+    counted = [s for s in procedure.steps if s.counted and not _converts(s)]
+    steps = [s.duration for s in counted if s.duration is not None]
+    coordinations = [c.duration for s in counted for c in s.coordinates if c.duration is not None]
+    return [*deadlines, *steps, *coordinations]
+
+
+def _converts(step: ast.Step) -> bool:
+    """A step that declares its own `day_rule calendar_as_working`: its days compare with any."""
+    return step.day_rule is ast.DayRule.CALENDAR_AS_WORKING
 
 
 def day_rule(procedure: ast.Procedure, settings: Settings | None = None) -> ast.DayRule:
@@ -105,5 +125,7 @@ def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Du
 def _units(procedure: ast.Procedure) -> set[Scale]:
     """The scales of the durations a procedure declares (`declared_durations`), read in place."""
     units = {d.duration.unit for d in procedure.deadlines if d.duration is not None}
-    units.update(s.duration.unit for s in procedure.steps if s.duration is not None)
+    counted = [s for s in procedure.steps if s.counted and not _converts(s)]
+    units.update(s.duration.unit for s in counted if s.duration is not None)
+    units.update(c.duration.unit for s in counted for c in s.coordinates if c.duration is not None)
     return {_SCALES[unit] for unit in units}

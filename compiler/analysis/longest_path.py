@@ -1,15 +1,17 @@
 """The longest timed path of a workflow: the critical path the legal clock counts (TT501, TT502).
 
 Input: a `Workflow` and the `Settings`. Output: `longest_path(...) -> TimedPath | None` (its
-steps in order, its total in days) and `timed_steps` (the steps whose durations the deadline
-depends on). It reads only the `Workflow` and `Settings`, so the runtime and the documentation
+steps in order, its total in days), `longest_within` (the same inside a set of steps: a phase)
+and `timed_steps` (the steps whose durations the deadline depends on). It reads only the `Workflow` and `Settings`, so the runtime and the documentation
 can reuse it.
 
 What the clock counts:
 - It starts at the first step after `start` (reception): the law counts from receipt of a
   complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ", e.g. the Law on Civil Status 2014), and reception is counted,
   which errs on the safe side.
-- Each step counts its `takes` once; a step without one counts 0 and is listed as untimed.
+- Each step counts its `takes` once (without one, its longest coordination); a step without
+  either counts 0 and is listed as untimed. A step marked `not counted` counts 0: the record
+  says its time is outside the time limit (the applicant paying, a posting period).
 - A `clock paused` arrow leaving a *supplement* step restarts the clock: what came before it is
   not counted and the clock starts again at the arrow's target, because the time limit
   restarts from zero once the full dossier is received (Decree 61/2018/NĐ-CP Art. 19, V; the
@@ -31,10 +33,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
-from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of
+from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of, step_time
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
+CALENDAR = ast.DayRule.CALENDAR_AS_WORKING
 PLACES = Decimal("0.000001")  # totals are kept to a millionth of a day (1/24 does not end)
 
 
@@ -152,13 +155,17 @@ def _step_weights(
 ) -> dict[str, Decimal | None]:
     rule = day_rule(workflow.procedure.node, settings)
     calendar_as_working = rule is ast.DayRule.CALENDAR_AS_WORKING
-    return {
-        step.id.value: in_days(
-            step.duration, scale, calendar_as_working=calendar_as_working, settings=settings
-        )
-        for step in workflow.procedure.steps.values()
-        if step.duration is not None
-    }
+    weights: dict[str, Decimal | None] = {}
+    for step in workflow.procedure.steps.values():
+        time = step_time(step)
+        if not step.counted:  # "không tính vào thời gian giải quyết"
+            weights[step.id.value] = Decimal(0)
+        elif time is not None:
+            own = calendar_as_working if step.day_rule is None else step.day_rule is CALENDAR
+            weights[step.id.value] = in_days(
+                time, scale, calendar_as_working=own, settings=settings
+            )
+    return weights
 
 
 def longest_path(
@@ -232,6 +239,49 @@ def _longest_path(
         scale=scale,
         untimed=tuple(s for s in steps if s not in weights),
         incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
+    )
+
+
+def longest_within(
+    workflow: Workflow,
+    steps: Collection[str],
+    *,
+    scale: Scale | None = None,
+    settings: Settings | None = None,
+) -> TimedPath | None:
+    """The longest timed path that runs only through `steps` (a phase, TT505): the arrows the
+    clock runs along between two of them, in the order of the clock; `None` when the clock
+    reaches none of them. What counts is what `longest_path` counts."""
+    settings = settings or Settings()
+    scale = scale or scale_of(workflow.procedure.node)
+    inside = set(steps)
+    clock = _clock(workflow, frozenset())
+    weights = _weights(workflow, scale, settings)
+    total: dict[str, Decimal] = {}
+    via: dict[str, str | None] = {}
+    for node in clock.order:
+        if node not in inside:
+            continue
+        best, came = Decimal(0), None
+        for pred in clock.preds.get(node, []):
+            if pred in total and total[pred] > best:
+                best, came = total[pred], pred
+        total[node] = best + (weights.get(node) or Decimal(0))
+        via[node] = came
+    if not total:
+        return None
+    last: str | None = max(total, key=lambda node: total[node])
+    path: list[str] = []
+    while last is not None:
+        path.append(last)
+        last = via[last]
+    ordered = tuple(reversed(path))
+    return TimedPath(
+        steps=ordered,
+        total=_tidy(total[path[0]]),
+        scale=scale,
+        untimed=tuple(s for s in ordered if s not in weights),
+        incomparable=tuple(s for s in ordered if s in weights and weights[s] is None),
     )
 
 

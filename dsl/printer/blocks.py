@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 from tthc.dsl import ast
 from tthc.dsl.printer.lines import Comments, Key, Line
-from tthc.dsl.printer.values import citation, duration, endpoint, qualifier, string
+from tthc.dsl.printer.values import (
+    citation,
+    coordination,
+    duration,
+    endpoint,
+    qualifier,
+    string,
+)
 from tthc.dsl.printer.wrap import GAP, Attr, fill, listed
 
 INDENT = 4  # of a block's rows
@@ -102,7 +109,11 @@ def component_row(node: ast.Component) -> Row:
 
 
 def step_row(node: ast.Step) -> Row:
-    actor = f"by {node.actor.value}" if node.actor is not None else ""
+    actor = ""
+    if node.actor is not None:
+        head = "head of " if node.head else ""
+        others = "".join(f" or {name.value}" for name in node.alternatives)
+        actor = f"by {head}{node.actor.value}{others}"
     takes = f"takes {duration(node.duration)}" if node.duration is not None else ""
     free = []
     if node.reads:
@@ -115,8 +126,20 @@ def step_row(node: ast.Step) -> Row:
         free.append(Attr(f"with {node.counterpart.value}"))
     if node.basis:
         free.append(listed("basis", [citation(item) for item in node.basis]))
+    if node.coordinates:
+        free.append(listed("coordinates", [coordination(item) for item in node.coordinates]))
+    if node.day_rule is not None:
+        free.append(Attr(f"day_rule {node.day_rule.value}"))
+    if not node.counted:
+        free.append(Attr("not counted"))
     cells = (node.id.value, node.kind.value, string(node.title), actor, takes)
     return Row(cells, tuple(free), lead=3)
+
+
+def phase_row(node: ast.Phase) -> Row:
+    budget = f"budget {duration(node.budget)}" if node.budget is not None else ""
+    free = (listed("steps", [name.value for name in node.steps]),) if node.steps else ()
+    return Row((node.id.value, string(node.title), budget), free, lead=2)
 
 
 def flow_rows(flow: Sequence[ast.FlowLine]) -> list[Row]:

@@ -39,7 +39,7 @@ FIELD_OF = {
     "deadline": "deadlines", "result": "results", "fee": "fees",
 }  # fmt: skip
 COUNTED = {"deadlines", "results", "fees"}
-BLOCKS = {"dossier", "steps", "flow"}
+BLOCKS = {"dossier", "steps", "phases", "flow"}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Input: one procedure, its key, the comments of the file and the line length. Output: its
 lines: the header fields in the order of `ast.Procedure`, keywords in a column
-(`fields`), the `moved` block among them, then the `dossier`, `steps` and `flow`
+(`fields`), the `moved` block among them, then the `dossier`, `steps`, `phases` and `flow`
 blocks, a blank line before each (`blocks`). Defaults are left out except `copies`
 and `required`, which a reader of the published decision wants to see.
 """
@@ -10,10 +10,17 @@ and `required`, which a reader of the published decision wants to see.
 from __future__ import annotations
 
 from tthc.dsl import ast
-from tthc.dsl.printer.blocks import block, component_row, flow_rows, step_row
+from tthc.dsl.printer.blocks import block, component_row, flow_rows, phase_row, step_row
 from tthc.dsl.printer.fields import Field, field_lines
 from tthc.dsl.printer.lines import Comments, Key, Line
-from tthc.dsl.printer.values import channel, citation, deadline, duration, string
+from tthc.dsl.printer.values import (
+    channel,
+    citation,
+    deadline,
+    deadline_amount,
+    duration,
+    string,
+)
 from tthc.dsl.printer.wrap import Attr, listed
 
 # Keyword columns: the longest keyword each kind of block can hold, plus two spaces.
@@ -29,6 +36,7 @@ def procedure_lines(node: ast.Procedure, key: Key, comments: Comments, width: in
     for word, rows in (
         ("dossier", [component_row(item) for item in node.dossier]),
         ("steps", [step_row(item) for item in node.steps]),
+        ("phases", [phase_row(item) for item in node.phases]),
         ("flow", flow_rows(node.flow)),
     ):
         if rows:
@@ -85,6 +93,8 @@ def _header(node: ast.Procedure, key: Key, comments: Comments, width: int) -> li
         add("links", listed("", [string(text.value) for text in node.links]))
     if node.two_persons:
         add("two_persons", "yes")
+    if node.unstated:
+        add("unstated", listed("", [item.value for item in node.unstated]))
     return fields
 
 
@@ -92,7 +102,7 @@ def _deadline(node: ast.Deadline) -> list[Attr | str]:
     """A deadline, which may break before its condition (`when "..."`)."""
     if node.immediate or node.duration is None or node.condition is None:
         return [deadline(node)]
-    return [duration(node.duration), f"when {string(node.condition)}"]
+    return [deadline_amount(node), f"when {string(node.condition)}"]
 
 
 def _moved(node: ast.Moved, key: Key, comments: Comments, width: int) -> list[Line]:

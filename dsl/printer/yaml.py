@@ -29,7 +29,14 @@ import yaml
 
 from tthc.dsl import ast
 from tthc.dsl.printer.lines import Comments, Key, Line, render
-from tthc.dsl.printer.values import channel, citation, deadline, duration, flow_line
+from tthc.dsl.printer.values import (
+    channel,
+    citation,
+    coordination,
+    deadline,
+    duration,
+    flow_line,
+)
 
 SCHEMA_FILE = "tthc.schema.json"
 MODELINE = "# yaml-language-server: $schema="
@@ -155,7 +162,8 @@ def _is_model(node: Any) -> bool:
         | ast.Duration
         | ast.Channel
         | ast.Deadline
-        | ast.FlowLine,
+        | ast.FlowLine
+        | ast.Coordination,
     )
 
 
@@ -191,6 +199,8 @@ def _value(value: Any, flow: bool = False) -> str:
         text = deadline(value)
     elif isinstance(value, ast.FlowLine):
         text = flow_line(value)
+    elif isinstance(value, ast.Coordination):
+        text = coordination(value)
     else:
         text = str(value)
     return plain_or_quoted(unicodedata.normalize("NFC", text), flow)

@@ -17,6 +17,7 @@ from pathlib import Path
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
 from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
+from tthc.dsl.reading.links import link_outside_repository
 from tthc.dsl.span import SourceFile, Span
 
 # `# -*- coding: latin-1 -*-`, `# encoding: cp1258` or `# vim: set fileencoding=cp1258 :`.
@@ -52,6 +53,9 @@ def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Outcome[So
     # 64 kB are read first.
     whole = limits.max_bytes + 1
     first = min(whole, _FIRST_READ)
+    refused = link_outside_repository(name)
+    if refused is not None:
+        return Outcome(None, [refused])
     try:
         with open(path, "rb") as handle:
             data = handle.read(first)

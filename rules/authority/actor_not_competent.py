@@ -33,36 +33,22 @@ def actor_not_competent(context: ProcedureContext) -> Iterator[Finding]:
         An act by a body or person without competence is unlawful and may be annulled. Powers
         are given by law (phân quyền, Law 72/2025/QH15 Art. 12), by a normative document (phân
         cấp, Art. 13) or by a written act with a term (ủy quyền, Art. 14) (Arts. 13–14
-        partly verified in the official text).
+        partly verified in the official text). The message says what the registry records
+        ("the registry records no grant of the power to X; it records it for Y"), never what
+        the law gives: a missing line in the registry reads the same as a missing power, and
+        a law may give one procedure's acts to two holders (the Law on Civil Status 2014 gives
+        death registration to the commune People's Committee, Art. 32, and has its Chairman
+        issue the extract, Art. 34(2); partly verified, secondary sources). An authority whose
+        own answer is being sought (the actor at the head of a chain) is never named as a
+        holder.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+        ```tthc fragment
             ky decision "Ký Giấy khai sinh" by commune.economic_division takes 1 working_days
               basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
+        ```tthc fragment
+        # the base procedure: the commune chairman, who holds the power, signs
         ```
     """
     judged = {

@@ -31,43 +31,24 @@ def decision_at_wrong_level(context: ProcedureContext) -> Iterator[Finding]:
         level receives the dossier and must send it on explicitly when another level decides
         (liên thông, Decree 118/2025 Arts. 14 and 20, partly verified).
     Example:
-        ```tthc
+        ```tthc fragment
         grant ho_tich_tinh {
           power "ho-tich"  from government  to province.chairman  mode decentralization
           basis nd-120-2025 art 4  resources "Sở Tư pháp"
         }
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
             ky decision "Ký Giấy khai sinh" by province.chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     Use instead:
-        ```tthc
+        ```tthc fragment
         grant ho_tich_tinh {
           power "ho-tich"  from government  to province.chairman  mode decentralization
           basis nd-120-2025 art 4  resources "Sở Tư pháp"
         }
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
             chuyen transfer "Chuyển hồ sơ lên tỉnh" by commune.one_stop with province.chairman takes 1 working_days
             ky decision "Ký Giấy khai sinh" by province.chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
           flow { start -> tiep_nhan -> chuyen -> ky -> tra -> end }
-        }
         ```
     """
     level = context.procedure.node.level

@@ -30,34 +30,13 @@ def district_actor_after_reform(context: ProcedureContext) -> Iterator[Finding]:
         72/2025/QH15 Art. 1; Resolution 202/2025/QH15, verified). A procedure that still routes a dossier to
         a district office sends it to a body that no longer exists.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
+        ```tthc fragment
             ky decision "Ký Giấy khai sinh" by district.chairman takes 1 working_days
               basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
+        ```tthc fragment
+        # the base procedure: a commune authority signs after the reform
         ```
     """
     on = context.on

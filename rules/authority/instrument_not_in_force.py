@@ -44,34 +44,12 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
         partly verified), and the 28 sectoral decrees of June 2025 run only until 1 March 2027
         (e.g. Decree 120/2025/NĐ-CP, Decree 151/2025/NĐ-CP, verified).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
+        ```tthc fragment
           basis luat-ho-tich-2014 art 16, nd-61-2018
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
+        ```tthc fragment
           basis luat-ho-tich-2014 art 16, nd-118-2025
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 16
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     """
     on = context.on

@@ -23,42 +23,25 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
         processes) give the legal basis once per procedure, never per step. A decision step may
         still cite the article that gives its decider the power (`basis luat-ho-tich-2014 art
         16`), and then that is its basis. A procedure without a basis is reported once, with
-        its decision steps that cite none either.
+        its decision steps that cite none either. A basis the published source does not
+        state (`unstated basis`) is left to TT607.
     Why it matters:
         Every administrative procedure and every decision in it must rest on a legal normative
         document (Decree 63/2010/NĐ-CP Art. 8(1), verified); the legal basis (căn cứ
         pháp lý) is a component of the procedure published in the national database, and the
         decision cites it.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
+        ```tthc fragment
+          without basis
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16
-          channels direct  deadline 5 working_days  result "Giấy khai sinh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
+        ```tthc fragment
+        # the base procedure: it cites luat-ho-tich-2014 art 16 as its basis
         ```
     """
     node = context.procedure.node
-    if node.basis:
+    # A basis the published source does not state (`unstated basis`) is TT607's finding.
+    if node.basis or ast.Unstated.BASIS in node.unstated:
         return
     uncited = [s for s in context.workflow.steps_of_kind(ast.StepKind.DECISION) if not s.basis]
     yield Finding(

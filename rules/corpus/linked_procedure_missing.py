@@ -23,10 +23,8 @@ def linked_procedure_missing(context: ProjectContext) -> Iterator[Finding]:
         on 01/07/2025; Art. 20 as cited by secondary sources); when that procedure is missing, its steps, deadline and authority cannot
         be checked, and a portal configured from the corpus has nowhere to send the dossier.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           links "1.000000"
-        }
         ```
     Use instead:
         ```tthc

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.dsl import Message
+from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 # The field, its keyword, its Vietnamese and English names. The legal basis is required too,
@@ -28,7 +28,8 @@ def missing_metadata(context: ProcedureContext) -> Iterator[Finding]:
     What it checks:
         The procedure header has a field (`field`), an implementing level (`level`), a result
         (`result`), a deadline (`deadline`) and channels (`channels`). One finding lists
-        everything missing. A missing legal basis (`basis`) is TT105's finding, not this one's.
+        everything missing. A missing legal basis (`basis`) is TT105's finding, not this one's;
+        a part the published source does not state (`unstated result`) is TT607's.
     Why it matters:
         Decree 63/2010/NĐ-CP Art. 8(1)-(2) makes a procedure complete only with its legal
         basis, manner of filing (cách thức), time limit (thời hạn), deciding authority and,
@@ -36,25 +37,21 @@ def missing_metadata(context: ProcedureContext) -> Iterator[Finding]:
         the implementing level (cấp thực hiện) of each (Decree 63/2010/NĐ-CP Arts. 3, 8, 24). A record without
         them cannot be published or checked.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          level commune
-        }
+        ```tthc fragment
+          without result
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"
-          level commune
-          basis luat-ho-tich-2014 art 16
+        ```tthc fragment
           channels direct, online partial
           deadline 3 working_days
-          result "Giấy khai sinh"
-        }
         ```
     """
     node = context.procedure.node
-    missing = [item for item in METADATA if not getattr(node, item[0])]
+    missing = [
+        item
+        for item in METADATA
+        if not getattr(node, item[0]) and ast.Unstated(item[1]) not in node.unstated
+    ]
     if not missing:
         return
     yield Finding(

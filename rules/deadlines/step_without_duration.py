@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tthc.compiler.analysis.durations import step_time
 from tthc.compiler.analysis.longest_path import timed_steps
-from tthc.dsl import Message, Related
+from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.deadlines.wording import limit_text
 
@@ -29,44 +30,31 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
         which must add up to it (a process published in 2025 did not); a step without a time makes
         TT501 count it as 0 and hides an overrun.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
+        ```tthc fragment
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
             ky decision "Ký Giấy khai sinh" by commune.chairman
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+          deadline 3 working_days
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
+        ```tthc fragment
             tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+          deadline 3 working_days
         ```
     """
     procedure, workflow = context.procedure.node, context.workflow
     deadline = next((d for d in procedure.deadlines if d.duration is not None), None)
     if deadline is None or any(d.immediate for d in procedure.deadlines):
         return
-    if all(step.duration is not None for step in procedure.steps):
+    if all(step_time(step) is not None or not step.counted for step in procedure.steps):
         return  # no step to report, wherever the timed paths go
     for node in timed_steps(workflow):
         step = workflow.step(node)
-        if step is None or step.duration is not None:
+        if step is None or step_time(step) is not None or not step.counted:
             continue
+        if step.kind in (ast.StepKind.POSTING, ast.StepKind.WAITING):
+            continue  # TT311 reports a period step without its period, whatever the deadline
         limit = limit_text(deadline, context.settings)
         yield Finding(
             step.id.span,

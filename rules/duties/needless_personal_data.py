@@ -38,34 +38,25 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
         extra step that reads a birth certificate or an identity card is one more officer and
         one more system holding it.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          dossier {
-            giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
-          }
-          steps {
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer reads giay_chung_sinh
             tra result "Trả kết quả" by commune.one_stop reads giay_chung_sinh
-          }
-          flow {
-            start -> kiem_tra -> tra -> end
-          }
-        }
-        ```
-    Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
           dossier {
             giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
-          steps {
+          flow {
+            start -> kiem_tra -> tra -> end
+          }
+        ```
+    Use instead:
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer reads giay_chung_sinh
-            tra result "Trả kết quả" by commune.one_stop
+          dossier {
+            giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
           flow {
             start -> kiem_tra -> tra -> end
           }
-        }
         ```
     """
     components = context.procedure.components

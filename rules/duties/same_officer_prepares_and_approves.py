@@ -32,30 +32,20 @@ def same_officer_prepares_and_approves(context: ProcedureContext) -> Iterator[Fi
         control against error and abuse of position); no general statute requiring it for
         every procedure was read (unverified).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          two_persons yes
-          steps {
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.chairman
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-          }
+          two_persons yes
           flow {
             start -> kiem_tra -> ky -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          two_persons yes
-          steps {
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-          }
+          two_persons yes
           flow {
             start -> kiem_tra -> ky -> end
           }
-        }
         ```
     """
     workflow = context.workflow

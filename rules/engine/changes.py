@@ -8,7 +8,6 @@ why git could not answer (not a repository, unknown revision, git not installed)
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +24,8 @@ class Changes:
 
 
 def _git(folder: Path, *args: str) -> tuple[int, str]:
+    import subprocess  # here: only --changed-since runs git (cold start)
+
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), *args],

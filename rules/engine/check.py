@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tthc.compiler import Project, load_project
 from tthc.dsl import Diagnostic
+from tthc.dsl.reading.links import link_outside_repository
 from tthc.rules.base import Rule
 from tthc.rules.engine.caps import cap_findings
 from tthc.rules.engine.config import Config, Policy, apply_config
@@ -117,7 +118,10 @@ def _shown(path: Path) -> str:
 
 
 def _read(path: str, max_bytes: int) -> bytes | None:
-    """A file's bytes, up to one past the size limit; None when it cannot be read."""
+    """A file's bytes, up to one past the size limit; None when it cannot be read (or is a
+    link out of the repository, which is never read)."""
+    if link_outside_repository(path) is not None:
+        return None
     try:
         with open(path, "rb") as handle:
             return handle.read(max_bytes + 1)

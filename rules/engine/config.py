@@ -20,12 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING, Literal
 
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import CODES, DEFAULT_LIMITS, Diagnostic, Limits, Message, Severity
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 CONFIG_FILES = ("tthc.toml", "pyproject.toml")  # in one folder, tthc.toml wins
 Level = Literal["error", "warning", "info", "off"]
@@ -122,7 +123,10 @@ def glob_spec(patterns: Iterable[str]) -> GitIgnoreSpec:
     with `/` a path from the configuration's folder; `*` stays in one folder, `**` crosses
     folders, `dir/` is all of `dir`, `!` re-includes. Matching takes linear time, whatever the
     glob (`**/` written twelve times included). Raises `ValueError` for a glob that cannot be
-    compiled (`[z-a]`); `glob_problem` says why in words first."""
+    compiled (`[z-a]`); `glob_problem` says why in words first. (pathspec is imported here:
+    a check of named files without globs never needs it.)"""
+    from pathspec import GitIgnoreSpec
+
     try:
         return GitIgnoreSpec.from_lines([p.removeprefix("./") for p in patterns])
     except (re.error, ValueError, TypeError) as error:

@@ -13,13 +13,13 @@ import dataclasses
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic, Limits, Message, Outcome, Span, make_diagnostic
+from tthc.dsl.reading.links import git_root, is_inside
 from tthc.rules.engine.config import (
     CONFIG_FILES,
     LEVELS,
@@ -63,7 +63,18 @@ def find_config(start: str | Path) -> Path | None:
     return None
 
 
+def _inside_repository(folder: Path, root: Path) -> bool:
+    """Whether a registry folder named by a configuration stays in the configuration's git
+    work tree. A pull request controls `tthc.toml`, so `registry = ["/proc/self/environ"]`
+    must not make CI quote that file; outside any work tree (a portal's own folder) there is
+    no pull request to fear and any folder may be named."""
+    repository = git_root(str(root))
+    return repository is None or is_inside(str(folder), repository)
+
+
 def _mentions_tthc(pyproject: Path) -> bool:
+    import tomllib  # here: a check that finds no configuration file never needs it (cold start)
+
     try:
         text = pyproject.read_text(encoding="utf-8")
         return "tthc" in tomllib.loads(text).get("tool", {})
@@ -127,6 +138,8 @@ def load_config(file: str | Path) -> Outcome[Config]:
                 )
             ],
         )
+    import tomllib  # here: a check that finds no configuration file never needs it (cold start)
+
     try:
         data = tomllib.loads(text)
     except ValueError as error:  # TOMLDecodeError, or an integer past Python's 4,300 digits
@@ -328,6 +341,26 @@ class _Reader:
                     ),
                     value,
                 )
+            elif not _inside_repository(folder, self.root):
+                self._invalid(
+                    (),
+                    "registry",
+                    Message(
+                        vi=(
+                            f"'{value}' nằm ngoài kho mã chứa tệp cấu hình; tthc không đọc danh "
+                            "mục ngoài kho (nội dung của nó có thể lọt vào nhật ký kiểm tra). "
+                            "Danh mục ở nơi khác thì ghi trên dòng lệnh: tthc check . THƯ_MỤC"
+                        ),
+                        en=(
+                            f"'{value}' lies outside the repository holding the configuration; "
+                            "tthc reads no registry outside it (its content could leak into the "
+                            "check's log). Name a registry elsewhere on the command line: "
+                            "tthc check . FOLDER"
+                        ),
+                    ),
+                    value,
+                )
+                continue
             elif not folder.exists():
                 self._invalid(
                     (),

@@ -31,14 +31,15 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from tthc.dsl import SUFFIXES, Diagnostic, Outcome
 from tthc.rules.engine.config import CONFIG_FILES, Config, glob_spec
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 TOP_LEVEL_KEYS = ("procedure", "procedures", "authorities", "instruments", "grants", "transfers")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -87,7 +88,7 @@ def is_procedure_yaml(path: str | Path) -> bool:
     return bool(keys) and bool(difflib.get_close_matches(keys[0].lower(), TOP_LEVEL_KEYS, 1, 0.8))
 
 
-_Layer = tuple[str, GitIgnoreSpec]  # (absolute folder, globs relative to it)
+_Layer = tuple[str, "GitIgnoreSpec"]  # (absolute folder, globs relative to it)
 
 
 def discover_files(paths: Sequence[str | Path]) -> Outcome[list[str]]:
@@ -162,6 +163,8 @@ def _layers_above(top: Path, exclude: Sequence[str], root: str) -> list[_Layer]:
 
 
 def _without_top(layer: _Layer, top: str) -> _Layer:
+    from pathspec import GitIgnoreSpec
+
     base, spec = layer
     if top == base or not spec.match_file(_relative(top, base) + "/"):
         return layer
@@ -235,6 +238,8 @@ def _gitignore(folder: str) -> _Layer | None:
 def _config_exclude(folder: str) -> _Layer | None:
     """The `exclude` of a configuration in the folder (tthc.toml wins over pyproject.toml).
     A configuration that cannot be read adds nothing here: checking with it reports why."""
+    import tomllib  # here: a check that finds no configuration file never needs it (cold start)
+
     for name in CONFIG_FILES:
         try:
             with open(os.path.join(folder, name), "rb") as handle:

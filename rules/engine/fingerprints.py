@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.dsl import Limits
+from tthc.dsl.reading.links import link_outside_repository
 from tthc.rules.engine.cache import digest
 from tthc.rules.engine.config import Config
 
@@ -26,10 +27,14 @@ def read_files(
     paths: Sequence[str], limits: Limits, tick: Callable[[int], None] | None = None
 ) -> tuple[dict[str, bytes | None], dict[str, str]]:
     """Every file's bytes (None when unreadable) and content digest. Past the size limit a
-    file is refused (TT006) whatever it holds: only its start and its size are read."""
+    file is refused (TT006) whatever it holds: only its start and its size are read. A link
+    out of the repository is not read at all (TT008, `link_outside_repository`)."""
     contents: dict[str, bytes | None] = {}
     digests: dict[str, str] = {}
     for number, path in enumerate(paths, start=1):
+        if link_outside_repository(path) is not None:
+            contents[path], digests[path] = None, "link outside the repository"
+            continue  # reading it (parse_data → read_source) reports TT008
         try:
             with open(path, "rb") as handle:
                 data: bytes | None = handle.read(limits.max_bytes + 1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from tthc.dsl import CODES, Code, Message
 from tthc.dsl.code_docs import CODE_DOCS
 from tthc.rules.registry import BY_CODE
+from tthc.rules.report.fragments import BASE, apply_fragment
 
 FAMILIES: dict[str, tuple[str, Message]] = {
     "TT0": ("reading", Message(vi="Đọc tệp", en="Reading the file")),
@@ -38,7 +39,14 @@ SECTIONS: tuple[tuple[str, Message], ...] = (
     ("Use instead", Message(vi="Nên viết", en="Use instead")),
 )
 _SECTION_LINE = re.compile(r"^(" + "|".join(name for name, _ in SECTIONS) + r"):\s*$")
-_SNIPPET = re.compile(r"```(\w*)\n(.*?)\n\s*```", re.DOTALL)
+_SNIPPET = re.compile(r"```(\w*)( fragment)?\n(.*?)\n\s*```", re.DOTALL)
+BASE_NOTE = Message(
+    vi="Các ví dụ ghi `tthc fragment` là đoạn áp dụng vào thủ tục mẫu dưới đây: mỗi dòng thay dòng "
+    "cùng từ khóa (hoặc bước cùng tên) của thủ tục mẫu, hoặc được thêm vào; `without X` bỏ X.",
+    en="An example marked `tthc fragment` applies to the base procedure below: each line replaces "
+    "the base's line with the same keyword (or the step of the same name), or is added; "
+    "`without X` removes X.",
+)
 
 
 @dataclass(frozen=True)
@@ -87,9 +95,22 @@ class RuleDoc:
     sections: dict[str, str]
 
     def snippet(self, section: str) -> str | None:
-        """The fenced example in a section (`Example`, `Use instead`), without the fence."""
+        """The example of a section (`Example`, `Use instead`) in full, without the fence: a
+        fragment (```` ```tthc fragment ````) applied to the base procedure (`fragments.py`)."""
         match = _SNIPPET.search(self.sections.get(section, ""))
-        return textwrap.dedent(match.group(2)) + "\n" if match else None
+        if match is None:
+            return None
+        if match.group(2):  # a fragment keeps the indentation its lines have in the procedure
+            return apply_fragment(match.group(3) + "\n")
+        return textwrap.dedent(match.group(3)) + "\n"
+
+    @property
+    def has_fragment(self) -> bool:
+        """Whether an example is a fragment of the base procedure, which is then shown once."""
+        return any(
+            (match := _SNIPPET.search(text)) is not None and match.group(2) is not None
+            for text in self.sections.values()
+        )
 
 
 def parse_doc(docstring: str) -> RuleDoc:
@@ -106,6 +127,12 @@ def parse_doc(docstring: str) -> RuleDoc:
     return RuleDoc(
         summary, {name: inspect.cleandoc("\n".join(body)) for name, body in sections.items()}
     )
+
+
+def documentation(code: str) -> str | None:
+    """A code's docstring: its rule's, else that of a code no rule checks (`CODE_DOCS`)."""
+    rule = BY_CODE.get(code)
+    return rule.doc if rule is not None else CODE_DOCS.get(code)
 
 
 def lookup(text: str) -> Code | None:
@@ -138,8 +165,7 @@ def explain(code: Code, lang: str) -> str:
         f"  vi: {code.title.vi}",
         f"  en: {code.title.en}",
     ]
-    rule = BY_CODE.get(code.code)
-    text = rule.doc if rule is not None else CODE_DOCS.get(code.code)
+    text = documentation(code.code)
     if text is None:
         out += ["", _no_rule(code).text(lang)]
         return "\n".join(out) + "\n"
@@ -149,6 +175,10 @@ def explain(code: Code, lang: str) -> str:
     for name, heading in SECTIONS:
         if name in sections:
             out += ["", heading.text(lang), _indent(sections[name])]
+    if doc.has_fragment:
+        base_heading = Message(vi="Thủ tục mẫu", en="The base procedure")
+        out += ["", base_heading.text(lang), _indent(textwrap.fill(BASE_NOTE.text(lang), 96))]
+        out += ["", _indent("```tthc\n" + BASE + "```")]
     return "\n".join(out) + "\n"
 
 

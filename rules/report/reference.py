@@ -8,9 +8,8 @@ Input: `CODES`, `RULES`. Output: one Markdown page, English, with each title in 
 from __future__ import annotations
 
 from tthc.dsl import CODES, Code
-from tthc.dsl.code_docs import CODE_DOCS
-from tthc.rules.registry import BY_CODE
-from tthc.rules.report.catalogue import FAMILIES, SECTIONS, parse_doc
+from tthc.rules.report.catalogue import BASE_NOTE, FAMILIES, SECTIONS, documentation, parse_doc
+from tthc.rules.report.fragments import BASE
 
 HEADER = """# Rule reference
 
@@ -21,13 +20,22 @@ entry in the terminal, in Vietnamese (`--lang vi`) or English.
 
 
 def markdown_reference() -> str:
-    parts = [HEADER, _index()]
+    parts = [HEADER, _base(), _index()]
     for family in FAMILIES:
         codes = [code for code in CODES.values() if code.code.startswith(family)]
         _, title = FAMILIES[family]
         parts.append(f"## {family}xx — {title.en} ({title.vi})\n")
         parts.extend(_entry(code) for code in codes)
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _base() -> str:
+    """The base procedure, shown once: the examples marked `tthc fragment` apply to it."""
+    return (
+        '<a id="base-procedure"></a>\n\n'
+        f"**The base procedure.** {BASE_NOTE.en} ({BASE_NOTE.vi})\n\n"
+        f"```tthc\n{BASE}```\n"
+    )
 
 
 def _index() -> str:
@@ -46,8 +54,7 @@ def _entry(code: Code) -> str:
         f"### {code.code} `{code.name}` ({code.severity.value})\n",
         f"**{code.title.en}** — *{code.title.vi}*\n",
     ]
-    rule = BY_CODE.get(code.code)
-    text = rule.doc if rule is not None else CODE_DOCS.get(code.code)
+    text = documentation(code.code)
     if text is None:
         out.append("No rule checks this code in this version.\n")
         return "\n".join(out)
@@ -57,6 +64,8 @@ def _entry(code: Code) -> str:
         text = doc.sections.get(section)
         if text:
             out += [f"**{section}**\n", _fences(text) + "\n"]
+            if "```tthc fragment" in text:
+                out.append("*Applied to the [base procedure](#base-procedure).*\n")
     return "\n".join(out)
 
 

@@ -6,6 +6,8 @@ import os
 import re
 from functools import lru_cache
 
+from tthc.dsl.reading.links import link_outside_repository
+
 # The line ends the reader counts (`tthc.dsl.reading.source.decode_source`): CR LF, a lone CR, LF, and
 # in YAML also NEL, LINE and PARAGRAPH SEPARATOR, as the YAML parser does.
 _BREAKS = re.compile("\r\n|\r|\n")
@@ -26,7 +28,10 @@ def _lines(path: str, stamp: tuple[int, int]) -> tuple[str, ...] | None:
 
 
 def source_line(path: str, line: int) -> str | None:
-    """The text of one line (1-based) of a file, or None when it cannot be read."""
+    """The text of one line (1-based) of a file, or None when it cannot be read. A link out
+    of the repository is never quoted: its target is what a hostile link would leak."""
+    if link_outside_repository(path) is not None:
+        return None
     try:
         status = os.stat(path)
     except (OSError, ValueError):

@@ -37,40 +37,26 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
         or refused in writing with reasons (Decree 63/2010/NĐ-CP Art. 16-17; Decree
         118/2025/NĐ-CP). The one-stop system must know which way to route the dossier.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+        ```tthc fragment
+            tu_choi refusal "Từ chối" by commune.one_stop notifies applicant
           flow {
             start -> tiep_nhan
-            tiep_nhan -> ky when complete
-            tiep_nhan -> bo_sung when incomplete
-            bo_sung -> ky clock paused
+            tiep_nhan -> ky when eligible
+            tiep_nhan -> tu_choi when ineligible
             ky -> tra -> end
+            tu_choi -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+        ```tthc fragment
+            tu_choi refusal "Từ chối" by commune.one_stop notifies applicant
           flow {
             start -> tiep_nhan
-            tiep_nhan -> ky when complete
-            tiep_nhan -> bo_sung otherwise
-            bo_sung -> ky clock paused
+            tiep_nhan -> ky when eligible
+            tiep_nhan -> tu_choi otherwise
             ky -> tra -> end
+            tu_choi -> end
           }
-        }
         ```
     """
     workflow = context.workflow

@@ -15,6 +15,7 @@ from tthc.compiler import START, Workflow
 from tthc.compiler.analysis.soundness.analysis import analyse, bounds_of
 from tthc.dsl import Message, Related, Span
 from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.soundness.wording import titled
 
 
 def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
@@ -39,10 +40,7 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
         Joining each group of parallel branches before the next step (`all(a, b) -> c`) makes
         the flow block-structured, which is always decided.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             k01 review "Kiểm tra thành phần 1" by commune.civil_status_officer
             k02 review "Kiểm tra thành phần 2" by commune.civil_status_officer
             k03 review "Kiểm tra thành phần 3" by commune.civil_status_officer
@@ -56,9 +54,6 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
             k11 review "Kiểm tra thành phần 11" by commune.civil_status_officer
             k12 review "Kiểm tra thành phần 12" by commune.civil_status_officer
             tu_choi refusal "Từ chối" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> all(k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, k12)
             all(k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, k12) -> ky otherwise
@@ -77,39 +72,18 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
             ky -> tra -> end
             tu_choi -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            k01 review "Kiểm tra thành phần 1" by commune.civil_status_officer
-            k02 review "Kiểm tra thành phần 2" by commune.civil_status_officer
-            k03 review "Kiểm tra thành phần 3" by commune.civil_status_officer
-            k04 review "Kiểm tra thành phần 4" by commune.civil_status_officer
-            k05 review "Kiểm tra thành phần 5" by commune.civil_status_officer
-            k06 review "Kiểm tra thành phần 6" by commune.civil_status_officer
-            k07 review "Kiểm tra thành phần 7" by commune.civil_status_officer
-            k08 review "Kiểm tra thành phần 8" by commune.civil_status_officer
-            k09 review "Kiểm tra thành phần 9" by commune.civil_status_officer
-            k10 review "Kiểm tra thành phần 10" by commune.civil_status_officer
-            k11 review "Kiểm tra thành phần 11" by commune.civil_status_officer
-            k12 review "Kiểm tra thành phần 12" by commune.civil_status_officer
-            tong_hop review "Tổng hợp kết quả kiểm tra" by commune.civil_status_officer
+        ```tthc fragment
+            kiem_tra review "Kiểm tra 12 thành phần hồ sơ" by commune.civil_status_officer
             tu_choi refusal "Từ chối" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
-            start -> tiep_nhan -> all(k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, k12)
-            all(k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, k12) -> tong_hop
-            tong_hop -> tu_choi when thieu_giay_to
-            tong_hop -> ky otherwise
+            start -> tiep_nhan -> kiem_tra
+            kiem_tra -> tu_choi when thieu_giay_to
+            kiem_tra -> ky otherwise
             ky -> tra -> end
             tu_choi -> end
           }
-        }
         ```
     """
     workflow, settings = context.workflow, context.settings
@@ -133,7 +107,8 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
     setting = f"max-flow-{space.limit or 'states'}".replace("memory", "megabytes").replace(
         "time", "seconds"
     )
-    shown = ", ".join(f"'{n}'" for n in region[:8]) + (", …" if len(region) > 8 else "")
+    shown = ", ".join(titled(workflow, n) for n in region[:8])
+    shown += ", …" if len(region) > 8 else ""
     yield Finding(
         _span(workflow, region),
         Message(

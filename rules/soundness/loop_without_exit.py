@@ -29,16 +29,10 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
         breach of the one-stop duty to process within the time limit and return the result
         (Decree 118/2025/NĐ-CP, Arts. 18-22 as cited by secondary sources).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
             xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear
@@ -47,29 +41,18 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
             xac_minh_2 -> xac_minh
             ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
-            xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear
             kiem_tra -> xac_minh otherwise
-            xac_minh -> xac_minh_2
-            xac_minh_2 -> xac_minh when unclear
-            xac_minh_2 -> ky otherwise
+            xac_minh -> ky
             ky -> tra -> end
           }
-        }
         ```
     """
     workflow = context.workflow

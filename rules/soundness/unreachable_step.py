@@ -35,33 +35,19 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
         (Decree 118/2025/NĐ-CP, Arts. 17-22 as cited by secondary
         sources). It is usually a forgotten arrow.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> tra -> end
             luu_tru -> tra
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky -> luu_tru -> tra -> end
           }
-        }
         ```
     """
     workflow = context.workflow

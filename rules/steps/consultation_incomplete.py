@@ -27,33 +27,19 @@ def consultation_incomplete(context: ProcedureContext) -> Iterator[Finding]:
         one-stop unit sets each agency's task and time (Phiếu chuyển xử lý). Without the
         counterpart nobody is asked, and without the time limit nobody can be late.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> y_kien -> ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
                    with province.department.justice takes 5 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> y_kien -> ky -> tra -> end
           }
-        }
         ```
     """
     for step in context.workflow.steps_of_kind(Kind.CONSULTATION):

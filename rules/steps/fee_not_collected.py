@@ -26,33 +26,16 @@ def fee_not_collected(context: ProcedureContext) -> Iterator[Finding]:
         Art. 24, as cited): a flow without the collecting step leaves the
         dossier waiting for a payment no step asks for, or the fee uncollected.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
+        ```tthc fragment
             thu_phi fee "Thu lệ phí" by commune.one_stop
-            tra result "Trả kết quả" by commune.one_stop
-          }
+          fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
           flow {
             start -> tiep_nhan -> ky -> thu_phi -> tra -> end
           }
-        }
         ```
     """
     charged = [fee for fee in context.procedure.node.fees if fee.amount > 0]

@@ -32,6 +32,8 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
         reported too. Where the flow leads after the apology is checked by the other rules (a
         result must follow: TT303; a decision before it: TT302); an apology step that the flow
         cannot reach is TT401.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         For a dossier that will be late, the processing agency sends the applicant, at least
         one day before the due date, a written apology stating the reason and the new date, and
@@ -40,29 +42,13 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
         Decree 118 keeps the single re-appointment is unverified). The flow is what the
         one-stop information system runs: without the step, the letter is never issued.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           deadline 3 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 3 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             xin_loi apology "Phiếu xin lỗi và hẹn lại ngày trả kết quả" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+          deadline 3 working_days
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky otherwise
@@ -70,9 +56,10 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
             xin_loi -> ky
             ky -> tra -> end
           }
-        }
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     procedure, workflow = context.procedure.node, context.workflow
     timed = next((d for d in procedure.deadlines if d.duration is not None), None)
     if timed is None:

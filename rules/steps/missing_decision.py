@@ -32,31 +32,14 @@ def missing_decision(context: ProcedureContext) -> Iterator[Finding]:
         (Decree 118/2025/NĐ-CP Art. 22, as cited; Decree 63/2010/NĐ-CP Art. 8(2)(g) names the deciding
         authority of every procedure).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            tra result "Trả kết quả" by commune.one_stop
-          }
+        ```tthc fragment
           flow {
-            start -> tiep_nhan -> kiem_tra -> tra -> end
+            start -> tiep_nhan -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
-        }
+        ```tthc fragment
+        # the base procedure: the chairman decides (ky) on the way to the result
         ```
     """
     workflow = context.workflow

@@ -26,6 +26,8 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         The procedure declares a step of kind `reception`, and no case can reach `end` without
         passing one (the witness is the run that bypasses reception). A procedure with no
         reception step at all is reported once, at its code.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         Every dossier is received at the one-stop unit, checked for completeness, entered in
         the information system and given a receipt with the date the result is due (Giấy tiếp
@@ -33,33 +35,19 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         Art. 17 (as cited by provincial decisions). The time limit runs from
         this receipt.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+        ```tthc fragment
+            without tiep_nhan
           flow {
-            start -> kiem_tra -> ky -> tra -> end
+            start -> ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
-        }
+        ```tthc fragment
+        # the base procedure: tiep_nhan receives the dossier at the one-stop unit
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     workflow = context.workflow
     receptions = step_ids(workflow, Kind.RECEPTION)
     if not receptions:

@@ -34,30 +34,17 @@ def missing_result_return(context: ProcedureContext) -> Iterator[Finding]:
         dossier stopped at the applicant's request gets a written notice (Thông báo dừng giải
         quyết hồ sơ, Circular 03/2025/TT-VPCP form 05, as cited).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
+        ```tthc fragment
           flow {
             start -> tiep_nhan -> ky
             ky -> tra when approved
             ky -> end otherwise
             tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
-            ky decision "Ký Giấy khai sinh" by commune.chairman
+        ```tthc fragment
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop notifies applicant
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> ky
             ky -> tra when approved
@@ -65,7 +52,6 @@ def missing_result_return(context: ProcedureContext) -> Iterator[Finding]:
             tra -> end
             tu_choi -> end
           }
-        }
         ```
     """
     workflow = context.workflow

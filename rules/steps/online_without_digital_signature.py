@@ -30,32 +30,16 @@ def online_without_digital_signature(context: ProcedureContext) -> Iterator[Find
         118/2025/NĐ-CP Art. 22, as cited). Specialised public-service signatures are governed
         by Decree 68/2024/NĐ-CP.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          channels online full
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             ky decision "Ký Giấy khai sinh" by commune.chairman signs handwritten
             tra result "Trả kết quả" by commune.one_stop signs digital
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+          channels online full
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          channels online full
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             ky decision "Ký Giấy khai sinh" by commune.chairman signs digital
             tra result "Trả kết quả" by commune.one_stop signs digital
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
+          channels online full
         ```
     """
     procedure = context.procedure.node

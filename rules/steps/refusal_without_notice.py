@@ -26,28 +26,18 @@ def refusal_without_notice(context: ProcedureContext) -> Iterator[Finding]:
         unit issues the refusal form with the reasons (Phiếu từ chối, Decree 118/2025/NĐ-CP;
         form 03 of Circular 03/2025/TT-VPCP, as cited).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             tu_choi refusal "Từ chối" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan -> tu_choi -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop notifies applicant
-          }
           flow {
             start -> tiep_nhan -> tu_choi -> end
           }
-        }
         ```
     """
     for step in context.workflow.steps_of_kind(Kind.REFUSAL):

@@ -35,14 +35,8 @@ def repeated_supplement_request(context: ProcedureContext) -> Iterator[Finding]:
         bars more than two trips to supplement one matter, so a procedure with a reception
         request and a post-appraisal request can raise the setting to 2.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             bo_sung supplement "Hướng dẫn bổ sung" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete
@@ -50,17 +44,10 @@ def repeated_supplement_request(context: ProcedureContext) -> Iterator[Finding]:
             bo_sung -> tiep_nhan clock paused
             ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop
+        ```tthc fragment
             bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
           flow {
             start -> tiep_nhan
             tiep_nhan -> ky when complete
@@ -68,7 +55,6 @@ def repeated_supplement_request(context: ProcedureContext) -> Iterator[Finding]:
             bo_sung -> ky clock paused
             ky -> tra -> end
           }
-        }
         ```
     """
     allowed = context.settings.max_supplement_requests

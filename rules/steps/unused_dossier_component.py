@@ -17,46 +17,32 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
 
     What it checks:
         Every component declared in `dossier` is named in the `reads` of at least one step.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         The dossier list is part of the published procedure (Decree 63/2010/NĐ-CP
         Art. 8(2)(d)): the applicant must bring every paper on it, so a paper that no step
         examines is asked for nothing. Most often a `reads` was forgotten; TT702 checks the
         opposite (a step reading papers it has no use for).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
           dossier {
             to_khai "Tờ khai đăng ký khai sinh" required
             giay_chung_sinh "Giấy chứng sinh" required
           }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
+            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
           dossier {
             to_khai "Tờ khai đăng ký khai sinh" required
             giay_chung_sinh "Giấy chứng sinh" required
           }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop reads to_khai, giay_chung_sinh
-            ky decision "Ký Giấy khai sinh" by commune.chairman
-            tra result "Trả kết quả" by commune.one_stop
-          }
-          flow {
-            start -> tiep_nhan -> ky -> tra -> end
-          }
-        }
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     read = {name.value for step in context.procedure.node.steps for name in step.reads}
     for component in context.procedure.node.dossier:
         if component.id.value in read:

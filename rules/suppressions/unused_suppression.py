@@ -12,7 +12,13 @@ from collections.abc import Iterator
 
 from tthc.dsl import CODES, Message
 from tthc.rules.base import Finding
-from tthc.rules.suppression_context import VERBS, Directive, Effect, SuppressionContext
+from tthc.rules.suppression_context import (
+    VERBS,
+    Directive,
+    Effect,
+    SuppressionContext,
+    written_form,
+)
 
 
 def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
@@ -32,67 +38,12 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
         provincial chairman answer for the accuracy of the procedures they publish; the list of
         deliberate deviations has to stay exact, and a misspelt code protects nothing.
     Example:
-        ```tthc
+        ```tthc fragment
         # tthc: allow TT306 -- Giấy chứng sinh chỉ để đối chiếu, không lưu vào hồ sơ
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16, nd-120-2025 art 4, nd-118-2025
-          applicants "Cá nhân"  channels direct, postal, online partial
-          deadline 3 working_days  result "Giấy khai sinh"
-          dossier { to_khai "Tờ khai đăng ký khai sinh" copies 1 required }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
-            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
-            tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan
-            tiep_nhan -> kiem_tra when complete
-            tiep_nhan -> bo_sung otherwise
-            bo_sung -> kiem_tra clock paused
-            kiem_tra -> ky when eligible
-            kiem_tra -> xin_loi when late
-            kiem_tra -> tu_choi otherwise
-            xin_loi -> ky
-            ky -> tra -> end
-            tu_choi -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune  effective 2025-07-01  power "ho-tich.dang-ky-khai-sinh"
-          basis luat-ho-tich-2014 art 16, nd-120-2025 art 4, nd-118-2025
-          applicants "Cá nhân"  channels direct, postal, online partial
-          deadline 3 working_days  result "Giấy khai sinh"
-          dossier { to_khai "Tờ khai đăng ký khai sinh" copies 1 required }
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days reads to_khai
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop takes 0.5 working_days notifies applicant
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days reads to_khai
-            xin_loi apology "Xin lỗi, hẹn lại ngày trả" by commune.one_stop takes 0.5 working_days notifies applicant
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days signs digital basis luat-ho-tich-2014 art 16
-            tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop takes 0.5 working_days notifies applicant
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan
-            tiep_nhan -> kiem_tra when complete
-            tiep_nhan -> bo_sung otherwise
-            bo_sung -> kiem_tra clock paused
-            kiem_tra -> ky when eligible
-            kiem_tra -> xin_loi when late
-            kiem_tra -> tu_choi otherwise
-            xin_loi -> ky
-            ky -> tra -> end
-            tu_choi -> end
-          }
-        }
+        ```tthc fragment
+        # the base procedure: no suppression where there is nothing to suppress
         ```
     """
     for directive in context.directives:
@@ -114,16 +65,14 @@ def _not_understood(directive: Directive) -> Finding:
     else:
         verb = directive.verb
         message = Message(
-            vi="Lệnh bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
+            vi="Dòng bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
             en="This suppression names no code, so it suppresses nothing",
         )
+    form = written_form(verb, "TT306")
     return Finding(
         directive.span,
         message,
-        Message(
-            vi=f"Viết: # tthc: {verb} TT306 -- <lý do>",
-            en=f"Write: # tthc: {verb} TT306 -- <reason>",
-        ),
+        Message(vi=f"Viết: {form.vi}", en=f"Write: {form.en}"),
     )
 
 
@@ -132,7 +81,7 @@ def _without_effect(effect: Effect) -> Finding:
     where_vi = "trong tệp này" if effect.directive.whole_file else "trên dòng này"
     where_en = "in this file" if effect.directive.whole_file else "on this line"
     remove = Message(
-        vi=f"Xóa {code} khỏi lệnh bỏ qua (hoặc xóa cả dòng lệnh)",
+        vi=f"Xóa {code} khỏi dòng bỏ qua (hoặc xóa cả dòng)",
         en=f"Remove {code} from the suppression (or the whole comment)",
     )
     if effect.kind == "unknown":
@@ -153,13 +102,13 @@ def _without_effect(effect: Effect) -> Finding:
         help = remove
     elif effect.kind == "off":
         message = Message(
-            vi=f"{code} đã được tắt trong cấu hình cho tệp này, nên lệnh bỏ qua không có tác dụng",
+            vi=f"{code} đã được tắt trong cấu hình cho tệp này, nên dòng bỏ qua không có tác dụng",
             en=f"{code} is turned off by the configuration for this file, so the suppression has no effect",
         )
         help = remove
     else:
         message = Message(
-            vi=f"Lệnh bỏ qua {code} không có tác dụng: không có lỗi {code} nào {where_vi}",
+            vi=f"Dòng bỏ qua {code} không có tác dụng: không có lỗi {code} nào {where_vi}",
             en=f"The suppression of {code} has no effect: there is no {code} finding {where_en}",
         )
         help = remove

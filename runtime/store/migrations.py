@@ -57,6 +57,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             WHERE closed IS NULL;
         """,
     ),
+    (
+        3,
+        "the work list read from its index alone (holder and the listed columns included)",
+        # EXPLAIN ANALYZE over 1,000,000 cases: the work list's holder test read each open
+        # case of the commune from the table (144 of 172 pages read cold for one page of 50);
+        # with the columns it filters on and returns in the index, an index-only scan.
+        """
+        CREATE INDEX cases_work_listed ON cases (province, commune, alarm DESC NULLS LAST, id)
+            INCLUDE (holder, procedure, status, version) WHERE closed IS NULL;
+        DROP INDEX cases_work;
+        """,
+    ),
 )
 
 NEWEST = MIGRATIONS[-1][0]

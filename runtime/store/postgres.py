@@ -50,6 +50,15 @@ _COLUMNS = (
     "handoff_body, handoff_due, version, state"
 )
 
+# An officer's work list; every column it tests and returns is in the `cases_work_listed` index
+# (migration 3), so PostgreSQL answers from the index alone.
+WORK_LIST = (
+    "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
+    "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
+    "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
+    "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
+)
+
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -108,14 +117,14 @@ class PostgresStore:
         values = (*columns.values(), _dumps(write.case.to_json()))
         with self._connection() as connection:
             try:
-                # Pipeline mode: the statements of a write go out together, so a new case is
-                # one network wait and its COMMIT another, and an update one more for its
-                # version check; not one wait per statement.
-                with (
-                    connection.pipeline() as pipeline,
-                    connection.transaction(),
-                    connection.cursor() as cursor,
-                ):
+                # Round trips, not statements, are what a write waits for (each one is the
+                # server process scheduled again, milliseconds on a busy machine), so the
+                # statements go out in pipeline mode and wait for one Sync together. A new
+                # case needs no BEGIN: the statements before a Sync are one implicit
+                # transaction, committed whole at the Sync or rolled back whole on an error —
+                # one round trip. An update is two: BEGIN and the version-checked UPDATE, then
+                # (the version held) the rest and COMMIT.
+                with connection.pipeline() as pipeline, connection.cursor() as cursor:
                     if write.expected is None:
                         cursor.execute(
                             f"INSERT INTO cases ({_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
@@ -124,6 +133,7 @@ class PostgresStore:
                     else:
                         names = [c for c in columns if c != "id"]
                         assignments = ", ".join(f"{c} = %s" for c in [*names, "state"])
+                        cursor.execute("BEGIN")
                         cursor.execute(
                             f"UPDATE cases SET {assignments} WHERE id = %s AND version = %s",
                             (*values[1:], write.case.id, write.expected),
@@ -131,41 +141,17 @@ class PostgresStore:
                         pipeline.sync()  # the version is checked before anything else is sent
                         if cursor.rowcount != 1:
                             raise _Stale
-                    cursor.executemany(
-                        "INSERT INTO events VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                        [
-                            (
-                                e.case_id,
-                                e.seq,
-                                e.kind,
-                                e.at.isoformat(),
-                                None if e.actor is None else _dumps(e.actor),
-                                _dumps(e.data),
-                                e.previous,
-                                e.hash,
-                            )
-                            for e in write.events
-                        ],
-                    )
-                    if write.notifications:
-                        cursor.executemany(
-                            "INSERT INTO outbox (id, case_id, kind, at, data) "
-                            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                            [
-                                (n.id, n.case_id, n.kind, n.at.isoformat(), _dumps(n.data))
-                                for n in write.notifications
-                            ],
-                        )
-                    if write.receipt is not None:
-                        r = write.receipt
-                        cursor.execute(
-                            "INSERT INTO receipts VALUES (%s, %s, %s, %s)",
-                            (r.key, r.request, r.case_id, r.version),
-                        )
-                    pipeline.sync()  # a broken key surfaces here, inside the transaction
+                    self._append(cursor, write)
+                    if write.expected is not None:
+                        cursor.execute("COMMIT")
+                # Leaving the pipeline sends the Sync: a broken key surfaces here, and nothing
+                # of the write stays.
             except _Stale:
+                connection.execute("ROLLBACK")
                 return Conflict.STALE
             except errors.UniqueViolation as error:
+                if write.expected is not None:
+                    connection.execute("ROLLBACK")
                 constraint = getattr(error.diag, "constraint_name", "") or ""
                 if constraint.startswith("receipts"):
                     return Conflict.KEY_TAKEN
@@ -174,6 +160,41 @@ class PostgresStore:
                 # An event number taken under a version the write did check: a caller's bug.
                 raise WriteError(f"write of case {write.case.id}: {error}") from error
         return None
+
+    @staticmethod
+    def _append(cursor: Any, write: Write) -> None:
+        """Queue the events, notifications and receipt of a write (pipeline mode)."""
+        cursor.executemany(
+            "INSERT INTO events VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    e.case_id,
+                    e.seq,
+                    e.kind,
+                    e.at.isoformat(),
+                    None if e.actor is None else _dumps(e.actor),
+                    _dumps(e.data),
+                    e.previous,
+                    e.hash,
+                )
+                for e in write.events
+            ],
+        )
+        if write.notifications:
+            cursor.executemany(
+                "INSERT INTO outbox (id, case_id, kind, at, data) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                [
+                    (n.id, n.case_id, n.kind, n.at.isoformat(), _dumps(n.data))
+                    for n in write.notifications
+                ],
+            )
+        if write.receipt is not None:
+            r = write.receipt
+            cursor.execute(
+                "INSERT INTO receipts VALUES (%s, %s, %s, %s)",
+                (r.key, r.request, r.case_id, r.version),
+            )
 
     def record_refusal(self, record: RefusalRecord) -> None:
         with self._connection() as connection:
@@ -244,11 +265,7 @@ class PostgresStore:
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
     ) -> list[WorkItem]:
         rows = self._rows(
-            "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
-            "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
-            "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
-            "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s",
-            {"p": province, "c": commune, "r": role, "n": limit, "o": offset},
+            WORK_LIST, {"p": province, "c": commune, "r": role, "n": limit, "o": offset}
         )
         return [work_item(r) for r in rows]
 

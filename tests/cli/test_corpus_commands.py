@@ -103,3 +103,14 @@ def test_the_moved_table_holds_the_district_certification_procedures_with_their_
     _, out, _ = invoke("report", str(PROCEDURES), "--format", "json")
     moved = {m["code"]: m["status"] for m in json.loads(out)["moved_in_2025"] if m["code"]}
     assert moved["2.000815"] == "encoded" and moved["2.000992"] == "not yet"
+
+
+def test_every_moved_row_says_how_far_it_can_be_trusted() -> None:
+    # No annex of the June-2025 decrees was read in an official text: no row may claim `verified`,
+    # and a row whose code came from third-party data stays `unverified`.
+    table = tomllib.loads((PROCEDURES / "chuyen-cap-2025.toml").read_text(encoding="utf-8"))
+    marks = {(r["field"], r["code"]): r["confidence"] for r in table["procedures"]}
+    assert set(marks.values()) <= {"partial", "unverified"}
+    assert marks[("Hộ kinh doanh", "1.001612")] == "unverified"
+    assert marks[("Đất đai", "1.013978")] == "unverified"
+    assert marks[("Hộ tịch", "2.000806")] == "partial"

@@ -24,6 +24,14 @@ def _diagnostics(name: str, text: str, limits: Limits = DEFAULT_LIMITS) -> list[
     return outcome.diagnostics
 
 
+def _cpu_seconds_of(name: str, text: str) -> tuple[float, list[Diagnostic]]:
+    """The diagnostics of the text, and the CPU time this process spent finding them: what
+    the work costs, whatever else the machine is running (wall time is not)."""
+    started = time.process_time()
+    diagnostics = _diagnostics(name, text)
+    return time.process_time() - started, diagnostics
+
+
 def _where(diagnostics: list[Diagnostic]) -> list[tuple[str, int, int]]:
     return [(d.code, d.span.line, d.span.column) for d in diagnostics]
 
@@ -72,9 +80,8 @@ def test_braces_in_strings_and_comments_do_not_count() -> None:
 
 def test_yaml_flow_nesting_is_refused_before_it_recurses() -> None:
     text = "procedure: " + "[" * 20_000 + "]" * 20_000 + "\n"
-    started = time.perf_counter()
-    diagnostics = _diagnostics("deep.yaml", text)
-    assert time.perf_counter() - started < 2
+    seconds, diagnostics = _cpu_seconds_of("deep.yaml", text)
+    assert seconds < 2
     assert _where(diagnostics) == [("TT006", 1, 11 + 64)]  # the 64th "[" opens depth 65
 
 
@@ -88,9 +95,8 @@ def test_yaml_block_nesting() -> None:
 def test_billion_laughs_is_refused_without_expanding() -> None:
     # 10**30 nodes once expanded: the file could not be refused at all if aliases expanded.
     text = _billion_laughs(30)
-    started = time.perf_counter()
-    diagnostics = _diagnostics("laughs.yaml", text)
-    assert time.perf_counter() - started < 2
+    seconds, diagnostics = _cpu_seconds_of("laughs.yaml", text)
+    assert seconds < 2
     assert _where(diagnostics) == [("TT006", 6, 5)]  # l5 is the first list past 200,000
     assert "200000" in diagnostics[0].message.en
 

@@ -1,0 +1,226 @@
+"""The steps of a draft, from the record's internal process: one step per published line, in the
+published order (the records publish no branches), each opening with a provenance comment that
+quotes the record's line (step, task, unit, time); then the phases' times summed against what
+they state. Input: a `Record`, its level, the dossier's components, the `Tables`, the
+`RegistryIndex`, the import's `Declarations`; output: DSL lines (steps and flow), with a note in
+the `RecordReport` for every field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tthc.compiler.importer.draft_common import Declarations, declare, one_line, quoted, range_note
+from tthc.compiler.importer.durations import Reading, read_duration
+from tthc.compiler.importer.mapping import (
+    UnitMatch,
+    match_kind,
+    match_unit,
+)
+from tthc.compiler.importer.records import InternalStep, Record
+from tthc.compiler.importer.report import RecordReport, Status
+from tthc.compiler.importer.tables import RegistryIndex, Tables
+
+_PHASE = re.compile(r"^\s*(?:GĐ|giai đoạn)\s*(\d+)", re.I)
+_PHASE_TIME = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def step_lines(
+    record: Record,
+    level: str | None,
+    components: list[str],
+    tables: Tables,
+    registry: RegistryIndex,
+    declared: Declarations,
+    lines: list[str],
+    report: RecordReport,
+) -> None:
+    if not record.internal:
+        report.not_stated(
+            "quy_trinh_noi_bo",
+            "nguồn không có quy trình nội bộ: chưa có bước, chưa có luồng",
+            "no internal process in the source: no steps, no flow",
+        )
+        return
+    lines.append("  steps {")
+    names: list[str] = []
+    read = False
+    for number, step in enumerate(record.internal, 1):
+        name = _step_name(step, number, names)
+        names.append(name)
+        where = f"quy_trinh_noi_bo[{number}]"
+        lines.append(f"    # {one_line(' | '.join((step.step, step.task, step.unit, step.time)))}")
+        words, reads_all = _step_line(step, level or "", where, tables, registry, declared, report)
+        if reads_all and not read and components:
+            words.append("reads " + ", ".join(components))
+            read = True
+        lines.append(f"    {name} " + "  ".join(words))
+    lines.append("  }")
+    _phases(record, report)
+    lines.append("  flow {")
+    for before, after in zip(["start", *names], [*names, "end"], strict=True):
+        lines.append(f"    {before} -> {after}")
+    lines.append("  }")
+
+
+def _step_line(
+    step: InternalStep,
+    level: str,
+    where: str,
+    tables: Tables,
+    registry: RegistryIndex,
+    declared: Declarations,
+    report: RecordReport,
+) -> tuple[list[str], bool]:
+    title = step.task or step.step
+    kind_row = match_kind(step.task, tables)
+    if kind_row is None:
+        report.note(
+            Status.NEEDS_PERSON,
+            f"{where}.noi_dung",
+            step.task,
+            f"không xác định được loại bước từ '{step.task}': ghi tạm review",
+            f"no step kind for '{step.task}': review written as a stand-in",
+        )
+    kind = kind_row.kind if kind_row else "review"
+    words = [f"{kind} {quoted(title)}"]
+    unit = match_unit(step.unit, level, tables)
+    if unit.row is None:
+        report.note(
+            Status.NEEDS_PERSON,
+            f"{where}.don_vi",
+            step.unit,
+            f"không có đơn vị nào trong bảng units.csv khớp '{step.unit}'",
+            f"no row of units.csv matches '{step.unit}'",
+        )
+    else:
+        words.append(f"by {unit.row.authority}")
+        declare(unit.row, registry, declared)
+        _unit_notes(unit, f"{where}.don_vi", step.unit, report)
+    counterpart = (
+        unit.counterpart.authority if unit.counterpart else kind_row.counterpart if kind_row else ""
+    )
+    if unit.counterpart:
+        declare(unit.counterpart, registry, declared)
+    elif unit.counterpart_text:
+        report.note(
+            Status.NEEDS_PERSON,
+            f"{where}.don_vi",
+            unit.counterpart_text,
+            f"đơn vị phối hợp không có trong bảng: '{unit.counterpart_text}'",
+            f"coordinating unit not in the table: '{unit.counterpart_text}'",
+        )
+    words += _takes(step.time, f"{where}.thoi_gian", report)
+    if counterpart:
+        words.append(f"with {counterpart}")
+    if kind in ("refusal", "supplement"):
+        words.append("notifies applicant")
+    return words, kind == "reception"
+
+
+def _unit_notes(unit: UnitMatch, where: str, text: str, report: RecordReport) -> None:
+    if unit.head:
+        report.note(
+            Status.MAPPED,
+            where,
+            text,
+            "'Lãnh đạo' đơn vị: người đứng đầu hoặc cấp phó được giao, thay mặt đơn vị",
+            "'Lãnh đạo' of a unit: its head, or a deputy acting for it",
+        )
+    if unit.others:
+        report.note(
+            Status.MAPPED,
+            where,
+            text,
+            f"đơn vị nêu đầu tiên là người thực hiện; các nơi khác cũng được nêu: {', '.join(unit.others)}",
+            f"the first unit named acts; also named: {', '.join(unit.others)}",
+        )
+    if unit.postal:
+        report.note(
+            Status.MAPPED,
+            where,
+            text,
+            "bưu chính là cách thức trả kết quả, không phải người thực hiện",
+            "the postal service is a channel, not an actor",
+        )
+
+
+def _takes(text: str, where: str, report: RecordReport) -> list[str]:
+    reading: Reading = read_duration(text)
+    if reading.same_day:
+        report.note(
+            Status.MAPPED,
+            where,
+            text,
+            "'trong ngày' ghi là 1 ngày làm việc",
+            "'trong ngày' written as 1 working day",
+        )
+        return ["takes 1 working_days"]
+    plain = [limit for limit in reading.limits if limit.condition is None]
+    if reading.problem is not None or reading.immediate or len(plain) != 1:
+        report.unreadable_time(
+            where,
+            text,
+            f"không đọc được thời gian của bước: '{text}'",
+            f"step time not read: '{text}'",
+        )
+        return []
+    range_note(plain[0], where, text, report)
+    return [f"takes {plain[0].text()}"]
+
+
+def _phases(record: Record, report: RecordReport) -> None:
+    """A phase whose steps add up to more than its stated time is a finding of the record."""
+    for text in record.items("giai_doan"):
+        number = _PHASE.match(text)
+        stated = _PHASE_TIME.search(text)
+        if not number or not stated:
+            report.note(Status.KEPT, "giai_doan", text, "giữ làm chú thích", "kept as a comment")
+            continue
+        reading = read_duration(stated.group(1))
+        steps = [
+            s
+            for s in record.internal
+            if (_PHASE.match(s.phase or s.step) or [None, None])[1] == number.group(1)
+        ]
+        times = [read_duration(s.time) for s in steps]
+        if reading.problem or len(reading.limits) != 1 or any(len(t.limits) != 1 for t in times):
+            report.note(
+                Status.KEPT,
+                "giai_doan",
+                text,
+                "không cộng được thời gian giai đoạn: giữ làm chú thích",
+                "phase time not summed: kept as a comment",
+            )
+            continue
+        total = sum((t.limits[0].amount for t in times), start=reading.limits[0].amount * 0)
+        budget = reading.limits[0].amount
+        if total > budget:
+            report.note(
+                Status.FINDING,
+                "giai_doan",
+                text,
+                f"các bước của giai đoạn {number.group(1)} cộng lại {total} ngày, vượt {budget} ngày đã nêu",
+                f"the steps of phase {number.group(1)} add up to {total} days, over the stated {budget}",
+            )
+        else:
+            report.note(
+                Status.MAPPED,
+                "giai_doan",
+                text,
+                f"giai đoạn {number.group(1)}: các bước cộng lại {total} ≤ {budget} ngày",
+                f"phase {number.group(1)}: steps add up to {total} ≤ {budget} days",
+            )
+
+
+def _step_name(step: InternalStep, number: int, taken: list[str]) -> str:
+    phase = _PHASE.match(step.phase or step.step)
+    order = re.search(r"bước\s*(\d+)", step.step, re.I)
+    name = (
+        f"gd{phase.group(1)}_b{order.group(1)}"
+        if phase and order
+        else f"b{order.group(1)}"
+        if order
+        else f"b{number}"
+    )
+    return name if name not in taken else f"{name}_{number}"
