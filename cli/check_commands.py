@@ -11,6 +11,8 @@ import sys
 
 import click
 
+from tthc.cli.options import REPORT_OUTPUT
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -21,13 +23,7 @@ import click
     default=None,
     help="Output format (default: text; github when GITHUB_ACTIONS=true).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@REPORT_OUTPUT
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tthc.cli.output_file import load_chosen, write_output
+
 if TYPE_CHECKING:
     from tthc.compiler import Model, Workflow
 
@@ -20,35 +22,12 @@ def run_docs(
     code: str | None,
     registry: tuple[str, ...],
 ) -> int:
-    from tthc.dsl import Message
-    from tthc.outputs.loading import load
-    from tthc.rules.report.text import render_diagnostics
-
-    if not Path(path).exists():
-        click.echo(f"tthc: {path}: không tồn tại / does not exist", err=True)
-        return 2
     if Path(path).is_dir():
         return _site(path, output, registry)
-    loaded = load([path], registry)
-    if loaded.problems:
-        sys.stderr.write(render_diagnostics(list(loaded.problems), "en"))
-        return 1
-    from tthc.outputs.select import choose
-
-    chosen = choose(loaded, code)
-    if isinstance(chosen, Message):
-        click.echo(f"tthc: {chosen.vi} / {chosen.en}", err=True)
-        return 2
-    text = _render(loaded.project.model, chosen, form, audience)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            click.echo(f"tthc: {output}: {error.strerror}", err=True)
-            return 2
-    return 0
+    chosen = load_chosen(path, code, registry)
+    if isinstance(chosen, int):
+        return chosen
+    return write_output(_render(*chosen, form, audience), output)
 
 
 def _site(path: str, output: str | None, registry: tuple[str, ...]) -> int:

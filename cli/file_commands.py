@@ -10,12 +10,14 @@ from typing import Any
 
 import click
 
+from tthc.cli.options import LANG
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--check", is_flag=True, help="Write nothing; list the files that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print the changes as a unified diff.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+@LANG
 def fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> None:
     """Rewrite .tthc and .yaml files (folders recursively) in canonical form, keeping comments.
 
@@ -43,7 +45,7 @@ def fmt(paths: tuple[str, ...], check: bool, diff: bool, lang: str | None) -> No
 @click.option(
     "-o", "--output", default=None, type=click.Path(), help="Write here instead of standard output."
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
+@LANG
 def convert(file: str, to: str | None, output: str | None, lang: str | None) -> None:
     """Convert a procedure file between the DSL (.tthc) and YAML forms, keeping comments."""
     from tthc.cli.convert_command import run_convert
@@ -127,16 +129,8 @@ def diff(before: str, after: str, form: str, code: str | None) -> None:
     "--format", "form", type=click.Choice(["text", "json"]), default="text", help="Report format."
 )
 @click.option("--no-check", is_flag=True, help="Write the drafts without checking them.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of messages.")
-def import_(
-    files: tuple[str, ...],
-    out: str,
-    registry: tuple[str, ...],
-    tables: str | None,
-    form: str,
-    no_check: bool,
-    lang: str | None,
-) -> None:
+@LANG
+def import_(**options: Any) -> None:
     """Import published procedure records (JSON or CSV, national database layout and internal
     process) as .tthc drafts, one per record, with the registry entries they need; then check
     them and print the import report.
@@ -147,4 +141,4 @@ def import_(
     """
     from tthc.cli.import_command import run_import
 
-    sys.exit(run_import(files, out, registry, tables, form, no_check, lang))
+    sys.exit(run_import(**options))

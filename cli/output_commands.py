@@ -6,8 +6,11 @@ of the matching `run_*` function, imported when the command runs.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
+
+from tthc.cli.options import PROCEDURE, REPORT_OUTPUT
 
 
 @click.command()
@@ -19,9 +22,7 @@ import click
     default="json",
     help="json (the graph's data), dot (Graphviz), mermaid (for Markdown), svg (drawn by tthc).",
 )
-@click.option(
-    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
-)
+@PROCEDURE
 def graph(file: str, form: str, code: str | None) -> None:
     """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG.
 
@@ -46,27 +47,18 @@ def graph(file: str, form: str, code: str | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(), default=None, help="File to write (a folder for a site)."
 )
-@click.option(
-    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
-)
+@PROCEDURE
 @click.option(
     "--registry",
     multiple=True,
     type=click.Path(exists=True),
     help="Registry files or folders (default: tthc.toml's, else the nearest registry above).",
 )
-def docs(
-    path: str,
-    form: str,
-    audience: str,
-    output: str | None,
-    code: str | None,
-    registry: tuple[str, ...],
-) -> None:
+def docs(**options: Any) -> None:
     """Write a procedure card (or a citizen guide) of FILE; for a folder, the corpus site."""
     from tthc.cli.docs_command import run_docs
 
-    sys.exit(run_docs(path, form, audience, output, code, registry))
+    sys.exit(run_docs(**options))
 
 
 @click.command()
@@ -79,9 +71,7 @@ def docs(
     help="spiff: Python expressions (SpiffWorkflow); camunda8: FEEL and Zeebe user tasks.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None)
-@click.option(
-    "--procedure", "code", default=None, help="Procedure code, when the file holds several."
-)
+@PROCEDURE
 def export(file: str, form: str, flavour: str, output: str | None, code: str | None) -> None:
     """Export a procedure as executable BPMN 2.0 with its diagram (lanes per authority)."""
     from tthc.cli.export_command import run_export
@@ -92,13 +82,7 @@ def export(file: str, form: str, flavour: str, output: str | None, code: str | N
 @click.command()
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--format", "form", type=click.Choice(["text", "markdown", "json"]), default="text")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@REPORT_OUTPUT
 def report(path: str, form: str, output: str | None) -> None:
     """The corpus report: counts by field and level, district procedures and their successors,
     findings, warnings silenced with their reasons, what is not verified, the 2025 moves."""

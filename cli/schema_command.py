@@ -6,10 +6,11 @@ the key reference made from the same table (`docs/keys.md`).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
+
+from tthc.cli.output_file import write_output
 
 
 def run_schema(output: str | None, write: bool, form: str) -> int:
@@ -20,14 +21,7 @@ def run_schema(output: str | None, write: bool, form: str) -> int:
     text = keys_markdown() if form == "markdown" else schema_text()
     if write and output is None:
         output = str(schema_file(Path.cwd()))
-    if output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        click.echo(f"tthc: cannot write {output}: {error.strerror}", err=True)
-        return 2
-    if write:
+    written = write_output(text, output, "cannot write ")
+    if written == 0 and write:
         click.echo(output, err=True)
-    return 0
+    return written

@@ -12,11 +12,13 @@ from __future__ import annotations
 import copy
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
+F = TypeVar("F", bound=Callable[..., Any])
 DATABASE = click.option(
     "--database",
     envvar="TTHC_DATABASE_URL",
@@ -25,6 +27,11 @@ DATABASE = click.option(
     help="The store: sqlite:///path or postgresql://user@host:port/db (env TTHC_DATABASE_URL).",
 )
 EXTRA = "pip install 'tthc[server]'"
+
+
+def _file_option(flag: str, env: str, help: str) -> Callable[[F], F]:
+    """An optional file named on the command line or in an environment variable."""
+    return click.option(flag, envvar=env, type=click.Path(dir_okay=False), default=None, help=help)
 
 
 @click.command()
@@ -36,35 +43,27 @@ EXTRA = "pip install 'tthc[server]'"
     help="The bundle made by `tthc compile` (env TTHC_BUNDLE).",
 )
 @DATABASE
-@click.option(
+@_file_option(
     "--tokens",
-    envvar="TTHC_TOKENS",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A token file: SHA-256 of each token → officer (env TTHC_TOKENS).",
+    "TTHC_TOKENS",
+    "A token file: SHA-256 of each token → officer (env TTHC_TOKENS).",
 )
-@click.option(
+@_file_option(
     "--jwks",
-    envvar="TTHC_JWKS",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="A JSON Web Key Set: signed JWTs are verified against it (env TTHC_JWKS).",
+    "TTHC_JWKS",
+    "A JSON Web Key Set: signed JWTs are verified against it (env TTHC_JWKS).",
 )
 @click.option("--issuer", envvar="TTHC_JWT_ISSUER", default=None, help="Required JWT issuer.")
 @click.option("--audience", envvar="TTHC_JWT_AUDIENCE", default=None, help="Required JWT audience.")
-@click.option(
+@_file_option(
     "--trust-anchors",
-    envvar="TTHC_TRUST_ANCHORS",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="PEM root certificates that digital signatures must chain to (env TTHC_TRUST_ANCHORS).",
+    "TTHC_TRUST_ANCHORS",
+    "PEM root certificates that digital signatures must chain to (env TTHC_TRUST_ANCHORS).",
 )
-@click.option(
+@_file_option(
     "--certificates",
-    envvar="TTHC_CERTIFICATES",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="JSON: officer id → fingerprints of their certificates (env TTHC_CERTIFICATES).",
+    "TTHC_CERTIFICATES",
+    "JSON: officer id → fingerprints of their certificates (env TTHC_CERTIFICATES).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)

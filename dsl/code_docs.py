@@ -18,16 +18,12 @@ CODE_DOCS: dict[str, str] = {
         A file that cannot be read cannot be checked: every other check depends on it. The
         procedure it describes must match the published decision (Decree 63/2010/NĐ-CP Art. 8).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           field Hộ tịch
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"
-        }
+        ```tthc fragment
+        # the base procedure: the name of the field is quoted, "Hộ tịch"
         ```
     """,
     "TT002": """An unknown key or keyword, with the closest valid one suggested.
@@ -38,16 +34,12 @@ CODE_DOCS: dict[str, str] = {
         A misspelt key is silently meaningless in most tools; here it would drop a field the law
         requires (Decree 63/2010/NĐ-CP Art. 8: every component of a procedure must be stated).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           feild "Hộ tịch"
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"
-        }
+        ```tthc fragment
+        # the base procedure: every keyword spelt as the language has it (field)
         ```
     """,
     "TT003": """A value of the wrong type or outside what is allowed.

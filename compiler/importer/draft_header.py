@@ -45,10 +45,8 @@ def read_code(record: Record, report: RecordReport) -> str:
         )
         return code
     stand_in = record.text("id") or record.origin
-    report.note(
-        Status.NOT_STATED,
+    report.not_stated(
         "ma_thu_tuc",
-        "",
         f"bản ghi không có mã thủ tục; ghi tạm '{stand_in}'",
         f"the record gives no code; '{stand_in}' written in its place",
     )
@@ -58,25 +56,15 @@ def read_code(record: Record, report: RecordReport) -> str:
 def read_name(record: Record, report: RecordReport) -> str:
     name = record.text("ten_thu_tuc")
     if not name:
-        report.note(
-            Status.NOT_STATED,
-            "ten_thu_tuc",
-            "",
-            "bản ghi không có tên thủ tục",
-            "the record gives no name",
-        )
+        report.not_stated("ten_thu_tuc", "bản ghi không có tên thủ tục", "the record gives no name")
     return one_line(name)
 
 
 def read_level(record: Record, report: RecordReport) -> str | None:
     text = record.text("cap_thuc_hien")
     if not text:
-        report.note(
-            Status.NOT_STATED,
-            "cap_thuc_hien",
-            "",
-            "nguồn không nêu cấp thực hiện",
-            "no level in the source",
+        report.not_stated(
+            "cap_thuc_hien", "nguồn không nêu cấp thực hiện", "no level in the source"
         )
         return None
     level = level_of(text)
@@ -104,6 +92,10 @@ def header_lines(
     out: list[str] = []
     if record.text("linh_vuc"):
         out.append(f"  field {quoted(record.text('linh_vuc'))}")
+    else:
+        report.note(
+            Status.NOT_STATED, "linh_vuc", "", "nguồn không nêu lĩnh vực", "no field in the source"
+        )
     if level:
         out.append(f"  level {level}")
     basis = _basis(record, tables, registry, declared, report)
@@ -112,10 +104,8 @@ def header_lines(
     if record.text("doi_tuong_thuc_hien"):
         out.append(f"  applicants {quoted(record.text('doi_tuong_thuc_hien'))}")
     else:
-        report.note(
-            Status.NOT_STATED,
+        report.not_stated(
             "doi_tuong_thuc_hien",
-            "",
             "nguồn không nêu đối tượng thực hiện",
             "no applicants in the source",
         )
@@ -126,13 +116,7 @@ def header_lines(
     for result in record.items("ket_qua"):
         out.append(f"  result {quoted(result)}")
     if not record.items("ket_qua"):
-        report.note(
-            Status.NOT_STATED,
-            "ket_qua",
-            "",
-            "nguồn không nêu kết quả thực hiện",
-            "no result in the source",
-        )
+        report.not_stated("ket_qua", "nguồn không nêu kết quả thực hiện", "no result in the source")
     out += fee_lines(record, report)
     out += kept_lines(record, report)
     return out
@@ -170,12 +154,8 @@ def _basis(
         if citation.instrument not in found:
             found.append(citation.instrument)
     if not record.items("can_cu_phap_ly"):
-        report.note(
-            Status.NOT_STATED,
-            "can_cu_phap_ly",
-            "",
-            "nguồn không nêu căn cứ pháp lý",
-            "no legal basis in the source",
+        report.not_stated(
+            "can_cu_phap_ly", "nguồn không nêu căn cứ pháp lý", "no legal basis in the source"
         )
     return found
 
@@ -197,10 +177,8 @@ def _channels(record: Record, report: RecordReport) -> list[str]:
             if channel not in found:
                 found.append(channel)
     if not record.items("cach_thuc_thuc_hien"):
-        report.note(
-            Status.NOT_STATED,
+        report.not_stated(
             "cach_thuc_thuc_hien",
-            "",
             "nguồn không nêu cách thức thực hiện",
             "no channels in the source",
         )

@@ -36,10 +36,8 @@ def step_lines(
     report: RecordReport,
 ) -> None:
     if not record.internal:
-        report.note(
-            Status.NOT_STATED,
+        report.not_stated(
             "quy_trinh_noi_bo",
-            "",
             "nguồn không có quy trình nội bộ: chưa có bước, chưa có luồng",
             "no internal process in the source: no steps, no flow",
         )

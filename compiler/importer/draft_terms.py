@@ -27,10 +27,8 @@ _FORM = re.compile(r"(Mẫu số\s+[0-9A-Za-zđĐ/.-]+?)(?=[\s),.;]|$)")
 def deadline_lines(record: Record, report: RecordReport) -> list[str]:
     text = record.text("thoi_han_giai_quyet")
     if not text:
-        report.note(
-            Status.NOT_STATED,
+        report.not_stated(
             "thoi_han_giai_quyet",
-            "",
             "nguồn không nêu thời hạn giải quyết",
             "no time limit in the source",
         )
@@ -72,13 +70,7 @@ def deadline_lines(record: Record, report: RecordReport) -> list[str]:
 def fee_lines(record: Record, report: RecordReport) -> list[str]:
     text = record.text("phi_le_phi")
     if not text:
-        report.note(
-            Status.NOT_STATED,
-            "phi_le_phi",
-            "",
-            "nguồn không nêu phí, lệ phí",
-            "no fee in the source",
-        )
+        report.not_stated("phi_le_phi", "nguồn không nêu phí, lệ phí", "no fee in the source")
         return []
     amount = fee_of(text)
     if amount is None:
@@ -116,12 +108,8 @@ def kept_lines(record: Record, report: RecordReport) -> list[str]:
 def dossier_lines(record: Record, lines: list[str], report: RecordReport) -> list[str]:
     items = record.items("thanh_phan_ho_so")
     if not items:
-        report.note(
-            Status.NOT_STATED,
-            "thanh_phan_ho_so",
-            "",
-            "nguồn không nêu thành phần hồ sơ",
-            "no dossier in the source",
+        report.not_stated(
+            "thanh_phan_ho_so", "nguồn không nêu thành phần hồ sơ", "no dossier in the source"
         )
         return []
     lines.append("  dossier {")

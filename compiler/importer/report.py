@@ -65,6 +65,10 @@ class RecordReport:
     def note(self, status: Status, where: str, text: str, vi: str, en: str) -> None:
         self.items.append(Item(status, where, text, vi, en))
 
+    def not_stated(self, where: str, vi: str, en: str) -> None:
+        """A field the record leaves empty."""
+        self.note(Status.NOT_STATED, where, "", vi, en)
+
     def unreadable_time(self, where: str, text: str, vi: str, en: str) -> None:
         self.items.append(Item(Status.NEEDS_PERSON, where, text, vi, en, unreadable=True))
 

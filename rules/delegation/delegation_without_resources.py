@@ -33,16 +33,17 @@ def delegation_without_resources(context: ProjectContext) -> Iterator[Finding]:
         reported in August 2025).
     Example:
         ```tthc
-        grant ho_tich_pho_chu_tich {
-          power "ho-tich"  from commune.people_committee  to commune.vice_chairman
-          mode decentralization  basis nd-120-2025 art 4
+        grant chung_thuc_pho_chu_tich {
+          power "chung-thuc"  from commune.people_committee
+          to commune.vice_chairman  mode decentralization  basis nd-120-2025 art 4
         }
         ```
     Use instead:
         ```tthc
-        grant ho_tich_pho_chu_tich {
-          power "ho-tich"  from commune.people_committee  to commune.vice_chairman
-          mode decentralization  basis nd-120-2025 art 4  resources "Công chức hộ tịch"
+        grant chung_thuc_pho_chu_tich {
+          power "chung-thuc"  from commune.people_committee
+          to commune.vice_chairman  mode decentralization  basis nd-120-2025 art 4
+          resources "Công chức tư pháp - hộ tịch"
         }
         ```
     """

@@ -28,38 +28,12 @@ def move_without_instrument(context: ProcedureContext) -> Iterator[Finding]:
         for civil status, verified). The authority of the new level rests on
         that instrument; without it the move cannot be checked, nor dated.
     Example:
-        ```tthc
-        procedure "2.000806" "Đăng ký kết hôn có yếu tố nước ngoài" {
-          field "Hộ tịch"  level commune  effective 2025-07-01
-          power "ho-tich.yeu-to-nuoc-ngoai.ket-hon"
+        ```tthc fragment
           moved { from district }
-          basis luat-ho-tich-2014 art 37
-          channels direct  deadline 5 working_days  result "Giấy chứng nhận kết hôn"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy chứng nhận kết hôn" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 37
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "2.000806" "Đăng ký kết hôn có yếu tố nước ngoài" {
-          field "Hộ tịch"  level commune  effective 2025-07-01
-          power "ho-tich.yeu-to-nuoc-ngoai.ket-hon"
+        ```tthc fragment
           moved { from district  basis nd-120-2025 art 4 }
-          basis luat-ho-tich-2014 art 37
-          channels direct  deadline 5 working_days  result "Giấy chứng nhận kết hôn"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            ky decision "Ký Giấy chứng nhận kết hôn" by commune.chairman takes 1 working_days
-              basis luat-ho-tich-2014 art 37
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> ky -> tra -> end }
-        }
         ```
     """
     node = context.procedure.node

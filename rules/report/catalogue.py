@@ -129,6 +129,12 @@ def parse_doc(docstring: str) -> RuleDoc:
     )
 
 
+def documentation(code: str) -> str | None:
+    """A code's docstring: its rule's, else that of a code no rule checks (`CODE_DOCS`)."""
+    rule = BY_CODE.get(code)
+    return rule.doc if rule is not None else CODE_DOCS.get(code)
+
+
 def lookup(text: str) -> Code | None:
     """The code a person asked for, by code (`tt201`) or by name (`re-decentralization`)."""
     wanted = text.strip()
@@ -159,8 +165,7 @@ def explain(code: Code, lang: str) -> str:
         f"  vi: {code.title.vi}",
         f"  en: {code.title.en}",
     ]
-    rule = BY_CODE.get(code.code)
-    text = rule.doc if rule is not None else CODE_DOCS.get(code.code)
+    text = documentation(code.code)
     if text is None:
         out += ["", _no_rule(code).text(lang)]
         return "\n".join(out) + "\n"

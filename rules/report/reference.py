@@ -8,9 +8,7 @@ Input: `CODES`, `RULES`. Output: one Markdown page, English, with each title in 
 from __future__ import annotations
 
 from tthc.dsl import CODES, Code
-from tthc.dsl.code_docs import CODE_DOCS
-from tthc.rules.registry import BY_CODE
-from tthc.rules.report.catalogue import BASE_NOTE, FAMILIES, SECTIONS, parse_doc
+from tthc.rules.report.catalogue import BASE_NOTE, FAMILIES, SECTIONS, documentation, parse_doc
 from tthc.rules.report.fragments import BASE
 
 HEADER = """# Rule reference
@@ -56,8 +54,7 @@ def _entry(code: Code) -> str:
         f"### {code.code} `{code.name}` ({code.severity.value})\n",
         f"**{code.title.en}** — *{code.title.vi}*\n",
     ]
-    rule = BY_CODE.get(code.code)
-    text = rule.doc if rule is not None else CODE_DOCS.get(code.code)
+    text = documentation(code.code)
     if text is None:
         out.append("No rule checks this code in this version.\n")
         return "\n".join(out)

@@ -42,7 +42,14 @@ def _rule_descriptor(code: str) -> dict[str, Any]:
 
 
 def _plain(doc: str) -> str:
+    """The docstring flush left; examples written as fragments are followed by the base
+    procedure they apply to, as in `tthc explain`."""
+    from tthc.rules.report.catalogue import BASE_NOTE, parse_doc
+    from tthc.rules.report.fragments import BASE
+
     lines = [line.strip() for line in doc.strip().splitlines()]
+    if doc and parse_doc(doc).has_fragment:
+        lines += ["", "The base procedure:", BASE_NOTE.en, "```tthc", *BASE.splitlines(), "```"]
     return "\n".join(lines)
 
 

@@ -38,24 +38,24 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
         118/2025/NĐ-CP). The one-stop system must know which way to route the dossier.
     Example:
         ```tthc fragment
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
+            tu_choi refusal "Từ chối" by commune.one_stop notifies applicant
           flow {
             start -> tiep_nhan
-            tiep_nhan -> ky when complete
-            tiep_nhan -> bo_sung when incomplete
-            bo_sung -> ky clock paused
+            tiep_nhan -> ky when eligible
+            tiep_nhan -> tu_choi when ineligible
             ky -> tra -> end
+            tu_choi -> end
           }
         ```
     Use instead:
         ```tthc fragment
-            bo_sung supplement "Hướng dẫn bổ sung một lần" by commune.one_stop notifies applicant
+            tu_choi refusal "Từ chối" by commune.one_stop notifies applicant
           flow {
             start -> tiep_nhan
-            tiep_nhan -> ky when complete
-            tiep_nhan -> bo_sung otherwise
-            bo_sung -> ky clock paused
+            tiep_nhan -> ky when eligible
+            tiep_nhan -> tu_choi otherwise
             ky -> tra -> end
+            tu_choi -> end
           }
         ```
     """

@@ -46,14 +46,11 @@ def loop_without_exit(context: ProcedureContext) -> Iterator[Finding]:
         ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
             xac_minh verification "Xác minh" by commune.civil_status_officer
-            xac_minh_2 verification "Xác minh lại" by commune.civil_status_officer
           flow {
             start -> tiep_nhan -> kiem_tra
             kiem_tra -> ky when clear
             kiem_tra -> xac_minh otherwise
-            xac_minh -> xac_minh_2
-            xac_minh_2 -> xac_minh when unclear
-            xac_minh_2 -> ky otherwise
+            xac_minh -> ky
             ky -> tra -> end
           }
         ```

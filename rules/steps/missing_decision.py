@@ -33,17 +33,13 @@ def missing_decision(context: ProcedureContext) -> Iterator[Finding]:
         authority of every procedure).
     Example:
         ```tthc fragment
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
           flow {
-            start -> tiep_nhan -> kiem_tra -> tra -> end
+            start -> tiep_nhan -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
+        # the base procedure: the chairman decides (ky) on the way to the result
         ```
     """
     workflow = context.workflow
