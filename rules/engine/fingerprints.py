@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -56,6 +55,8 @@ def pairs(paths: Sequence[str], digests: dict[str, str]) -> Iterator[str]:
 
 def config_fingerprint(config: Config) -> str:
     """What of the configuration changes the diagnostics (not `fail-on`, not `lang`)."""
+    import json  # here: only a run with a cache asks (cold start of `--no-cache`)
+
     data = {
         f.name: _plain(getattr(config, f.name))
         for f in dataclasses.fields(config)

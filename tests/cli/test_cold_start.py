@@ -1,0 +1,52 @@
+"""A cold `tthc check FILE` imports only what a one-file check needs (issue 17): no model is
+validated at import (that builds its validator and loads pydantic's plugin machinery with
+`importlib.metadata`), and the parts of tthc a check of a named file never uses (the
+deployment bundle and its calendar, globs, TOML, JSON) stay unimported. Counted in a fresh process,
+so the figure does not depend on the machine's load; `make bench-cold` measures the time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+NOT_NEEDED = (
+    "pydantic.plugin._loader",
+    "importlib.metadata",
+    "pathspec",
+    "tomllib",
+    "json",
+    "tthc.compiler.deploy",
+    "tthc.compiler.analysis.calendar",
+)
+
+PROGRAM = """
+import sys
+path, names = sys.argv[1], sys.argv[2:]
+sys.argv = ["tthc", "check", "--no-cache", "--quiet", path]
+from tthc.cli.main import main
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+print(code, *sorted(name for name in names if name in sys.modules))
+"""
+
+
+def test_a_cold_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
+    one = tmp_path / "khai-sinh.tthc"  # a procedure and its registry, no configuration
+    one.write_text(
+        (EXAMPLES / "registry.tthc").read_text(encoding="utf-8")
+        + "\n"
+        + (EXAMPLES / "dang-ky-khai-sinh.tthc").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, one.name, *NOT_NEEDED],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["0"], done.stdout  # clean, and none of them imported
