@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import generate
-from measure import Clock, Sample, child, import_time, load, machine, median, repeat
+from measure import Clock, Sample, child, import_time, load, machine, median, repeat, timed
 
 from tthc.compiler import build_procedure, load_project, resolve
 from tthc.dsl import Diagnostic, ast, parse, read_source
@@ -184,10 +184,18 @@ def cold_start(opt: Options) -> list[Row]:
 
 def checks(opt: Options) -> list[Row]:
     corpus = opt.work / "corpus"
-    project = load_project([corpus / "procedures"], registry=[corpus / "registry.tthc"])
-    count = len(project.workflows)
+    # The first pass over freshly built workflows, as `tthc check` pays it: a second pass over
+    # the same workflows finds their shared analyses (`Workflow.facts`) done, and would report
+    # what no user measures. Each pass gets its own project; loading it is not timed.
     found: list[list[Diagnostic]] = []
-    samples = repeat(lambda: found.append(run_rules(project)), opt.runs)
+    samples: list[Sample] = []
+    for _ in range(opt.runs):
+        project = load_project([corpus / "procedures"], registry=[corpus / "registry.tthc"])
+        with timed(samples):
+            found.append(run_rules(project))
+    count = len(project.workflows)
+    # Each rule alone over the last project, whose shared analyses are done by then: the
+    # rule's own cost.
     per_rule = {
         rule.code: median(repeat(lambda r=rule: run_rules(project, rules=[r]), 1)).cpu
         for rule in RULES
@@ -202,12 +210,12 @@ def checks(opt: Options) -> list[Row]:
     per = median(samples)
     return [
         ms(
-            f"checks, per {opt.steps}-step procedure",
+            f"checks, per {opt.steps}-step procedure, first pass",
             Sample(per.wall / count, per.cpu / count),
             target="<= 1",
             peer="bpmnlint API, parse + structural lint: 4.0–5.3 ms per BPMN file; pm4py read + WOFLAN: 1.4–4.4 ms",
             note=f"{len(RULES)} rules ({scopes['procedure']} per procedure, {scopes['project']} per project) over {count} procedures;"
-            f" slowest (CPU ms per procedure): {slowest}; findings on the corpus: {findings}",
+            f" slowest alone, shared analyses done (CPU ms per procedure): {slowest}; findings on the corpus: {findings}",
         )
     ]
 

@@ -159,11 +159,12 @@ def rate(count: int, seconds: float) -> float:
     return count / seconds if seconds else float("inf")
 
 
-def timed(run: Callable[[], int]) -> tuple[int, float]:
+def timed(run: Callable[[], int]) -> tuple[int, float, float]:
+    """The count `run` returns, the wall seconds and the CPU seconds it took."""
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     count = run()
-    return count, time.perf_counter() - start
+    return count, time.perf_counter() - start, time.process_time() - cpu
 
 
 def raw_sqlite_rate(path: Path, commits: int) -> float:
@@ -251,20 +252,25 @@ def main() -> None:
     base = corpus_bundle()
     clock = lambda: NOW  # noqa: E731
 
-    print("in memory (step completions per second)")
+    print(f"in memory (step completions per second; load average {os.getloadavg()[0]:.1f})")
     spiff.instance()
-    spiff_count, spiff_seconds = timed(lambda: sum(spiff.instance() for _ in range(instances)))
     engine = Engine(base, MemoryStore(), clock=clock)
     tthc_case(engine)
-    ours_count, ours_seconds = timed(lambda: sum(tthc_case(engine) for _ in range(instances)))
-    spiff_rate, ours_rate = rate(spiff_count, spiff_seconds), rate(ours_count, ours_seconds)
-    ratio = ours_rate / spiff_rate
-    line(
-        "completions/s",
-        f"{ours_rate:,.0f}",
-        f"Spiff {spiff_rate:,.0f} user tasks/s",
-        f"{ratio:.1f}x (target >= 10x)",
-    )
+    # Alternating rounds, the best of each: on a shared machine a round can lose the CPU,
+    # and the peer and tthc must meet the same machine. CPU time beside wall time.
+    spiff_rounds, ours_rounds = [], []
+    for _ in range(3):
+        spiff_rounds.append(timed(lambda: sum(spiff.instance() for _ in range(instances // 3))))
+        ours_rounds.append(timed(lambda: sum(tthc_case(engine) for _ in range(instances // 3))))
+    for label, index in (("completions/s (wall)", 1), ("completions/s (CPU time)", 2)):
+        spiff_rate = max(rate(r[0], r[index]) for r in spiff_rounds)
+        ours_rate = max(rate(r[0], r[index]) for r in ours_rounds)
+        line(
+            label,
+            f"{ours_rate:,.0f}",
+            f"Spiff {spiff_rate:,.0f} user tasks/s",
+            f"{ours_rate / spiff_rate:.1f}x (target >= 10x)",
+        )
 
     print("durable (SQLite, synchronous=FULL, WAL)")
     raw = raw_sqlite_rate(workdir / "raw.db", durable * 5)
@@ -284,7 +290,7 @@ def main() -> None:
     store = SQLiteStore(workdir / "cases.db")
     engine = Engine(base, store, clock=clock)
     times: list[float] = []
-    count, seconds = timed(lambda: sum(tthc_case(engine, times) for _ in range(durable // 5)))
+    count, seconds, _ = timed(lambda: sum(tthc_case(engine, times) for _ in range(durable // 5)))
     ours_durable = rate(count, seconds)
     spiff_saved = rate(len(spiff_memory_times), sum(spiff_memory_times))
     spiff_sql = rate(len(spiff_sql_times), sum(spiff_sql_times))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from tthc.runtime import Engine, Result, Store
+    from tthc.runtime import Engine, Result, Signature, SignaturePolicy, Store
 
 
 def _json(value: Any) -> str:
@@ -40,10 +40,54 @@ def _engine(options: dict[str, Any]) -> Engine | int:
         for problem in loaded.diagnostics:
             click.echo(f"{path}: {problem.message.text(str(options['lang']))}", err=True)
         return 2
+    policy = _policy(options.get("policy_path"), str(options["lang"]))
+    if isinstance(policy, int):
+        return policy
     now = _now(options.get("now"))
+    store = _store(str(options["store_path"]))
     if now is None:
-        return Engine(loaded.value, _store(str(options["store_path"])))
-    return Engine(loaded.value, _store(str(options["store_path"])), clock=lambda: now)
+        return Engine(loaded.value, store, signatures=policy)
+    return Engine(loaded.value, store, clock=lambda: now, signatures=policy)
+
+
+def _policy(path: object, lang: str) -> SignaturePolicy | int | None:
+    """The `--signatures` policy, none when not given, 2 (printed) when unreadable."""
+    from tthc.dsl import Message
+    from tthc.runtime import load_policy
+
+    if path is None:
+        return None
+    policy = load_policy(Path(str(path)))
+    if isinstance(policy, Message):
+        click.echo(f"tthc: {policy.text(lang)}", err=True)
+        return 2
+    return policy
+
+
+def _signature(options: dict[str, Any]) -> Signature | int | None:
+    """The signature of `--document`, `--signature` and `--certificate` (all three or none);
+    2 (printed) when they are incomplete or unreadable."""
+    import hashlib
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from tthc.runtime import Signature
+
+    paths = [options.get(f"{name}_path") for name in ("document", "signature", "certificate")]
+    if not any(paths):
+        return None
+    if not all(paths):
+        click.echo("tthc: --document, --signature and --certificate go together", err=True)
+        return 2
+    document, value, certificates = (Path(str(p)).read_bytes() for p in paths)
+    try:
+        chain = x509.load_pem_x509_certificates(certificates)
+    except ValueError as error:
+        click.echo(f"tthc: --certificate: {error}", err=True)
+        return 2
+    pems = [c.public_bytes(Encoding.PEM).decode() for c in chain]
+    return Signature(hashlib.sha256(document).hexdigest(), value, pems[0], tuple(pems[1:]))
 
 
 def _result(result: Result, lang: str) -> int:
@@ -89,6 +133,9 @@ def run_act(options: dict[str, Any]) -> int:
     except ValueError as error:
         click.echo(f"tthc: --new-due: {error}", err=True)
         return 2
+    signature = _signature(options)
+    if isinstance(signature, int):
+        return signature
     result = engine.act(
         options["case_id"],
         options["step"],
@@ -96,6 +143,7 @@ def run_act(options: dict[str, Any]) -> int:
         options["outcome"],
         reasons=tuple(options["reasons"]),
         new_due=new_due,
+        signature=signature,
         key=options["key"],
         expected_version=options["expected_version"],
     )

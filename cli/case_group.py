@@ -93,6 +93,36 @@ def submit(**options: object) -> None:
 @click.option("--new-due", default=None, help="The new date of an apology step (YYYY-MM-DD).")
 @click.option("--key", default=None, help="Idempotency key.")
 @click.option("--expected-version", type=int, default=None, help="Refuse if the case moved on.")
+@click.option(
+    "--document",
+    "document_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A signed step: the result document (its SHA-256 is what was signed).",
+)
+@click.option(
+    "--signature",
+    "signature_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A signed step: the signature value over the document's SHA-256 digest (binary).",
+)
+@click.option(
+    "--certificate",
+    "certificate_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A signed step: the signer's certificate then its intermediates (PEM).",
+)
+@click.option(
+    "--signatures",
+    "policy_path",
+    envvar="TTHC_SIGNATURES",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="The signature policy (JSON: trust anchors, registered certificates, CRLs; env "
+    "TTHC_SIGNATURES).",
+)
 def act(**options: object) -> None:
     """Perform an open STEP of CASE_ID; prints the case as JSON."""
     from tthc.cli.case_command import run_act

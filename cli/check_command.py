@@ -16,7 +16,6 @@ file, and choose the exit code:
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import stat
 import sys
@@ -58,24 +57,8 @@ class CheckOptions:
 
 
 def run_check(options: CheckOptions) -> int:
-    """The exit code of `tthc check` with these options, the report written.
-
-    The collector is off for the whole run, imports included: a run is short, and what it
-    builds (the rule and model classes, the registry, the trees) stays alive to the end, so
-    collecting would only walk it again and again (half the CPU of a cold run on one core,
-    measured on 2,000 files; ~5% of a one-file check in its imports alone), and once more at
-    exit."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _run_check(options)
-    finally:
-        gc.freeze()  # what is alive now is never walked again, not even at exit
-        if collecting:
-            gc.enable()
-
-
-def _run_check(options: CheckOptions) -> int:
+    """The exit code of `tthc check` with these options, the report written (the command runs
+    it with the collector off: `tthc.cli.check_commands.check`)."""
     from tthc.rules import load_config
     from tthc.rules.engine.config import option_problems
     from tthc.rules.engine.discovery import project_groups

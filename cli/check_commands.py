@@ -6,6 +6,7 @@ or `tthc.cli.compile_command.run_compile`, which do the work (imported when the 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 
 import click
@@ -125,27 +126,39 @@ def check(
       4  nothing was checked: no procedure file under the paths (a warning says
          so), unless --exit-zero
     """
-    from tthc.cli.check_command import CheckOptions, run_check
+    # The collector is off for the whole command, imports included: a run is short, and what
+    # it builds (the model and rule classes, the registry, the trees) stays alive to the end,
+    # so collecting would only walk it again and again (half the CPU of a cold run on one core,
+    # measured on 2,000 files; ~5% of a one-file check in its imports alone), and at exit.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from tthc.cli.check_command import CheckOptions, run_check
 
-    options = CheckOptions(
-        paths=paths,
-        lang=lang,
-        config_file=config_file,
-        select=select,
-        ignore=ignore,
-        fail_on=fail_on,
-        form=form,
-        output=output,
-        exit_zero=exit_zero,
-        no_cache=no_cache,
-        changed_since=changed_since,
-        on=on.date() if on is not None else None,
-        jobs=jobs,
-        quiet=quiet,
-        statistics=statistics,
-        colour=colour,
-    )
-    sys.exit(run_check(options))
+        options = CheckOptions(
+            paths=paths,
+            lang=lang,
+            config_file=config_file,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            form=form,
+            output=output,
+            exit_zero=exit_zero,
+            no_cache=no_cache,
+            changed_since=changed_since,
+            on=on.date() if on is not None else None,
+            jobs=jobs,
+            quiet=quiet,
+            statistics=statistics,
+            colour=colour,
+        )
+        code = run_check(options)
+    finally:
+        gc.freeze()  # what is alive now is never walked again, not even at exit
+        if collecting:
+            gc.enable()
+    sys.exit(code)
 
 
 @click.command(name="compile")

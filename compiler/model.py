@@ -8,6 +8,7 @@ accessors and never look anything up themselves.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ class ProcedureModel:
     node: ast.Procedure
     steps: dict[str, ast.Step]
     components: dict[str, ast.Component]
+    # In a summary (`tthc.rules.engine.summary`), a digest of the internal process whose steps
+    # the summary leaves out: equal digests, equal steps and times (TT606). Else empty.
+    process: str = ""
 
     @property
     def code(self) -> str:
@@ -59,6 +63,16 @@ class Registry:
 
     def actor(self, step: ast.Step) -> ast.Authority | None:
         return self.authority(step.actor)
+
+    def named(self, text: str) -> ast.Authority | None:
+        """The authority a published record names by `text`: its title or one of its
+        `aliases`, case and spacing aside (the importer's unit names, issue 11)."""
+        wanted = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+        for authority in self.authorities.values():
+            for written in (authority.title, *authority.aliases):
+                if " ".join(unicodedata.normalize("NFC", written).casefold().split()) == wanted:
+                    return authority
+        return None
 
     def grants_to(self, authority: str) -> list[ast.Grant]:
         return [g for g in self.grants.values() if g.receiver.value == authority]

@@ -9,6 +9,7 @@ name suggested, a name declared twice in one scope is TT004.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
@@ -129,8 +130,13 @@ def _procedure(node: ast.Procedure, problems: list[Diagnostic]) -> ProcedureMode
 
 
 def _check_registry(model: Registry, problems: list[Diagnostic]) -> None:
+    spellings: dict[str, ast.Authority] = {}
     for authority in model.authorities.values():
         _bind(authority.of, model.authorities, "authority", problems)
+        for alias in authority.aliases:
+            first = spellings.setdefault(spelling(alias), authority)
+            if first is not authority:
+                problems.append(_duplicate_alias(alias, authority, first))
     for instrument in model.instruments.values():
         for name in instrument.replaces:
             _bind(name, model.instruments, "instrument", problems)
@@ -157,6 +163,8 @@ def _check_procedure(
         _citations(fee.basis, model, references)
     for step in node.steps:
         _bind(step.actor, model.authorities, "authority", references)
+        for name in step.alternatives:
+            _bind(name, model.authorities, "authority", references)
         _bind(step.counterpart, model.authorities, "authority", references)
         for coordination in step.coordinates:
             _bind(coordination.authority, model.authorities, "authority", references)
@@ -203,6 +211,34 @@ def _bind(
             Message(vi=f"Không tìm thấy {vi} '{name.value}'", en=f"Unknown {en} '{name.value}'"),
             help,
         )
+    )
+
+
+def spelling(text: str) -> str:
+    """A unit's name as `Registry.named` compares it: NFC, case and spacing aside."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _duplicate_alias(alias: str, authority: ast.Authority, first: ast.Authority) -> Diagnostic:
+    return make_diagnostic(
+        "TT004",
+        authority.id.span,
+        Message(
+            vi=f"Tên gọi khác \"{alias}\" được dùng cho hai cơ quan: '{first.id.value}' và "
+            f"'{authority.id.value}'",
+            en=f"The alias \"{alias}\" names two authorities: '{first.id.value}' and "
+            f"'{authority.id.value}'",
+        ),
+        Message(
+            vi="Một tên gọi chỉ một cơ quan: xóa tên gọi ở một trong hai",
+            en="One spelling names one authority: remove the alias from one of them",
+        ),
+        related=(
+            Related(
+                span=first.id.span,
+                message=Message(vi="Dùng lần đầu ở đây", en="First used here"),
+            ),
+        ),
     )
 
 

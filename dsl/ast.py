@@ -88,6 +88,11 @@ class StepKind(StrEnum):
     REFUSAL = "refusal"  # từ chối, nêu rõ lý do
     APOLOGY = "apology"  # phiếu xin lỗi và hẹn lại ngày trả kết quả
     RESULT = "result"  # trả kết quả
+    # Timed steps real records publish with a period of their own (issue 11); like every step,
+    # their `takes` counts toward the deadline unless the step is `not counted`.
+    POSTING = "posting"  # niêm yết công khai (N ngày)
+    WAITING = "waiting"  # thời gian chờ theo luật định (lấy ý kiến, khiếu nại)
+    PAYMENT = "payment"  # người nộp thực hiện nghĩa vụ tài chính
 
 
 class DurationUnit(StrEnum):
@@ -127,6 +132,26 @@ class DayRule(StrEnum):
     STRICT = "strict"  # no conversion: a mix cannot be compared (TT504), TT501 cannot run
 
 
+class Unstated(StrEnum):
+    """A part of a procedure its published source does not state (`unstated code, result`):
+    the draft says so instead of inventing it, TT607 reports it once as incomplete data, and
+    the checks that would report the part as missing (TT601, TT603, TT105) leave it to TT607.
+    `code` means the code written is a stand-in, not the national code."""
+
+    CODE = "code"
+    FIELD = "field"
+    LEVEL = "level"
+    EFFECTIVE = "effective"
+    BASIS = "basis"
+    APPLICANTS = "applicants"
+    CHANNELS = "channels"
+    DEADLINE = "deadline"
+    RESULT = "result"
+    FEE = "fee"
+    DOSSIER = "dossier"
+    STEPS = "steps"  # the internal process (quy trình nội bộ): no steps, no flow
+
+
 # --- small nodes --------------------------------------------------------------------------
 
 
@@ -156,11 +181,16 @@ class Duration(Node):
 
 
 class Deadline(Node):
-    """`immediately`, or a duration, optionally under a condition ("vùng khó khăn")."""
+    """`immediately`, or a duration, optionally under a condition ("vùng khó khăn"). A range
+    ("30–35 ngày": `30 to 35 days`) keeps its lower amount in `least`, in the duration's unit;
+    the check holds the process to the upper one. An extension ("+10 ngày đối với vùng sâu,
+    vùng xa": `+10 days when "…"`) adds its duration to the narrowest plain deadline."""
 
     immediate: bool = False
     duration: Duration | None = None
     condition: str | None = None
+    least: Decimal | None = None
+    extension: bool = False
 
 
 class Channel(Node):
@@ -199,6 +229,11 @@ class Step(Node):
     kind: StepKind
     title: str
     actor: Name | None = Field(None, alias="by")
+    # "Lãnh đạo X": the head of the unit `by`, or a deputy acting for it (`by head of X`).
+    head: bool = False
+    # Other units that may carry out the step instead ("Trung tâm Phục vụ HCC tỉnh, xã, hoặc
+    # Chi nhánh VPĐKĐĐ"): `by a or b or c`.
+    alternatives: tuple[Name, ...] = Field((), alias="or")
     duration: Duration | None = Field(None, alias="takes")
     reads: tuple[Name, ...] = ()
     signs: SignatureKind | None = None
@@ -206,6 +241,12 @@ class Step(Node):
     counterpart: Name | None = Field(None, alias="with")
     basis: tuple[Citation, ...] = ()
     coordinates: tuple[Coordination, ...] = ()
+    # How this step's time compares with the deadline's kind of day, when it differs from the
+    # procedure's `day_rule` (a posting "15 ngày" read strictly in a process of working days).
+    day_rule: DayRule | None = None
+    # "Thời gian ... không tính vào thời hạn giải quyết": the record says the step's time is
+    # outside the time limit (the applicant paying, a posting period); the clock skips it.
+    counted: bool = True
 
 
 class Phase(Node):
@@ -264,6 +305,7 @@ class Procedure(Node):
     fees: tuple[Fee, ...] = Field((), alias="fee")
     links: tuple[Text, ...] = ()
     two_persons: bool = False
+    unstated: tuple[Unstated, ...] = ()
     dossier: tuple[Component, ...] = ()
     steps: tuple[Step, ...] = ()
     phases: tuple[Phase, ...] = ()
@@ -280,6 +322,9 @@ class Authority(Node):
     staff: int | None = None
     starts: dt.date | None = None
     until: dt.date | None = None
+    # Other spellings of the title that published records use ("Chi nhánh VPĐKĐĐ"), matched
+    # by `Registry.named` (case and spacing aside); one spelling names one authority (TT004).
+    aliases: tuple[str, ...] = ()
 
 
 class Instrument(Node):

@@ -32,6 +32,9 @@ STEP_KIND = {
     ast.StepKind.REFUSAL: "Từ chối",
     ast.StepKind.APOLOGY: "Xin lỗi, hẹn lại",
     ast.StepKind.RESULT: "Trả kết quả",
+    ast.StepKind.POSTING: "Niêm yết công khai",
+    ast.StepKind.WAITING: "Chờ theo thời hạn luật định",
+    ast.StepKind.PAYMENT: "Thực hiện nghĩa vụ tài chính",
 }
 
 CHANNEL = {
@@ -84,6 +87,10 @@ def deadline(value: ast.Deadline) -> str:
     """One deadline line: "15 ngày", "25 ngày đối với trường hợp …", "Ngay sau khi …"."""
     if value.immediate or value.duration is None:
         said = "Ngay sau khi nhận đủ giấy tờ theo quy định"
+    elif value.extension:
+        said = f"Thêm {duration(value.duration)}"
+    elif value.least is not None:
+        said = f"Từ {number(value.least)} đến {duration(value.duration)}"
     else:
         said = f"Không quá {duration(value.duration)}"
     return f"{said} đối với trường hợp {value.condition}" if value.condition else said

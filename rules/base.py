@@ -47,6 +47,13 @@ class ProcedureContext:
         return self.workflow.procedure
 
     @property
+    def process_unstated(self) -> bool:
+        """The published source gives no internal process (`unstated steps`) and the procedure
+        has none: the checks of steps and flow have nothing to judge, and TT607 reports it."""
+        node = self.workflow.procedure.node
+        return ast.Unstated.STEPS in node.unstated and not node.steps and not node.flow
+
+    @property
     def on(self) -> dt.date | None:
         """The date the law is evaluated on: the day asked for (`Settings.on`, `tthc check
         --on`), else the procedure's effective date."""

@@ -22,7 +22,7 @@ trail of one command), `steps` (what each kind of step means), `submission`, `au
 from tthc.runtime.case import Case, Handoff
 from tthc.runtime.engine import Action, Engine
 from tthc.runtime.operations import Late, overdue, verify_all, verify_case
-from tthc.runtime.signatures import SignaturePolicy, fingerprint
+from tthc.runtime.signatures import SignaturePolicy, fingerprint, load_policy
 from tthc.runtime.store import MemoryStore, SQLiteStore, Store
 from tthc.runtime.values import (
     Done,
@@ -56,6 +56,7 @@ __all__ = [
     "SignaturePolicy",
     "Store",
     "fingerprint",
+    "load_policy",
     "overdue",
     "verify_all",
     "verify_case",

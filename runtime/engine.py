@@ -27,6 +27,7 @@ from tthc.runtime.moves import Moves, outcome_names
 from tthc.runtime.operations import Late, overdue, verify_case
 from tthc.runtime.pipeline import Guard, Pipeline
 from tthc.runtime.submission import submit
+from tthc.runtime.transfer import move_to_new_version
 from tthc.runtime.values import Dossier, Event, Officer, Reason, Refused, Result, Signature, refuse
 
 Kind = ast.StepKind
@@ -229,6 +230,19 @@ class Engine(Pipeline):
 
         return self._run("withdraw", body, guard, case_id=case_id, by=officer, reason=reason)
 
+    def transfer(self, case_id: str, officer: Officer, **guard: Unpack[Guard]) -> Result:
+        """Move the open case onto the procedure version in force today, when a transfer of
+        power in force allows it, by an officer of the body receiving it
+        (`tthc.runtime.transfer`: the rules and what is kept)."""
+
+        def body(moves: Moves) -> Refused | None:
+            bundled = self.bundle.in_force(moves.case.procedure, moves.today)
+            build = None if bundled is None else self._procedure(bundled)
+            memo = self._memos[self.bundle.version]
+            return move_to_new_version(moves, self.bundle, memo, officer, self.settings, build)
+
+        return self._run("transfer", body, guard, case_id=case_id, officer=officer)
+
     # -- helpers of the commands ------------------------------------------------------------
 
     def _open_of_kind(self, moves: Moves, kind: ast.StepKind) -> str | Refused:
@@ -300,7 +314,7 @@ class Engine(Pipeline):
             found
             and due is not None
             and case.apologies < self.settings.max_reappointments
-            and moves.today >= due
+            and moves.today <= due - dt.timedelta(days=self.settings.apology_days_before)
         ):
             found.append(Action("apologise", None, "Xin lỗi và hẹn lại ngày trả kết quả"))
         return found

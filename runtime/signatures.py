@@ -11,9 +11,12 @@ What is checked:
 2. each certificate of the chain is directly issued by the next (`verify_directly_issued_by`)
    and the last by a trust anchor; each issuer is a CA allowed to sign certificates;
 3. every certificate is valid on the signing date;
-4. the signer's key usage allows signing documents (digitalSignature or contentCommitment);
-5. the signature verifies over the digest with the signer's public key (ECDSA or RSA PKCS#1
+4. no certificate of the chain is revoked by a configured CRL (`tthc.runtime.revocation`);
+5. the signer's key usage allows signing documents (digitalSignature or contentCommitment);
+6. the signature verifies over the digest with the signer's public key (ECDSA or RSA PKCS#1
    v1.5 with SHA-256; Ed25519 over the digest bytes).
+
+`load_policy` reads a policy from a JSON file (the command line's `--signatures`).
 
 The chain is walked here rather than with `cryptography.x509.verification`: that verifier
 applies the web PKI's profile (server or client authentication, subject alternative names),
@@ -25,8 +28,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tthc.dsl import Message
+from tthc.runtime.revocation import load_crl, revoked
 from tthc.runtime.values import Officer, Reason, Refused, Signature, refuse
 
 if TYPE_CHECKING:
@@ -38,11 +44,12 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 @dataclass(frozen=True)
 class SignaturePolicy:
-    """Trust anchors (PEM) and, per officer id, the fingerprints (SHA-256, hex) of the
-    certificates registered to them."""
+    """Trust anchors (PEM), per officer id the fingerprints (SHA-256, hex) of the certificates
+    registered to them, and the certificate revocation lists (PEM or DER bytes)."""
 
     anchors: Sequence[str] = ()
     registered: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    crls: Sequence[bytes] = ()
 
 
 def fingerprint(pem: str) -> str:
@@ -98,6 +105,15 @@ def verify_signature(
                 case_id,
             )
     refused = _chain_to_anchor(path, anchors, when, case_id)
+    if refused is not None:
+        return refused
+    try:
+        crls = [load_crl(data) for data in policy.crls]
+    except ValueError as error:
+        return _invalid(f"danh sách thu hồi hỏng ({error})", f"unreadable CRL ({error})", case_id)
+    # Revoked by the moment the step is performed, whatever date the signer claims.
+    now = (on if on.tzinfo else on.replace(tzinfo=VIETNAM)).astimezone(dt.UTC)
+    refused = revoked(path, anchors, crls, now, case_id)
     if refused is not None:
         return refused
     try:
@@ -163,3 +179,40 @@ def _check(key: object, value: bytes, digest: bytes) -> None:
         key.verify(value, digest)
     else:
         raise TypeError("unsupported key type")
+
+
+def load_policy(path: Path) -> SignaturePolicy | Message:
+    """The policy of a JSON file, or what is wrong with it:
+
+        {"anchors": ["root.pem"],
+         "registered": {"officer-id": ["officer.pem", "<SHA-256 fingerprint, hex>"]},
+         "crls": ["root.crl"]}
+
+    File names are relative to the policy file; a CRL is PEM or DER."""
+    import json
+
+    base = path.parent
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        anchors = tuple((base / name).read_text("utf-8") for name in data.get("anchors", []))
+        registered = {
+            officer: frozenset(_fingerprint_of(base, entry) for entry in entries)
+            for officer, entries in data.get("registered", {}).items()
+        }
+        crls = tuple((base / name).read_bytes() for name in data.get("crls", []))
+        for crl in crls:
+            load_crl(crl)
+    except (OSError, ValueError, TypeError, AttributeError) as error:
+        return Message(
+            vi=f"{path}: không đọc được chính sách chữ ký số ({error})",
+            en=f"{path}: unreadable signature policy ({error})",
+        )
+    return SignaturePolicy(anchors, registered, crls)
+
+
+def _fingerprint_of(base: Path, entry: str) -> str:
+    """A registered certificate: its SHA-256 fingerprint as given, or that of a PEM file."""
+    text = entry.lower()
+    if len(text) == 64 and all(c in "0123456789abcdef" for c in text):
+        return text
+    return fingerprint((base / entry).read_text("utf-8"))

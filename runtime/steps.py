@@ -6,7 +6,9 @@ the step is done (the case changed in place, events and notifications appended),
 `Refused`, checked before anything changes.
 
 - a refusal step needs reasons; an apology step a new date (once: Decree 61/2018 Art. 19(9),
-  `Settings.max_reappointments`); a step marked `signs digital` a valid signature
+  `Settings.max_reappointments`), sent at the latest the day before the date the result is
+  due (the same clause, `Settings.apology_days_before`: a case already late gets no new date
+  and stays overdue); a step marked `signs digital` a valid signature
   (`tthc.runtime.signatures`);
 - a reception step taken towards the processing (not towards a supplement) needs every required
   component, and starts the clock from the filing time;
@@ -184,6 +186,16 @@ def check_apology(moves: Moves, new_due: dt.date | None) -> Refused | None:
             case.id,
         )
     due = case.effective_due
+    latest = due and due - dt.timedelta(days=moves.settings.apology_days_before)
+    if due is not None and latest is not None and moves.today > latest:
+        return refuse(
+            Reason.APOLOGY_TOO_LATE,
+            f"Văn bản xin lỗi và hẹn lại phải gửi chậm nhất ngày {latest:%d/%m/%Y}, "
+            f"trước ngày hẹn trả kết quả {due:%d/%m/%Y}; hồ sơ đã quá hạn",
+            f"The apology and new date had to be sent by {latest.isoformat()}, before the "
+            f"result was due on {due.isoformat()}; the case is late",
+            case.id,
+        )
     if (
         new_due is None
         or (due is not None and new_due <= due)

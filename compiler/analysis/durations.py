@@ -86,14 +86,19 @@ def step_time(step: ast.Step) -> ast.Duration | None:
 
 
 def declared_durations(procedure: ast.Procedure) -> list[ast.Duration]:
-    """Deadline durations, then step durations, in source order (the old deadline of `moved`
-    is history under another law and is left out)."""
+    """Deadline durations, then step durations, then coordination times, in source order (the
+    old deadline of `moved` is history under another law and is left out, and so are the times
+    of steps `not counted`, which are never compared with the deadline)."""
     deadlines = [d.duration for d in procedure.deadlines if d.duration is not None]
-    steps = [s.duration for s in procedure.steps if s.duration is not None]
-    coordinations = [
-        c.duration for s in procedure.steps for c in s.coordinates if c.duration is not None
-    ]
+    counted = [s for s in procedure.steps if s.counted and not _converts(s)]
+    steps = [s.duration for s in counted if s.duration is not None]
+    coordinations = [c.duration for s in counted for c in s.coordinates if c.duration is not None]
     return [*deadlines, *steps, *coordinations]
+
+
+def _converts(step: ast.Step) -> bool:
+    """A step that declares its own `day_rule calendar_as_working`: its days compare with any."""
+    return step.day_rule is ast.DayRule.CALENDAR_AS_WORKING
 
 
 def day_rule(procedure: ast.Procedure, settings: Settings | None = None) -> ast.DayRule:
@@ -120,8 +125,7 @@ def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Du
 def _units(procedure: ast.Procedure) -> set[Scale]:
     """The scales of the durations a procedure declares (`declared_durations`), read in place."""
     units = {d.duration.unit for d in procedure.deadlines if d.duration is not None}
-    units.update(s.duration.unit for s in procedure.steps if s.duration is not None)
-    units.update(
-        c.duration.unit for s in procedure.steps for c in s.coordinates if c.duration is not None
-    )
+    counted = [s for s in procedure.steps if s.counted and not _converts(s)]
+    units.update(s.duration.unit for s in counted if s.duration is not None)
+    units.update(c.duration.unit for s in counted for c in s.coordinates if c.duration is not None)
     return {_SCALES[unit] for unit in units}

@@ -9,7 +9,9 @@ What the clock counts:
 - It starts at the first step after `start` (reception): the law counts from receipt of a
   complete dossier ("kể từ ngày nhận đủ hồ sơ hợp lệ", e.g. the Law on Civil Status 2014), and reception is counted,
   which errs on the safe side.
-- Each step counts its `takes` once; a step without one counts 0 and is listed as untimed.
+- Each step counts its `takes` once (without one, its longest coordination); a step without
+  either counts 0 and is listed as untimed. A step marked `not counted` counts 0: the record
+  says its time is outside the time limit (the applicant paying, a posting period).
 - A `clock paused` arrow leaving a *supplement* step restarts the clock: what came before it is
   not counted and the clock starts again at the arrow's target, because the time limit
   restarts from zero once the full dossier is received (Decree 61/2018/NĐ-CP Art. 19, V; the
@@ -35,6 +37,7 @@ from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of,
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
+CALENDAR = ast.DayRule.CALENDAR_AS_WORKING
 PLACES = Decimal("0.000001")  # totals are kept to a millionth of a day (1/24 does not end)
 
 
@@ -155,9 +158,12 @@ def _step_weights(
     weights: dict[str, Decimal | None] = {}
     for step in workflow.procedure.steps.values():
         time = step_time(step)
-        if time is not None:
+        if not step.counted:  # "không tính vào thời gian giải quyết"
+            weights[step.id.value] = Decimal(0)
+        elif time is not None:
+            own = calendar_as_working if step.day_rule is None else step.day_rule is CALENDAR
             weights[step.id.value] = in_days(
-                time, scale, calendar_as_working=calendar_as_working, settings=settings
+                time, scale, calendar_as_working=own, settings=settings
             )
     return weights
 

@@ -27,6 +27,11 @@ class Settings:
     # Decree 61/2018 Art. 19(9): the new appointment may be set no more than once (P; whether
     # Decree 118/2025 keeps it is U). Counted per case by TT310.
     max_reappointments: int = 1
+    # The apology letter and new date go out at the latest this many days before the date the
+    # result is due ("chậm nhất 01 ngày trước ngày hết hạn"): Decree 61/2018 Art. 19(9) (V, read
+    # in the official codification); Decree 118/2025, which replaced it, not read here: the
+    # 2025 provincial procedures implementing it keep the one day (P). Enforced at run time.
+    apology_days_before: int = 1
     # Onward delegation by a receiver of phân cấp (TT201), keyed to the legal basis: the ids of
     # the instruments that allow it. Default empty = the 2015 rule: the decentralised level may
     # not delegate or authorise again (Law on Organisation of Local Government 2015 Art. 13, read

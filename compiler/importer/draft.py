@@ -23,8 +23,24 @@ from tthc.compiler.importer.draft_header import header_lines, read_code, read_le
 from tthc.compiler.importer.draft_steps import step_lines
 from tthc.compiler.importer.draft_terms import dossier_lines
 from tthc.compiler.importer.records import Record
-from tthc.compiler.importer.report import RecordReport
+from tthc.compiler.importer.report import RecordReport, Status
 from tthc.compiler.importer.tables import RegistryIndex, Tables
+
+# The record's fields whose absence the draft states as `unstated <part>` (TT607 reports them
+# once, as incomplete data, instead of TT601/TT603/TT105 each reporting a missing value).
+_UNSTATED = {
+    "ma_thu_tuc": "code",
+    "linh_vuc": "field",
+    "cap_thuc_hien": "level",
+    "can_cu_phap_ly": "basis",
+    "doi_tuong_thuc_hien": "applicants",
+    "cach_thuc_thuc_hien": "channels",
+    "thoi_han_giai_quyet": "deadline",
+    "ket_qua": "result",
+    "phi_le_phi": "fee",
+    "thanh_phan_ho_so": "dossier",
+    "quy_trinh_noi_bo": "steps",
+}
 
 
 @dataclass(frozen=True)
@@ -53,11 +69,19 @@ def draft_record(
     lines += header_lines(record, level, tables, registry, declared, report)
     components = dossier_lines(record, lines, report)
     step_lines(record, level, components, tables, registry, declared, lines, report)
+    lines += _unstated(report)  # after the steps, which note a process not stated
     lines.append("}")
     name = _file_name(record)
     report.draft = name
     header, notes, body = _split_comments(lines)
     return Draft(name, "\n".join(body) + "\n", report, header, notes)
+
+
+def _unstated(report: RecordReport) -> list[str]:
+    """The line naming what the source does not state, in the order of the record's fields."""
+    missing = {i.field for i in report.items if i.status is Status.NOT_STATED}
+    parts = [part for key, part in _UNSTATED.items() if key in missing]
+    return [f"  unstated {', '.join(parts)}"] if parts else []
 
 
 def _split_comments(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:

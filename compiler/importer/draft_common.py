@@ -6,7 +6,6 @@ and report notes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from tthc.compiler.importer.durations import Limit
@@ -44,4 +43,6 @@ def quoted(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """The text on one line, each run of white space one space (`str.split` splits where the
+    pattern `\\s+` matches, without the regular-expression engine)."""
+    return " ".join(text.split())

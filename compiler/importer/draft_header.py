@@ -92,6 +92,10 @@ def header_lines(
     out: list[str] = []
     if record.text("linh_vuc"):
         out.append(f"  field {quoted(record.text('linh_vuc'))}")
+    else:
+        report.note(
+            Status.NOT_STATED, "linh_vuc", "", "nguồn không nêu lĩnh vực", "no field in the source"
+        )
     if level:
         out.append(f"  level {level}")
     basis = _basis(record, tables, registry, declared, report)

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Unit(StrEnum):
@@ -95,8 +96,11 @@ _UNITS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def read_duration(text: str) -> Reading:
-    """Reads one time as written in a record; see the module docstring for the forms."""
+    """Reads one time as written in a record; see the module docstring for the forms. Kept
+    for the texts met most recently: a record set repeats its times ("0,5 ngày", "01 ngày"),
+    and a `Reading` is a frozen value."""
     clean = _normal(text)
     if clean.lower() in _NOT_STATED:
         return Reading(problem=Problem(ProblemKind.NOT_STATED, text))

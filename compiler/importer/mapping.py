@@ -33,6 +33,13 @@ class UnitMatch:
 
 
 def match_unit(text: str, level: str, tables: Tables) -> UnitMatch:
+    known: UnitMatch | None = tables.unit_memo.get((text, level))
+    if known is None:
+        known = tables.unit_memo[(text, level)] = _match_unit(text, level, tables)
+    return known
+
+
+def _match_unit(text: str, level: str, tables: Tables) -> UnitMatch:
     postal = bool(_POSTAL.search(text))
     cleaned = _POSTAL.sub("", text).strip(" ;,/")
     head = bool(_HEAD.match(cleaned))

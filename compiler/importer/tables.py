@@ -23,6 +23,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tthc.compiler.importer.records import InputProblem
 from tthc.dsl import ast, parse_path
@@ -59,6 +60,9 @@ class Tables:
     kinds: list[KindRow] = field(default_factory=list)
     citations: list[tuple[str, str]] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
+    # Answers of `mapping.match_unit` by (text, level): a record set names the same units in
+    # record after record. Filled only once the rows are loaded.
+    unit_memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

@@ -109,7 +109,11 @@ def component_row(node: ast.Component) -> Row:
 
 
 def step_row(node: ast.Step) -> Row:
-    actor = f"by {node.actor.value}" if node.actor is not None else ""
+    actor = ""
+    if node.actor is not None:
+        head = "head of " if node.head else ""
+        others = "".join(f" or {name.value}" for name in node.alternatives)
+        actor = f"by {head}{node.actor.value}{others}"
     takes = f"takes {duration(node.duration)}" if node.duration is not None else ""
     free = []
     if node.reads:
@@ -124,6 +128,10 @@ def step_row(node: ast.Step) -> Row:
         free.append(listed("basis", [citation(item) for item in node.basis]))
     if node.coordinates:
         free.append(listed("coordinates", [coordination(item) for item in node.coordinates]))
+    if node.day_rule is not None:
+        free.append(Attr(f"day_rule {node.day_rule.value}"))
+    if not node.counted:
+        free.append(Attr("not counted"))
     cells = (node.id.value, node.kind.value, string(node.title), actor, takes)
     return Row(cells, tuple(free), lead=3)
 

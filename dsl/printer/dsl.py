@@ -114,6 +114,7 @@ def _authority_items(node: ast.Authority) -> list[Item]:
     _add(items, "staff", None if node.staff is None else str(node.staff))
     _add(items, "starts", _date(node.starts))
     _add(items, "until", _date(node.until))
+    _add(items, "aliases", [string(text) for text in node.aliases])
     return items
 
 

@@ -13,7 +13,14 @@ from tthc.dsl import ast
 from tthc.dsl.printer.blocks import block, component_row, flow_rows, phase_row, step_row
 from tthc.dsl.printer.fields import Field, field_lines
 from tthc.dsl.printer.lines import Comments, Key, Line
-from tthc.dsl.printer.values import channel, citation, deadline, duration, string
+from tthc.dsl.printer.values import (
+    channel,
+    citation,
+    deadline,
+    deadline_amount,
+    duration,
+    string,
+)
 from tthc.dsl.printer.wrap import Attr, listed
 
 # Keyword columns: the longest keyword each kind of block can hold, plus two spaces.
@@ -86,6 +93,8 @@ def _header(node: ast.Procedure, key: Key, comments: Comments, width: int) -> li
         add("links", listed("", [string(text.value) for text in node.links]))
     if node.two_persons:
         add("two_persons", "yes")
+    if node.unstated:
+        add("unstated", listed("", [item.value for item in node.unstated]))
     return fields
 
 
@@ -93,7 +102,7 @@ def _deadline(node: ast.Deadline) -> list[Attr | str]:
     """A deadline, which may break before its condition (`when "..."`)."""
     if node.immediate or node.duration is None or node.condition is None:
         return [deadline(node)]
-    return [duration(node.duration), f"when {string(node.condition)}"]
+    return [deadline_amount(node), f"when {string(node.condition)}"]
 
 
 def _moved(node: ast.Moved, key: Key, comments: Comments, width: int) -> list[Line]:

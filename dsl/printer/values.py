@@ -54,10 +54,19 @@ def channel(node: ast.Channel) -> str:
     return node.kind.value + (f" {node.online.value}" if node.online is not None else "")
 
 
-def deadline(node: ast.Deadline) -> str:
+def deadline_amount(node: ast.Deadline) -> str:
+    """A deadline without its condition: `immediately`, `3 working_days`, `30 to 35 days`,
+    `+10 days`."""
     if node.immediate or node.duration is None:
         return "immediately"
     text = duration(node.duration)
+    if node.least is not None:
+        text = f"{decimal(node.least)} to {text}"
+    return f"+{text}" if node.extension else text
+
+
+def deadline(node: ast.Deadline) -> str:
+    text = deadline_amount(node)
     return text + (f" when {string(node.condition)}" if node.condition is not None else "")
 
 

@@ -31,6 +31,9 @@ class Mistake:
     code: str = "TT001"
     # (start rule, text): DSL pieces inside YAML values, read by the grammar from that rule.
     fragments: tuple[tuple[str, str], ...] = ()
+    # Whether the help ends with what the grammar accepts here ("Cần: …"); not where the
+    # help already shows the one thing to write.
+    lists_expected: bool = True
 
 
 _P = 'procedure "1.000001" "Thủ tục" {\n'
@@ -216,10 +219,8 @@ CATALOGUE: dict[str, Mistake] = {
             _steps('    a review "A" takes 2\n'),
             _steps('    a review "A" takes 2 by x\n'),
             _proc("  moved {\n    from district\n    deadline 5\n  }\n"),
-            _proc("  deadline 3 ngày làm việc\n"),
-            _steps('    a review "A" takes 2 ngày\n'),
         ),
-        fragments=(("duration", "3"), ("duration", "3 ngày")),
+        fragments=(("duration", "3"),),
     ),
     "decimal-comma": Mistake(
         "Số thập phân dùng dấu chấm, không dùng dấu phẩy",
@@ -343,6 +344,29 @@ CATALOGUE: dict[str, Mistake] = {
         ),
         fragments=(("citation", "luat-a art"), ("citation", "luat-a art 4 clause")),
     ),
+    "quoted-citation": Mistake(
+        "Căn cứ pháp lý ghi bằng định danh của văn bản trong sổ đăng ký, không ghi tên văn bản"
+        " trong ngoặc kép",
+        "A legal basis is the identifier of an instrument of the registry, not its title in quotes",
+        "Viết định danh đã khai báo ở dòng `instrument` của văn bản, có thể thêm Điều và khoản,"
+        " ví dụ: basis {suggestion} art 16 clause 1 (nếu sổ đăng ký chưa có văn bản này,"
+        ' khai báo: instrument {suggestion} law "số, ký hiệu" { title "…" })',
+        "Write the identifier the instrument is declared with (its `instrument` line),"
+        " optionally with an article and clause, for example: basis {suggestion} art 16 clause 1"
+        " (if the registry lacks the instrument, declare it:"
+        ' instrument {suggestion} law "number" { title "…" })',
+        (
+            _proc('  basis "Luật Hộ tịch 2014"\n'),
+            _proc('  basis luat-a, "Luật Hộ tịch 2014"\n'),
+            _proc('  moved {\n    basis "Nghị định 120/2025"\n  }\n'),
+            _proc('  fee 0 "Miễn" basis "Nghị định 120/2025"\n'),
+            _steps(_STEP + ' basis "Luật Hộ tịch 2014"\n'),
+            'grant g { basis "Nghị định 120/2025" }\n',
+            'transfer t { basis "Nghị định 120/2025" }\n',
+        ),
+        fragments=(("citation", '"Luật Hộ tịch 2014"'),),
+        lists_expected=False,
+    ),
     "fee-amount-format": Mistake(
         "Số tiền phí, lệ phí chỉ gồm chữ số",
         "A fee amount is digits only",
@@ -438,6 +462,23 @@ LEXICAL: dict[str, Mistake] = {
         "Thay // bằng #",
         "Replace // with #",
         (_proc("  // ghi chú\n"),),
+    ),
+    "citation-order": Mistake(
+        "Trích dẫn ghi định danh văn bản trước, sau đó mới đến Điều, khoản",
+        "A citation names the instrument first, then the article and clause",
+        "Viết: {suggestion} (tthc fmt viết Điều thành art, khoản thành clause)",
+        "Write: {suggestion} (tthc fmt writes Điều as art, khoản as clause)",
+        (_proc("  basis Điều 16 luat-ho-tich-2014\n"), _proc("  basis khoản 1 Điều 16\n")),
+        lists_expected=False,
+    ),
+    "citation-not-identifier": Mistake(
+        "Căn cứ pháp lý ghi bằng định danh của văn bản trong sổ đăng ký, không ghi tên văn bản",
+        "A legal basis is the identifier of an instrument of the registry, not its title",
+        "Viết định danh đã khai báo ở dòng `instrument` của văn bản, ví dụ: {suggestion} art 16",
+        "Write the identifier the instrument is declared with (its `instrument` line), for"
+        " example: {suggestion} art 16",
+        (_proc("  basis Luật Hộ tịch 2014\n"), _proc("  basis Nghị định 120\n")),
+        lists_expected=False,
     ),
     "stray-character": Mistake(
         "Ký tự không dùng được ở đây: '{found}'",

@@ -28,6 +28,8 @@ from lark.lexer import PatternStr
 
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
+from tthc.dsl.glossary import keywords_for, term
+from tthc.dsl.reading.aliases import ALIASES, gloss, plain
 from tthc.dsl.reading.grammar import tree_parser
 from tthc.dsl.reading.limits import unclosed_brace
 from tthc.dsl.reading.syntax_catalogue import CATALOGUE, LEXICAL, Mistake
@@ -57,10 +59,16 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "LPAR": ("dấu (", "'('"),
     "RPAR": ("dấu )", "')'"),
     "COMMA": ("dấu phẩy", "a comma"),
+    "PLUS": ("dấu + (phần kéo dài)", "'+' (an extension)"),
     "$END": ("hết tệp", "the end of the file"),
 }
 # Keywords written with a space, which the grammar matches with a pattern.
-SPACED_KEYWORDS = {"NOTIFIES_APPLICANT": "notifies applicant", "CLOCK_PAUSED": "clock paused"}
+SPACED_KEYWORDS = {
+    "NOTIFIES_APPLICANT": "notifies applicant",
+    "CLOCK_PAUSED": "clock paused",
+    "HEAD_OF": "head of",
+    "NOT_COUNTED": "not counted",
+}
 DECLARATIONS = {"PROCEDURE", "AUTHORITY", "INSTRUMENT", "GRANT", "TRANSFER"}
 _ENUMERATION = re.compile(r"\(\?:([a-z_]+(?:\|[a-z_]+)*)\)")
 _WORD = re.compile(r"[\w.\-]")
@@ -83,6 +91,14 @@ def terminal_values() -> dict[str, tuple[str, ...]]:
     return table
 
 
+# A terminal of Vietnamese words stands, in a list of what is expected, for its English one.
+_VIETNAMESE_OF = {
+    **{f"{terminal}_VI": terminal for terminal in ALIASES},
+    "ARTICLE_VI": "ART",
+    "CLAUSE_VI": "CLAUSE",
+}
+
+
 def _is_keyword(terminal: str) -> bool:
     values = terminal_values().get(terminal, ())
     return terminal not in TERMINAL_WORDS and len(values) == 1 and values[0][:1].isalpha()
@@ -92,16 +108,24 @@ def expected_words(expected: Iterable[str], lang: str) -> list[str]:
     """The expected terminals in plain words: values and punctuation first, then keywords."""
     index = 0 if lang == "vi" else 1
     order = list(TERMINAL_WORDS)
+    expected = {_VIETNAMESE_OF.get(t, t) for t in expected}
     values, keywords = [], []
     for terminal in sorted(set(expected) & set(order), key=order.index):
         words = terminal_values().get(terminal, ())
+        if lang == "vi":  # each value with its Vietnamese term: `commune` (cấp xã)
+            words = tuple(_glossed(w, gloss(terminal, w)) for w in words)
         text = TERMINAL_WORDS[terminal][index]
         values.append(f"{text} ({', '.join(words)})" if len(words) > 1 else text)
     for terminal in set(expected) - set(order):
         words = terminal_values().get(terminal, ())
         if words:
-            keywords.append("->" if words[0] == "->" else f"'{words[0]}'")
+            word = "->" if words[0] == "->" else f"'{words[0]}'"
+            keywords.append(_glossed(word, term(words[0])) if lang == "vi" else word)
     return values + sorted(keywords)
+
+
+def _glossed(word: str, vietnamese: str | None) -> str:
+    return f"{word} = {vietnamese}" if vietnamese else word
 
 
 def describe_syntax_error(error: UnexpectedInput, path: str, text: str) -> Diagnostic:
@@ -114,6 +138,20 @@ def describe_syntax_error(error: UnexpectedInput, path: str, text: str) -> Diagn
         span = Span.point(path, *source.position(start))
     expected = _expected(error)
     fragment = _start_of(error) != "start"
+    accepted = _accepted_at(error, text, start, expected)
+    slip = _vietnamese_keyword(text, start, accepted)
+    if slip is not None:
+        return slip_diagnostic(source, start, slip)
+    if "NAME" in expected and plain(found) in {"dieu", "khoan"}:
+        example = _citation_example(text, start)
+        return _worded_mistake("citation-order", span, found, example)
+    in_citation = _start_of(error) == "citation" or _previous_word(text, start) == "basis"
+    if "NAME" in expected and in_citation and found[:1].isalpha() and not found.isascii():
+        identifier = ascii_identifier(_phrase(text, start)).replace("_", "-")
+        return _worded_mistake("citation-not-identifier", span, found, identifier)
+    value = _vietnamese_value(text, start, accepted)
+    if value is not None:
+        return value_diagnostic(source, start, value, expected)
     label, mistake, suggestion = _lexical(error, text, start, found, expected)
     close_value = None
     if mistake is None:
@@ -127,6 +165,8 @@ def describe_syntax_error(error: UnexpectedInput, path: str, text: str) -> Diagn
             return _suggestion("TT003", span, found, close_value, expected)
         if mistake is None and isinstance(error, UnexpectedCharacters):
             label, mistake = "stray-character", LEXICAL["stray-character"]
+    if label == "quoted-citation":
+        suggestion = ascii_identifier(found.strip('"')).replace("_", "-")
     words = {"found": found, "previous": _previous_word(text, start), "suggestion": suggestion}
     if mistake is not None:
         message = Message(vi=_fill(mistake.vi, words), en=_fill(mistake.en, words))
@@ -151,6 +191,8 @@ def describe_syntax_error(error: UnexpectedInput, path: str, text: str) -> Diagn
         help = None
     code = "TT001" if mistake is None else "TT003" if close_value else mistake.code
     related = _open_block(source, start) if label == "missing-closing-brace" else ()
+    if mistake is not None and not mistake.lists_expected:
+        return make_diagnostic(code, span, message, help, related)
     return make_diagnostic(code, span, message, _with_expected(help, expected), related)
 
 
@@ -403,3 +445,126 @@ def _open_block(source: SourceFile, end: int) -> tuple[Related, ...]:
         return ()
     message = Message(vi="Khối này chưa được đóng", en="This block is not closed")
     return (Related(span=source.span(offset, offset + 1), message=message),)
+
+
+_SLIP_WORD = re.compile(r"[^\W\d]\w*")
+
+
+def _vietnamese_keyword(
+    text: str, start: int, expected: set[str]
+) -> tuple[int, str, str, str] | None:
+    """A Vietnamese word typed where a keyword goes (`lĩnh_vực`, `thời hạn`, `ký số`): its
+    end, the words typed, the keyword to write (with its value when the word holds both) and
+    the keyword's Vietnamese term. Longer phrases first, up to four words of the line."""
+    allowed = {terminal_values()[t][0] for t in expected if _is_keyword(t)}
+    if not allowed:
+        return None
+    words: list[re.Match[str]] = []
+    position = start
+    while len(words) < 4:
+        match = _SLIP_WORD.match(text, position)
+        if match is None:
+            break
+        words.append(match)
+        position = match.end()
+        while position < len(text) and text[position] in " \t":
+            position += 1
+    for count in range(len(words), 0, -1):
+        typed = text[start : words[count - 1].end()]
+        for keyword, vietnamese in keywords_for(typed):
+            if keyword.split(" ")[0] in allowed or keyword in allowed:
+                return words[count - 1].end(), typed, keyword, vietnamese
+    return None
+
+
+def slip_diagnostic(source: SourceFile, start: int, slip: tuple[int, str, str, str]) -> Diagnostic:
+    end, typed, keyword, vietnamese = slip
+    return make_diagnostic(
+        "TT002",
+        source.span(start, end),
+        Message(vi=f"'{typed}' không phải là từ khóa", en=f"'{typed}' is not a keyword"),
+        Message(
+            vi=f"Từ khóa viết bằng tiếng Anh: viết `{keyword}` ({vietnamese})",
+            en=f"Keywords are English: write `{keyword}` ({vietnamese})",
+        ),
+    )
+
+
+_CITATION_FIRST = re.compile(
+    r"(?i)(?:điều|dieu)\s+(\d+[a-zđ]?)(?:\s*,?\s*(?:khoản|khoan)\s+(\d+[a-zđ]?))?"
+    r"\s*,?\s*(?:của\s+)?([a-z][a-z0-9_.\-]*)?"
+)
+
+
+def _citation_example(text: str, start: int) -> str:
+    """`Điều 16 khoản 1 luat-ho-tich-2014` → `luat-ho-tich-2014 art 16 clause 1`."""
+    match = _CITATION_FIRST.match(text, start)
+    if match is None:
+        return "luat-ho-tich-2014 art 16 clause 1"
+    article, clause, name = match.groups()
+    example = f"{name or 'luat-ho-tich-2014'} art {article}"
+    return f"{example} clause {clause}" if clause else example
+
+
+def _accepted_at(error: UnexpectedInput, text: str, start: int, expected: set[str]) -> set[str]:
+    """The terminals the grammar accepts where the word at `start` begins. The lexer may have
+    read the word's first letters as an identifier (`k` of `ký số`) and failed after them,
+    so the error's own expectations are those after that identifier: the text before the
+    word is read again."""
+    if not isinstance(error, UnexpectedCharacters) or (error.pos_in_stream or 0) <= start:
+        return expected
+    try:
+        interactive = tree_parser().parse_interactive(text[:start], start=_start_of(error))
+        interactive.exhaust_lexer()
+        return set(interactive.accepts())  # type: ignore[no-untyped-call]
+    except UnexpectedInput:
+        return expected
+
+
+def _phrase(text: str, start: int) -> str:
+    """The words from `start` to the end of the line, a comment, a quote or a brace."""
+    line = re.split(r'[\n#"{},]', text[start:], maxsplit=1)[0]
+    return " ".join(line.split()[:4])
+
+
+def _vietnamese_value(text: str, start: int, expected: set[str]) -> tuple[str, str] | None:
+    """Vietnamese words typed where a value goes that are not a Vietnamese word of any value
+    (`level thành phố`, `5 tuần`): the words and the kind of value expected."""
+    kinds = [t for t in expected if t in ALIASES]
+    phrase = _phrase(text, start)
+    if len(kinds) != 1 or not phrase or phrase.isascii() or not phrase[0].isalpha():
+        return None
+    return phrase, kinds[0]
+
+
+def value_diagnostic(
+    source: SourceFile, start: int, value: tuple[str, str], expected: set[str]
+) -> Diagnostic:
+    phrase, kind = value
+    vi_kind, en_kind = TERMINAL_WORDS[kind]
+    help = Message(
+        vi="Viết một giá trị dưới đây, bằng tiếng Anh hoặc bằng thuật ngữ tiếng Việt ghi bên"
+        " cạnh (tthc fmt viết lại thành tiếng Anh)",
+        en="Write one of the values below, in English or as the Vietnamese term beside it"
+        " (tthc fmt writes it back in English)",
+    )
+    return make_diagnostic(
+        "TT003",
+        source.span(start, start + len(phrase)),
+        Message(
+            vi=f"'{phrase}' không phải là {vi_kind} dùng được",
+            en=f"'{phrase}' is not {en_kind} tthc knows",
+        ),
+        _with_expected(help, {kind}),
+    )
+
+
+def _worded_mistake(label: str, span: Span, found: str, suggestion: str) -> Diagnostic:
+    mistake = LEXICAL[label]
+    words = {"found": found, "suggestion": suggestion}
+    return make_diagnostic(
+        mistake.code,
+        span,
+        Message(vi=_fill(mistake.vi, words), en=_fill(mistake.en, words)),
+        Message(vi=_fill(mistake.help_vi, words), en=_fill(mistake.help_en, words)),
+    )

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
+from tthc.dsl.reading.aliases import ALIASES, converter
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.reading.built_nodes import name as name_at
 from tthc.dsl.reading.built_nodes import span as span_at
@@ -35,7 +36,8 @@ from tthc.dsl.span import Span, Where
 # Header fields that may appear more than once; their values are concatenated in order.
 REPEATABLE = {
     "basis", "applicants", "channels", "deadlines", "results", "fees", "links",
-    "dossier", "steps", "flow", "reads", "replaces", "phases", "coordinates",
+    "dossier", "steps", "flow", "reads", "replaces", "phases", "coordinates", "alternatives",
+    "aliases",
 }  # fmt: skip
 
 
@@ -69,7 +71,7 @@ def _unquote(token: str) -> str:
 # item it sets; a date stays a `Token`, whose place a message about an impossible date needs.
 _TEXT = ("STRING", "NUMBER", "INT", "ARTICLE", "LEVEL", "CHANNEL", "ONLINE_LEVEL", "BOOL",
          "IMMEDIATELY", "DAY_RULE", "STEP_KIND", "SIGNATURE", "AUTHORITY_KIND",
-         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT")  # fmt: skip
+         "INSTRUMENT_KIND", "GRANT_MODE", "CONFIDENCE", "DURATION_UNIT", "UNSTATED")  # fmt: skip
 
 
 def _flag(key: str, value: bool) -> Converter:
@@ -86,9 +88,13 @@ TERMINALS: dict[str, Converter | None] = {
     "OPTIONAL": _flag("required", False),
     "PERSONAL": _flag("personal", True),
     "NOTIFIES_APPLICANT": _flag("notifies", True),
+    "NOT_COUNTED": _flag("counted", False),
+    "HEAD_OF": _flag("head", True),
     "OTHERWISE": _flag("otherwise", True),
     "CLOCK_PAUSED": _flag("paused", True),
     **dict.fromkeys(_TEXT),
+    # A value written as its Vietnamese word (`cấp xã`) becomes the value's text (`commune`).
+    **{f"{terminal}_VI": converter(terminal) for terminal in ALIASES},
 }
 Member = TypeVar("Member", bound=Enum)
 
@@ -103,6 +109,7 @@ LEVELS = _members(ast.Level)
 CHANNEL_KINDS = _members(ast.ChannelKind)
 ONLINE_LEVELS = _members(ast.OnlineLevel)
 DAY_RULES = _members(ast.DayRule)
+UNSTATED = _members(ast.Unstated)
 STEP_KINDS = _members(ast.StepKind)
 SIGNATURE_KINDS = _members(ast.SignatureKind)
 AUTHORITY_KINDS = _members(ast.AuthorityKind)
@@ -116,6 +123,7 @@ DURATION_UNITS = _members(ast.DurationUnit)
 _IMMEDIATE = given("span", "immediate")
 _WITHIN = given("span", "duration", "condition")
 _SINGLE = given("span", "steps")
+_PLAIN = {"least": None, "extension": False}  # a deadline that is neither a range nor extension
 
 Callback = Callable[[Any, Where, list[Any]], Any]
 Declaration = TypeVar("Declaration", ast.Grant, ast.Transfer)
@@ -236,6 +244,9 @@ class ToAst:
         the constructor arguments. A repeated scalar is TT004 (no item has the key of a fixed
         field, so a key already there was given by an item before)."""
         for item in items:
+            if type(item) is list:  # one rule that sets several fields (`by head of a or b`)
+                self.assemble(where, item, fields)
+                continue
             if type(item) is not Item or item.value is None:
                 continue
             key = item.key
@@ -422,7 +433,7 @@ class ToAst:
     @rule
     def deadline_immediate(self, where: Where, c: list[Any]) -> Item:
         fields = {"span": span_at(where), "immediate": True, "duration": None, "condition": None}
-        node = made(ast.Deadline, fields, _IMMEDIATE)
+        node = made(ast.Deadline, {**fields, **_PLAIN}, _IMMEDIATE)
         return Item("deadlines", (node,), where)
 
     @rule
@@ -430,7 +441,39 @@ class ToAst:
         condition = _unquote(c[1]) if len(c) > 1 else None
         fields = {"span": span_at(where), "immediate": False, "duration": c[0]}
         fields["condition"] = condition
-        node = made(ast.Deadline, fields, _WITHIN)
+        node = made(ast.Deadline, {**fields, **_PLAIN}, _WITHIN)
+        return Item("deadlines", (node,), where)
+
+    @rule
+    def deadline_range(self, where: Where, c: list[Any]) -> Item:
+        least = amount(self.number(where, c[0]))
+        upper: ast.Duration = c[1]
+        if least > upper.amount:
+            self.problems.append(
+                make_diagnostic(
+                    "TT003",
+                    span_at(where),
+                    Message(
+                        vi=f"Khoảng thời hạn bắt đầu ở {c[0]}, lớn hơn mức cuối {upper.amount}",
+                        en=f"The range starts at {c[0]}, above its end {upper.amount}",
+                    ),
+                    Message(
+                        vi="Viết mức thấp trước: 30 to 35 days",
+                        en="Write the lower amount first: 30 to 35 days",
+                    ),
+                )
+            )
+            least = upper.amount
+        condition = _unquote(c[2]) if len(c) > 2 else None
+        fields = {"span": span_at(where), "duration": upper, "condition": condition}
+        node = build(ast.Deadline, {**fields, "least": least})
+        return Item("deadlines", (node,), where)
+
+    @rule
+    def deadline_extension(self, where: Where, c: list[Any]) -> Item:
+        condition = _unquote(c[1]) if len(c) > 1 else None
+        fields = {"span": span_at(where), "duration": c[0], "condition": condition}
+        node = build(ast.Deadline, {**fields, "extension": True})
         return Item("deadlines", (node,), where)
 
     @rule
@@ -459,6 +502,10 @@ class ToAst:
     @rule
     def two_persons(self, where: Where, c: list[Any]) -> Item:
         return Item("two_persons", c[0] == "yes", where)
+
+    @rule
+    def unstated(self, where: Where, c: list[Any]) -> Item:
+        return Item("unstated", tuple(dict.fromkeys(UNSTATED[word] for word in c)), where)
 
     # -- dossier, steps, flow --------------------------------------------------------------
 
@@ -491,8 +538,15 @@ class ToAst:
         return build(ast.Step, self.assemble(where, items, fixed))
 
     @rule
-    def actor(self, where: Where, c: list[Any]) -> Item:
-        return Item("actor", c[0], where)
+    def actor(self, where: Where, c: list[Any]) -> Item | list[Item]:
+        if len(c) == 1:
+            return Item("actor", c[0], where)
+        items = [x for x in c if type(x) is Item]  # `head of`
+        names = [x for x in c if type(x) is not Item]
+        items.append(Item("actor", names[0], where))
+        if len(names) > 1:
+            items.append(Item("alternatives", tuple(names[1:]), where))
+        return items
 
     @rule
     def takes(self, where: Where, c: list[Any]) -> Item:
@@ -588,6 +642,10 @@ class ToAst:
         return Item("staff", int(self.number(where, c[0])), where)
 
     @rule
+    def aliases(self, where: Where, c: list[Any]) -> Item:
+        return Item("aliases", tuple(_unquote(s) for s in c), where)
+
+    @rule
     def title(self, where: Where, c: list[Any]) -> Item:
         return Item("title", _unquote(c[0]), where)
 
@@ -668,7 +726,7 @@ _DATES: dict[str, dt.date] = {}
 KEYWORD_OF = {
     "giver": "from", "receiver": "to", "duration": "takes", "actor": "by",
     "counterpart": "with", "deadlines": "deadline", "results": "result", "fees": "fee",
-    "notifies": "notifies applicant", "level": "level",
+    "notifies": "notifies applicant", "level": "level", "counted": "not counted",
 }  # fmt: skip
 
 

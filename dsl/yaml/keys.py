@@ -30,7 +30,7 @@ _ID = Key(
     ("tiep_nhan", "commune.one_stop", "nd-120-2025"),
 )
 _BASIS = Key(
-    "Căn cứ pháp lý: văn bản trong danh mục (registry), có thể kèm `art N` (điều) và `clause M` (khoản)",
+    "Căn cứ pháp lý: văn bản trong sổ đăng ký, có thể kèm `art N` (điều) và `clause M` (khoản)",
     "Legal basis: instruments of the registry, optionally with `art N` (article) and `clause M`",
     (["luat-ho-tich-2014 art 16"], ["nd-120-2025 art 4 clause 2", "nd-118-2025"]),
 )
@@ -46,7 +46,7 @@ _CONFIDENCE = Key(
     ("verified", "partial", "unverified"),
 )
 _POWER = Key(
-    "Thẩm quyền (tên có dấu chấm), đối chiếu với giao quyền và chuyển giao trong danh mục",
+    "Thẩm quyền (tên có dấu chấm), đối chiếu với giao quyền và chuyển giao trong sổ đăng ký",
     "The power, a dotted name matched against the registry's grants and transfers",
     ("ho-tich.dang-ky", "xay-dung.cap-phep"),
 )
@@ -87,7 +87,7 @@ KEYS: dict[str, dict[str, Key]] = {
             ({"from": "district", "basis": ["nd-120-2025 art 4"], "deadline": "5 working_days"},),
         ),
         "basis": Key(
-            "Căn cứ pháp lý của thủ tục; mỗi văn bản phải có trong danh mục và còn hiệu lực (TT104)",
+            "Căn cứ pháp lý của thủ tục; mỗi văn bản phải có trong sổ đăng ký và còn hiệu lực (TT104)",
             "Legal basis of the procedure; each instrument must be in the registry and in force (TT104)",
             (["luat-ho-tich-2014 art 16", "nd-120-2025 art 4"],),
         ),
@@ -139,6 +139,11 @@ KEYS: dict[str, dict[str, Key]] = {
             "Người chuẩn bị và người phê duyệt phải khác nhau (TT701)",
             "The person who prepares and the person who approves must differ (TT701)",
             (True,),
+        ),
+        "unstated": Key(
+            "Những phần nguồn công bố không nêu (mã thủ tục ghi tạm, kết quả, cách thức…): báo một lần là dữ liệu chưa đầy đủ (TT607), không báo thiếu (TT601, TT603, TT105)",
+            "Parts the published source does not state (a stand-in code, the result, the channels…): reported once as incomplete data (TT607), not as missing (TT601, TT603, TT105)",
+            (["code", "result", "channels"],),
         ),
         "dossier": Key(
             "Thành phần hồ sơ",
@@ -222,15 +227,25 @@ KEYS: dict[str, dict[str, Key]] = {
     "Step": {
         "id": _ID,
         "kind": Key(
-            "Loại bước: reception (tiếp nhận), supplement (bổ sung), transfer, review (thẩm định), verification, consultation (lấy ý kiến), decision, signature, fee, refusal (từ chối), apology (xin lỗi, hẹn lại), result (trả kết quả)",
-            "Kind of step: reception, supplement, transfer, review, verification, consultation, decision, signature, fee, refusal, apology, result",
+            "Loại bước: reception (tiếp nhận), supplement (bổ sung), transfer, review (thẩm định), verification, consultation (lấy ý kiến), decision, signature, fee, refusal (từ chối), apology (xin lỗi, hẹn lại), result (trả kết quả), posting (niêm yết công khai), waiting (chờ theo thời hạn luật định), payment (thực hiện nghĩa vụ tài chính)",
+            "Kind of step: reception, supplement, transfer, review, verification, consultation, decision, signature, fee, refusal, apology, result, posting (public notice), waiting (a statutory waiting period), payment (the applicant pays)",
             ("reception", "decision", "result"),
         ),
         "title": Key("Tên bước", "Title of the step", ("Tiếp nhận hồ sơ",)),
         "by": Key(
-            "Cơ quan, chức danh thực hiện bước (trong danh mục)",
+            "Cơ quan, chức danh thực hiện bước (trong sổ đăng ký)",
             "Who carries out the step: an authority of the registry",
             ("commune.one_stop", "commune.chairman"),
+        ),
+        "head": Key(
+            'Bước do lãnh đạo của đơn vị `by` thực hiện (người đứng đầu hoặc cấp phó được giao): "Lãnh đạo X"; DSL: `by head of x`',
+            'The step is carried out by the head of the `by` unit, or a deputy acting for it ("Lãnh đạo X"); DSL: `by head of x`',
+            (True,),
+        ),
+        "or": Key(
+            "Các đơn vị khác cũng có thể thực hiện bước (nhiều nơi tiếp nhận hồ sơ); DSL: `by a or b or c`",
+            "Other units that may carry out the step instead (several receiving units); DSL: `by a or b or c`",
+            (["province.one_stop", "province.land_registry_branch"],),
         ),
         "takes": Key(
             "Thời gian quy trình nội bộ dành cho bước; đường dài nhất phải vừa thời hạn (TT501)",
@@ -261,6 +276,16 @@ KEYS: dict[str, dict[str, Key]] = {
             "Căn cứ thẩm quyền của bước",
             "The article that gives this step's power",
             (["luat-ho-tich-2014 art 16"],),
+        ),
+        "day_rule": Key(
+            "Cách so thời gian của bước này với thời hạn khi khác quy ước của thủ tục (TT504, TT501)",
+            "How this step's time compares with the deadline when it differs from the procedure's rule (TT504, TT501)",
+            ("strict", "calendar_as_working"),
+        ),
+        "counted": Key(
+            'Thời gian của bước có tính vào thời hạn giải quyết không (mặc định có); `not counted` khi bản ghi nói "không tính vào thời gian giải quyết"',
+            "Whether the step's time counts toward the deadline (default yes); `not counted` when the record says it is outside the time limit",
+            (False,),
         ),
         "coordinates": Key(
             'Cơ quan phối hợp thực hiện bước ("X phối hợp Y"), có thể kèm thời gian riêng `for N ngày`; thời gian đó nằm trong thời gian của bước (TT506)',
@@ -310,6 +335,11 @@ KEYS: dict[str, dict[str, Key]] = {
         ),
         "starts": _STARTS,
         "until": _UNTIL,
+        "aliases": Key(
+            "Các cách viết khác của tên cơ quan trong bản ghi đã công bố; mỗi tên chỉ một cơ quan (TT004)",
+            "Other spellings of the name in published records; one spelling names one authority (TT004)",
+            (["Chi nhánh VPĐKĐĐ", "CN Văn phòng đăng ký đất đai"],),
+        ),
     },
     "Instrument": {
         "id": _ID,
@@ -394,12 +424,12 @@ TOP_LEVEL_KEYS: dict[str, Key] = {
         "Nhiều thủ tục trong một tệp", "Several procedures in one file", ([_PROCEDURE],)
     ),
     "authorities": Key(
-        "Cơ quan, chức danh, đơn vị của danh mục",
+        "Cơ quan, chức danh, đơn vị của sổ đăng ký",
         "Authorities of the registry: bodies, titles, units",
         ([{"id": "commune.one_stop", "title": "Bộ phận Một cửa cấp xã", "level": "commune"}],),
     ),
     "instruments": Key(
-        "Văn bản pháp luật của danh mục",
+        "Văn bản pháp luật của sổ đăng ký",
         "Legal instruments of the registry",
         ([{"id": "nd-118-2025", "kind": "decree", "number": "118/2025/NĐ-CP"}],),
     ),

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
+from tthc.dsl.reading.aliases import canonical
 from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.reading.numbers import bounded, number_problem
 from tthc.dsl.reading.parser import parse_fragment
@@ -291,6 +292,9 @@ class _Converter:
         allowed = [str(member.value) for member in enum]
         if value in allowed:
             return enum(value)
+        alias = canonical(_ALIAS_TERMINALS.get(enum.__name__, ""), value)
+        if alias is not None:  # the Vietnamese word of the value, as in the DSL
+            return enum(alias)
         close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
         return self.report(
             "TT003",
@@ -321,6 +325,7 @@ class _Converter:
             return raw
         if annotation is bool:
             lowered = raw.lower()
+            lowered = canonical("BOOL", raw) or lowered  # `có`, `không`, as in the DSL
             if lowered in {"yes", "true", "on"}:
                 return True
             if lowered in {"no", "false", "off"}:
@@ -339,6 +344,17 @@ class _Converter:
             except ValueError:
                 return self.report("TT003", node, *_expected("date"))
         return raw
+
+
+# The enumerations whose values may be written as Vietnamese words, and their DSL terminal.
+_ALIAS_TERMINALS = {
+    "Level": "LEVEL",
+    "StepKind": "STEP_KIND",
+    "SignatureKind": "SIGNATURE",
+    "GrantMode": "GRANT_MODE",
+    "InstrumentKind": "INSTRUMENT_KIND",
+    "AuthorityKind": "AUTHORITY_KIND",
+}
 
 
 def _is_null(node: yaml.Node) -> bool:

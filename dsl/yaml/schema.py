@@ -52,7 +52,7 @@ NOTATIONS: dict[str, dict[str, Any]] = {
     "Citation": _notation(
         rf"{_NAME}(\s+art\s+{_ARTICLE}(\s+clause\s+{_ARTICLE})?)?",
         "A legal basis: an instrument of the registry, optionally `art N` and `clause M`",
-        "Căn cứ pháp lý: một văn bản trong danh mục, có thể kèm `art N` (điều) và `clause M` (khoản)",
+        "Căn cứ pháp lý: một văn bản trong sổ đăng ký, có thể kèm `art N` (điều) và `clause M` (khoản)",
         ["luat-ho-tich-2014 art 16", "nd-120-2025 art 4 clause 2", "nd-118-2025"],
     ),
     "Duration": _notation(
@@ -68,10 +68,18 @@ NOTATIONS: dict[str, dict[str, Any]] = {
         ["direct", "postal", "online full", "online partial"],
     ),
     "Deadline": _notation(
-        rf"(immediately|{_DURATION}(\s+when\s+{_STRING})?)",
-        'The time to settle: `immediately`, or a duration, optionally `when "condition"`',
-        'Thời hạn giải quyết: `immediately` (ngay), hoặc một khoảng thời gian, có thể kèm `when "điều kiện"`',
-        ["immediately", "3 working_days", '25 working_days when "vùng khó khăn"'],
+        rf"(immediately|\+?(\d+(\.\d+)?\s+to\s+)?{_DURATION}(\s+when\s+{_STRING})?)",
+        "The time to settle: `immediately`, a duration, a range `30 to 35 days` or an extension "
+        '`+10 days`, optionally `when "condition"`',
+        "Thời hạn giải quyết: `immediately` (ngay), một khoảng thời gian, một khoảng `30 to 35 days`"
+        ' hoặc phần kéo dài `+10 days`, có thể kèm `when "điều kiện"`',
+        [
+            "immediately",
+            "3 working_days",
+            '25 working_days when "vùng khó khăn"',
+            "30 to 35 days",
+            '+10 days when "vùng sâu, vùng xa"',
+        ],
     ),
     "Coordination": _notation(
         rf"{_NAME}(\s+for\s+{_DURATION})?",
@@ -131,7 +139,7 @@ def yaml_json_schema() -> dict[str, Any]:
         "title": "tthc procedure file (YAML form)",
         "description": "Procedures and the legal registry (authorities, instruments, grants, "
         "transfers). Keys are the DSL keywords; durations, citations and flow lines are "
-        "written as in the DSL.\n\nThủ tục hành chính và danh mục pháp lý (cơ quan, văn bản, "
+        "written as in the DSL.\n\nThủ tục hành chính và sổ đăng ký (cơ quan, văn bản, "
         "giao quyền, chuyển giao). Các khóa là từ khóa của ngôn ngữ; thời hạn, căn cứ và luồng "
         "viết như trong ngôn ngữ.",
         "type": ["object", "null"],  # an empty file is an empty document

@@ -33,7 +33,14 @@ def actor_not_competent(context: ProcedureContext) -> Iterator[Finding]:
         An act by a body or person without competence is unlawful and may be annulled. Powers
         are given by law (phân quyền, Law 72/2025/QH15 Art. 12), by a normative document (phân
         cấp, Art. 13) or by a written act with a term (ủy quyền, Art. 14) (Arts. 13–14
-        partly verified in the official text).
+        partly verified in the official text). The message says what the registry records
+        ("the registry records no grant of the power to X; it records it for Y"), never what
+        the law gives: a missing line in the registry reads the same as a missing power, and
+        a law may give one procedure's acts to two holders (the Law on Civil Status 2014 gives
+        death registration to the commune People's Committee, Art. 32, and has its Chairman
+        issue the extract, Art. 34(2); partly verified, secondary sources). An authority whose
+        own answer is being sought (the actor at the head of a chain) is never named as a
+        holder.
     Example:
         ```tthc fragment
             ky decision "Ký Giấy khai sinh" by commune.economic_division takes 1 working_days

@@ -28,10 +28,15 @@ def collective_individual_mismatch(context: ProcedureContext) -> Iterator[Findin
     Why it matters:
         Law 72/2025/QH15 Art. 11 requires the powers of the People's Committee (a collective
         body, deciding by majority) and of its Chairman to be told apart (partly
-        verified); sector laws name one or the other, e.g. the Law on Civil Status 2014
-        gives registration to the commune People's Committee and signing the birth certificate
-        to its Chairman (Art. 16), and Decree 151/2025 Art. 5 gives district land powers to the
-        commune Chairman (Art. 5(1), verified).
+        verified); sector laws name one or the other, and sometimes both for one procedure:
+        the Law on Civil Status 2014 (60/2014/QH13) gives registration to the commune People's
+        Committee (Art. 13 birth, Art. 32 death) and has its Chairman issue the birth
+        certificate (Art. 16(2)) and the death extract (Art. 34(2): the civil-status officer
+        "báo cáo Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục cho người đi khai tử") (partly
+        verified, secondary sources); Decree 151/2025 Art. 5 gives district land powers to the
+        commune Chairman (Art. 5(1), verified). The message says what the registry records
+        ("the registry records the power for X, not for Y"), not what the law gives: a power
+        the law gives Y directly is a grant to declare, which the help names first.
     Example:
         ```tthc fragment
             ky decision "Ký Giấy khai sinh" by commune.vice_chairman takes 1 working_days
@@ -52,10 +57,14 @@ def collective_individual_mismatch(context: ProcedureContext) -> Iterator[Findin
             actor.span,
             answer.explanation,
             Message(
-                vi=f"Giao bước “{step.id.value}” cho {holder.vi}, hoặc khai báo văn bản phân cấp, "
-                f"ủy quyền từ {holder.vi} cho {name.vi}",
-                en=f"Give step '{step.id.value}' to {holder.en}, or declare the phân cấp or ủy "
-                f"quyền from {holder.en} to {name.en}",
+                vi=f"Nếu văn bản luật giao chính việc này cho {name.vi}, khai báo giao quyền đó "
+                f"trong sổ đăng ký, ghi điều luật làm căn cứ; nếu {holder.vi} đã phân cấp hoặc "
+                f"ủy quyền bằng văn bản cho {name.vi}, khai báo văn bản đó; nếu không có văn "
+                f"bản nào, giao bước “{step.title}” cho {holder.vi}",
+                en=f"If a law gives this very act to {name.en}, declare that grant in the "
+                f"registry with the article as its basis; if {holder.en} decentralised or "
+                f"authorised it in writing to {name.en}, declare that document; if there is "
+                f"none, give the step “{step.title}” to {holder.en}",
             ),
             chain_witnesses(context, answer),
         )

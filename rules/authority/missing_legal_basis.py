@@ -23,7 +23,8 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
         processes) give the legal basis once per procedure, never per step. A decision step may
         still cite the article that gives its decider the power (`basis luat-ho-tich-2014 art
         16`), and then that is its basis. A procedure without a basis is reported once, with
-        its decision steps that cite none either.
+        its decision steps that cite none either. A basis the published source does not
+        state (`unstated basis`) is left to TT607.
     Why it matters:
         Every administrative procedure and every decision in it must rest on a legal normative
         document (Decree 63/2010/NĐ-CP Art. 8(1), verified); the legal basis (căn cứ
@@ -39,7 +40,8 @@ def missing_legal_basis(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     node = context.procedure.node
-    if node.basis:
+    # A basis the published source does not state (`unstated basis`) is TT607's finding.
+    if node.basis or ast.Unstated.BASIS in node.unstated:
         return
     uncited = [s for s in context.workflow.steps_of_kind(ast.StepKind.DECISION) if not s.basis]
     yield Finding(

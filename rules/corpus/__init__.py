@@ -1,7 +1,8 @@
 """TT6xx — data quality of the corpus ("đúng, đủ, sạch, sống": right, complete, clean, alive).
 
-Input: a `ProcedureContext` (its `model` holds every procedure of the project, the corpus) or,
-for duplicate codes, a `ProjectContext`. Output: `Finding`s for TT601-TT605, one module per rule.
+Input: a `ProcedureContext` (one procedure) or, for the rules across procedures (TT602,
+TT604-TT606), a `ProjectContext` (the corpus). Output: `Finding`s for TT601-TT607, one module
+per rule.
 
 Versions: one code may appear several times when the versions are in force at different times
 (the district version until 2025-06-30, the commune version from 2025-07-01). Two procedures
@@ -15,16 +16,24 @@ version (TT605).
     missing_metadata.py                      TT603 missing-metadata
     linked_procedure_missing.py              TT604 linked-procedure-missing
     district_procedure_without_successor.py  TT605 district-procedure-without-successor
+    copied_internal_process.py               TT606 copied-internal-process
+    not_stated_in_source.py                  TT607 not-stated-in-source
+
+A procedure encoded from an incomplete published record marks what its source does not state
+(`unstated code, result`): TT607 reports it once, and TT601/TT603 (and TT105) leave those
+parts alone.
 """
 
 from tthc.rules.base import Rule
 from tthc.rules.corpus.bad_procedure_code import bad_procedure_code
+from tthc.rules.corpus.copied_internal_process import copied_internal_process
 from tthc.rules.corpus.district_procedure_without_successor import (
     district_procedure_without_successor,
 )
 from tthc.rules.corpus.duplicate_procedure_code import duplicate_procedure_code
 from tthc.rules.corpus.linked_procedure_missing import linked_procedure_missing
 from tthc.rules.corpus.missing_metadata import missing_metadata
+from tthc.rules.corpus.not_stated_in_source import not_stated_in_source
 
 RULES: tuple[Rule, ...] = (
     Rule("TT601", "procedure", bad_procedure_code),
@@ -32,4 +41,6 @@ RULES: tuple[Rule, ...] = (
     Rule("TT603", "procedure", missing_metadata),
     Rule("TT604", "project", linked_procedure_missing),
     Rule("TT605", "project", district_procedure_without_successor),
+    Rule("TT606", "project", copied_internal_process),
+    Rule("TT607", "procedure", not_stated_in_source),
 )

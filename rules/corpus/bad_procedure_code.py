@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tthc.dsl import Message
+from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 CODE_FORMAT = re.compile(r"\d\.\d{6}")  # one digit, a dot, six digits: 1.001193
@@ -19,7 +19,9 @@ def bad_procedure_code(context: ProcedureContext) -> Iterator[Finding]:
     """The procedure code does not have the national format `d.dddddd`.
 
     What it checks:
-        The code (mã thủ tục) is one digit, a dot and six digits, as in `1.001193`.
+        The code (mã thủ tục) is one digit, a dot and six digits, as in `1.001193`. A code
+        written in place of one the published source does not give (`unstated code`) is left
+        to TT607.
     Why it matters:
         The national database of administrative procedures (CSDL quốc gia về TTHC, Decree
         63/2010/NĐ-CP Art. 3, 24-26) keys every procedure by this code; the national portal
@@ -35,8 +37,10 @@ def bad_procedure_code(context: ProcedureContext) -> Iterator[Finding]:
         # the base procedure: its code 1.001193 has the national form d.dddddd
         ```
     """
-    code = context.procedure.node.code
-    if CODE_FORMAT.fullmatch(code.value):
+    node = context.procedure.node
+    code = node.code
+    # A stand-in for a code the published source does not give is TT607's, not a bad code.
+    if CODE_FORMAT.fullmatch(code.value) or ast.Unstated.CODE in node.unstated:
         return
     yield Finding(
         code.span,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.dsl import Message
+from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 # The field, its keyword, its Vietnamese and English names. The legal basis is required too,
@@ -28,7 +28,8 @@ def missing_metadata(context: ProcedureContext) -> Iterator[Finding]:
     What it checks:
         The procedure header has a field (`field`), an implementing level (`level`), a result
         (`result`), a deadline (`deadline`) and channels (`channels`). One finding lists
-        everything missing. A missing legal basis (`basis`) is TT105's finding, not this one's.
+        everything missing. A missing legal basis (`basis`) is TT105's finding, not this one's;
+        a part the published source does not state (`unstated result`) is TT607's.
     Why it matters:
         Decree 63/2010/NĐ-CP Art. 8(1)-(2) makes a procedure complete only with its legal
         basis, manner of filing (cách thức), time limit (thời hạn), deciding authority and,
@@ -46,7 +47,11 @@ def missing_metadata(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     node = context.procedure.node
-    missing = [item for item in METADATA if not getattr(node, item[0])]
+    missing = [
+        item
+        for item in METADATA
+        if not getattr(node, item[0]) and ast.Unstated(item[1]) not in node.unstated
+    ]
     if not missing:
         return
     yield Finding(

@@ -31,7 +31,21 @@ def _limit_days(
     if deadline.immediate or deadline.duration is None:
         return settings.immediate_deadline_days
     rule = day_rule(procedure, settings) is ast.DayRule.CALENDAR_AS_WORKING
-    return in_days(deadline.duration, scale, calendar_as_working=rule, settings=settings)
+    days = in_days(deadline.duration, scale, calendar_as_working=rule, settings=settings)
+    if not deadline.extension or days is None:
+        return days
+    base = extended(procedure)  # "+10 ngày": added to the narrowest plain deadline
+    if base is None:
+        return None
+    added = _limit_days(base, scale, procedure, settings)
+    return None if added is None else added + days
+
+
+def extended(procedure: ast.Procedure) -> ast.Deadline | None:
+    """The deadline an extension (`+10 days when "…"`) adds to: the first unconditional
+    deadline that is not itself an extension, else the first such conditional one."""
+    plain = [d for d in procedure.deadlines if not d.extension]
+    return next((d for d in plain if d.condition is None), plain[0] if plain else None)
 
 
 def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
@@ -43,7 +57,9 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         a path through an apology step ending there) against the deadline. Conditional deadlines (`deadline 6 working_days when "cần xác
         minh"`) extend the limit for the case that needs verification: every path that avoids
         all verification steps must fit the unconditional deadline, and every path must fit the
-        longest deadline. When every deadline is conditional (one internal process for several
+        longest deadline. A range (`30 to 35 days`) is held to its upper end; an extension
+        (`+10 days when "vùng sâu, vùng xa"`) is a conditional deadline of the plain one plus
+        the extension. When every deadline is conditional (one internal process for several
         published variants), the narrowest variant stands for the unconditional one. `deadline immediately` is counted as `immediate_deadline_days` (1
         working day, a setting). Working and calendar days compare under the procedure's
         `day_rule`, else the project's `day-rule` setting (default `calendar_as_working`: one
@@ -116,14 +132,14 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
 def _exceeded(
     context: ProcedureContext, deadline: ast.Deadline, path: TimedPath, plain: bool
 ) -> Finding:
-    route = " → ".join(path.steps)
     total, limit = days_text(path.total, path.scale), limit_text(deadline, context.settings)
     note = (
-        Message(vi=" (đường không qua bước xác minh)", en=" (a path without verification)")
+        Message(vi=" (không qua bước xác minh)", en=" (not through verification)")
         if plain
         else Message(vi="", en="")
     )
-    related = []
+    # An official reads step titles and days, not identifiers: `“Thẩm định” (2 ngày làm việc)`.
+    related, route_vi, route_en = [], [], []
     for node in path.steps:
         duration = step_duration(context.workflow, node)
         span = context.workflow.span_of(node) if duration is None else duration.span
@@ -132,22 +148,26 @@ def _exceeded(
             if duration is not None
             else Message(vi="chưa ghi thời gian, tính 0", en="no duration, counted 0")
         )
+        step = context.workflow.step(node)
+        label = f"“{step.title}”" if step is not None else node
+        route_vi.append(f"{label} ({took.vi})")
+        route_en.append(f"{label} ({took.en})")
         related.append(
-            Related(span=span, message=Message(vi=f"{node}: {took.vi}", en=f"{node}: {took.en}"))
+            Related(span=span, message=Message(vi=f"{label}: {took.vi}", en=f"{label}: {took.en}"))
         )
     return Finding(
         deadline.span,
         Message(
-            vi=f"Đường xử lý dài nhất{note.vi} {route} mất {total.vi}, vượt thời hạn giải "
-            f"quyết {limit.vi}",
-            en=f"The longest processing path{note.en} {route} takes {total.en}, more than the "
-            f"deadline of {limit.en}",
+            vi=f"Các bước nối tiếp dài nhất{note.vi} mất {total.vi}, vượt thời hạn giải quyết "
+            f"{limit.vi}: {' → '.join(route_vi)}",
+            en=f"The longest run of steps{note.en} takes {total.en}, more than the deadline of "
+            f"{limit.en}: {' → '.join(route_en)}",
         ),
         help=Message(
-            vi="Rút ngắn thời gian các bước trên đường này hoặc cho các bước độc lập chạy song "
+            vi="Rút ngắn thời gian các bước này hoặc cho các bước độc lập chạy song "
             "song; nếu văn bản công bố ghi thời hạn khác, sửa dòng 'deadline'. Thời gian chờ "
             "người nộp bổ sung hồ sơ không tính khi bước bổ sung đi tiếp bằng 'clock paused'",
-            en="Shorten the steps on this path or run independent steps in parallel; if the "
+            en="Shorten these steps or run independent steps in parallel; if the "
             "published decision states another deadline, correct the 'deadline' line. Time "
             "waiting for the applicant to supplement is not counted when the supplement step "
             "goes on with 'clock paused'",

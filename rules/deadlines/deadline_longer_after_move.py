@@ -54,7 +54,9 @@ def deadline_longer_after_move(context: ProcedureContext) -> Iterator[Finding]:
     """
     procedure = context.procedure.node
     moved = procedure.moved
-    current = [(d, d.duration) for d in procedure.deadlines if d.duration is not None]
+    current = [
+        (d, d.duration) for d in procedure.deadlines if d.duration is not None and not d.extension
+    ]
     if moved is None or moved.deadline is None or not current:
         return
     deadline, duration = next(((d, t) for d, t in current if d.condition is None), current[0])

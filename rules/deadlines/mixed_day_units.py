@@ -1,14 +1,15 @@
 """TT504 mixed-day-units: working days and calendar days mixed, and the rule they are read under.
 
 Input: a `ProcedureContext`. Output: a `Finding` at the first duration of the other kind of day than
-the first deadline (or step duration) of the procedure.
+the first deadline (or step duration) of the procedure, and at each step time of the other
+kind of day that its own `day_rule strict` keeps from being compared.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc.compiler.analysis.durations import day_rule, mixed_durations
+from tthc.compiler.analysis.durations import Scale, day_rule, mixed_durations, scale_of
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.deadlines.wording import amount_text
@@ -27,7 +28,9 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
         the settings) they are not compared and TT501 does not run. The first deadline (or the
         first step duration) sets the kind. The old deadline in `moved` is not included.
         Within a kind, working hours convert at 8 to the working day (a setting) and hours at
-        24 to the day.
+        24 to the day. A step may declare its own rule (`day_rule strict` on the step, a
+        posting's calendar days): a time of the other kind on such a step is reported too,
+        since TT501 then counts it 0; a step's own `day_rule calendar_as_working` converts it.
     Why it matters:
         Texts state some limits in working days ("ngày làm việc") and others in days ("15
         ngày", Law on Civil Status 2014 Art. 38; "23 ngày" for land): the unit must be kept per
@@ -61,6 +64,8 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
         ```
     """
     procedure = context.procedure.node
+    if day_rule(procedure, context.settings) is ast.DayRule.CALENDAR_AS_WORKING:
+        yield from _strict_steps(procedure)
     mixed = mixed_durations(procedure)
     if mixed is None:
         return
@@ -122,3 +127,33 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
         ),
         related=related,
     )
+
+
+def _strict_steps(procedure: ast.Procedure) -> Iterator[Finding]:
+    """Steps that declare `day_rule strict` in a procedure that converts: a time of the other
+    kind of day is left out of the deadline check (counted 0), which the drafter must know."""
+    scale = scale_of(procedure)
+    for step in procedure.steps:
+        duration = step.duration
+        if step.day_rule is not ast.DayRule.STRICT or duration is None or not step.counted:
+            continue
+        if Scale.of(duration.unit) is scale:
+            continue
+        unit = amount_text(duration)
+        yield Finding(
+            duration.span,
+            Message(
+                vi=f"Thời gian {unit.vi} của bước '{step.id.value}' không so sánh được với thời "
+                "hạn: bước ghi 'day_rule strict' (không quy đổi), nên kiểm tra thời hạn (TT501) "
+                "tính bước này là 0",
+                en=f"The time of {unit.en} of the step '{step.id.value}' cannot be compared with "
+                "the deadline: the step says 'day_rule strict' (no conversion), so the deadline "
+                "check (TT501) counts it as 0",
+            ),
+            help=Message(
+                vi="Ghi thời gian bằng loại ngày của thời hạn, hoặc ghi 'not counted' nếu bản ghi "
+                "nói thời gian này không tính vào thời gian giải quyết",
+                en="Give the time in the deadline's kind of day, or write 'not counted' if the "
+                "record says this time is outside the time limit",
+            ),
+        )

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from tthc.compiler.analysis.durations import step_time
 from tthc.compiler.analysis.longest_path import timed_steps
-from tthc.dsl import Message, Related
+from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 from tthc.rules.deadlines.wording import limit_text
 
@@ -47,12 +47,14 @@ def step_without_duration(context: ProcedureContext) -> Iterator[Finding]:
     deadline = next((d for d in procedure.deadlines if d.duration is not None), None)
     if deadline is None or any(d.immediate for d in procedure.deadlines):
         return
-    if all(step_time(step) is not None for step in procedure.steps):
+    if all(step_time(step) is not None or not step.counted for step in procedure.steps):
         return  # no step to report, wherever the timed paths go
     for node in timed_steps(workflow):
         step = workflow.step(node)
-        if step is None or step_time(step) is not None:
+        if step is None or step_time(step) is not None or not step.counted:
             continue
+        if step.kind in (ast.StepKind.POSTING, ast.StepKind.WAITING):
+            continue  # TT311 reports a period step without its period, whatever the deadline
         limit = limit_text(deadline, context.settings)
         yield Finding(
             step.id.span,

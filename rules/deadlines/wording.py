@@ -55,6 +55,11 @@ def limit_text(deadline: ast.Deadline, settings: Settings) -> Message:
             "working day)",
         )
     text = amount_text(deadline.duration)
+    if deadline.least is not None:
+        low = number_text(deadline.least, "vi")
+        text = Message(vi=f"{low}–{text.vi}", en=f"{low} to {text.en}")
+    if deadline.extension:
+        text = Message(vi=f"thêm {text.vi}", en=f"{text.en} more")
     if deadline.condition is None:
         return text
     return Message(

@@ -10,9 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler.analysis.competence.names import instrument_name, who
-from tthc.dsl import Message
+from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProjectContext
 from tthc.rules.delegation.registry_flaws import grant_names, registry_flaws, with_steps, witness
+
+# What Law 72/2025/QH15 asks of the instrument of each mode (Arts. 12–14, partly verified).
+NEEDS = {
+    ast.GrantMode.DEVOLUTION: Message(
+        vi="Điều 12 Luật Tổ chức chính quyền địa phương (Luật số 72/2025/QH15) yêu cầu phân"
+        " quyền được quy định trong luật, nghị quyết của Quốc hội",
+        en="Law 72/2025/QH15 Art. 12 has devolution set by a law or a National Assembly resolution",
+    ),
+    ast.GrantMode.DECENTRALIZATION: Message(
+        vi="Điều 13 Luật Tổ chức chính quyền địa phương (Luật số 72/2025/QH15) yêu cầu phân"
+        " cấp bằng văn bản quy phạm pháp luật",
+        en="Law 72/2025/QH15 Art. 13 has decentralisation made by a normative document",
+    ),
+    ast.GrantMode.AUTHORIZATION: Message(
+        vi="Điều 14 Luật Tổ chức chính quyền địa phương (Luật số 72/2025/QH15) yêu cầu ủy"
+        " quyền bằng văn bản",
+        en="Law 72/2025/QH15 Art. 14 has authorisation made in writing",
+    ),
+}
 
 
 def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
@@ -61,9 +80,12 @@ def instrument_cannot_delegate(context: ProjectContext) -> Iterator[Finding]:
         elif flaw.detail == "wrong-kind":
             kinds = [i for c in grant.basis if (i := model.instrument(c)) is not None]
             name = instrument_name(kinds[0]) if kinds else Message(vi="?", en="?")
+            need = NEEDS.get(grant.mode)
             message = Message(
-                vi=f"{name.vi} không đủ để {mode.vi} (“{grant.id.value}”)",
-                en=f"{name.en} cannot carry the {grant.mode.value} '{grant.id.value}'",
+                vi=f"{name.vi} không phải loại văn bản {mode.vi} cần (“{grant.id.value}”)"
+                + (f": {need.vi}" if need else ""),
+                en=f"{name.en} is not the kind of instrument the {grant.mode.value} "
+                f"'{grant.id.value}' needs" + (f": {need.en}" if need else ""),
             )
         else:
             other = flaw.witness

@@ -87,16 +87,20 @@ def onward(model: Registry, flaw: Flaw, how_vi: str, how_en: str) -> Finding:
     return Finding(
         flaw.span,
         Message(
-            vi=f"{giver.vi} nhận thẩm quyền “{grant.power.value}” do {how_vi} ({given.vi}), nên "
-            f"không được {mode.vi} tiếp cho {receiver.vi}",
-            en=f"{giver.en} holds '{grant.power.value}' by {how_en} ({given.en}), so it may not "
-            f"{mode.en} it again to {receiver.en}",
+            vi=f"Theo sổ đăng ký, {giver.vi} nhận thẩm quyền “{grant.power.value}” do {how_vi} "
+            f"({given.vi}), nên không được {mode.vi} tiếp cho {receiver.vi}",
+            en=f"By the registry, {giver.en} holds '{grant.power.value}' by {how_en} "
+            f"({given.en}), so it may not {mode.en} it again to {receiver.en}",
         ),
         Message(
             vi=f"Bỏ giao quyền “{grant.id.value}”, hoặc để {origin.vi} giao trực tiếp cho "
-            f"{receiver.vi}",
+            f"{receiver.vi}. Nếu một văn bản cho phép giao tiếp (ví dụ một nghị định chuyên "
+            "ngành ghi “được phân cấp tiếp”), ghi định danh văn bản đó vào thiết lập "
+            "`onward-delegation-allowed-by`",
             en=f"Remove the grant '{grant.id.value}', or let {origin.en} give the power to "
-            f"{receiver.en} directly",
+            f"{receiver.en} directly. If an instrument allows passing it on (a sector decree "
+            "saying “được phân cấp tiếp”), list its id in the setting "
+            "`onward-delegation-allowed-by`",
         ),
         witness(received, f"{how_vi.capitalize()} được nhận ở đây", f"The {how_en} received")
         if received

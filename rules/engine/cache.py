@@ -168,6 +168,17 @@ class Cache:
             self._forget(kind, key)
         return value
 
+    def stored_keys(self, kind: str) -> set[str]:
+        """The keys of the entries of a kind, in one query: a cold run of 10,000 files asks
+        once rather than once a file (~0.2 s of the serial part of the run)."""
+        if not self.usable() or self._database is None:
+            return set()
+        try:
+            rows = self._database.execute("SELECT key FROM entries WHERE kind = ?", (kind,))
+            return {key for (key,) in rows}
+        except DAMAGED:
+            return set()
+
     def put(self, kind: str, key: str, value: object) -> bytes:
         """Stores a value (when the run is saved); returns its encoding."""
         data = dumps(value)

@@ -43,25 +43,37 @@ class FileResult:
     summaries: tuple[ProcedureModel, ...] = ()
     declares_registry: bool = False  # nothing else was checked: read it as a registry file
 
-    def to_wire(self) -> tuple[tuple[Diagnostic, ...], tuple[ast.Procedure, ...], bool]:
-        """The result as `tthc.rules.engine.pickling` encodes it: tthc.dsl values only."""
-        return self.diagnostics, tuple(s.node for s in self.summaries), self.declares_registry
+    def to_wire(
+        self,
+    ) -> tuple[tuple[Diagnostic, ...], tuple[ast.Procedure, ...], tuple[str, ...], bool]:
+        """The result as `tthc.rules.engine.pickling` encodes it: tthc.dsl values and strings."""
+        nodes = tuple(s.node for s in self.summaries)
+        return (
+            self.diagnostics,
+            nodes,
+            tuple(s.process for s in self.summaries),
+            self.declares_registry,
+        )
 
     @staticmethod
     def from_wire(value: object) -> FileResult | None:
         """A result from `to_wire` (a worker's, a cache entry's); None if it is not one."""
-        if not (isinstance(value, tuple) and len(value) == 3):
+        if not (isinstance(value, tuple) and len(value) == 4):
             return None
-        diagnostics, nodes, registry = value
+        diagnostics, nodes, processes, registry = value
         if not (
             isinstance(diagnostics, tuple)
             and all(isinstance(d, Diagnostic) for d in diagnostics)
             and isinstance(nodes, tuple)
             and all(isinstance(n, ast.Procedure) for n in nodes)
+            and isinstance(processes, tuple)
+            and len(processes) == len(nodes)
+            and all(isinstance(p, str) for p in processes)
             and isinstance(registry, bool)
         ):
             return None
-        return FileResult(diagnostics, tuple(from_node(n) for n in nodes), registry)
+        summaries = tuple(from_node(n, p) for n, p in zip(nodes, processes, strict=True))
+        return FileResult(diagnostics, summaries, registry)
 
 
 _REGISTRY_WORDS = (b"authorit", b"instrument", b"grant", b"transfer")

@@ -27,9 +27,15 @@ def check_import(
 ) -> list[Diagnostic]:
     write_result(result, out)
     _, diagnostics = check_paths([out], config, registry)
-    by_file: dict[Path, list[Diagnostic]] = {}
+    by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
-        by_file.setdefault(Path(diagnostic.span.path).resolve(), []).append(diagnostic)
+        by_path.setdefault(diagnostic.span.path, []).append(diagnostic)
+    # Resolved once per file, not once per diagnostic: each resolution is a system call per
+    # folder of the path.
+    by_file: dict[Path, list[Diagnostic]] = {}
+    for path, found in by_path.items():
+        by_file.setdefault(Path(path).resolve(), []).extend(found)
+    folder = out.resolve()
     for draft in result.drafts:
-        draft.report.findings = by_file.get((out / draft.name).resolve(), [])
+        draft.report.findings = by_file.get(folder / draft.name, [])
     return diagnostics

@@ -269,10 +269,12 @@ class _Round:
             common = (tool_fingerprint(), config_fingerprint(config), registry_key, codes)
             keys = {p: digest("file", *common, p, self.digests[p]) for p in paths}
         results: dict[str, FileResult] = {}
+        present = self.cache.stored_keys(FILES) if self.cache else set()
         for path in paths:
-            stored = self.cache.get(FILES, keys[path], FileResult.from_wire) if self.cache else None
-            if stored is not None:
-                results[path] = stored
+            if self.cache and keys[path] in present:
+                stored = self.cache.get(FILES, keys[path], FileResult.from_wire)
+                if stored is not None:
+                    results[path] = stored
         missing = [p for p in paths if p not in results]
         jobs = self.jobs if len(missing) >= PARALLEL_MIN else 1
         chunks = _chunks(missing, jobs)

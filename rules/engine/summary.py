@@ -3,19 +3,24 @@
 Input: a resolved `ProcedureModel`. Output: the same procedure reduced to what the
 project-scope rules read: its header (code, name, level, period, power, move, links) and its
 deciding steps (decision and signature, whose competence the TT2xx rules trace through the
-registry). The flow, the dossier, the other steps, the fees, deadlines and channels are left
-out. Encoded, a summary of a 20-step procedure is ~1.5 kB where the whole one is ~19 kB: it is what a
+registry), its deadlines, and a digest of its internal process (`process`: the kind, actor and
+time of every step in order, which TT606 compares across procedures). The flow, the dossier,
+the other steps, the fees and channels are left out. Encoded, a summary of a 20-step procedure is ~1.5 kB where the whole one is ~19 kB: it is what a
 worker of a parallel check sends back, and what the cache keeps of an unchanged file.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from tthc.compiler import ProcedureModel
 from tthc.dsl import ast
 from tthc.rules.authority.decisions import DECIDING
 
 # Fields of `ast.Procedure` no project-scope rule reads, emptied in a summary.
-DROPPED = ("applicants", "basis", "channels", "deadlines", "dossier", "fees", "flow", "results")
+DROPPED = ("applicants", "basis", "channels", "dossier", "fees", "flow", "results")
+# A process of fewer timed steps is too common to say that one procedure copied another's.
+PROCESS_MIN_TIMED = 3
 
 
 def summarize(procedure: ProcedureModel) -> ProcedureModel:
@@ -23,13 +28,29 @@ def summarize(procedure: ProcedureModel) -> ProcedureModel:
     steps = {key: step for key, step in procedure.steps.items() if step.kind in DECIDING}
     update: dict[str, object] = {name: () for name in DROPPED}
     update["steps"] = tuple(steps.values())
-    return ProcedureModel(node=procedure.node.model_copy(update=update), steps=steps, components={})
+    node = procedure.node.model_copy(update=update)
+    return ProcedureModel(node=node, steps=steps, components={}, process=process_digest(procedure))
 
 
-def from_node(node: ast.Procedure) -> ProcedureModel:
+def process_digest(procedure: ProcedureModel) -> str:
+    """The internal process as a short digest: the kind, actor and time of each step in the
+    order written (titles aside: a copied process keeps its units and times, and its wording
+    may be touched up). Empty for a process of fewer than `PROCESS_MIN_TIMED` timed steps."""
+    steps = procedure.node.steps
+    if sum(s.duration is not None for s in steps) < PROCESS_MIN_TIMED:
+        return ""
+    text = "\n".join(
+        f"{s.kind.value} {s.actor.value if s.actor else '-'} "
+        + (f"{s.duration.amount} {s.duration.unit.value}" if s.duration else "-")
+        for s in steps
+    )
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def from_node(node: ast.Procedure, process: str = "") -> ProcedureModel:
     """A summary again from its node, as it travels and is cached (the node alone: its steps
     are the deciding ones, the first of a duplicated name kept, as resolving keeps it)."""
     steps: dict[str, ast.Step] = {}
     for step in node.steps:
         steps.setdefault(step.id.value, step)
-    return ProcedureModel(node=node, steps=steps, components={})
+    return ProcedureModel(node=node, steps=steps, components={}, process=process)

@@ -188,9 +188,12 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         "Mọi bước `decision` và `signature` mà chủ thể không có thẩm quyền theo sổ đăng ký"
         " trong khi cơ quan dễ nhầm với nó lại có: người đứng đầu hoặc thành viên của một tập"
         " thể khi thẩm quyền được ghi cho tập thể, hoặc tập thể khi thẩm quyền được ghi cho một"
-        " cá nhân của nó. Người đứng đầu không tự có thẩm quyền của tập thể: cần giao quyền"
-        " riêng (phân cấp hoặc ủy quyền) được ghi trong sổ. Công cụ chỉ so với sổ đăng ký; nếu"
-        " luật trao quyền cho chủ thể mà sổ chưa ghi, hãy bổ sung sổ đăng ký.",
+        " cá nhân của nó. Người đứng đầu không tự có thẩm quyền của tập thể: sổ cần ghi một"
+        " giao quyền riêng cho người đó, hoặc từ chính điều luật giao việc cho người đó (ví dụ"
+        " khoản 2 Điều 34 Luật Hộ tịch 2014: Chủ tịch Ủy ban nhân dân cấp xã cấp trích lục khai"
+        " tử), hoặc từ văn bản phân cấp, ủy quyền đã có. Công cụ chỉ so với sổ đăng ký: thông"
+        " báo nói sổ ghi gì, không nói luật giao cho ai; nếu luật trao quyền cho chủ thể mà sổ"
+        " chưa ghi, hãy bổ sung sổ đăng ký.",
         f"Điều 11 {L72} đòi phân định thẩm quyền của Ủy ban nhân dân (tập thể, quyết định theo"
         " đa số) với thẩm quyền của Chủ tịch; luật chuyên ngành nêu rõ từng chủ thể, ví dụ"
         " Luật Hộ tịch 2014 giao việc đăng ký cho Ủy ban nhân dân cấp xã, còn Chủ tịch Ủy ban"
@@ -416,6 +419,34 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT311": (
+        "Bước niêm yết hoặc bước chờ không ghi thời gian.",
+        "Bước `posting` (niêm yết công khai) và bước `waiting` (thời gian chờ theo luật định)"
+        " tồn tại vì thời hạn của chúng: \u201cniêm yết 15 ngày\u201d. Mỗi bước như vậy phải"
+        " ghi thời gian (`takes`), dù thời gian đó có tính vào thời hạn giải quyết hay không"
+        " (`not counted`) và dù thời hạn của thủ tục là gì: khi chạy, hệ thống kết thúc việc"
+        " niêm yết vào ngày đó, và các kiểm tra thời hạn tính đến nó.",
+        "Thời hạn niêm yết hoặc thời gian chờ do luật quy định, ví dụ 15 ngày đối với giấy phép"
+        " xây dựng nhà ở riêng lẻ (khoản 1 Điều 102 Luật Xây dựng 2014, sửa đổi năm 2020), và"
+        f" là một phần của thời hạn giải quyết mà thủ tục công bố (điểm đ khoản 2 Điều 8 {N63})."
+        " Thiếu thời gian thì không đóng được việc niêm yết đúng hạn và các kiểm tra thời hạn"
+        " bỏ sót những ngày đó.",
+        SAI,
+        DUNG,
+    ),
+    "TT312": (
+        "Một bước được giao cho lãnh đạo của một chức danh, tức của một người.",
+        "`by head of x` (\u201cLãnh đạo X\u201d) giao bước cho người đứng đầu đơn vị hoặc cơ"
+        " quan `x`, hoặc cấp phó được giao thay mặt: việc gì `x` có thẩm quyền thì lãnh đạo của"
+        " nó thực hiện. `x` phải là đơn vị hoặc cơ quan tập thể; một chức danh (như"
+        " `commune.chairman`) là một người, không có lãnh đạo riêng, và bản ghi nói"
+        " \u201cLãnh đạo\u201d của một người là đã ghi nhầm cơ quan.",
+        "Người đứng đầu cơ quan chịu trách nhiệm về việc giải quyết hồ sơ giao cho cơ quan và"
+        f" có thể phân công cấp phó thay mặt ({L72}, Điều 13, 14, đọc qua nguồn thứ cấp); một"
+        " chức danh đã là một người, chỉ thay mặt cơ quan khi có giao quyền (TT101).",
+        SAI,
+        DUNG,
+    ),
     "TT401": (
         "Một bước không có mũi tên nào dẫn tới từ điểm bắt đầu.",
         "Đi theo các mũi tên của `flow` từ `start`. Một nhóm bước không tới được được báo một"
@@ -587,6 +618,22 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT507": (
+        "Thời hạn kéo dài không gắn với thời hạn giải quyết nào, hoặc không nêu trường hợp áp"
+        " dụng.",
+        'Phần kéo dài (`deadline +10 days when "vùng sâu, vùng xa"`, \u201c+10 ngày\u201d)'
+        " cộng thời gian của nó vào thời hạn giải quyết thông thường cho trường hợp mà `when`"
+        " nêu; TT501 kiểm tra mọi đường theo thời hạn đã kéo dài và các đường không qua bước"
+        " xác minh theo thời hạn thông thường. Phần kéo dài cần cả hai: một thời hạn không phải"
+        " là phần kéo dài, và một điều kiện.",
+        "Pháp luật tính thời gian kéo dài từ khi hết thời hạn được kéo dài, và chỉ cho phép"
+        " trong trường hợp đã nêu: với giấy phép xây dựng, khi cần xem xét thêm, \u201ckhông"
+        " được quá 10 ngày kể từ ngày hết hạn\u201d (khoản 1 Điều 102 Luật Xây dựng 2014, sửa"
+        " đổi năm 2020). Kéo dài mà không có thời hạn thì không có mốc để tính, và kéo dài không"
+        " nêu trường hợp thì âm thầm kéo dài thời hạn của mọi hồ sơ.",
+        SAI,
+        DUNG,
+    ),
     "TT601": (
         "Mã thủ tục không theo định dạng quốc gia `d.dddddd`.",
         "Mã thủ tục gồm một chữ số, dấu chấm và sáu chữ số, như `1.001193`.",
@@ -638,6 +685,41 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         " cấp huyện được chuyển về xã hoặc lên tỉnh bằng các nghị định lĩnh vực năm 2025 (ví dụ"
         " Điều 4 Nghị định 120/2025/NĐ-CP, Điều 5 Nghị định 151/2025/NĐ-CP). Thủ tục cấp huyện"
         " không có thủ tục kế tiếp là một dịch vụ không còn cơ quan nào cung cấp.",
+        SAI,
+        DUNG,
+    ),
+    "TT606": (
+        "Cùng một quy trình nội bộ được chép cho các thủ tục có thời hạn khác nhau.",
+        "Các thủ tục khác mã mà quy trình nội bộ có cùng các bước theo cùng thứ tự (cùng loại"
+        " bước, cùng đơn vị thực hiện, cùng thời gian từng bước, ít nhất ba bước có thời gian)"
+        " thì phải có cùng thời hạn. Một thông báo nêu mọi thủ tục dùng chung quy trình ấy và"
+        " thời hạn của từng thủ tục. Các phiên bản của cùng một thủ tục (cùng mã) không bị so"
+        " với nhau.",
+        f"Thời hạn giải quyết là một bộ phận của mỗi thủ tục (điểm đ khoản 2 Điều 8 {N63}), và"
+        " quy trình nội bộ công bố cho một thủ tục chia thời hạn đó cho các bước: một quy trình"
+        " không thể vừa với hai thời hạn khác nhau. Các tỉnh thường chép quy trình của thủ tục"
+        " này sang thủ tục khác; khi đó hoặc thời hạn dài hơn được hứa mà không có kế hoạch"
+        " thời gian, hoặc các bước không kịp thời hạn ngắn hơn.",
+        SAI,
+        DUNG,
+    ),
+    "TT607": (
+        "Nguồn công bố không nêu một số phần của thủ tục: dữ liệu chưa đầy đủ.",
+        "Thủ tục chép từ một bản ghi đã công bố mà bản ghi thiếu một phần (không có mã thủ tục"
+        " quốc gia, không nêu kết quả, không nêu cách thức thực hiện…) thì ghi rõ điều đó bằng"
+        " dòng `unstated code, result, channels` thay vì tự đặt ra giá trị. Một thông báo duy"
+        " nhất liệt kê các phần ấy; các kiểm tra vốn báo thiếu từng phần (TT601 với mã ghi tạm,"
+        " TT603, TT105; với nguồn không có quy trình nội bộ, `unstated steps`, thì TT301, TT306,"
+        " TT310, TT402) không báo nữa. Phần nào ghi `unstated` mà thủ tục vẫn nêu giá trị cũng"
+        " được chỉ ra để bỏ khỏi dòng. Thủ tục viết tay chỉ đơn giản bỏ trống, không có"
+        " `unstated`, vẫn bị TT601, TT603, TT105 báo lỗi.",
+        f"Khoản 2 Điều 8 {N63} chỉ coi thủ tục là đầy đủ khi có tên, trình tự, cách thức thực"
+        " hiện, thành phần hồ sơ, thời hạn giải quyết, đối tượng, cơ quan giải quyết và, khi"
+        " có, kết quả và phí, lệ phí; quyết định công bố nêu các bộ phận đó (Điều 15) và thông"
+        " tin trên Cơ sở dữ liệu quốc gia có giá trị thi hành (Điều 25). Vì vậy mỗi phần phải"
+        " lấy từ văn bản công bố, không được đoán. Bản ghi thiếu một phần là dữ liệu chưa đầy"
+        " đủ cần bổ sung từ quyết định công bố, không phải một thủ tục có bao nhiêu lỗi bằng"
+        " bấy nhiêu trường còn thiếu.",
         SAI,
         DUNG,
     ),

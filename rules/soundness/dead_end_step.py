@@ -28,6 +28,8 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         to `end` ends up in such a dead end or in a loop with no exit (TT404); only those are
         reported, with the path from `start` as the witness, so one missing arrow gives one
         finding. Cases stuck at a join are TT403.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         Every dossier received must be settled and its result returned to the applicant
         (Decree 118/2025/NĐ-CP, Arts. 18-22 as cited by secondary sources): a
@@ -44,6 +46,8 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         # the base procedure: every step leads on to end
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     workflow = context.workflow
     graph = graph_of(workflow)
     for node in analyse(workflow, context.settings).dead_ends:

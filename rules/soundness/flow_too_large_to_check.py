@@ -15,6 +15,7 @@ from tthc.compiler import START, Workflow
 from tthc.compiler.analysis.soundness.analysis import analyse, bounds_of
 from tthc.dsl import Message, Related, Span
 from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.soundness.wording import titled
 
 
 def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
@@ -106,7 +107,8 @@ def flow_too_large_to_check(context: ProcedureContext) -> Iterator[Finding]:
     setting = f"max-flow-{space.limit or 'states'}".replace("memory", "megabytes").replace(
         "time", "seconds"
     )
-    shown = ", ".join(f"'{n}'" for n in region[:8]) + (", …" if len(region) > 8 else "")
+    shown = ", ".join(titled(workflow, n) for n in region[:8])
+    shown += ", …" if len(region) > 8 else ""
     yield Finding(
         _span(workflow, region),
         Message(

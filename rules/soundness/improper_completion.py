@@ -22,6 +22,7 @@ from tthc.rules.soundness.wording import (
     moves_witness,
     node_name,
     node_witnesses,
+    titled,
 )
 
 
@@ -74,12 +75,13 @@ def _ends_early(workflow: Workflow, space: StateSpace, state: int, move: Move) -
     left = space.markings[state] & ~move.consume
     running = [p for p in space.marked(left) if isinstance(p, str)]
     waiting = [p for p in space.marked(left) if not isinstance(p, str)]
-    what = [f"'{n}'" for n in running] + [f"'{s}' ({join_text(j)})" for j, s in waiting]
+    what = [titled(workflow, n) for n in running]
+    what += [f"{titled(workflow, s)} ({join_text(j, workflow)})" for j, s in waiting]
     return Finding(
         move_span(move),
         Message(
-            vi=f"Hồ sơ có thể tới điểm kết thúc khi {', '.join(what)} vẫn đang xử lý song song (đường đi: {moves_route(moves)})",
-            en=f"The case can reach the end while {', '.join(what)} is still running in parallel (path: {moves_route(moves)})",
+            vi=f"Hồ sơ có thể tới điểm kết thúc khi {', '.join(what)} vẫn đang xử lý song song (đường đi: {moves_route(moves, workflow)})",
+            en=f"The case can reach the end while {', '.join(what)} is still running in parallel (path: {moves_route(moves, workflow)})",
         ),
         help=Message(
             vi="Hợp các nhánh song song trước khi kết thúc, ví dụ `all(tra, luu_tru) -> end`, để hồ sơ chỉ kết thúc khi mọi việc đã xong",
@@ -95,7 +97,7 @@ def _ends_early(workflow: Workflow, space: StateSpace, state: int, move: Move) -
 def _twice(
     workflow: Workflow, space: StateSpace, place: str | tuple[Join, str], moves: list[Move]
 ) -> Finding:
-    route_text = moves_route(moves)
+    route_text = moves_route(moves, workflow)
     if isinstance(place, str):
         name = node_name(workflow, place)
         span = workflow.span_of(place)
@@ -111,8 +113,8 @@ def _twice(
         join, source = place
         span = join.span
         what = Message(
-            vi=f"'{source}' có thể đến điểm hợp {join_text(join)} lần thứ hai trước khi điểm hợp chạy (đường đi: {route_text})",
-            en=f"'{source}' can arrive at the join {join_text(join)} a second time before the join starts (path: {route_text})",
+            vi=f"{titled(workflow, source)} có thể đến điểm hợp {join_text(join, workflow)} lần thứ hai trước khi điểm hợp chạy (đường đi: {route_text})",
+            en=f"{titled(workflow, source)} can arrive at the join {join_text(join, workflow)} a second time before the join starts (path: {route_text})",
         )
         fix = Message(
             vi=f"Hợp các nhánh song song trước khi chúng đến '{source}', để '{source}' chỉ chạy một lần",

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from tthc.compiler import Workflow
 from tthc.compiler.analysis.flow.graph import Graph, graph_of
-from tthc.compiler.analysis.flow.witnesses import names
 from tthc.compiler.analysis.soundness.analysis import analyse
 from tthc.compiler.analysis.soundness.net import Move
 from tthc.dsl import Message
@@ -21,6 +20,7 @@ from tthc.rules.soundness.wording import (
     moves_route,
     moves_witness,
     node_witnesses,
+    titled,
 )
 
 
@@ -97,8 +97,8 @@ def join_may_wait_forever(context: ProcedureContext) -> Iterator[Finding]:
         yield Finding(
             join.span,
             Message(
-                vi=f"Điểm hợp {join_text(join)} có thể chờ mãi: theo đường {moves_route(moves)}, {names(arrived)} đã đến nhưng {names(never)} không thể đến nữa{reason.vi}",
-                en=f"The join {join_text(join)} can wait for ever: along {moves_route(moves)}, {names(arrived)} has arrived but {names(never)} can no longer arrive{reason.en}",
+                vi=f"Điểm hợp {join_text(join, workflow)} có thể chờ mãi: theo đường {moves_route(moves, workflow)}, {_titles(workflow, arrived)} đã đến nhưng {_titles(workflow, never)} không thể đến nữa{reason.vi}",
+                en=f"The join {join_text(join, workflow)} can wait for ever: along {moves_route(moves, workflow)}, {_titles(workflow, arrived)} has arrived but {_titles(workflow, never)} can no longer arrive{reason.en}",
             ),
             help=Message(
                 vi="Chỉ dùng all(...) -> ... để hợp các nhánh chạy song song (tách bằng `a -> all(b, c)`); các nhánh của một lựa chọn (when/otherwise) thì nối riêng từng nhánh: `b -> d` và `c -> d`",
@@ -131,3 +131,7 @@ def _excluding_choice(
                     vi=f"ở đây là nhánh {taken.vi}", en=f"here the branch {taken.en}"
                 )
     return None
+
+
+def _titles(workflow: Workflow, nodes: list[str]) -> str:
+    return ", ".join(titled(workflow, node) for node in nodes)

@@ -23,22 +23,31 @@ def node_name(workflow: Workflow, node: str) -> Message:
     return Message(vi=f"bước '{node}'{title}", en=f"the step '{node}'{title}")
 
 
+def titled(workflow: Workflow | None, node: str) -> str:
+    """A node as a route shows it to an official: a step by its title (`“Thẩm định”`), the
+    start and the end by their names in the flow."""
+    step = workflow.step(node) if workflow is not None else None
+    return f"“{step.title}”" if step is not None else node
+
+
 def capitalised(text: str) -> str:
     """The text with its first letter in capitals (a name opening a sentence)."""
     return text[:1].upper() + text[1:]
 
 
-def join_text(join: Join) -> str:
-    """A join as written in the flow: `all(b, c) -> d`."""
-    return f"all({', '.join(dict.fromkeys(join.sources))}) -> {join.target}"
+def join_text(join: Join, workflow: Workflow | None = None) -> str:
+    """A join as written in the flow: `all(b, c) -> d` (with `workflow`, by step titles)."""
+    sources = ", ".join(titled(workflow, n) for n in dict.fromkeys(join.sources))
+    return f"all({sources}) -> {titled(workflow, join.target)}"
 
 
-def move_text(move: Move) -> str:
+def move_text(move: Move, workflow: Workflow | None = None) -> str:
     """One move of the token game: `a → b`, `a → all(b, c)` or `all(b, c) → d`."""
     if move.join is not None:
-        return f"all({', '.join(dict.fromkeys(move.join.sources))}) → {move.join.target}"
+        sources = ", ".join(titled(workflow, n) for n in dict.fromkeys(move.join.sources))
+        return f"all({sources}) → {titled(workflow, move.join.target)}"
     assert move.branch is not None
-    return f"{move.node} → {targets_text(move.branch.targets)}"
+    return f"{titled(workflow, move.node)} → {targets_text(move.branch.targets, workflow)}"
 
 
 def move_span(move: Move) -> Span:
@@ -49,25 +58,31 @@ def move_span(move: Move) -> Span:
     return move.branch.span
 
 
-def moves_route(moves: list[Move]) -> str:
-    """A run as chains of steps: `start → a → all(b, c); b → d`, long runs shortened."""
+def moves_route(moves: list[Move], workflow: Workflow | None = None) -> str:
+    """A run as chains of steps: `start → a → all(b, c); b → d`, long runs shortened; with
+    `workflow`, steps are named by their titles (`start → “Tiếp nhận hồ sơ” → …`)."""
     chains: list[list[str]] = []
+    last = ""  # the node the last chain ends at
     for move in moves:
-        if move.join is None and move.branch is not None and chains and chains[-1][-1] == move.node:
-            chains[-1].append(targets_text(move.branch.targets))
+        if move.join is None and move.branch is not None and chains and last == move.node:
+            chains[-1].append(targets_text(move.branch.targets, workflow))
         elif move.join is None and move.branch is not None:
-            chains.append([move.node, targets_text(move.branch.targets)])
+            node = titled(workflow, move.node)
+            chains.append([node, targets_text(move.branch.targets, workflow)])
         else:
-            chains.append([move_text(move)])
+            chains.append([move_text(move, workflow)])
+        targets = move.branch.targets if move.join is None and move.branch is not None else ()
+        last = targets[0] if len(targets) == 1 else ""
     texts = [" → ".join(c if len(c) < 12 else [*c[:5], "…", *c[-5:]]) for c in chains]
     if len(texts) > 8:
         texts = [*texts[:3], "…", *texts[-4:]]
     return "; ".join(texts)
 
 
-def targets_text(targets: tuple[str, ...]) -> str:
+def targets_text(targets: tuple[str, ...], workflow: Workflow | None = None) -> str:
     """The targets of a branch: `b`, or `all(b, c)` for a parallel split."""
-    return targets[0] if len(targets) == 1 else f"all({', '.join(targets)})"
+    names = [titled(workflow, n) for n in targets]
+    return names[0] if len(names) == 1 else f"all({', '.join(names)})"
 
 
 def moves_witness(moves: list[Move], limit: int = 12) -> tuple[Related, ...]:

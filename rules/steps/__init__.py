@@ -20,16 +20,20 @@ Art. 16-17), so a refusal path needs no separate `result` step (TT304 checks tha
     fee_not_collected.py                 TT308 fee-not-collected
     consultation_incomplete.py           TT309 consultation-incomplete
     late_path_without_apology.py         TT310 late-path-without-apology
+    period_without_duration.py           TT311 period-without-duration
+    head_of_person.py                    TT312 head-of-person
 """
 
 from tthc.rules.base import Rule
 from tthc.rules.steps.consultation_incomplete import consultation_incomplete
 from tthc.rules.steps.fee_not_collected import fee_not_collected
+from tthc.rules.steps.head_of_person import head_of_person
 from tthc.rules.steps.late_path_without_apology import late_path_without_apology
 from tthc.rules.steps.missing_decision import missing_decision
 from tthc.rules.steps.missing_reception import missing_reception
 from tthc.rules.steps.missing_result_return import missing_result_return
 from tthc.rules.steps.online_without_digital_signature import online_without_digital_signature
+from tthc.rules.steps.period_without_duration import period_without_duration
 from tthc.rules.steps.refusal_without_notice import refusal_without_notice
 from tthc.rules.steps.repeated_supplement_request import repeated_supplement_request
 from tthc.rules.steps.unused_dossier_component import unused_dossier_component
@@ -45,4 +49,6 @@ RULES: tuple[Rule, ...] = (
     Rule("TT308", "procedure", fee_not_collected),
     Rule("TT309", "procedure", consultation_incomplete),
     Rule("TT310", "procedure", late_path_without_apology),
+    Rule("TT311", "procedure", period_without_duration),
+    Rule("TT312", "procedure", head_of_person),
 )

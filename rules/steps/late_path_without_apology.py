@@ -32,6 +32,8 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
         reported too. Where the flow leads after the apology is checked by the other rules (a
         result must follow: TT303; a decision before it: TT302); an apology step that the flow
         cannot reach is TT401.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         For a dossier that will be late, the processing agency sends the applicant, at least
         one day before the due date, a written apology stating the reason and the new date, and
@@ -56,6 +58,8 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
           }
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     procedure, workflow = context.procedure.node, context.workflow
     timed = next((d for d in procedure.deadlines if d.duration is not None), None)
     if timed is None:

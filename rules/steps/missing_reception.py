@@ -26,6 +26,8 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         The procedure declares a step of kind `reception`, and no case can reach `end` without
         passing one (the witness is the run that bypasses reception). A procedure with no
         reception step at all is reported once, at its code.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         Every dossier is received at the one-stop unit, checked for completeness, entered in
         the information system and given a receipt with the date the result is due (Giấy tiếp
@@ -44,6 +46,8 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         # the base procedure: tiep_nhan receives the dossier at the one-stop unit
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     workflow = context.workflow
     receptions = step_ids(workflow, Kind.RECEPTION)
     if not receptions:

@@ -17,6 +17,8 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
 
     What it checks:
         Every component declared in `dossier` is named in the `reads` of at least one step.
+        A procedure whose source states no internal process (`unstated steps`, no steps) is
+        left to TT607.
     Why it matters:
         The dossier list is part of the published procedure (Decree 63/2010/NĐ-CP
         Art. 8(2)(d)): the applicant must bring every paper on it, so a paper that no step
@@ -39,6 +41,8 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
           }
         ```
     """
+    if context.process_unstated:  # TT607's: nothing of the process to judge
+        return
     read = {name.value for step in context.procedure.node.steps for name in step.reads}
     for component in context.procedure.node.dossier:
         if component.id.value in read:

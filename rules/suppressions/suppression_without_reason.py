@@ -47,7 +47,7 @@ def suppression_without_reason(context: SuppressionContext) -> Iterator[Finding]
             yield Finding(
                 directive.span,
                 Message(
-                    vi=f"Lệnh bỏ qua {codes} không ghi lý do nên không có tác dụng",
+                    vi=f"Dòng bỏ qua {codes} không ghi lý do nên không có tác dụng",
                     en=f"This suppression of {codes} gives no reason, so it suppresses nothing",
                 ),
                 Message(

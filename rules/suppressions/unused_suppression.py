@@ -65,7 +65,7 @@ def _not_understood(directive: Directive) -> Finding:
     else:
         verb = directive.verb
         message = Message(
-            vi="Lệnh bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
+            vi="Dòng bỏ qua không nêu mã kiểm tra nào nên không có tác dụng",
             en="This suppression names no code, so it suppresses nothing",
         )
     form = written_form(verb, "TT306")
@@ -81,7 +81,7 @@ def _without_effect(effect: Effect) -> Finding:
     where_vi = "trong tệp này" if effect.directive.whole_file else "trên dòng này"
     where_en = "in this file" if effect.directive.whole_file else "on this line"
     remove = Message(
-        vi=f"Xóa {code} khỏi lệnh bỏ qua (hoặc xóa cả dòng lệnh)",
+        vi=f"Xóa {code} khỏi dòng bỏ qua (hoặc xóa cả dòng)",
         en=f"Remove {code} from the suppression (or the whole comment)",
     )
     if effect.kind == "unknown":
@@ -102,13 +102,13 @@ def _without_effect(effect: Effect) -> Finding:
         help = remove
     elif effect.kind == "off":
         message = Message(
-            vi=f"{code} đã được tắt trong cấu hình cho tệp này, nên lệnh bỏ qua không có tác dụng",
+            vi=f"{code} đã được tắt trong cấu hình cho tệp này, nên dòng bỏ qua không có tác dụng",
             en=f"{code} is turned off by the configuration for this file, so the suppression has no effect",
         )
         help = remove
     else:
         message = Message(
-            vi=f"Lệnh bỏ qua {code} không có tác dụng: không có lỗi {code} nào {where_vi}",
+            vi=f"Dòng bỏ qua {code} không có tác dụng: không có lỗi {code} nào {where_vi}",
             en=f"The suppression of {code} has no effect: there is no {code} finding {where_en}",
         )
         help = remove

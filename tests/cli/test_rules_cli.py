@@ -51,7 +51,7 @@ def test_rules_prints_titles_in_the_chosen_language() -> None:
     _, vietnamese, _ = tthc("rules", "--lang", "vi")
     _, english, _ = tthc("rules", "--lang", "en")
     assert "TT902  suppression-without-reason" in english
-    assert "Lệnh bỏ qua không ghi lý do" in vietnamese
+    assert "Dòng bỏ qua không ghi lý do" in vietnamese
     assert "Suppression without reason" in english
     assert len(vietnamese.splitlines()) >= len(CODES)
 
@@ -65,7 +65,7 @@ def test_explain_prints_the_four_sections_in_english() -> None:
     assert out.startswith("TT902 suppression-without-reason (error, TT9xx tool")
     for heading in ("What it checks", "Why it matters", "Example", "Use instead"):
         assert f"\n{heading}\n" in out
-    assert "  vi: Lệnh bỏ qua không ghi lý do" in out
+    assert "  vi: Dòng bỏ qua không ghi lý do" in out
     assert "```tthc" in out
 
 

@@ -211,6 +211,7 @@ def procedures() -> st.SearchStrategy[ast.Procedure]:
         fees=small(fees(), 2),
         links=small(text_nodes(), 2),
         two_persons=st.booleans(),
+        unstated=st.lists(st.sampled_from(ast.Unstated), max_size=3, unique=True).map(tuple),
         dossier=small(components()),
         steps=small(steps(), 4),
         flow=small(flow_lines(), 4),

@@ -62,3 +62,15 @@ def test_a_phase_names_declared_steps_and_is_declared_once(tmp_path: Path) -> No
     _, diagnostics = check_paths([path], Config(), registry=[registry])
     found = {(d.code, d.span.line) for d in diagnostics}
     assert {("TT005", 4), ("TT004", 5)} <= found
+
+
+def test_the_registry_finds_a_unit_by_any_of_its_spellings() -> None:
+    from tthc.compiler import resolve
+
+    text = (HERE / "units.tthc").read_text(encoding="utf-8")
+    model = resolve([_tree(text, "units.tthc")]).value
+    assert model is not None
+    for spelling in ("Chi nhánh VPĐKĐĐ", "cn  vpđk ĐẤT ĐAI", "Chi nhánh Văn phòng đăng ký đất đai"):
+        found = model.named(spelling)
+        assert found is not None and found.id.value == "province.land_registry_branch"
+    assert model.named("Văn phòng đăng ký đất đai") is None

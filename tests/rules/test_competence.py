@@ -142,15 +142,18 @@ def test_an_unknown_power_is_granted_to_no_one() -> None:
         answer.explanation.en
         == "No grant in the registry gives the power 'xay-dung.giay-phep' to anyone"
     )
-    assert "không giao thẩm quyền “xay-dung.giay-phep”" in answer.explanation.vi
+    assert "không ghi thẩm quyền “xay-dung.giay-phep”" in answer.explanation.vi
 
 
 def test_a_power_granted_to_another_authority_names_the_holder() -> None:
     answer = competence(registry(LAW), "commune.economic_division", "ho-tich", JULY)
     assert answer.reason is Reason.OTHER_HOLDER
     assert answer.holders == ("commune.people_committee",)
-    assert "it is granted to commune.people_committee" in answer.explanation.en
-    assert "được giao cho Ủy ban nhân dân cấp xã" in answer.explanation.vi
+    assert answer.explanation.en == (
+        "The registry records no grant of 'ho-tich' to commune.economic_division; it records it "
+        "for commune.people_committee"
+    )
+    assert "sổ đăng ký ghi thẩm quyền này cho Ủy ban nhân dân cấp xã" in answer.explanation.vi
 
 
 def test_a_grant_not_yet_in_force_does_not_hold() -> None:
@@ -206,8 +209,9 @@ def test_a_giver_that_holds_nothing_gives_nothing() -> None:
     )
     answer = competence(model, "commune.vice_chairman", "ho-tich", JULY)
     assert answer.reason is Reason.GIVER_NOT_COMPETENT
-    assert "but the giver does not hold it: commune.economic_division holds no grant" in (
-        answer.explanation.en
+    assert (
+        "but the giver does not hold it: The registry records no grant of 'ho-tich' to commune.economic_division"
+        in (answer.explanation.en)
     )
 
 
@@ -401,7 +405,9 @@ def test_the_head_of_a_collective_does_not_hold_the_collectives_power() -> None:
     assert answer.reason is Reason.HEAD_OF_HOLDER and answer.holders == (
         "commune.people_committee",
     )
-    assert "granted to the collective body commune.people_committee" in answer.explanation.en
+    assert "records the power 'ho-tich' for the collective body commune.people_committee" in (
+        answer.explanation.en
+    )
 
 
 def test_a_collective_does_not_hold_the_power_of_its_head() -> None:
@@ -530,3 +536,21 @@ def test_a_flawed_grant_is_reported_once_with_the_steps_that_rely_on_it() -> Non
     step = next(n for n, line in enumerate(lines, 1) if "decision" in line)
     assert [r.span.line for r in relying] == [step]
     assert relying[0].message.en == "Procedure 1.001193, step 'ky' relies on this grant"
+
+
+def test_a_chain_never_names_its_own_asker_as_holding_the_power() -> None:
+    """The vice-chairman asks through the economic division, which holds nothing: the
+    division's answer names the other holders, never the vice-chairman whose chain it is."""
+    model = registry(
+        LAW,
+        """
+        grant tu_phong {
+          power "ho-tich"  from commune.economic_division  to commune.vice_chairman
+          mode decentralization  basis luat art 13
+        }
+    """,
+    )
+    answer = competence(model, "commune.vice_chairman", "ho-tich", JULY)
+    assert answer.reason is Reason.GIVER_NOT_COMPETENT
+    assert "records it for commune.people_committee" in answer.explanation.en
+    assert "commune.vice_chairman" not in answer.explanation.en.split("records it for")[1]

@@ -345,8 +345,9 @@ def test_verification_may_use_the_conditional_deadline() -> None:
 def test_without_a_conditional_deadline_verification_must_fit_the_plain_one() -> None:
     found = codes(procedure(VERIFIED, "deadline 3 working_days"))
     assert found == [
-        "The longest processing path a → v → d takes 5 working days, more than the deadline "
-        "of 3 working days"
+        "The longest run of steps takes 5 working days, more than the deadline of 3 working "
+        "days: “Tiếp nhận” (1 working day) → “Xác minh” (3 working days) → “Quyết định” (1 "
+        "working day)"
     ]
 
 
@@ -354,8 +355,9 @@ def test_a_path_without_verification_must_fit_the_unconditional_deadline() -> No
     body = VERIFIED.replace('d decision "Quyết định" takes 1', 'd decision "Quyết định" takes 3')
     header = 'deadline 3 working_days\ndeadline 10 working_days when "cần xác minh"'
     assert codes(procedure(body, header)) == [
-        "The longest processing path (a path without verification) a → d takes 4 working days, "
-        "more than the deadline of 3 working days"
+        "The longest run of steps (not through verification) takes 4 working days, more than "
+        "the deadline of 3 working days: “Tiếp nhận” (1 working day) → “Quyết định” (3 working "
+        "days)"
     ]
 
 
@@ -368,8 +370,9 @@ def test_immediately_means_within_one_working_day_by_default() -> None:
     flow { start -> a -> d -> end }
     """
     assert codes(procedure(body, "deadline immediately")) == [
-        "The longest processing path a → d takes 1.5 working days, more than the deadline of "
-        "'immediately' (counted as 1 working day)"
+        "The longest run of steps takes 1.5 working days, more than the deadline of "
+        "'immediately' (counted as 1 working day): “Tiếp nhận” (0.5 working days) → “Ký” (1 "
+        "working day)"
     ]
     lenient = procedure(body, "deadline immediately")
     lenient = ProcedureContext(
@@ -425,8 +428,8 @@ def test_a_deadline_shorter_than_every_step_in_turn_is_judged_on_the_longest_pat
     # Every step one after the other (3 days) exceeds these deadlines: the paths are followed.
     assert codes(procedure(CHOICE_OF_TWO, "deadline 2 working_days")) == []
     assert codes(procedure(CHOICE_OF_TWO, "deadline 1.5 working_days")) == [
-        "The longest processing path a → ok takes 2 working days, more than the deadline of "
-        "1.5 working days"
+        "The longest run of steps takes 2 working days, more than the deadline of 1.5 working "
+        "days: “A” (1 working day) → “Duyệt” (1 working day)"
     ]
 
 

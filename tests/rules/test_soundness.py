@@ -70,7 +70,7 @@ def test_a_join_of_a_choice_names_the_choice_that_excluded_a_branch(tmp_path: Pa
         '    tu_choi refusal "Từ chối" by commune.one_stop notifies applicant\n',
     )
     (wait,) = [d for d in found if d.code == "TT403"]
-    assert "'ky' has arrived but 'tu_choi' can no longer arrive" in wait.message.en
+    assert "“Ký” has arrived but “Từ chối” can no longer arrive" in wait.message.en
     assert "'tiep_nhan' is a choice" in wait.message.en
     assert wait.span.line == 12  # the line of `all(ky, tu_choi) -> tra`
 
@@ -82,7 +82,7 @@ def test_improper_completion_names_the_work_left_running(tmp_path: Path) -> None
         '    luu_tru review "Lưu hồ sơ" by commune.one_stop\n',
     )
     (early,) = [d for d in found if d.code == "TT405"]
-    assert "while 'ky' is still running" in early.message.en
+    assert "while “Ký” is still running" in early.message.en
     assert any(r.message.en == "Still running: 'ky'" for r in early.related)
 
 
@@ -134,7 +134,7 @@ def test_at_the_state_bound_tt407_names_the_bound_and_the_region(tmp_path: Path)
     (stopped,) = [d for d in found if d.code == "TT407"]
     assert stopped.severity.value == "warning"
     assert "more than 50 states" in stopped.message.en and "max-flow-states" in stopped.message.en
-    assert "'c0', 'c1'" in stopped.message.en  # the region left to play, by its steps
+    assert "“Kiểm tra c0”, “Kiểm tra c1”" in stopped.message.en  # the region, by step titles
     # From the join (line 18: the first flow line leaving a check) to `tu_choi -> end` (28).
     assert (stopped.span.line, stopped.span.end_line) == (18, 28)
     assert "(TT403)" in stopped.message.en and "(TT405)" in stopped.message.en
@@ -167,10 +167,12 @@ def test_over_the_bound_what_was_found_is_still_reported(tmp_path: Path) -> None
     chain = " -> ".join(names)
     flow = f"start -> tiep_nhan -> ky -> all(tra, c0)\ntra -> end\n{chain} -> end"
     (shortest,) = check(tmp_path, flow, extra)
-    assert "while 'c0' is still running" in shortest.message.en
+    assert "while “Kiểm tra c0” is still running" in shortest.message.en
     (reduced,) = check(tmp_path, flow, extra, Settings(max_flow_states=4))
-    assert reduced.code == "TT405" and "path: start → tiep_nhan → ky → all(tra, c0)" in (
-        reduced.message.en
+    assert (
+        reduced.code == "TT405"
+        and "path: start → “Tiếp nhận hồ sơ” → “Ký” → all(“Trả kết quả”, “Kiểm tra c0”)"
+        in (reduced.message.en)
     )
 
 

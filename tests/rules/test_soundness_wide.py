@@ -106,7 +106,7 @@ def test_a_deadlock_between_two_branches_is_found_at_both_joins(tmp_path: Path) 
     ]
     found = check(tmp_path, own, flow)
     waits = {d.span.line: d for d in found if d.code == "TT403"}
-    for index, missing in ((1, "'y_sig'"), (3, "'x_sig'")):
+    for index, missing in ((1, "“Kiểm tra y_sig”"), (3, "“Kiểm tra x_sig”")):
         join = waits[flow_line(tmp_path, own, index)]
         assert f"{missing} can no longer arrive" in join.message.en
         assert any(r.message.en.startswith("Path") for r in join.related)

@@ -177,8 +177,8 @@ def test_actions_list_only_what_the_officer_may_do(engine: Engine) -> None:
     case_id = at_signing(engine)
     actions = engine.actions(case_id, CHAIRMAN)
     assert [(a.command, a.step) for a in actions if a.command == "act"] == [("act", "ky")]
-    # A birth is due the day it is filed: on that day the holder may also apologise.
-    assert {a.command for a in actions} == {"act", "apologise"}
+    # A birth is due the day it is filed: too late on that day for an apology and a new date.
+    assert {a.command for a in actions} == {"act"}
     assert engine.actions(case_id, Officer("c2", "commune.chairman", "01", "00007")) == []
     assert (
         engine.actions(case_id, Officer("o2", "commune.civil_status_officer", "01", "00004")) == []

@@ -146,9 +146,12 @@ def test_refusal_with_reasons(engine: Engine, desk: Any, pki: Any) -> None:
     assert "refused" in {n.kind for n in engine.store.outbox(100)}
 
 
-def test_lateness_gives_one_apology_and_one_new_date(
+def test_a_case_already_late_gets_no_new_date(
     engine: Engine, desk: Any, clock: Any, happy: Any
 ) -> None:
+    """The apology letter and the one new date go out at the latest the day before the date
+    the result is due (Decree 61/2018 Art. 19(9)): a birth registration, due the day it is
+    filed, is overdue the next day, and stays overdue and late."""
     case_id = submitted(engine, BIRTH)  # immediately: due the same day, Wednesday 4 March
     assert isinstance(desk.perform(case_id, "tiep_nhan", "complete"), Done)
     assert engine.case(case_id).due == D(2026, 3, 4)  # type: ignore[union-attr]
@@ -160,17 +163,44 @@ def test_lateness_gives_one_apology_and_one_new_date(
         1,
     )
     officer = desk.officer_for(case_id, "kiem_tra")
-    assert "apologise" in {a.command for a in engine.actions(case_id, officer)}
-    refused(engine.apologise(case_id, officer, D(2026, 3, 7)), Reason.BAD_DATE)  # a Saturday
-    done = engine.apologise(case_id, officer, D(2026, 3, 9), ["Chờ xác minh"])
-    assert isinstance(done, Done)
-    assert done.case.new_due == D(2026, 3, 9) and done.case.due == D(2026, 3, 4)
-    assert "late" in {n.kind for n in engine.store.outbox(100)}
-    assert engine.overdue() == []
-    refused(engine.apologise(case_id, officer, D(2026, 3, 10)), Reason.APOLOGY_LIMIT)
+    assert "apologise" not in {a.command for a in engine.actions(case_id, officer)}
+    refused(engine.apologise(case_id, officer, D(2026, 3, 9)), Reason.APOLOGY_TOO_LATE)
+    assert [late.case_id for late in engine.overdue()] == [case_id]
     desk.drive(case_id, happy)
     case = engine.case(case_id)
     assert case is not None and case.status == "resolved" and case.on_time is False
+
+
+def test_an_apology_the_day_before_the_due_date_sets_one_new_date(
+    engine: Engine, desk: Any, clock: Any, happy: Any
+) -> None:
+    case_id = submitted(engine, PERMIT)
+    assert isinstance(desk.perform(case_id, "tiep_nhan", "complete"), Done)
+    due = engine.case(case_id).due  # type: ignore[union-attr]
+    assert due is not None
+    officer = desk.officer_for(case_id, "chuyen")
+    new = engine.calendar.next_working_day(due, 2)
+    clock.now = dt.datetime.combine(due, dt.time(9, 0))  # on the due date: too late
+    refused(engine.apologise(case_id, officer, new), Reason.APOLOGY_TOO_LATE)
+    clock.now -= dt.timedelta(days=1)  # the day before: in time
+    assert "apologise" in {a.command for a in engine.actions(case_id, officer)}
+    day_off = next(
+        due + dt.timedelta(days=n)
+        for n in range(1, 9)
+        if not engine.calendar.is_working_day(due + dt.timedelta(days=n))
+    )
+    refused(engine.apologise(case_id, officer, day_off), Reason.BAD_DATE)
+    refused(engine.apologise(case_id, officer, due), Reason.BAD_DATE)  # not after the old date
+    done = engine.apologise(case_id, officer, new, ["Chờ xác minh"])
+    assert isinstance(done, Done)
+    assert done.case.new_due == new and done.case.due == due
+    assert "late" in {n.kind for n in engine.store.outbox(100)}
+    refused(
+        engine.apologise(case_id, officer, engine.calendar.next_working_day(new, 1)),
+        Reason.APOLOGY_LIMIT,
+    )
+    desk.drive(case_id, happy)
+    assert engine.case(case_id).status == "resolved"  # type: ignore[union-attr]
 
 
 def test_the_flows_own_apology_step_counts_as_the_one_apology(

@@ -140,3 +140,155 @@ def test_a_signed_step_without_a_signature_is_refused(engine: Engine, desk: Any)
     case_id = at_the_decision(engine, desk)
     result = engine.act(case_id, "cap", desk.officer_for(case_id, "cap"))
     assert isinstance(result, Refused) and result.reason is Reason.SIGNATURE_REQUIRED
+
+
+# -- revocation: CRLs issued by the test's CA ----------------------------------------------------
+
+
+def crl(
+    pki: Any,
+    serials: tuple[int, ...],
+    revoked_on: dt.datetime = dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+    next_update: dt.datetime = dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
+    key: Any = None,
+) -> bytes:
+    """A CRL of the test's root CA (signed with `key` when given: a forgery) listing `serials`."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(pki.root.subject)
+        .last_update(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        .next_update(next_update)
+    )
+    for serial in serials:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(serial)
+            .revocation_date(revoked_on)
+            .build()
+        )
+    return builder.sign(key or pki.key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM)
+
+
+OFFICER_ID = "commune.business_registry@00004"
+
+
+@pytest.mark.parametrize(
+    ("revoked_on", "next_update", "forged", "reason"),
+    [
+        # Revoked on 1 March, the step on 4 March: refused.
+        (dt.datetime(2026, 3, 1, tzinfo=dt.UTC), None, False, Reason.CERTIFICATE_REVOKED),
+        # Revoked only on 10 March: the certificate still signs on 4 March.
+        (dt.datetime(2026, 3, 10, tzinfo=dt.UTC), None, False, None),
+        # A list past its next update: the status is unknown.
+        (dt.datetime(2026, 3, 10, tzinfo=dt.UTC), dt.datetime(2026, 2, 1, tzinfo=dt.UTC), False,
+         Reason.SIGNATURE_INVALID),
+        # A list not signed by the CA it names revokes nothing.
+        (dt.datetime(2026, 3, 1, tzinfo=dt.UTC), None, True, None),
+    ],
+)  # fmt: skip
+def test_a_certificate_revoked_by_a_configured_crl_cannot_sign(
+    corpus: Any,
+    make_store: Any,
+    clock: Any,
+    pki: Any,
+    desk: Any,
+    revoked_on: dt.datetime,
+    next_update: dt.datetime | None,
+    forged: bool,
+    reason: Reason | None,
+) -> None:
+    from tthc.runtime import SignaturePolicy
+
+    _, certificate = pki.officer(OFFICER_ID)
+    forger = ec.generate_private_key(ec.SECP256R1()) if forged else None
+    listed = crl(pki, (certificate.serial_number,), revoked_on, key=forger,
+                 next_update=next_update or dt.datetime(2027, 1, 1, tzinfo=dt.UTC))  # fmt: skip
+    policy = pki.policy()
+    engine = Engine(
+        corpus,
+        make_store(),
+        clock=clock,
+        signatures=SignaturePolicy(policy.anchors, policy.registered, (listed,)),
+    )
+    desk.engine = engine
+    case_id = at_the_decision(engine, desk)
+    result = engine.act(case_id, "cap", desk.officer_for(case_id, "cap"),
+                        signature=pki.sign(OFFICER_ID, b"doc"))  # fmt: skip
+    if reason is None:
+        assert isinstance(result, Done), result
+    else:
+        assert isinstance(result, Refused) and result.reason is reason, result
+        assert engine.case(case_id).open_steps == ["cap"]  # type: ignore[union-attr]
+
+
+# -- signing from the command line ----------------------------------------------------------
+
+
+def test_a_signed_step_from_the_command_line(
+    corpus: Any, clock: Any, pki: Any, desk_type: Any, tmp_path: Any
+) -> None:
+    """`tthc case act … --document --signature --certificate --signatures`: the document's
+    digest signed by the officer's registered certificate completes the step; a signature
+    over another document, none at all, or a certificate its CA revoked does not."""
+    import json
+
+    from click.testing import CliRunner
+    from cryptography.hazmat.primitives import hashes
+
+    from tthc.cli.main import main
+    from tthc.runtime import SQLiteStore
+
+    from .conftest import pem
+
+    store = tmp_path / "cases.db"
+    (tmp_path / "bundle.json").write_text(corpus.to_json(), "utf-8")
+    engine = Engine(corpus, SQLiteStore(store), clock=clock, signatures=pki.policy())
+    desk = desk_type(engine, pki)
+    case_id = at_the_decision(engine, desk)
+    officer = desk.officer_for(case_id, "cap")
+    engine.store.close()
+    key, certificate = pki.officer(OFFICER_ID)
+    document = "Giấy chứng nhận đăng ký hộ kinh doanh".encode()
+    signed = key.sign(document, ec.ECDSA(hashes.SHA256()))
+    files = {
+        "root.pem": pem(pki.root).encode(),
+        "officer.pem": pem(certificate).encode(),
+        "result.txt": document,
+        "other.txt": b"another document",
+        "signature.bin": signed,
+        "revoked.crl": crl(pki, (certificate.serial_number,)),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    policy = {"anchors": ["root.pem"], "registered": {OFFICER_ID: ["officer.pem"]}}
+    (tmp_path / "policy.json").write_text(json.dumps(policy), "utf-8")
+    (tmp_path / "revoking.json").write_text(json.dumps({**policy, "crls": ["revoked.crl"]}))
+
+    def act(policy_file: str, *signing: str) -> tuple[int, str, str]:
+        result = CliRunner().invoke(main, [
+            "case", "act", "--store", str(store), "--bundle", str(tmp_path / "bundle.json"),
+            "--now", "2026-03-04T10:00", "--lang", "en", case_id, "cap",
+            "--officer", officer.id, "--role", officer.role, "--province", officer.province,
+            "--commune", str(officer.commune), "--signatures", str(tmp_path / policy_file),
+            *[str(tmp_path / a) if a.endswith((".txt", ".bin", ".pem")) else a for a in signing],
+        ])  # fmt: skip
+        return result.exit_code, result.stdout, result.stderr
+
+    signing = ("--signature", "signature.bin", "--certificate", "officer.pem")
+    assert act("policy.json")[2].startswith("signature-required: ")
+    code, _, err = act("policy.json", "--document", "other.txt", *signing)
+    assert code == 1 and err.startswith("signature-invalid: "), err
+    code, _, err = act("revoking.json", "--document", "result.txt", *signing)
+    assert code == 1 and err.startswith("certificate-revoked: "), err
+    code, _, err = act("policy.json", "--document", "result.txt", "--signature", "signature.bin")
+    assert code == 2 and "go together" in err
+    code, out, err = act("policy.json", "--document", "result.txt", *signing)
+    assert code == 0, err
+    assert "cap" in json.loads(out)["done_steps"]
+    reopened = SQLiteStore(store)
+    stored = next(e for e in reopened.events(case_id) if e.data.get("step") == "cap")
+    assert stored.data["signature"]["digest"] == hashlib.sha256(document).hexdigest()
+    reopened.close()

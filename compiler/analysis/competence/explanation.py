@@ -82,34 +82,35 @@ class Explanation:
 
     def nobody(self) -> Message:
         return Message(
-            vi=f"Sổ đăng ký không giao thẩm quyền “{self.power}” cho chủ thể nào",
+            vi=f"Sổ đăng ký không ghi thẩm quyền “{self.power}” cho chủ thể nào",
             en=f"No grant in the registry gives the power '{self.power}' to anyone",
         )
 
     def others(self, holders: tuple[str, ...]) -> Message:
         names = self._join([who(self.model, h) for h in holders], vi=", ", en=", ")
         return Message(
-            vi=f"{self.name.vi} không được giao thẩm quyền “{self.power}”; "
-            f"thẩm quyền này được giao cho {names.vi}",
-            en=f"{self.name.en} holds no grant of '{self.power}'; it is granted to {names.en}",
+            vi=f"Sổ đăng ký không ghi thẩm quyền “{self.power}” cho {self.name.vi}; sổ đăng ký "
+            f"ghi thẩm quyền này cho {names.vi}",
+            en=f"The registry records no grant of '{self.power}' to {self.name.en}; it records "
+            f"it for {names.en}",
         )
 
     def head(self, body: str) -> Message:
         of = who(self.model, body)
         return Message(
-            vi=f"Thẩm quyền “{self.power}” được giao cho tập thể {of.vi}, "
-            f"không phải cho cá nhân {self.name.vi}",
-            en=f"The power '{self.power}' is granted to the collective body {of.en}, "
-            f"not to the individual {self.name.en}",
+            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho tập thể {of.vi}, không ghi cho "
+            f"cá nhân {self.name.vi}",
+            en=f"The registry records the power '{self.power}' for the collective body "
+            f"{of.en}, not for the individual {self.name.en}",
         )
 
     def member(self, person: str) -> Message:
         holder = who(self.model, person)
         return Message(
-            vi=f"Thẩm quyền “{self.power}” được giao cho cá nhân {holder.vi}, "
-            f"không phải cho tập thể {self.name.vi}",
-            en=f"The power '{self.power}' is granted to the individual {holder.en}, "
-            f"not to the collective body {self.name.en}",
+            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho cá nhân {holder.vi}, không ghi "
+            f"cho tập thể {self.name.vi}",
+            en=f"The registry records the power '{self.power}' for the individual {holder.en}, "
+            f"not for the collective body {self.name.en}",
         )
 
     def not_in_force(self, link: Link, gap: Gap) -> Message:

@@ -165,8 +165,16 @@ class _Search:
                     words = partial(say.member, person)
                     return Answer(False, (), words, Reason.MEMBER_HOLDS, (), (person,))
         links = all_links(self.model)
+        # Not the authorities whose own answer is being sought (the chain that asks): the
+        # registry does not make them competent, and naming them would contradict the answer.
         holders = tuple(
-            dict.fromkeys(k.receiver.value for k in links if covers(k.power.value, self.power))
+            dict.fromkeys(
+                k.receiver.value
+                for k in links
+                if covers(k.power.value, self.power)
+                and k.receiver.value not in self.visiting
+                and k.receiver.value != name
+            )
         )
         if holders:
             return Answer(False, (), partial(say.others, holders), Reason.OTHER_HOLDER, (), holders)
