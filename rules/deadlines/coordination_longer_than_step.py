@@ -31,36 +31,17 @@ def coordination_longer_than_step(context: ProcedureContext) -> Iterator[Finding
         A coordination longer than its step means the published step time cannot be kept, and
         the deadline check counts a time the process does not have.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 5 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
               coordinates commune.economic_division for 2 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 5 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
-              coordinates commune.economic_division for 2 working_days
+        ```tthc fragment
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
-        }
+              coordinates commune.economic_division for 1 working_days
         ```
     """
     procedure, settings = context.procedure.node, context.settings

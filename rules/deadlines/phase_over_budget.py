@@ -31,40 +31,20 @@ def phase_over_budget(context: ProcedureContext) -> Iterator[Finding]:
         whole is part of the procedure (Decree 63/2010/NĐ-CP Art. 8(2)(đ)). A phase
         whose steps exceed its budget makes that unit late even when the total still fits.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 5 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
           phases {
             xu_ly "Giai đoạn xử lý" budget 2 working_days steps kiem_tra, ky
           }
           flow {
             start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 5 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
-            ky decision "Ký Giấy khai sinh" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+        ```tthc fragment
           phases {
-            xu_ly "Giai đoạn xử lý" budget 2 working_days steps kiem_tra, ky
+            xu_ly "Giai đoạn xử lý" budget 2 working_days steps tiep_nhan, ky
           }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
-        }
         ```
     """
     procedure, workflow, settings = context.procedure.node, context.workflow, context.settings
