@@ -10,7 +10,7 @@ is written for a refused dossier but the refusal log.
 
 from __future__ import annotations
 
-from tthc.compiler import START
+from tthc.compiler import START, Branch
 from tthc.runtime import steps
 from tthc.runtime.case import Case
 from tthc.runtime.moves import Moves, into_supplement
@@ -135,19 +135,34 @@ def _made(engine: Pipeline, dossier: Dossier, case_id: str | None) -> Moves | Re
 
 def _at_the_door(moves: Moves) -> Moves | Refused:
     """An incomplete dossier: the reception step is taken towards the supplement step, whose
-    request lists what is missing (guidance in one go, Decree 61/2018 Art. 15)."""
+    request lists what is missing (guidance in one go, Decree 61/2018 Art. 15). Where the
+    branch into the supplement leaves a later step (a completeness check after the
+    reception), the steps before it that have one way on are taken first, without the clock."""
     case = moves.case
-    for step_id in list(case.open_steps):
-        for branch in moves.workflow.branches(step_id):
-            if into_supplement(moves.procedure, branch):
-                outcome = "otherwise" if branch.default else branch.outcome
-                moves.record("step_done", None, {"step": step_id, "outcome": outcome})
-                moves.finish(step_id, branch)
-                target = next(t for t in branch.targets if t in case.open_steps)
-                refused = steps.request(moves, target, None, list(case.missing))
-                return refused or moves
+    for _ in range(len(moves.procedure.steps)):
+        for step_id in list(case.open_steps):
+            for branch in moves.workflow.branches(step_id):
+                if into_supplement(moves.procedure, branch):
+                    return _into_supplement(moves, step_id, branch)
+        plain = [s for s in case.open_steps if len(moves.workflow.branches(s)) == 1]
+        if not plain:
+            break
+        branch = moves.workflow.branches(plain[0])[0]
+        outcome = "otherwise" if branch.default else branch.outcome
+        moves.record("step_done", None, {"step": plain[0], "outcome": outcome})
+        moves.finish(plain[0], branch)
     return refuse(
         Reason.MISSING_COMPONENTS,
         f"Hồ sơ còn thiếu: {', '.join(case.missing)}",
         f"The dossier lacks: {', '.join(case.missing)}",
     )
+
+
+def _into_supplement(moves: Moves, step_id: str, branch: Branch) -> Moves | Refused:
+    case = moves.case
+    outcome = "otherwise" if branch.default else branch.outcome
+    moves.record("step_done", None, {"step": step_id, "outcome": outcome})
+    moves.finish(step_id, branch)
+    target = next(t for t in branch.targets if t in case.open_steps)
+    refused = steps.request(moves, target, None, list(case.missing))
+    return refused or moves

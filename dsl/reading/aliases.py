@@ -58,6 +58,9 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "refusal": ("từ chối",),
         "apology": ("xin lỗi", "phiếu xin lỗi"),
         "result": ("trả kết quả",),
+        "posting": ("niêm yết", "niêm yết công khai"),
+        "waiting": ("thời gian chờ", "chờ theo quy định"),
+        "payment": ("nộp tiền", "thực hiện nghĩa vụ tài chính"),
     },
     "SIGNATURE": {"digital": ("ký số", "số", "chữ ký số"), "handwritten": ("ký tay", "tay")},
     "GRANT_MODE": {

@@ -378,3 +378,20 @@ def test_indicators_agree_with_the_events(
             row[4] += bool(dues) and dues[-1] is not None and dues[-1] < today.isoformat()
     assert counted == {key: tuple(value) for key, value in told.items()}
     assert counted[(BIRTH, "00004")] == (3, 1, 1, 1, 1)
+
+
+def test_an_incomplete_dossier_reaches_a_supplement_after_a_completeness_check(
+    engine: Engine,
+) -> None:
+    """Voluntary drug rehabilitation (3.000527): reception, then a completeness check whose
+    `otherwise` leads to the supplement; a dossier lacking a component is received as the
+    supplement request, the reception and the check done at the door, the clock not started."""
+    made = dossier(engine, "3.000527")
+    incomplete = engine.submit(
+        Dossier(made.procedure, made.applicant, made.channel, made.province,
+                made.received_commune, made.competent_commune, made.documents[1:])
+    )  # fmt: skip
+    assert isinstance(incomplete, Done), incomplete
+    case = incomplete.case
+    assert case.waiting == "bo_sung" and case.due is None and case.missing
+    assert case.done_steps == ["tiep_nhan", "kiem_tra"]
