@@ -129,6 +129,14 @@ def diff(before: str, after: str, form: str, code: str | None) -> None:
     "--format", "form", type=click.Choice(["text", "json"]), default="text", help="Report format."
 )
 @click.option("--no-check", is_flag=True, help="Write the drafts without checking them.")
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes of the check (default: all cores).",
+)
 @LANG
 def import_(**options: Any) -> None:
     """Import published procedure records (JSON or CSV, national database layout and internal

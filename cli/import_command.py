@@ -21,6 +21,7 @@ def run_import(
     form: str,
     no_check: bool,
     lang: str | None,
+    jobs: int | None = None,
 ) -> int:
     from tthc.compiler.importer import as_data, import_files, render_text, write_result
     from tthc.rules.engine.importing import check_import
@@ -39,7 +40,7 @@ def run_import(
     if no_check:
         write_result(result, Path(out))
     else:
-        check_import(result, Path(out), registries)
+        check_import(result, Path(out), registries, jobs=jobs or 0)
     summary = result.summary
     if form == "json":
         click.echo(json.dumps(as_data(summary), ensure_ascii=False, indent=2))

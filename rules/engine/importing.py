@@ -2,8 +2,9 @@
 draft's diagnostics attached to its record's report.
 
 Input: an `ImportResult` (`tthc.compiler.importer`), the output folder, the registry paths the
-drafts resolve against, and optionally a `Config` (else found upward from the output folder).
-Output: every diagnostic of the check, sorted as `check_paths` sorts them; each
+drafts resolve against, optionally a `Config` (else found upward from the output folder) and
+the worker processes (`jobs`: 1 checks in this process, 0 on every core, as `tthc check
+--jobs`; the findings are the same whatever the number). Output: every diagnostic of the check, sorted as `check_paths` sorts them; each
 `RecordReport.findings` holds the diagnostics of its own draft. The importer itself imports
 only `tthc.dsl`; composing it with the checks is this layer's part.
 """
@@ -16,7 +17,8 @@ from pathlib import Path
 from tthc.compiler.importer import ImportResult, write_result
 from tthc.dsl import Diagnostic
 from tthc.rules.engine.config import Config
-from tthc.rules.engine.repository import check_paths
+from tthc.rules.engine.config_file import discover_config
+from tthc.rules.engine.repository import CheckRequest, check
 
 
 def check_import(
@@ -24,9 +26,10 @@ def check_import(
     out: Path,
     registry: Sequence[Path] = (),
     config: Config | None = None,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
     write_result(result, out)
-    _, diagnostics = check_paths([out], config, registry)
+    diagnostics = _check(out, registry, config, jobs)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.span.path, []).append(diagnostic)
@@ -39,3 +42,18 @@ def check_import(
     for draft in result.drafts:
         draft.report.findings = by_file.get(folder / draft.name, [])
     return diagnostics
+
+
+def _check(
+    out: Path, registry: Sequence[Path], config: Config | None, jobs: int
+) -> list[Diagnostic]:
+    """`check_paths` on the output folder with the worker processes asked for (no cache: the
+    drafts were just written). An unusable configuration gives its own diagnostics and nothing
+    is checked under settings nobody chose."""
+    if config is None:
+        found = discover_config([out])
+        if found.value is None:
+            return found.diagnostics
+        config = found.value
+    request = CheckRequest((out,), config, tuple(registry), jobs=jobs, use_cache=False)
+    return list(check(request).diagnostics)

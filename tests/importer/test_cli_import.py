@@ -44,3 +44,15 @@ def test_the_json_report(tmp_path: Path) -> None:
 def test_a_missing_input_is_exit_2(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, ["import", str(tmp_path / "none.json"), "-o", str(tmp_path)])
     assert run.exit_code == 2
+
+
+def test_the_report_is_the_same_whatever_the_jobs_of_the_check(tmp_path: Path) -> None:
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        command = ["import", *CSV, "-o", str(out), "--registry", REGISTRY, "--format", "json"]
+        run = CliRunner().invoke(main, [*command, "--jobs", jobs])
+        assert run.exit_code == 1, run.output
+        reports.append(json.loads(run.output.replace(str(out), "OUT")))
+    assert reports[0] == reports[1]
+    assert CliRunner().invoke(main, ["import", *CSV, "-o", str(tmp_path), "-j", "0"]).exit_code == 2

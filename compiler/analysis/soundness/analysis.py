@@ -18,13 +18,12 @@ verdicts, unless a step can run twice (then TT407 says the whole game was cut sh
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from tthc.compiler import END, Workflow
 from tthc.compiler.analysis.flow.graph import Graph, graph_of
 from tthc.compiler.analysis.settings import Settings
-from tthc.compiler.analysis.soundness.markings import Bounds, StateSpace, explore
+from tthc.compiler.analysis.soundness.markings import Bounds, Deadline, StateSpace, explore
 from tthc.compiler.analysis.soundness.net import Net
 from tthc.compiler.analysis.soundness.reduction import reduce
 
@@ -72,13 +71,13 @@ def play(net: Net, bounds: Bounds) -> StateSpace:
     """The token game of a net: reduced first; when that finds a fault, the whole game too if
     it fits in `_WHOLE` (its breadth-first witnesses are the shortest runs of the workflow,
     and it names every step that runs twice)."""
-    deadline = time.process_time() + bounds.seconds
+    deadline = Deadline(bounds.seconds)
     reduced = explore(reduce(net), bounds, deadline)
     if not (reduced.improper or reduced.twice or reduced.waits or not reduced.complete):
         return reduced
     # Steps that run twice are named exactly by the whole game only: it gets the full bounds.
     limit = bounds if reduced.twice else _smaller(bounds, _WHOLE)
-    whole = explore(net, limit, min(deadline, time.process_time() + limit.seconds))
+    whole = explore(net, limit, Deadline(limit.seconds, outer=deadline))
     if whole.complete or not reduced.complete or reduced.twice:
         # Past the bounds with a doubled step, the whole game's findings, partial (TT407),
         # are the exact ones: the reduced game may show a doubling further down the flow.

@@ -42,6 +42,27 @@ class Bounds:
     seconds: float = 2.0
 
 
+class Deadline:
+    """The time bound of a game: `seconds` of this process's CPU time, counted from the first
+    look at the clock, and never later than an `outer` deadline. The clock is read only when
+    asked (every `_CLOCK_EVERY` markings), so most games, shorter than that, never read it:
+    a read is a system call that cost ~5 ms of waiting per procedure on a loaded machine
+    (benchmarks/import.py, cProfile). What the first `_CLOCK_EVERY` markings cost (well under
+    a millisecond) is thus not counted: the bound is never reached sooner than it was."""
+
+    __slots__ = ("_at", "outer", "seconds")
+
+    def __init__(self, seconds: float, outer: Deadline | None = None) -> None:
+        self.seconds, self.outer = seconds, outer
+        self._at: float | None = None
+
+    def passed(self, now: float | None = None) -> bool:
+        now = time.process_time() if now is None else now
+        if self._at is None:
+            self._at = now + self.seconds
+        return now > self._at or (self.outer is not None and self.outer.passed(now))
+
+
 @dataclass
 class StateSpace:
     """The markings of one case and what went wrong in them (indices into `markings`)."""
@@ -85,10 +106,10 @@ class StateSpace:
         return mask
 
 
-def explore(net: Net, bounds: Bounds, deadline: float | None = None) -> StateSpace:
+def explore(net: Net, bounds: Bounds, deadline: Deadline | None = None) -> StateSpace:
     """Every marking one case can reach from `start`, breadth first, and what went wrong, until
-    a bound stops it (`deadline`, on `time.process_time`, defaults to `bounds.seconds` from now)."""
-    deadline = time.process_time() + bounds.seconds if deadline is None else deadline
+    a bound stops it (`deadline` defaults to `bounds.seconds` of CPU time)."""
+    deadline = Deadline(bounds.seconds) if deadline is None else deadline
     space = StateSpace(net.places, [net.start], [None])
     for moves in net.starts:
         for move in moves:
@@ -105,7 +126,7 @@ def explore(net: Net, bounds: Bounds, deadline: float | None = None) -> StateSpa
     open_ended: list[bool] = []  # a cut move or a bound: anything may still happen
     position = 0
     while position < len(markings):
-        if position % _CLOCK_EVERY == 0 and position and time.process_time() > deadline:
+        if position % _CLOCK_EVERY == 0 and position and deadline.passed():
             space.limit = "time"
         if space.limit is not None:
             after.extend([] for _ in range(len(markings) - position))
