@@ -6,12 +6,19 @@ filing in another commune (phi địa giới), and a hand-off to the tax office 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tthc.compiler import BundledProcedure
+from tthc.compiler import Bundle, BundledProcedure, bundle
+from tthc.rules.engine.check import load_and_check
 from tthc.runtime import Done, Dossier, Engine, Reason, Refused
+from tthc.runtime.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPLETENESS = Path(__file__).resolve().parent / "fixtures" / "completeness"
 
 D = dt.date
 BIRTH, BUSINESS, LAND, PERMIT = "1.001193", "1.001612", "1.013978", "1.013225"
@@ -380,12 +387,23 @@ def test_indicators_agree_with_the_events(
     assert counted[(BIRTH, "00004")] == (3, 1, 1, 1, 1)
 
 
+@pytest.fixture(scope="module")
+def checked_after_reception() -> Bundle:
+    """The national registry and a procedure whose completeness check comes after its
+    reception step (tests/runtime/fixtures/completeness), as many internal processes have it."""
+    project, diagnostics = load_and_check([ROOT / "procedures" / "registry", COMPLETENESS])
+    made = bundle(project.model, diagnostics)
+    assert made.value is not None, made.diagnostics
+    return made.value
+
+
 def test_an_incomplete_dossier_reaches_a_supplement_after_a_completeness_check(
-    engine: Engine,
+    checked_after_reception: Bundle, make_store: Callable[[], Store], clock: Any
 ) -> None:
-    """Voluntary drug rehabilitation (3.000527): reception, then a completeness check whose
-    `otherwise` leads to the supplement; a dossier lacking a component is received as the
-    supplement request, the reception and the check done at the door, the clock not started."""
+    """Reception, then a completeness check whose `otherwise` leads to the supplement; a
+    dossier lacking a component is received as the supplement request, the reception and the
+    check done at the door, the clock not started."""
+    engine = Engine(checked_after_reception, make_store(), clock=clock)
     made = dossier(engine, "3.000527")
     incomplete = engine.submit(
         Dossier(made.procedure, made.applicant, made.channel, made.province,
