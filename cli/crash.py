@@ -56,6 +56,8 @@ class CrashGuard(click.Group):
         parent: click.Context | None = None,
         **extra: Any,
     ) -> click.Context:
+        if parent is None and (not args or "-h" in args or "--help" in args):
+            _help_in_language(self, args)
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:
@@ -77,6 +79,13 @@ class CrashGuard(click.Group):
             sys.stderr.write(crash_report(error))
             sys.stderr.flush()
             ctx.exit(INTERNAL_ERROR)
+
+
+def _help_in_language(group: click.Group, arguments: list[str]) -> None:
+    from tthc.cli.help_language import use_language  # only when help is asked for
+    from tthc.cli.usage_errors import language_of
+
+    use_language(group, language_of(arguments))
 
 
 def _in_language(error: click.UsageError, arguments: list[str]) -> click.UsageError:
