@@ -58,9 +58,15 @@ def use_language(root: click.Command, lang: str) -> None:
         _set(command, "short_help", None if english else _short(COMMANDS.get(path)), english)
         _set(command, "context_class", None if english else VietnameseContext, english)
         for param in command.params:
-            if isinstance(param, click.Option) and param.name:
+            # Only an option that has an English help gets a Vietnamese one (same meaning).
+            if isinstance(param, click.Option) and param.name and _english_help(param):
                 text = OPTIONS.get((path, param.name)) or OPTIONS.get(("*", param.name))
                 _set(param, "help", text, english)
+
+
+def _english_help(param: click.Option) -> bool:
+    kept: dict[str, Any] = param.__dict__.get(_ENGLISH, {})
+    return bool(kept.get("help", param.help))
 
 
 def _short(text: str | None) -> str | None:

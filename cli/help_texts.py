@@ -65,9 +65,44 @@ OPTIONS: dict[tuple[str, str], str] = {
     ("*", "version"): "Hiện phiên bản và thoát.",
     ("*", "lang"): "Ngôn ngữ của thông báo (vi: tiếng Việt, en: tiếng Anh).",
     ("*", "code"): "Mã thủ tục, khi tệp có nhiều thủ tục.",
-    ("*", "output"): "Ghi báo cáo vào tệp này thay vì đầu ra chuẩn.",
+    ("tthc check", "output"): "Ghi báo cáo vào tệp này thay vì đầu ra chuẩn.",
+    ("tthc report", "output"): "Ghi báo cáo vào tệp này thay vì đầu ra chuẩn.",
+    ("tthc compile", "output"): "Gói triển khai cần ghi.",
+    ("tthc convert", "output"): "Ghi vào đây thay vì đầu ra chuẩn.",
+    ("tthc migrate", "output"): "Ghi bản thảo vào đây thay vì đầu ra chuẩn.",
+    ("tthc migrate", "code"): "Thủ tục cần chuyển khi FILE có nhiều thủ tục.",
+    ("tthc diff", "code"): "Thủ tục cần so sánh khi tệp có nhiều thủ tục.",
     ("tthc graph", "form"): "json (dữ liệu của sơ đồ), dot (Graphviz), mermaid (cho Markdown), "
     "svg (tthc tự vẽ).",
+    ("tthc check", "form"): "Định dạng báo cáo (mặc định: text; github khi GITHUB_ACTIONS=true).",
+    ("tthc check", "lang"): "Ngôn ngữ của thông báo (mặc định: vi cho text và concise, en cho "
+    "các định dạng khác).",
+    ("tthc check", "config_file"): "Tệp cấu hình (tthc.toml hoặc pyproject.toml); nếu không nêu, "
+    "tìm từ các đường dẫn đi lên.",
+    ("tthc check", "select"): "Các mã hoặc nhóm cần kiểm tra (TT2,TT301); thay cho cấu hình.",
+    ("tthc check", "ignore"): "Các mã hoặc nhóm không kiểm tra (TT306,TT7).",
+    ("tthc check", "fail_on"): "Mức độ thấp nhất làm mã kết thúc thành 1 (mặc định: error).",
+    ("tthc check", "exit_zero"): "Kết thúc với mã 0 ngay cả khi có phát hiện.",
+    ("tthc check", "changed_since"): "Chỉ báo cáo các tệp thay đổi kể từ phiên bản git này (và "
+    "tệp chưa theo dõi); vẫn đọc toàn bộ dự án.",
+    ("tthc check", "on"): "Kiểm tra theo pháp luật có hiệu lực vào ngày này (YYYY-MM-DD): trong "
+    "các phiên bản của một thủ tục, chỉ phiên bản có hiệu lực ngày đó; thủ tục chưa hoặc hết "
+    "hiệu lực ngày đó không được kiểm tra.",
+    ("tthc check", "no_cache"): "Không đọc và không ghi .tthc_cache/.",
+    ("tthc check", "jobs"): "Số tiến trình xử lý (mặc định: mọi lõi).",
+    ("tthc check", "quiet"): "Chỉ in phát hiện: không dòng tổng kết, không thanh tiến độ.",
+    ("tthc check", "statistics"): "Đếm số phát hiện của từng mã thay vì liệt kê (text, concise).",
+    ("tthc check", "colour"): "Màu trong báo cáo text và concise (mặc định auto: bật trên màn "
+    "hình dòng lệnh, trừ khi đặt NO_COLOR; FORCE_COLOR buộc bật).",
+    ("tthc explain", "lang"): "Ngôn ngữ của các đề mục.",
+    ("tthc rules", "lang"): "Ngôn ngữ của tiêu đề.",
+    ("tthc fmt", "check"): "Không ghi gì; liệt kê các tệp sẽ thay đổi.",
+    ("tthc fmt", "diff"): "Không ghi gì; in các thay đổi dạng unified diff.",
+    ("tthc schema", "output"): "Ghi vào đây thay vì đầu ra chuẩn.",
+    ("tthc schema", "write"): "Ghi tthc.schema.json vào thư mục của dự án (thư mục có tthc.toml "
+    "gần nhất), nơi dòng $schema của các tệp YAML do `tthc convert` ghi trỏ tới.",
+    ("tthc schema", "form"): "json: JSON Schema (draft-07, như tiện ích YAML của VS Code đọc); "
+    "markdown: bảng tra các khóa lập từ cùng các mô tả (docs/keys.md).",
     ("tthc docs", "audience"): "official: phiếu thủ tục cho cán bộ; citizen: hướng dẫn dễ hiểu "
     "cho người nộp hồ sơ.",
     ("tthc docs", "output"): "Tệp cần ghi (với trang tổng hợp: một thư mục).",

@@ -50,6 +50,28 @@ def test_the_shared_options_are_worded_in_vietnamese() -> None:
     assert "svg (tthc tự vẽ)" in run.stdout
 
 
+def test_every_option_the_table_names_exists() -> None:
+    from tthc.cli.help_texts import OPTIONS
+
+    found = {(path, p.name) for path, command in commands(main) for p in command.params}
+    for path, name in OPTIONS:
+        assert path == "*" or (path, name) in found, (path, name)
+
+
+def test_the_options_of_check_are_all_worded_in_vietnamese() -> None:
+    from tthc.cli.help_texts import OPTIONS
+
+    check = dict(commands(main))["tthc check"]
+    for param in check.params:
+        if param.name and getattr(param, "help", None):
+            assert ("tthc check", param.name) in OPTIONS or ("*", param.name) in OPTIONS
+
+
+def test_an_option_without_an_english_help_gets_no_vietnamese_one() -> None:
+    run = CliRunner().invoke(main, ["explain", "--help"], env=VI, prog_name="tthc")
+    assert "Mã thủ tục" not in run.stdout  # explain's --code is a diagnostic code
+
+
 def test_the_vietnamese_help_is_not_imported_unless_help_is_asked_for() -> None:
     code = (
         "import sys\nfrom tthc.cli.main import main\n"
