@@ -46,11 +46,30 @@ def _in_tree(filename: str) -> bool:
 
 
 class CrashGuard(click.Group):
-    """The `tthc` group: an exception escaping a command becomes exit code 3 and a report."""
+    """The `tthc` group: an exception escaping a command becomes exit code 3 and a report; a
+    usage error is shown in the user's language (`tthc.cli.usage_errors`), still exit code 2."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        if parent is None and (not args or "-h" in args or "--help" in args):
+            _help_in_language(self, args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _in_language(error, args) from None
+        ctx.meta["tthc.arguments"] = list(args)
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _in_language(error, ctx.meta.get("tthc.arguments", [])) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except BrokenPipeError:  # the reader went away (`tthc check | head`): not a bug
@@ -60,6 +79,19 @@ class CrashGuard(click.Group):
             sys.stderr.write(crash_report(error))
             sys.stderr.flush()
             ctx.exit(INTERNAL_ERROR)
+
+
+def _help_in_language(group: click.Group, arguments: list[str]) -> None:
+    from tthc.cli.help_language import use_language  # only when help is asked for
+    from tthc.cli.usage_errors import language_of
+
+    use_language(group, language_of(arguments))
+
+
+def _in_language(error: click.UsageError, arguments: list[str]) -> click.UsageError:
+    from tthc.cli.usage_errors import in_language  # only on a faulty command line
+
+    return in_language(error, arguments)
 
 
 def _quiet_stdout() -> None:

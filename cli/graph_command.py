@@ -8,15 +8,17 @@ from pathlib import Path
 import click
 
 
-def run_graph(file: str, form: str, code: str | None) -> int:
-    from tthc.compiler import build_procedure, load_project, to_dot, to_json
+def run_graph(file: str, form: str, code: str | None, lang: str | None = None) -> int:
+    from tthc.cli.language import choose_language
+    from tthc.compiler import build_procedure, load_project, to_json
     from tthc.dsl import Severity
     from tthc.outputs.loading import find_registry
     from tthc.rules.report.neutral import one_line
     from tthc.rules.report.text import render_diagnostics
 
-    # The registry gives the drawings the authorities' titles; the JSON and DOT never read it.
-    registry = find_registry(file) if form in ("mermaid", "svg") else []
+    # The registry gives the drawings the authorities' titles; the JSON never reads it.
+    registry = find_registry(file) if form in ("dot", "mermaid", "svg") else []
+    language = choose_language(lang)
     project = load_project(
         [file], [r for r in registry if not Path(file).resolve().is_relative_to(r.resolve())]
     )
@@ -42,11 +44,15 @@ def run_graph(file: str, form: str, code: str | None) -> int:
     if form == "mermaid":
         from tthc.outputs.mermaid import to_mermaid
 
-        sys.stdout.write(to_mermaid(workflow, project.model))
+        sys.stdout.write(to_mermaid(workflow, project.model, language))
     elif form == "svg":
         from tthc.outputs.svg import svg_document
 
-        sys.stdout.write(svg_document(workflow, project.model))
+        sys.stdout.write(svg_document(workflow, project.model, language))
+    elif form == "dot":
+        from tthc.outputs.dot import to_labelled_dot
+
+        sys.stdout.write(to_labelled_dot(workflow, project.model, language))
     else:
-        sys.stdout.write(to_json(workflow) if form == "json" else to_dot(workflow))
+        sys.stdout.write(to_json(workflow))
     return 0

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from tthc.cli.options import PROCEDURE, REPORT_OUTPUT
+from tthc.cli.options import LANG, PROCEDURE, REPORT_OUTPUT
 
 
 @click.command()
@@ -23,7 +23,8 @@ from tthc.cli.options import PROCEDURE, REPORT_OUTPUT
     help="json (the graph's data), dot (Graphviz), mermaid (for Markdown), svg (drawn by tthc).",
 )
 @PROCEDURE
-def graph(file: str, form: str, code: str | None) -> None:
+@LANG
+def graph(file: str, form: str, code: str | None, lang: str | None) -> None:
     """Print the workflow graph of a procedure as JSON, DOT, Mermaid or SVG.
 
     \b
@@ -32,7 +33,7 @@ def graph(file: str, form: str, code: str | None) -> None:
     """
     from tthc.cli.graph_command import run_graph
 
-    sys.exit(run_graph(file, form, code))
+    sys.exit(run_graph(file, form, code, lang))
 
 
 @click.command()

@@ -1,6 +1,6 @@
 """The flow as a Mermaid flowchart, for Markdown pages (GitHub, GitLab and wikis draw it).
 
-Input: a `Workflow` (and the `Model` for the authorities' titles). Output: Mermaid text. Node
+Input: a `Workflow` (the `Model` for the authorities' titles, `lang` for the fixed words). Output: Mermaid text. Node
 ids are generated (`n0`, `n1`, …), so no name written in a procedure can end a statement; every
 label is quoted with Mermaid's entity codes for the characters that could break out of it.
 """
@@ -19,8 +19,8 @@ def _label(text: str) -> str:
     return '"' + "".join(_ENTITIES.get(ch, ch) for ch in flat) + '"'
 
 
-def to_mermaid(workflow: Workflow, model: Model | None = None) -> str:
-    drawn = drawing(workflow, model)
+def to_mermaid(workflow: Workflow, model: Model | None = None, lang: str = "vi") -> str:
+    drawn = drawing(workflow, model, lang)
     ids = {node.id: f"n{number}" for number, node in enumerate(drawn.nodes)}
     lines = ["flowchart LR"]
     for node in drawn.nodes:
@@ -29,7 +29,6 @@ def to_mermaid(workflow: Workflow, model: Model | None = None) -> str:
         lines.append(f"  {ids[node.id]}{shape}")
     for arrow in drawn.arrows:
         link = "-.->" if arrow.paused else ("==>" if arrow.parallel else "-->")
-        label = arrow.label + (" (dừng tính thời gian)" if arrow.paused else "")
-        middle = f"|{_label(label)}|" if label else ""
+        middle = f"|{_label(arrow.label)}|" if arrow.label else ""
         lines.append(f"  {ids[arrow.source]} {link}{middle} {ids[arrow.target]}")
     return "\n".join(lines) + "\n"

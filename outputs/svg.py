@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from tthc.compiler import Model, Workflow
-from tthc.outputs.drawing import DrawnArrow, DrawnNode, drawing, is_step
+from tthc.outputs.drawing import DrawnArrow, DrawnNode, diagram_title, drawing, is_step
 from tthc.outputs.layout import Layout, layered
 
 RADIUS = 18
@@ -54,17 +54,19 @@ FILL = {
 FILL_OTHER = "#f3f4f6"
 
 
-def flow_svg(workflow: Workflow, model: Model | None = None, *, vertical: bool = True) -> Markup:
+def flow_svg(
+    workflow: Workflow, model: Model | None = None, *, vertical: bool = True, lang: str = "vi"
+) -> Markup:
     """The flow top to bottom (`vertical`, for pages) or left to right."""
     geometry = DOWN if vertical else ACROSS
-    drawn = drawing(workflow, model)
+    drawn = drawing(workflow, model, lang)
     layout = layered([n.id for n in drawn.nodes], [(a.source, a.target) for a in drawn.arrows])
     back = sorted(layout.back)
     extent_p = 2 * MARGIN + max(layout.columns, 1) * geometry.cell_p
     extent_s = 2 * MARGIN + max(layout.rows, 1) * geometry.cell_s + LOOP_GAP * (len(back) + 1)
     width, height = geometry.point(extent_p, extent_s)
     marker = "arrow-" + re.sub(r"[^A-Za-z0-9]", "-", drawn.code)
-    title = f"Sơ đồ quy trình thủ tục {drawn.code}: {drawn.name}"
+    title = diagram_title(drawn, lang)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -84,9 +86,9 @@ def flow_svg(workflow: Workflow, model: Model | None = None, *, vertical: bool =
     return Markup("".join(parts))
 
 
-def svg_document(workflow: Workflow, model: Model | None = None) -> str:
+def svg_document(workflow: Workflow, model: Model | None = None, lang: str = "vi") -> str:
     """A standalone SVG file, the flow left to right."""
-    drawn = flow_svg(workflow, model, vertical=False)
+    drawn = flow_svg(workflow, model, vertical=False, lang=lang)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + str(drawn) + "\n"
 
 
@@ -160,7 +162,7 @@ def _arrow(
         f'<path d="{path}" fill="none" stroke="#374151" stroke-width="{width}"{dash} '
         f'marker-end="url(#{marker})"/>'
     )
-    label = arrow.label + (" (dừng tính thời gian)" if arrow.paused else "")
+    label = arrow.label
     if label:
         x, y = geometry.point(*label_at)
         if geometry.vertical:

@@ -141,7 +141,7 @@ def test_an_output_file_that_cannot_be_written_is_an_io_error(
 
 
 def test_help_documents_the_exit_codes() -> None:
-    result = CliRunner().invoke(main, ["check", "--help"])
+    result = CliRunner().invoke(main, ["check", "--help"], env={"TTHC_LANG": "en"})
     assert result.exit_code == 0
     for line in ("0  no finding", "1  findings", "2  usage, configuration or I/O error"):
         assert line in result.output

@@ -6,6 +6,7 @@ a file that could not be read."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -107,7 +108,11 @@ def test_python_dash_m_tthc_runs_the_command(tmp_path: Path) -> None:
     )
     assert done.stdout.startswith("tthc, version ")
     usage = subprocess.run(
-        [sys.executable, "-m", "tthc", "check"], capture_output=True, text=True, cwd=tmp_path
+        [sys.executable, "-m", "tthc", "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "TTHC_LANG": "en"},  # the usage error as click words it in English
     )
     assert usage.returncode == 2 and "Usage: tthc check" in usage.stderr
 

@@ -123,7 +123,7 @@ def test_messages_in_vietnamese(folder: Path) -> None:
 
 
 def test_help_documents_the_exit_codes() -> None:
-    result = CliRunner().invoke(main, ["fmt", "--help"])
+    result = CliRunner().invoke(main, ["fmt", "--help"], env={"TTHC_LANG": "en"})
     assert "Exit codes: 0" in result.stdout and "2 a file could not be read" in result.stdout
 
 
