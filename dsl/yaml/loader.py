@@ -292,7 +292,7 @@ class _Converter:
         allowed = [str(member.value) for member in enum]
         if value in allowed:
             return enum(value)
-        alias = canonical(_ALIAS_TERMINALS.get(enum.__name__, ""), value)
+        alias = canonical(ALIAS_TERMINALS.get(enum.__name__, ""), value)
         if alias is not None:  # the Vietnamese word of the value, as in the DSL
             return enum(alias)
         close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
@@ -347,7 +347,7 @@ class _Converter:
 
 
 # The enumerations whose values may be written as Vietnamese words, and their DSL terminal.
-_ALIAS_TERMINALS = {
+ALIAS_TERMINALS = {
     "Level": "LEVEL",
     "StepKind": "STEP_KIND",
     "SignatureKind": "SIGNATURE",

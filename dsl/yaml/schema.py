@@ -17,8 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 from tthc.dsl import ast
+from tthc.dsl.reading.aliases import ALIASES
 from tthc.dsl.yaml.keys import KEYS, TOP_LEVEL_KEYS, Key, description
-from tthc.dsl.yaml.loader import TOP_LEVEL
+from tthc.dsl.yaml.loader import ALIAS_TERMINALS, TOP_LEVEL
 
 DIALECT = "http://json-schema.org/draft-07/schema#"
 DEFINITIONS = "definitions"  # draft-07's place for shared schemas (`$defs` came in 2019-09)
@@ -128,6 +129,9 @@ def yaml_json_schema() -> dict[str, Any]:
         for key, value in properties.items():
             properties[key] = _described(value, keys[key])
     definitions["YesNo"] = _yes_no()
+    for name, terminal in ALIAS_TERMINALS.items():
+        if name in definitions:
+            definitions[name] = _with_vietnamese_words(definitions[name], terminal)
     properties = {}
     for key, field in TOP_LEVEL.items():
         model = generated["properties"][field]["items"]
@@ -174,6 +178,21 @@ def _described(schema: dict[str, Any], key: Key) -> dict[str, Any]:
         rest = {k: v for k, v in schema.items() if k != "$ref"}
         schema = {**rest, "allOf": [{"$ref": schema["$ref"]}]}
     return {**schema, "description": description(key), "examples": list(key.examples)}
+
+
+def _with_vietnamese_words(enum: dict[str, Any], terminal: str) -> dict[str, Any]:
+    """A value the loader also takes as the Vietnamese word of the law (`cấp xã` for
+    `commune`, `thẩm định` for `review`): the editor offers both, and says that `tthc fmt`
+    writes the canonical value, so it does not flag what tthc reads."""
+    words = sorted({word for forms in ALIASES[terminal].values() for word in forms})
+    vietnamese = {
+        "enum": words,
+        "description": (
+            "Vietnamese form of the value; tthc fmt writes the canonical value\n\n"
+            "Cách viết tiếng Việt của giá trị; tthc fmt viết lại thành giá trị chuẩn"
+        ),
+    }
+    return {"description": enum.get("description", ""), "anyOf": [enum, vietnamese]}
 
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:

@@ -130,3 +130,23 @@ def test_schema_markdown_is_the_key_reference() -> None:
     result = CliRunner().invoke(main, ["schema", "--format", "markdown"])
     assert result.exit_code == 0 and result.stdout == keys_markdown()
     assert "| `takes` |" in result.stdout and "ngày làm việc" in result.stdout
+
+
+def test_vietnamese_values_the_loader_reads_are_not_flagged_by_the_editor() -> None:
+    """`level: cấp xã` and `kind: thẩm định` are read by tthc (and written back by `tthc fmt`
+    as `commune`, `review`); the editor must offer them too, not mark them as mistakes."""
+    from tthc.dsl.yaml.loader import parse_yaml
+
+    twin = next(path for path in YAML_FILES if "twins" in path.parts)
+    document = yaml.load(twin.read_text("utf-8"), Loader=Yaml12Loader)
+    procedure = document["procedure"]
+    procedure["level"] = "cấp xã"
+    procedure["steps"][0]["kind"] = "tiếp nhận"
+    jsonschema.Draft7Validator(SCHEMA).validate(document)
+    procedure["level"] = "cấp thôn"  # no such level: still flagged
+    assert list(jsonschema.Draft7Validator(SCHEMA).iter_errors(document))
+    procedure["level"] = "cấp xã"
+    loaded = parse_yaml("vi.yaml", yaml.safe_dump(document, allow_unicode=True))
+    assert loaded.value is not None, loaded.diagnostics
+    level = loaded.value.procedures[0].level
+    assert level is not None and level.value == "commune"
