@@ -17,6 +17,11 @@ plain `def` dependency, the route and the response check each in the thread pool
 which the load benchmark measured as most of the server's CPU per command. A store that is not
 safe to share between threads (SQLite's one connection) is used under a lock, one command at a
 time per process.
+
+Why over 400 lines: it is the API's one table of routes, each a short function (authenticate,
+call one engine method, answer) whose decorator is its OpenAPI entry; they read together, in
+the order the OpenAPI document lists them, and the shared parts (errors, limits, models, auth)
+already live in their own modules.
 """
 
 import threading

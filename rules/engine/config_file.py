@@ -19,7 +19,6 @@ from typing import Any
 
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Diagnostic, Limits, Message, Outcome, Span, make_diagnostic
-from tthc.dsl.reading.links import git_root, is_inside
 from tthc.rules.engine.config import (
     CONFIG_FILES,
     LEVELS,
@@ -30,6 +29,7 @@ from tthc.rules.engine.config import (
     selector_problem,
 )
 from tthc.rules.engine.config_locator import Locator
+from tthc.rules.engine.config_paths import registry_outside_repository
 from tthc.rules.engine.config_values import convert, kind_in_words
 from tthc.rules.engine.national import NATIONAL, national_registry
 
@@ -61,15 +61,6 @@ def find_config(start: str | Path) -> Path | None:
         if (candidate_folder / ".git").exists():
             return None
     return None
-
-
-def _inside_repository(folder: Path, root: Path) -> bool:
-    """Whether a registry folder named by a configuration stays in the configuration's git
-    work tree. A pull request controls `tthc.toml`, so `registry = ["/proc/self/environ"]`
-    must not make CI quote that file; outside any work tree (a portal's own folder) there is
-    no pull request to fear and any folder may be named."""
-    repository = git_root(str(root))
-    return repository is None or is_inside(str(folder), repository)
 
 
 def _mentions_tthc(pyproject: Path) -> bool:
@@ -341,25 +332,8 @@ class _Reader:
                     ),
                     value,
                 )
-            elif not _inside_repository(folder, self.root):
-                self._invalid(
-                    (),
-                    "registry",
-                    Message(
-                        vi=(
-                            f"'{value}' nằm ngoài kho mã chứa tệp cấu hình; tthc không đọc danh "
-                            "mục ngoài kho (nội dung của nó có thể lọt vào nhật ký kiểm tra). "
-                            "Danh mục ở nơi khác thì ghi trên dòng lệnh: tthc check . THƯ_MỤC"
-                        ),
-                        en=(
-                            f"'{value}' lies outside the repository holding the configuration; "
-                            "tthc reads no registry outside it (its content could leak into the "
-                            "check's log). Name a registry elsewhere on the command line: "
-                            "tthc check . FOLDER"
-                        ),
-                    ),
-                    value,
-                )
+            elif (outside := registry_outside_repository(value, folder, self.root)) is not None:
+                self._invalid((), "registry", outside, value)
                 continue
             elif not folder.exists():
                 self._invalid(
