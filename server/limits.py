@@ -18,7 +18,7 @@ ACCESS = logging.getLogger("tthc.access")
 
 
 class _TooLarge(Exception):
-    pass
+    """Raised inside the body reader when the body passes the limit: answered 413."""
 
 
 _TOO_LARGE = json.dumps(

@@ -156,7 +156,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _TooManyDigits(ValueError):
-    pass
+    """A JSON integer too long to be any field of a record (reported, never converted)."""
 
 
 def _integer(text: str) -> int:
