@@ -34,6 +34,7 @@ from decimal import Decimal
 
 from tthc.compiler import Workflow
 from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of, step_time
+from tthc.compiler.analysis.flow.depth_first import depth_first
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
@@ -108,36 +109,8 @@ def _build_clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
             targets.append(target)
     apologies = [s.id.value for s in workflow.steps_of_kind(ast.StepKind.APOLOGY)]
     stops = [workflow.end, *(s for s in apologies if s not in avoid)]
-    order, preds = _without_loops(arrows, starts)
-    return _Clock(arrows, starts, stops, order, preds)
-
-
-def _without_loops(
-    arrows: dict[str, list[str]], starts: list[str]
-) -> tuple[list[str], dict[str, list[str]]]:
-    """A topological order of what the clock reaches, and each node's predecessors, once an
-    arrow back to a node on the current depth-first path has been dropped."""
-    done: list[str] = []
-    state: dict[str, bool] = {}  # True while on the current path, False once finished
-    preds: dict[str, list[str]] = {}
-    for root in starts:
-        if root in state:
-            continue
-        state[root] = True
-        stack = [(root, iter(arrows.get(root, [])))]
-        while stack:
-            node, targets = stack[-1]
-            target = next(targets, None)
-            if target is None:
-                stack.pop()
-                state[node] = False
-                done.append(node)
-            elif state.get(target) is not True:  # not an arrow back into the current path
-                preds.setdefault(target, []).append(node)
-                if target not in state:
-                    state[target] = True
-                    stack.append((target, iter(arrows.get(target, []))))
-    return done[::-1], preds
+    search = depth_first(starts, arrows)  # an arrow back into the current path is not followed
+    return _Clock(arrows, starts, stops, search.finished[::-1], search.preds)
 
 
 def _weights(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, Decimal | None]:
