@@ -11,6 +11,9 @@ A fragment is written at the indentation its lines have in the procedure, and ap
 the first word of a line (an attribute's keyword, a step's or a component's name):
 
 - `procedure "code" "name" {` on its own replaces the base's first line;
+- several such lines make several procedures, each the base with the lines after its own
+  `procedure` line applied, in order in one file: a corpus rule compares procedures (TT606's
+  example is one process under two deadlines); declarations before the first go before it;
 - a line at column 0 (a comment, a registry declaration up to its closing `}`) goes before
   the procedure;
 - an item at two spaces (an attribute, or a block such as `flow { ... }`) replaces every item of
@@ -29,6 +32,7 @@ Every other block (`flow`) is replaced whole: a flow is read as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 BASE = """\
 procedure "1.001193" "Đăng ký khai sinh" {
@@ -74,13 +78,24 @@ class _Item:
 
 
 def apply_fragment(fragment: str, base: str = BASE) -> str:
-    """The full procedure: `base` with the fragment's items in place of the base's."""
+    """The full text: `base` with the fragment's items in place of the base's, once for each
+    `procedure` line of the fragment (once when it has none)."""
+    lines = fragment.rstrip("\n").split("\n")
+    starts = [index for index, line in enumerate(lines) if line.startswith("procedure ")]
+    cuts = [0, *starts[1:], len(lines)]  # what precedes the first procedure goes with it
+    pieces = [lines[start:end] for start, end in pairwise(cuts)]
+    return "\n".join(_procedure(piece, base) for piece in pieces)
+
+
+def _procedure(lines: list[str], base: str) -> str:
+    """One procedure: `base` with the items of `lines` (one `procedure` line at most)."""
     top = base.rstrip("\n").split("\n")
     opening, body, closing = top[0], _items(top[1:-1], _STEP), top[-1]
     before: list[str] = []
-    lines = fragment.rstrip("\n").split("\n")
-    if lines and lines[0].startswith("procedure "):
-        opening, lines = lines[0], lines[1:]
+    for index, line in enumerate(lines):
+        if line.startswith("procedure "):
+            opening, lines = line, [*lines[:index], *lines[index + 1 :]]
+            break
     own: list[str] = []
     in_declaration = False
     for line in lines:
