@@ -17,7 +17,8 @@ the first word of a line (an attribute's keyword, a step's or a component's name
 - a line at column 0 (a comment, a registry declaration up to its closing `}`) goes before
   the procedure;
 - an item at two spaces (an attribute, or a block such as `flow { ... }`) replaces every item of
-  the base with the same key, where the first of them stood; a new key goes before `steps`;
+  the base with the same key, where the first of them stood; a new key goes before `steps`; a
+  key written twice (a deadline and its extension) keeps both, in the fragment's order;
 - inside `steps { ... }` and `dossier { ... }` the items are merged one by one the same way: a
   step replaces the base's step of the same name, a new step goes after the item written before
   it in the fragment (first in the block when none is);
@@ -149,13 +150,19 @@ def _items(lines: list[str], indent: int) -> list[_Item]:
 def _merge(base: list[_Item], fragment: list[_Item], top_level: bool) -> list[_Item]:
     out = list(base)
     after: _Item | None = None
+    mine: set[int] = set()  # the fragment's items already placed (by id)
     for item in fragment:
         if item.key == "without":
             gone = item.lines[-1].split()[1]
             out = [kept for kept in out if kept.key != gone]
             continue
-        same = [index for index, kept in enumerate(out) if kept.key == item.key]
-        if same:
+        same = [
+            index for index, kept in enumerate(out) if kept.key == item.key and id(kept) not in mine
+        ]
+        again = [index for index, kept in enumerate(out) if kept.key == item.key]
+        if again and not same:  # a key the fragment gives twice: after its item before
+            out.insert(again[-1] + 1, item)
+        elif same:
             old = out[same[0]]
             if old.children is not None and item.children is not None:
                 item = _Item(old.key, item.lines, _merge(old.children, item.children, False))
@@ -169,4 +176,5 @@ def _merge(base: list[_Item], fragment: list[_Item], top_level: bool) -> list[_I
             place = [index for index, kept in enumerate(out) if kept is after]
             out.insert(place[0] + 1 if place else 0, item)
         after = item
+        mine.add(id(item))
     return out

@@ -115,3 +115,11 @@ def test_each_procedure_line_makes_one_more_procedure_from_the_base() -> None:
     assert "  deadline 5 working_days" in first and "  deadline 7 working_days" not in first
     assert "  deadline 7 working_days" in second and "  deadline 5 working_days" not in second
     assert len(second) == len(BASE.rstrip("\n").split("\n"))
+
+
+def test_a_key_written_twice_keeps_both_lines_where_the_base_line_stood() -> None:
+    lines = _lines('  deadline 1 working_days\n  deadline +2 working_days when "cần xác minh"\n')
+    assert "  deadline 5 working_days" not in lines
+    first = lines.index("  deadline 1 working_days")
+    assert lines[first + 1] == '  deadline +2 working_days when "cần xác minh"'
+    assert len(lines) == len(BASE.rstrip("\n").split("\n")) + 1
