@@ -13,7 +13,7 @@ the first word of a line (an attribute's keyword, a step's or a component's name
 - `procedure "code" "name" {` on its own replaces the base's first line;
 - several such lines make several procedures, each the base with the lines after its own
   `procedure` line applied, in order in one file: a corpus rule compares procedures (TT606's
-  example is one process under two deadlines); declarations before the first go before it;
+  example is one process under two deadlines); what comes before the first goes with it;
 - a line at column 0 (a comment, a registry declaration up to its closing `}`) goes before
   the procedure;
 - an item at two spaces (an attribute, or a block such as `flow { ... }`) replaces every item of
