@@ -9,6 +9,7 @@ run shares one `Memo`, where rules keep answers that depend only on the model an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -88,6 +89,19 @@ class ProjectContext:
 Scope = Literal["procedure", "project", "suppression"]
 ProcedureCheck = Callable[[ProcedureContext], Iterator[Finding]]
 ProjectCheck = Callable[[ProjectContext], Iterator[Finding]]
+
+
+def judges_process(check: ProcedureCheck) -> ProcedureCheck:
+    """A check of the internal process: a procedure whose source states none
+    (`ProcedureContext.process_unstated`) has nothing for it to judge, and TT607 reports that."""
+
+    @functools.wraps(check)
+    def judged(context: ProcedureContext) -> Iterator[Finding]:
+        if context.process_unstated:
+            return iter(())
+        return check(context)
+
+    return judged
 
 
 @dataclass(frozen=True)
