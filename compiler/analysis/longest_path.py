@@ -28,7 +28,7 @@ What the clock counts:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -200,19 +200,8 @@ def _longest_path(
     reached = [stop for stop in clock.stops if stop in total]
     if not reached:
         return None
-    last: str | None = max(reached, key=lambda stop: total[stop])  # the first of equals
-    path: list[str] = []
-    while last is not None:
-        path.append(last)
-        last = via[last]
-    steps = tuple(n for n in reversed(path) if workflow.step(n) is not None)
-    return TimedPath(
-        steps=steps,
-        total=_tidy(total[path[0]]),
-        scale=scale,
-        untimed=tuple(s for s in steps if s not in weights),
-        incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
-    )
+    last = max(reached, key=lambda stop: total[stop])  # the first of equals
+    return _traced(last, via, total[last], scale, weights, lambda n: workflow.step(n) is not None)
 
 
 def longest_within(
@@ -243,18 +232,32 @@ def longest_within(
         via[node] = came
     if not total:
         return None
-    last: str | None = max(total, key=lambda node: total[node])
+    last = max(total, key=lambda node: total[node])
+    return _traced(last, via, total[last], scale, weights, lambda node: True)
+
+
+def _traced(
+    last: str,
+    via: dict[str, str | None],
+    total: Decimal,
+    scale: Scale,
+    weights: dict[str, Decimal | None],
+    kept: Callable[[str], bool],
+) -> TimedPath:
+    """The path that ends at `last`, followed back through `via`, its nodes that are `kept`
+    (steps, not `start` and `end`) in order."""
     path: list[str] = []
-    while last is not None:
-        path.append(last)
-        last = via[last]
-    ordered = tuple(reversed(path))
+    node: str | None = last
+    while node is not None:
+        path.append(node)
+        node = via[node]
+    steps = tuple(n for n in reversed(path) if kept(n))
     return TimedPath(
-        steps=ordered,
-        total=_tidy(total[path[0]]),
+        steps=steps,
+        total=_tidy(total),
         scale=scale,
-        untimed=tuple(s for s in ordered if s not in weights),
-        incomparable=tuple(s for s in ordered if s in weights and weights[s] is None),
+        untimed=tuple(s for s in steps if s not in weights),
+        incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
     )
 
 
