@@ -38,9 +38,7 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         published order of steps (Decree 63/2010/NĐ-CP Art. 8(2)(b)) must lead to an end.
     Example:
         ```tthc fragment
-          flow {
-            start -> tiep_nhan -> ky -> tra
-          }
+          flow { start -> tiep_nhan -> ky -> tra }
         ```
     Use instead:
         ```tthc fragment

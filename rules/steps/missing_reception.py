@@ -38,9 +38,7 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
     Example:
         ```tthc fragment
             without tiep_nhan
-          flow {
-            start -> ky -> tra -> end
-          }
+          flow { start -> ky -> tra -> end }
         ```
     Use instead:
         ```tthc fragment
