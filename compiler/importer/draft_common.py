@@ -1,7 +1,6 @@
 """What the pieces of a draft share: the `Declarations` of one import (an authority or instrument
-missing from the registry is declared once), quoting a record's text as a DSL string on one line,
-and the note a range of days leaves in the report. Input: text and table rows; output: DSL text
-and report notes.
+missing from the registry is declared once), a record's text on one line, and the note a range of
+days leaves in the report. Input: text and table rows; output: text and report notes.
 """
 
 from __future__ import annotations
@@ -36,10 +35,6 @@ def range_note(limit: Limit, where: str, text: str, report: RecordReport) -> Non
             f"khoảng '{text}': ghi cận trên {limit.text()}",
             f"range '{text}': the upper end {limit.text()} written",
         )
-
-
-def quoted(text: str) -> str:
-    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def one_line(text: str) -> str:

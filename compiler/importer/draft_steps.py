@@ -2,68 +2,80 @@
 published order (the records publish no branches), each opening with a provenance comment that
 quotes the record's line (step, task, unit, time); then the phases' times summed against what
 they state. Input: a `Record`, its level, the dossier's components, the `Tables`, the
-`RegistryIndex`, the import's `Declarations`; output: DSL lines (steps and flow), with a note in
-the `RecordReport` for every field.
+`RegistryIndex`, the import's `Declarations`; output: a `Process` (AST steps, their comments,
+the flow), with a note in the `RecordReport` for every field.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
-from tthc.compiler.importer.draft_common import Declarations, declare, one_line, quoted, range_note
+from tthc.compiler.importer.draft_common import Declarations, declare, one_line, range_note
 from tthc.compiler.importer.durations import Reading, read_duration
 from tthc.compiler.importer.mapping import (
     UnitMatch,
     match_kind,
     match_unit,
 )
+from tthc.compiler.importer.nodes import duration, endpoint, literal, name, node
 from tthc.compiler.importer.records import InternalStep, Record
 from tthc.compiler.importer.report import RecordReport, Status
 from tthc.compiler.importer.tables import RegistryIndex, Tables
+from tthc.dsl import ast
 
 _PHASE = re.compile(r"^\s*(?:GĐ|giai đoạn)\s*(\d+)", re.I)
 _PHASE_TIME = re.compile(r"\(([^()]*)\)\s*$")
 
 
-def step_lines(
+@dataclass
+class Process:
+    """The internal process of a draft: its steps, the provenance comment of each (in the order
+    of the steps) and the flow."""
+
+    steps: list[ast.Step] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    flow: list[ast.FlowLine] = field(default_factory=list)
+
+
+def process(
     record: Record,
     level: str | None,
     components: list[str],
     tables: Tables,
     registry: RegistryIndex,
     declared: Declarations,
-    lines: list[str],
     report: RecordReport,
-) -> None:
+) -> Process:
+    out = Process()
     if not record.internal:
         report.not_stated(
             "quy_trinh_noi_bo",
             "nguồn không có quy trình nội bộ: chưa có bước, chưa có luồng",
             "no internal process in the source: no steps, no flow",
         )
-        return
-    lines.append("  steps {")
+        return out
     names: list[str] = []
     read = False
     for number, step in enumerate(record.internal, 1):
-        name = _step_name(step, number, names)
-        names.append(name)
+        step_name = _step_name(step, number, names)
+        names.append(step_name)
         where = f"quy_trinh_noi_bo[{number}]"
-        lines.append(f"    # {one_line(' | '.join((step.step, step.task, step.unit, step.time)))}")
-        words, reads_all = _step_line(step, level or "", where, tables, registry, declared, report)
-        if reads_all and not read and components:
-            words.append("reads " + ", ".join(components))
+        out.notes.append(f"# {one_line(' | '.join((step.step, step.task, step.unit, step.time)))}")
+        fields = _step(step, level or "", where, tables, registry, declared, report)
+        if fields["kind"] is ast.StepKind.RECEPTION and not read and components:
+            fields["reads"] = tuple(name(component) for component in components)
             read = True
-        lines.append(f"    {name} " + "  ".join(words))
-    lines.append("  }")
+        out.steps.append(node(ast.Step, id=name(step_name), **fields))
     _phases(record, report)
-    lines.append("  flow {")
     for before, after in zip(["start", *names], [*names, "end"], strict=True):
-        lines.append(f"    {before} -> {after}")
-    lines.append("  }")
+        out.flow.append(node(ast.FlowLine, path=(endpoint(before), endpoint(after))))
+    return out
 
 
-def _step_line(
+def _step(
     step: InternalStep,
     level: str,
     where: str,
@@ -71,8 +83,8 @@ def _step_line(
     registry: RegistryIndex,
     declared: Declarations,
     report: RecordReport,
-) -> tuple[list[str], bool]:
-    title = step.task or step.step
+) -> dict[str, Any]:
+    """The fields of the step's `ast.Step`, its name aside."""
     kind_row = match_kind(step.task, tables)
     if kind_row is None:
         report.note(
@@ -82,8 +94,8 @@ def _step_line(
             f"không xác định được loại bước từ '{step.task}': ghi tạm review",
             f"no step kind for '{step.task}': review written as a stand-in",
         )
-    kind = kind_row.kind if kind_row else "review"
-    words = [f"{kind} {quoted(title)}"]
+    kind = ast.StepKind(kind_row.kind if kind_row else "review")
+    fields: dict[str, Any] = {"kind": kind, "title": literal(step.task or step.step)}
     unit = match_unit(step.unit, level, tables)
     if unit.row is None:
         report.note(
@@ -94,7 +106,7 @@ def _step_line(
             f"no row of units.csv matches '{step.unit}'",
         )
     else:
-        words.append(f"by {unit.row.authority}")
+        fields["actor"] = name(unit.row.authority)
         declare(unit.row, registry, declared)
         _unit_notes(unit, f"{where}.don_vi", step.unit, report)
     counterpart = (
@@ -110,12 +122,14 @@ def _step_line(
             f"đơn vị phối hợp không có trong bảng: '{unit.counterpart_text}'",
             f"coordinating unit not in the table: '{unit.counterpart_text}'",
         )
-    words += _takes(step.time, f"{where}.thoi_gian", report)
+    takes = _takes(step.time, f"{where}.thoi_gian", report)
+    if takes is not None:
+        fields["duration"] = takes
     if counterpart:
-        words.append(f"with {counterpart}")
-    if kind in ("refusal", "supplement"):
-        words.append("notifies applicant")
-    return words, kind == "reception"
+        fields["counterpart"] = name(counterpart)
+    if kind in (ast.StepKind.REFUSAL, ast.StepKind.SUPPLEMENT):
+        fields["notifies"] = True
+    return fields
 
 
 def _unit_notes(unit: UnitMatch, where: str, text: str, report: RecordReport) -> None:
@@ -145,28 +159,28 @@ def _unit_notes(unit: UnitMatch, where: str, text: str, report: RecordReport) ->
         )
 
 
-def _takes(text: str, where: str, report: RecordReport) -> list[str]:
-    reading: Reading = read_duration(text)
+def _takes(source: str, where: str, report: RecordReport) -> ast.Duration | None:
+    reading: Reading = read_duration(source)
     if reading.same_day:
         report.note(
             Status.MAPPED,
             where,
-            text,
+            source,
             "'trong ngày' ghi là 1 ngày làm việc",
             "'trong ngày' written as 1 working day",
         )
-        return ["takes 1 working_days"]
+        return duration(Decimal(1), "working_days")
     plain = [limit for limit in reading.limits if limit.condition is None]
     if reading.problem is not None or reading.immediate or len(plain) != 1:
         report.unreadable_time(
             where,
-            text,
-            f"không đọc được thời gian của bước: '{text}'",
-            f"step time not read: '{text}'",
+            source,
+            f"không đọc được thời gian của bước: '{source}'",
+            f"step time not read: '{source}'",
         )
-        return []
-    range_note(plain[0], where, text, report)
-    return [f"takes {plain[0].text()}"]
+        return None
+    range_note(plain[0], where, source, report)
+    return duration(plain[0].amount, plain[0].unit.value)
 
 
 def _phases(record: Record, report: RecordReport) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.compiler.importer.draft import Draft, draft_record
+from tthc.compiler.importer.draft import Draft, Drafted, draft_record
 from tthc.compiler.importer.draft_common import Declarations
+from tthc.compiler.importer.nodes import node
 from tthc.compiler.importer.records import InputProblem, Record, read_files
-from tthc.compiler.importer.report import ImportSummary, Status
+from tthc.compiler.importer.report import ImportSummary
 from tthc.compiler.importer.tables import RegistryIndex, Tables, load_registry, load_tables
-from tthc.dsl import Severity, decode_source, parse
+from tthc.dsl import ast, decode_source, parse
 from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.printer.lines import Comment, Comments
 
@@ -58,7 +59,7 @@ def import_records(records: list[Record], tables: Tables, registry: RegistryInde
             name = f"{name.removesuffix('.tthc')}-{len(taken)}.tthc"
             draft.report.draft = name
         taken.add(name)
-        result.drafts.append(Draft(name, _canonical(name, draft), draft.report))
+        result.drafts.append(Draft(name, _canonical(draft), draft.report))
     result.registry = _registry_text(declared)
     return result
 
@@ -79,27 +80,11 @@ def write_result(result: ImportResult, out: Path) -> list[Path]:
     return written
 
 
-def _canonical(name: str, draft: Draft) -> str:
-    """The draft as `tthc fmt` prints it, comments included. The text is parsed once and
-    printed with the comments placed by the importer (the formatter's own comment pass parses
-    the text again with a slower parser: 3x the time of the whole import); the tests check that
-    `tthc fmt` leaves every draft unchanged. The raw text, noted in the report, if it does not
-    parse (a fault of the importer, never of the record)."""
-    source = decode_source(name, draft.text.encode("utf-8")).value
-    parsed = parse(source) if source is not None else None
-    if (
-        parsed is None
-        or parsed.value is None
-        or any(d.severity is Severity.ERROR for d in parsed.diagnostics)
-    ):
-        draft.report.note(
-            Status.NEEDS_PERSON,
-            "",
-            "",
-            "bản nháp không đọc lại được (lỗi của tthc import, xin báo lại)",
-            "the draft does not parse (a fault of tthc import, please report it)",
-        )
-        return "\n".join([*draft.header, draft.text])
+def _canonical(draft: Drafted) -> str:
+    """The draft as `tthc fmt` prints it, comments included: the importer's AST printed once,
+    with no parse (the check parses the written file once, for the positions its findings point
+    to); the tests check that `tthc fmt` leaves every draft unchanged and that parsing it gives
+    back the importer's AST."""
     steps = ("procedures", 0, "steps")
     comments = Comments(
         header=draft.header,
@@ -108,7 +93,7 @@ def _canonical(name: str, draft: Draft) -> str:
             for number, note in enumerate(draft.notes)
         ),
     )
-    return format_dsl(parsed.value, comments)
+    return format_dsl(node(ast.Document, procedures=(draft.procedure,)), comments)
 
 
 def _registry_text(declared: Declarations) -> str:
