@@ -89,6 +89,7 @@ def draft_record(
         unstated=_unstated(report),  # after the steps, which note a process not stated
         dossier=tuple(components),
         steps=tuple(steps.steps),
+        phases=tuple(steps.phases),
         flow=tuple(steps.flow),
     )
     name = _file_name(record)

@@ -18,12 +18,18 @@ from tthc.compiler.importer.tables import RegistryIndex, UnitRow
 @dataclass
 class Declarations:
     authorities: dict[str, UnitRow] = field(default_factory=dict)
+    # The spellings the records gave each declared authority (the patterns of units.csv that
+    # matched), written as its `aliases`.
+    spellings: dict[str, list[str]] = field(default_factory=dict)
     instruments: dict[str, tuple[Citation, str]] = field(default_factory=dict)
 
 
 def declare(row: UnitRow, registry: RegistryIndex, declared: Declarations) -> None:
     if row.authority not in registry.authorities and row.title:
         declared.authorities.setdefault(row.authority, row)
+        seen = declared.spellings.setdefault(row.authority, [])
+        if row.pattern not in seen:
+            seen.append(row.pattern)
 
 
 def range_note(limit: Limit, where: str, text: str, report: RecordReport) -> None:

@@ -19,7 +19,14 @@ from tthc.compiler.importer.draft_common import Declarations
 from tthc.compiler.importer.nodes import node
 from tthc.compiler.importer.records import InputProblem, Record, read_files
 from tthc.compiler.importer.report import ImportSummary
-from tthc.compiler.importer.tables import RegistryIndex, Tables, load_registry, load_tables
+from tthc.compiler.importer.tables import (
+    RegistryIndex,
+    Tables,
+    UnitRow,
+    load_registry,
+    load_tables,
+    spelling_key,
+)
 from tthc.dsl import ast, decode_source, parse
 from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.printer.lines import Comment, Comments
@@ -60,7 +67,7 @@ def import_records(records: list[Record], tables: Tables, registry: RegistryInde
             draft.report.draft = name
         taken.add(name)
         result.drafts.append(Draft(name, _canonical(draft), draft.report))
-    result.registry = _registry_text(declared)
+    result.registry = _registry_text(declared, registry)
     return result
 
 
@@ -96,7 +103,7 @@ def _canonical(draft: Drafted) -> str:
     return format_dsl(node(ast.Document, procedures=(draft.procedure,)), comments)
 
 
-def _registry_text(declared: Declarations) -> str:
+def _registry_text(declared: Declarations, registry: RegistryIndex) -> str:
     """The registry entries in canonical form, printed with their header comment as `tthc fmt`
     would (the formatter's own comment pass would build a second, slower parser for two
     comment lines); the tests check that `tthc fmt` leaves the file unchanged."""
@@ -107,6 +114,7 @@ def _registry_text(declared: Declarations) -> str:
         "# đăng ký chưa có. Văn bản ghi 'unverified' cho tới khi người soạn đọc văn bản gốc.",
     )
     lines = []
+    titles = registry.names | {spelling_key(row.title) for row in declared.authorities.values()}
     for name, row in sorted(declared.authorities.items()):
         attributes = "  ".join(
             part
@@ -115,6 +123,7 @@ def _registry_text(declared: Declarations) -> str:
                 f"kind {row.kind}" if row.kind else "",
                 f"of {row.of}" if row.of else "",
                 "one_stop yes" if row.one_stop else "",
+                _aliases(row, declared.spellings.get(name, []), titles),
             )
             if part
         )
@@ -134,6 +143,20 @@ def _registry_text(declared: Declarations) -> str:
     if parsed is None or parsed.value is None or parsed.diagnostics:
         return "\n".join([*header, "", text])
     return format_dsl(parsed.value, Comments(header=header))
+
+
+def _aliases(row: UnitRow, spellings: list[str], titles: set[str]) -> str:
+    """The other spellings the records gave the authority, as `aliases`: none that is its
+    title, case and spacing aside, or that names another authority of the registry or of
+    this import (one spelling names one authority, TT004)."""
+    taken = {spelling_key(row.title)} | titles
+    written = []
+    for spelling in spellings:
+        key = spelling_key(spelling)
+        if key not in taken:
+            taken.add(key)
+            written.append(_q(spelling))
+    return f"aliases {', '.join(written)}" if written else ""
 
 
 def _q(text: str) -> str:
