@@ -48,11 +48,14 @@ _UNSTATED = {
 
 @dataclass(frozen=True)
 class Draft:
-    """A draft as written: its file name, its canonical text, and the report of its record."""
+    """A draft as written: its file name, its canonical text, the report of its record, and
+    the procedure the text was printed from (for `located`, which gives it the spans of the
+    text; None when the importer has none to give)."""
 
     name: str
     text: str
     report: RecordReport
+    procedure: ast.Procedure | None = None
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 Input: identifiers, texts, durations and flags taken from one record. Output: `tthc.dsl.ast`
 nodes, built without validation (`tthc.dsl.reading.built_nodes`, as the parser builds them:
 validating each of a draft's ~150 nodes again would cost more than the rest of the import).
-A draft's nodes carry a point span at the start of its file: the printer ignores spans, and
-the check reads the printed file, whose spans point into what the user sees. The importer
+A draft's nodes carry a stand-in span until it is printed: the printer ignores spans, and
+`located` then gives each node the span of where it was printed. Every node is built afresh,
+never shared between two places of a draft, since each place has a span of its own. The importer
 decides every value from the record's text, so each one is what the parser would read from the
 printed draft (`tests/importer/test_drafts_as_ast.py` holds every draft of the real record sets
 to that: parse(print(ast)) == ast, spans aside).

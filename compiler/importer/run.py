@@ -66,7 +66,7 @@ def import_records(records: list[Record], tables: Tables, registry: RegistryInde
             name = f"{name.removesuffix('.tthc')}-{len(taken)}.tthc"
             draft.report.draft = name
         taken.add(name)
-        result.drafts.append(Draft(name, _canonical(draft), draft.report))
+        result.drafts.append(Draft(name, _canonical(draft), draft.report, draft.procedure))
     result.registry = _registry_text(declared, registry)
     return result
 
