@@ -19,6 +19,9 @@ from tthc.compiler.analysis.competence.powers import Link
 from tthc.compiler.analysis.competence.validity import Gap
 from tthc.dsl import CODES, Message, ast
 
+_COLLECTIVE = Message(vi="tập thể", en="the collective body")
+_INDIVIDUAL = Message(vi="cá nhân", en="the individual")
+
 
 class Explanation:
     """The explanations of one answer, in both languages; nothing is worded before a method is
@@ -96,21 +99,20 @@ class Explanation:
         )
 
     def head(self, body: str) -> Message:
-        of = who(self.model, body)
-        return Message(
-            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho tập thể {of.vi}, không ghi cho "
-            f"cá nhân {self.name.vi}",
-            en=f"The registry records the power '{self.power}' for the collective body "
-            f"{of.en}, not for the individual {self.name.en}",
-        )
+        """The power is the collective body's, and the individual asked about is its head."""
+        return self._held_by(body, _COLLECTIVE, _INDIVIDUAL)
 
     def member(self, person: str) -> Message:
-        holder = who(self.model, person)
+        """The power is an individual's, and the collective body asked about is not them."""
+        return self._held_by(person, _INDIVIDUAL, _COLLECTIVE)
+
+    def _held_by(self, holder: str, held_as: Message, asked_as: Message) -> Message:
+        by = who(self.model, holder)
         return Message(
-            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho cá nhân {holder.vi}, không ghi "
-            f"cho tập thể {self.name.vi}",
-            en=f"The registry records the power '{self.power}' for the individual {holder.en}, "
-            f"not for the collective body {self.name.en}",
+            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho {held_as.vi} {by.vi}, không ghi "
+            f"cho {asked_as.vi} {self.name.vi}",
+            en=f"The registry records the power '{self.power}' for {held_as.en} {by.en}, "
+            f"not for {asked_as.en} {self.name.en}",
         )
 
     def not_in_force(self, link: Link, gap: Gap) -> Message:
