@@ -11,7 +11,8 @@ asks to show: the share imported with no human decision, the unreadable strings,
 checked without a crash, and whether import -> fmt -> check is stable. The set is the
 13 real records with internal processes (tests/importer/README.md), each copy given its own id
 so that every draft is a file of its own; the check is `check_import` as `tthc import` runs it
-(the project's registry). No other tool imports these records, so the figure
+(the project's registry; it parses no draft: `located` gives the importer's syntax tree the
+spans of the written text). No other tool imports these records, so the figure
 printed beside the import is tthc's own check of the same drafts, measured in the same run.
 
     python benchmarks/import.py [--records 1000] [--json FILE]

@@ -112,9 +112,11 @@ def _step(
     counterpart = kind_row.counterpart if kind_row else ""
     if unit.counterpart:
         declare(unit.counterpart, registry, declared)
-        fields["coordinates"] = (
-            node(ast.Coordination, authority=name(unit.counterpart.authority)),
-        )
+        coordination: dict[str, Any] = {"authority": name(unit.counterpart.authority)}
+        own = _own_time(unit.counterpart_text, f"{where}.don_vi", report)
+        if own is not None:
+            coordination["duration"] = own
+        fields["coordinates"] = (node(ast.Coordination, **coordination),)
         report.note(
             Status.MAPPED,
             f"{where}.don_vi",
@@ -216,6 +218,27 @@ def _unit_notes(
             "bưu chính là cách thức trả kết quả, không phải người thực hiện",
             "the postal service is a channel, not an actor",
         )
+
+
+def _own_time(text: str, where: str, report: RecordReport) -> ast.Duration | None:
+    """The time a coordinating unit has, when the record gives it after the unit's name ("phối
+    hợp Chi nhánh VPĐKĐĐ (03 ngày)"): `coordinates y for 3 days`. A bracket that is not a time
+    is left to a person, never dropped."""
+    bracket = _PHASE_TIME.search(text)
+    if bracket is None or not any(c.isdigit() for c in bracket.group(1)):
+        return None
+    reading = read_duration(bracket.group(1))
+    plain = [limit for limit in reading.limits if limit.condition is None]
+    if reading.problem is not None or reading.immediate or reading.same_day or len(plain) != 1:
+        report.unreadable_time(
+            where,
+            text,
+            f"không đọc được thời gian phối hợp: '{bracket.group(1)}'",
+            f"coordination time not read: '{bracket.group(1)}'",
+        )
+        return None
+    range_note(plain[0], where, bracket.group(1), report)
+    return duration(plain[0].amount, plain[0].unit.value)
 
 
 def _takes(source: str, where: str, report: RecordReport) -> ast.Duration | None:

@@ -1,7 +1,8 @@
 """Checking one file against a resolved registry: the unit of work of a parallel check.
 
 Input: a file's path and bytes, the registry (`tthc.compiler.resolve_registry`), the limits,
-the rules, the settings and a memo. Output: `FileResult`, the file's diagnostics (reading,
+the rules, the settings, a memo, and the documents some caller already holds for its files,
+spans pointing into them (`tthc import`'s drafts: those are not parsed again). Output: `FileResult`, the file's diagnostics (reading,
 resolving its procedures, the procedure-scope rules) and the summary of each of its procedures
 (`tthc.rules.engine.summary`): everything the project-scope rules need, small enough to travel from a
 worker and to be kept in the cache. The document itself stays where it was parsed and is
@@ -117,8 +118,8 @@ class FileChecker:
     known: Mapping[str, ast.Document] = field(default_factory=dict)
 
     def check(self, path: str, data: bytes | None) -> FileResult:
-        document = self.known.get(path)
-        parsed = Outcome(document, []) if document else parse_data(path, data, self.limits)
+        given = self.known.get(path)
+        parsed = parse_data(path, data, self.limits) if given is None else Outcome(given, [])
         document = parsed.value
         if document is not None and declares_registry(document):
             return FileResult(declares_registry=True)

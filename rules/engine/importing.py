@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tthc.compiler.importer import ImportResult, located, write_result
+from tthc.compiler.importer.run import fewer_collections
 from tthc.dsl import Diagnostic, ast
 from tthc.rules.engine.config import Config
 from tthc.rules.engine.config_file import discover_config
@@ -29,18 +30,26 @@ def check_import(
     jobs: int = 1,
 ) -> list[Diagnostic]:
     write_result(result, out)
-    diagnostics = _check(out, registry, config, jobs, _located(result, out))
+    with fewer_collections():
+        known = _located(result, out)
+    diagnostics = _check(out, registry, config, jobs, known)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.span.path, []).append(diagnostic)
-    # Resolved once per file, not once per diagnostic: each resolution is a system call per
-    # folder of the path.
-    by_file: dict[Path, list[Diagnostic]] = {}
-    for path, found in by_path.items():
-        by_file.setdefault(Path(path).resolve(), []).extend(found)
+    # A draft's diagnostics name it as discovery does (`str(out / name)`). Any other spelling
+    # of a path is resolved, once per file (a system call per folder of the path).
+    names = {str(out / draft.name): draft.name for draft in result.drafts}
+    by_name: dict[str, list[Diagnostic]] = {}
     folder = out.resolve()
+    for path, found in by_path.items():
+        name = names.get(path)
+        if name is None:
+            resolved = Path(path).resolve()
+            name = resolved.name if resolved.parent == folder else None
+        if name is not None:
+            by_name.setdefault(name, []).extend(found)
     for draft in result.drafts:
-        draft.report.findings = by_file.get(folder / draft.name, [])
+        draft.report.findings = by_name.get(draft.name, [])
     return diagnostics
 
 

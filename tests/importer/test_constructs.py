@@ -136,3 +136,43 @@ def test_the_spellings_of_a_declared_unit_are_its_aliases(
     assert aliases["commune.office"] == ("Văn phòng HĐND-UBND cấp xã",)
     codes = {d.code for d in result.drafts[0].report.findings}
     assert "TT004" not in codes  # no spelling names two authorities
+
+
+def test_a_coordinating_units_own_time_is_its_coordination_time() -> None:
+    """No record of the test sets gives a coordinating unit a time of its own; the language
+    reference quotes the form ("… phối hợp cơ quan thuế … (03 ngày)"). The real line of
+    TTHC-XA-06's set, "Cơ quan chuyên môn về nông nghiệp và môi trường cấp xã phối hợp Chi
+    nhánh VPĐKĐĐ", is given that bracket here: `coordinates … for 3 days`; a bracket that is
+    not a time is listed for a person, not dropped."""
+    import dataclasses
+
+    from tthc.compiler.importer import load_registry, load_tables, read_files
+    from tthc.compiler.importer.draft import draft_record
+    from tthc.compiler.importer.draft_common import Declarations
+    from tthc.compiler.importer.located import located
+    from tthc.compiler.importer.run import _canonical
+
+    records, _ = read_files([RECORDS])
+    record = next(
+        r for r in records if any(s.unit.endswith("phối hợp Chi nhánh VPĐKĐĐ") for s in r.internal)
+    )
+    number = next(n for n, s in enumerate(record.internal) if "phối hợp" in s.unit)
+    tables, registry = load_tables(), load_registry(REGISTRY)
+    for bracket, expected in (("(03 ngày)", (3, "days")), ("(tùy hồ sơ 2)", None)):
+        step = record.internal[number]
+        changed = dataclasses.replace(step, unit=f"{step.unit} {bracket}")
+        internal = [*record.internal[:number], changed, *record.internal[number + 1 :]]
+        copy = dataclasses.replace(record, internal=internal)
+        drafted = draft_record(copy, tables, registry, Declarations())
+        (coordination,) = drafted.procedure.steps[number].coordinates
+        assert coordination.authority.value == "province.land_registry_branch"
+        duration = coordination.duration
+        got = None if duration is None else (duration.amount, duration.unit.value)
+        assert got == expected
+        text = _canonical(drafted)  # and the check places it where it is printed
+        source = decode_source("a.tthc", text.encode("utf-8")).value
+        assert source is not None
+        assert located(drafted.procedure, text, "a.tthc") == parse(source).value
+        where = f"quy_trinh_noi_bo[{number + 1}].don_vi"
+        unread = [i.text for i in drafted.report.items if i.unreadable and i.field == where]
+        assert unread == ([] if expected else [f"Chi nhánh VPĐKĐĐ {bracket}"]), bracket
