@@ -118,7 +118,7 @@ class Refused:
     ok = False
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Event:
     """One entry of a case's audit trail, chained to the one before by `previous`."""
 
@@ -130,31 +130,6 @@ class Event:
     data: dict[str, Any]
     previous: str
     hash: str
-
-    def __init__(
-        self,
-        case_id: str,
-        seq: int,
-        kind: str,
-        at: dt.datetime,
-        actor: dict[str, Any] | None,
-        data: dict[str, Any],
-        previous: str,
-        hash: str,
-    ) -> None:
-        # Frozen all the same: the fields are set here once, in one step (the generated
-        # `__init__` goes through `object.__setattr__` field by field, which was a tenth of
-        # an in-memory command, every command writing several events).
-        self.__dict__.update(
-            case_id=case_id,
-            seq=seq,
-            kind=kind,
-            at=at,
-            actor=actor,
-            data=data,
-            previous=previous,
-            hash=hash,
-        )
 
 
 @dataclass(frozen=True, init=False)

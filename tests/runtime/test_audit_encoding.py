@@ -5,6 +5,7 @@ chains written before it, or by another store, still verify."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from typing import Any
@@ -13,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc.runtime.audit import canonical
+from tthc.runtime.audit import GENESIS, canonical, chain, verify
+from tthc.runtime.values import Event
 
 # An event holds text, integers (of any size), booleans and null, in lists and objects, and
 # never a floating-point number: the one kind orjson writes otherwise (0.00001 for 1e-05).
@@ -43,3 +45,13 @@ def test_what_orjson_refuses_json_writes() -> None:
 def test_a_value_that_is_not_json_is_refused_as_json_refuses_it() -> None:
     with pytest.raises(TypeError):
         canonical([dt.date(2026, 3, 4)])
+
+
+def test_a_chained_event_is_the_event_of_its_fields() -> None:
+    at = dt.datetime(2026, 3, 4, 9, 0)
+    event = chain("c1", 1, "submitted", at, None, {"procedure": "1.001193"}, GENESIS)
+    assert event == Event("c1", 1, "submitted", at, None, {"procedure": "1.001193"}, GENESIS,
+                          event.hash)  # fmt: skip
+    assert verify([event]) == [] and hash((event.case_id, event.seq))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.kind = "other"  # type: ignore[misc]
