@@ -70,6 +70,11 @@ class Moves:
     next_seq: int = 1
     events: list[Event] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
+    # The command's time as the audit chain hashes it, made once for all its events.
+    stamp: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        self.stamp = self.now.isoformat()
 
     @property
     def today(self) -> dt.date:
@@ -78,7 +83,9 @@ class Moves:
     # -- the trail --------------------------------------------------------------------------
 
     def record(self, kind: str, actor: dict[str, Any] | None, data: dict[str, Any]) -> None:
-        event = chain(self.case.id, self.next_seq, kind, self.now, actor, data, self.last_hash)
+        event = chain(
+            self.case.id, self.next_seq, kind, self.now, actor, data, self.last_hash, self.stamp
+        )
         self.events.append(event)
         self.last_hash, self.next_seq = event.hash, self.next_seq + 1
 

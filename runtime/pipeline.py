@@ -57,6 +57,8 @@ class Guard(TypedDict, total=False):
     expected_version: int | None
 
 
+_GUARD = frozenset(Guard.__annotations__)
+
 # The names of a command's fields in the digest kept with its idempotency key (as they were
 # when each command built its own dictionary: a receipt written before still matches).
 _ARGUMENT = {"by": "officer", "required_new_due": "new_due"}
@@ -234,7 +236,7 @@ class Pipeline:
         the command's arguments by the names `malformed` knows (`officer`, or `by` for the
         applicant's commands, is the actor)."""
         # `**guard` takes any keyword at run time: one that is not the guard's is malformed.
-        unknown = [name for name in guard if name not in Guard.__annotations__]
+        unknown = [name for name in guard if name not in _GUARD] if guard else []
         fields.update(guard)
         actor = fields.get("officer", fields.get("by"))
         bad = malformed_fields(unknown, fields["case_id"]) if unknown else malformed(**fields)

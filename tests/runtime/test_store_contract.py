@@ -94,6 +94,27 @@ def test_a_stale_write_changes_nothing(make_store: Callable[[], Store]) -> None:
     assert store.case("c1").version == 2  # type: ignore[union-attr]
 
 
+def test_two_stores_on_one_database_see_each_others_writes(
+    make_store: Callable[[], Store],
+) -> None:
+    """Two processes on one database: what one store knows of a case never hides the other's
+    write (a store may keep the cases it read or wrote, but only at the version stored)."""
+    one, other = make_store(), make_store()
+    assert one.commit(first_write(new_case("c1"))) is None
+    stale = next_write(one, "c1")  # made from version 1
+    moved = next_write(other, "c1", holder="commune.chairman", due=D(2026, 3, 2))
+    assert other.commit(moved) is None
+    case = one.case("c1")
+    assert case is not None and (case.version, case.holder) == (2, "commune.chairman")
+    assert one.commit(stale) is Conflict.STALE
+    # One indexed column changed on top of the other's version: the rest stays as it left it.
+    assert one.commit(next_write(one, "c1", holder="commune.civil_status_officer")) is None
+    (late,) = other.overdue(D(2026, 3, 4))
+    assert (late.holder, late.alarm) == ("commune.civil_status_officer", D(2026, 3, 2))
+    assert other.case("c1").version == 3  # type: ignore[union-attr]
+    assert verify(other.events("c1")) == []
+
+
 def test_a_taken_id_is_refused(make_store: Callable[[], Store]) -> None:
     store = make_store()
     assert store.commit(first_write(new_case("c1"))) is None
