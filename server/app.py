@@ -28,6 +28,7 @@ reads) already live in their own modules.
 """
 
 import asyncio
+import gc
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -39,6 +40,7 @@ from fastapi.responses import Response
 
 from tthc.compiler import load_bundle
 from tthc.runtime import Action, Case, Done, Dossier, Engine, Event, Late, Officer, Refused, Result
+from tthc.runtime.pipeline import Guard
 from tthc.runtime.store import StoreUnavailable, open_store
 from tthc.runtime.store.base import WorkItem
 from tthc.server import errors
@@ -73,6 +75,7 @@ from tthc.server.models import (
     SupplementBody,
     SupplementRequestBody,
     TransferBody,
+    Versioned,
     WithdrawalBody,
 )
 from tthc.server.reads import Cursor, reads_for
@@ -126,6 +129,11 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
         await reads.open()
+        # What the worker holds for its life (the bundle, its compiled procedures, the
+        # routes) is set aside from the garbage collector: a full collection otherwise walks
+        # all of it, a pause that lands on whichever requests are in flight (the p99).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
@@ -152,15 +160,17 @@ def create_app(
         return case
 
     async def command(
-        request: Request, case_id: str, work: Callable[[Officer, str | None], Result]
+        request: Request, case_id: str, body: Versioned, work: Callable[[Officer, Guard], Result]
     ) -> Response:
-        """A command (`work(officer, idempotency key)`) on a case the officer may see (else
-        404), in one hop to a worker thread, answered with what it did or why not."""
-        who, key = who_of(request), key_of(request)
+        """A command (`work(officer, guard)`: the idempotency key and the expected version) on
+        a case the officer may see (else 404), in one hop to a worker thread, answered with
+        what it did or why not."""
+        who = who_of(request)
+        guard = Guard(key=key_of(request), expected_version=body.expected_version)
 
         def checked() -> Result:
             visible(who, case_id)
-            return work(who, key)
+            return work(who, guard)
 
         return result(await call(checked))
 
@@ -226,11 +236,12 @@ def create_app(
     @app.post("/v1/cases/{case_id}/steps/{step}", **COMMAND_ROUTE)
     async def act(case_id: str, step: str, body: StepBody, request: Request) -> Response:
         """Perform an open step with an outcome (signed, where the step is digitally signed)."""
-        signed, version = signature(body.signature), body.expected_version
+        signed = signature(body.signature)
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.act(
+            body,
+            lambda who, guard: shared_engine.act(
                 case_id,
                 step,
                 who,
@@ -238,8 +249,7 @@ def create_app(
                 reasons=body.reasons,
                 new_due=body.new_due,
                 signature=signed,
-                key=key,
-                expected_version=version,
+                **guard,
             ),
         )
 
@@ -248,74 +258,72 @@ def create_app(
         case_id: str, body: SupplementRequestBody, request: Request
     ) -> Response:
         """Ask the applicant, once, for what the dossier lacks (the clock stops)."""
-        missing, version = body.missing, body.expected_version
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.request_supplement(
-                case_id, who, missing, key=key, expected_version=version
+            body,
+            lambda who, guard: shared_engine.request_supplement(
+                case_id, who, body.missing, **guard
             ),
         )
 
     @app.post("/v1/cases/{case_id}/supplement", **COMMAND_ROUTE)
     async def receive_supplement(case_id: str, body: SupplementBody, request: Request) -> Response:
         """Receive the supplement the applicant was asked for (the clock runs again)."""
-        documents, version = body.documents, body.expected_version
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.receive_supplement(
-                case_id, documents, who, key=key, expected_version=version
+            body,
+            lambda who, guard: shared_engine.receive_supplement(
+                case_id, body.documents, who, **guard
             ),
         )
 
     @app.post("/v1/cases/{case_id}/refusal", **COMMAND_ROUTE)
     async def refuse(case_id: str, body: RefusalBody, request: Request) -> Response:
         """Refuse the dossier, with reasons."""
-        signed, version = signature(body.signature), body.expected_version
+        signed = signature(body.signature)
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.refuse(
-                case_id, who, body.reasons, signature=signed, key=key, expected_version=version
+            body,
+            lambda who, guard: shared_engine.refuse(
+                case_id, who, body.reasons, signature=signed, **guard
             ),
         )
 
     @app.post("/v1/cases/{case_id}/result", **COMMAND_ROUTE)
     async def return_result(case_id: str, body: ResultBody, request: Request) -> Response:
         """Return the result to the applicant."""
-        signed, version = signature(body.signature), body.expected_version
+        signed = signature(body.signature)
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.return_result(
-                case_id, who, signature=signed, key=key, expected_version=version
-            ),
+            body,
+            lambda who, guard: shared_engine.return_result(case_id, who, signature=signed, **guard),
         )
 
     @app.post("/v1/cases/{case_id}/apology", **COMMAND_ROUTE)
     async def apologise(case_id: str, body: ApologyBody, request: Request) -> Response:
         """Apologise for a late case and set its one new date (409 `apology-too-late` from the
         day before the due date)."""
-        version = body.expected_version
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.apologise(
-                case_id, who, body.new_due, body.reasons, key=key, expected_version=version
+            body,
+            lambda who, guard: shared_engine.apologise(
+                case_id, who, body.new_due, body.reasons, **guard
             ),
         )
 
     @app.post("/v1/cases/{case_id}/withdrawal", **COMMAND_ROUTE)
     async def withdraw(case_id: str, body: WithdrawalBody, request: Request) -> Response:
         """Withdraw the dossier at the applicant's request."""
-        version = body.expected_version
         return await command(
             request,
             case_id,
-            lambda who, key: shared_engine.withdraw(
-                case_id, body.reason, who, key=key, expected_version=version
-            ),
+            body,
+            lambda who, guard: shared_engine.withdraw(case_id, body.reason, who, **guard),
         )
 
     @app.post("/v1/cases/{case_id}/transfer", **COMMAND_ROUTE)
@@ -323,13 +331,8 @@ def create_app(
         """Move the open case onto the procedure version in force today, where a transfer of
         power in force allows it, by an officer of the body receiving it (409 `no-transfer`
         where none does)."""
-        version = body.expected_version
         return await command(
-            request,
-            case_id,
-            lambda who, key: shared_engine.transfer(
-                case_id, who, key=key, expected_version=version
-            ),
+            request, case_id, body, lambda who, guard: shared_engine.transfer(case_id, who, **guard)
         )
 
     @app.get("/v1/worklist", response_model=list[WorkItem], responses=NEXT_PAGE)
