@@ -361,9 +361,11 @@ def main() -> None:
             f"\nstored {stored:,} cases in {time.perf_counter() - began:.1f} s "
             f"(COPY, VACUUM ANALYZE)  ({load()})"
         )
+        first, keyset, offset = work_list_query_ms(database)
         print(
-            f"  the work-list query alone (EXPLAIN ANALYZE, median of 20 communes): "
-            f"{work_list_query_ms(database):.2f} ms"
+            f"  the work-list query alone (EXPLAIN ANALYZE, median of 20 communes): first page "
+            f"{first:.2f} ms; the page after the 150th case by the API's cursor {keyset:.2f} ms "
+            f"(by OFFSET {offset:.2f} ms)"
         )
         serve = Serve(folder, database, 2, key)
         try:
@@ -403,20 +405,30 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def work_list_query_ms(database: str) -> float:
-    """The store's work-list query alone, as PostgreSQL times it, over 20 communes."""
+def work_list_query_ms(database: str) -> tuple[float, float, float]:
+    """The work-list query alone, as PostgreSQL times it, over 20 communes (median): the first
+    page; the page after the 150th case by the API's keyset cursor; the same page by OFFSET."""
     from tthc.runtime.store import postgres
+    from tthc.server import reads
 
-    timings = []
+    first, keyset, offset = [], [], []
+
+    def timed(connection: Any, query: str, parameters: dict[str, Any]) -> float:
+        plan = connection.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query, parameters).fetchone()
+        assert plan is not None
+        return float(plan[0][0]["Execution Time"])
+
     with psycopg.connect(database, autocommit=True) as connection:
         for c in range(0, COMMUNES, COMMUNES // 20):
-            plan = connection.execute(
-                "EXPLAIN (ANALYZE, FORMAT JSON) " + postgres.WORK_LIST,
-                {"p": "01", "c": f"{c:05d}", "r": "commune.one_stop", "n": 50, "o": 0},
-            ).fetchone()
-            assert plan is not None
-            timings.append(float(plan[0][0]["Execution Time"]))
-    return sorted(timings)[len(timings) // 2]
+            mine = {"p": "01", "c": f"{c:05d}", "r": "commune.one_stop", "n": 50, "o": 0}
+            first.append(timed(connection, postgres.WORK_LIST, mine))
+            rows = connection.execute(postgres.WORK_LIST, {**mine, "n": 150}).fetchall()
+            if not rows:
+                continue
+            alarm, case_id = rows[-1][4], rows[-1][0]
+            keyset.append(timed(connection, reads.NEXT_PAGE, {**mine, "a": alarm, "i": case_id}))
+            offset.append(timed(connection, postgres.WORK_LIST, {**mine, "o": len(rows)}))
+    return tuple(sorted(t)[len(t) // 2] for t in (first, keyset, offset))  # type: ignore[return-value]
 
 
 def seed_readable(url: str, request: Request) -> list[str]:
