@@ -21,6 +21,8 @@ NOT_NEEDED = (
     "json",
     "tthc.compiler.deploy",
     "tthc.compiler.analysis.calendar",
+    "sqlite3",  # the check cache's database: not opened with --no-cache
+    "difflib",  # the "did you mean" of a name not found, a misspelt key
 )
 
 PROGRAM = """
