@@ -19,8 +19,10 @@ from tthc.compiler.analysis.competence.powers import Link
 from tthc.compiler.analysis.competence.validity import Gap
 from tthc.dsl import CODES, Message, ast
 
-_COLLECTIVE = Message(vi="tập thể", en="the collective body")
-_INDIVIDUAL = Message(vi="cá nhân", en="the individual")
+# (vi, en) words, not `Message`s: a model built at import time would load pydantic's plugins on a
+# cold check that never words an answer (tests/cli/test_cold_start.py).
+_COLLECTIVE = ("tập thể", "the collective body")
+_INDIVIDUAL = ("cá nhân", "the individual")
 
 
 class Explanation:
@@ -106,13 +108,13 @@ class Explanation:
         """The power is an individual's, and the collective body asked about is not them."""
         return self._held_by(person, _INDIVIDUAL, _COLLECTIVE)
 
-    def _held_by(self, holder: str, held_as: Message, asked_as: Message) -> Message:
+    def _held_by(self, holder: str, held_as: tuple[str, str], asked_as: tuple[str, str]) -> Message:
         by = who(self.model, holder)
         return Message(
-            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho {held_as.vi} {by.vi}, không ghi "
-            f"cho {asked_as.vi} {self.name.vi}",
-            en=f"The registry records the power '{self.power}' for {held_as.en} {by.en}, "
-            f"not for {asked_as.en} {self.name.en}",
+            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho {held_as[0]} {by.vi}, không ghi "
+            f"cho {asked_as[0]} {self.name.vi}",
+            en=f"The registry records the power '{self.power}' for {held_as[1]} {by.en}, "
+            f"not for {asked_as[1]} {self.name.en}",
         )
 
     def not_in_force(self, link: Link, gap: Gap) -> Message:
