@@ -13,7 +13,9 @@ skipped), and the procedure is walked in the order the canonical printer writes 
 (`tthc.dsl.printer`), each node taking the tokens it was printed to. A node's span runs from its
 first token to its last, as the grammar's rule for it does (`dsl/reading/grammar.lark`); where
 that rule leaves a keyword out of the node (`deadline`, `takes`, `budget`), the walk does too.
-The walk only counts tokens: the values are the importer's own.
+The walk only counts tokens: the values are the importer's own. Every token is counted, so a
+printer that writes something the walk does not expect (a construct added to the language
+later) leaves a count that does not come out exact: None, and the text is parsed.
 
 Why the spans are set in place: rebuilding the ~90 nodes of a draft costs as much as parsing
 it. The nodes are frozen models, but these are the importer's own, built for this draft, not
