@@ -215,8 +215,10 @@ def run_stats(options: dict[str, Any]) -> int:
         click.echo(f"tthc: {error}", err=True)
         return 2
     today = (_now(options["now"]) or dt.datetime.now()).date()
-    store = _store(options["store_path"])
-    for row in store.indicators(first, last, today, options["procedure"], options["commune"]):
+    from tthc.runtime.store import Period
+
+    period = Period(first, last, today, options["procedure"], options["commune"])
+    for row in _store(options["store_path"]).indicators(period):
         click.echo(_json(row.__dict__))
     return 0
 

@@ -117,7 +117,7 @@ class Case:
         new.applicant = dict(self.applicant)
         new.documents = list(self.documents)
         new.open_steps = list(self.open_steps)
-        new.joins = {key: list(value) for key, value in self.joins.items()}
+        new.joins = {key: list(value) for key, value in self.joins.items()} if self.joins else {}
         new.done_steps = list(self.done_steps)
         new.missing = list(self.missing)
         return new

@@ -70,11 +70,7 @@ class Moves:
     next_seq: int = 1
     events: list[Event] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
-    # The command's time as the audit chain hashes it, made once for all its events.
-    stamp: str = field(init=False, default="")
-
-    def __post_init__(self) -> None:
-        self.stamp = self.now.isoformat()
+    stamp: str = ""  # the command's time as the audit chain hashes it, made at its first event
 
     @property
     def today(self) -> dt.date:
@@ -83,6 +79,8 @@ class Moves:
     # -- the trail --------------------------------------------------------------------------
 
     def record(self, kind: str, actor: dict[str, Any] | None, data: dict[str, Any]) -> None:
+        if not self.stamp:
+            self.stamp = self.now.isoformat()
         event = chain(
             self.case.id, self.next_seq, kind, self.now, actor, data, self.last_hash, self.stamp
         )

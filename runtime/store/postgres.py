@@ -34,6 +34,7 @@ from tthc.runtime.store.base import (
     Conflict,
     IndicatorRow,
     OverdueRow,
+    Period,
     Receipt,
     RefusalRecord,
     StoreUnavailable,
@@ -249,14 +250,7 @@ class PostgresStore:
         )
         return [work_item(r) for r in rows]
 
-    def indicators(
-        self,
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-        procedure: str | None = None,
-        commune: str | None = None,
-    ) -> list[IndicatorRow]:
+    def indicators(self, period: Period) -> list[IndicatorRow]:
         rows = self._rows(
             """
             SELECT procedure, commune,
@@ -271,13 +265,7 @@ class PostgresStore:
               AND filed <= %(b)s AND (closed IS NULL OR closed >= %(a)s)
             GROUP BY procedure, commune ORDER BY procedure, commune
             """,
-            {
-                "a": first.isoformat(),
-                "b": last.isoformat(),
-                "t": today.isoformat(),
-                "p": procedure,
-                "c": commune,
-            },
+            period.parameters(),
         )
         return [IndicatorRow(*r) for r in rows]
 

@@ -23,6 +23,7 @@ from tthc.runtime.store.base import (
     Conflict,
     IndicatorRow,
     OverdueRow,
+    Period,
     Receipt,
     RefusalRecord,
     WorkItem,
@@ -234,15 +235,7 @@ class SQLiteStore:
         )
         return [work_item(r) for r in rows]
 
-    def indicators(
-        self,
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-        procedure: str | None = None,
-        commune: str | None = None,
-    ) -> list[IndicatorRow]:
-        a, b, t = first.isoformat(), last.isoformat(), today.isoformat()
+    def indicators(self, period: Period) -> list[IndicatorRow]:
         rows = self._db.execute(
             """
             SELECT procedure, commune,
@@ -256,7 +249,7 @@ class SQLiteStore:
               AND filed <= :b AND (closed IS NULL OR closed >= :a)
             GROUP BY procedure, commune ORDER BY procedure, commune
             """,
-            {"a": a, "b": b, "t": t, "p": procedure, "c": commune},
+            period.parameters(),
         )
         return [IndicatorRow(*r) for r in rows]
 

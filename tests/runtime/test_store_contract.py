@@ -12,7 +12,7 @@ import pytest
 from tthc.runtime import Case, Handoff, Notification, Store
 from tthc.runtime.audit import GENESIS, chain, verify
 from tthc.runtime.case import RESOLVED
-from tthc.runtime.store import Conflict, Receipt, RefusalRecord, Write, WriteError
+from tthc.runtime.store import Conflict, Period, Receipt, RefusalRecord, Write, WriteError
 
 T0 = dt.datetime(2026, 3, 4, 9, 0)
 D = dt.date
@@ -231,14 +231,14 @@ def test_indicators_count_what_the_events_say(make_store: Callable[[], Store]) -
     ]
     for case in cases:
         store.commit(first_write(case))
-    rows = store.indicators(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10))
+    rows = store.indicators(Period(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10)))
     assert [
         (r.procedure, r.commune, r.received, r.on_time, r.late, r.pending, r.overdue) for r in rows
     ] == [
         ("1.001612", "00004", 4, 1, 1, 2, 1),
         ("1.001612", "00007", 1, 0, 0, 1, 0),
     ]
-    only = store.indicators(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10), commune="00007")
+    only = store.indicators(Period(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10), commune="00007"))
     assert [r.commune for r in only] == ["00007"]
 
 
