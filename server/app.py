@@ -342,10 +342,12 @@ def create_app(
         request: Request,
         size: Annotated[int, Query(ge=1, le=200)] = 50,
         after: Annotated[str | None, Query(max_length=400)] = None,
+        page: Annotated[int | None, Query(ge=1, le=1, deprecated=True)] = None,
     ) -> Response:
         """The open cases of the officer's jurisdiction that wait on their role, the latest
         due first, `size` (at most 200) a page; the next page is at the `Link` header's
-        `rel="next"` (`after=` the cursor it carries), absent on the last page."""
+        `rel="next"` (`after=` the cursor it carries), absent on the last page. (`page=` of
+        the position-paged list answers 422 past page 1, rather than the first page again.)"""
         cursor = None
         if after is not None:
             cursor = Cursor.read(after)
