@@ -1,17 +1,19 @@
-"""The API's hot reads, answered on the event loop: one case (with its history) and a page of
-an officer's work list, by keyset.
+"""The API's hot reads: one case (with its history) and a page of an officer's work list, by
+keyset.
 
 Input: the store an `Engine` was made with, and what a route asks (a case id; an officer's
 province, commune and role, a page size and the cursor of the page before). Output: `Case`,
 its `Event`s, `WorkItem`s, and the cursor of the next page; `StoreUnavailable` when the
 database cannot be reached.
 
-Over PostgreSQL (`PostgresReads`) a read is one round trip on an asynchronous connection, so
-it costs the server no hop to a worker thread and no second wake-up: the case and its events
-come back in one row (the events aggregated by the database). The store interface is
-synchronous (the engine's commands need it so), so these queries are the server's own, over the
-tables and indexes the store's migrations create; any other store (SQLite for one portal,
-memory in tests) is read through the engine in a worker thread (`EngineReads`).
+Over PostgreSQL (`PostgresReads`) a read is one query, one round trip: the case and its events
+come back in one row (the events aggregated by the database), where the store answers them in
+two. The store interface has neither that read nor a keyset page, so these queries are the
+server's own, over the tables and indexes the store's migrations create, on a small pool of
+their own; any other store (SQLite for one portal, memory in tests) is read through the engine
+(`EngineReads`). Both run in the request's one hop to a worker thread: reading on the event
+loop through psycopg's asynchronous pool was tried and cost more server CPU than the hop
+(`docs/serving.md`, Performance).
 
 A work-list page is the `size` cases after the last one of the page before, in the list's order
 (latest due first, then by id), found by an index range scan that starts there: a deep page

@@ -106,6 +106,8 @@ def test_the_work_list_pages_by_cursor_across_due_dates(
     assert paged == whole  # in order, each case once, nothing left out
     bad = server.call("GET", "/v1/worklist?after=not-a-cursor", DESK)
     assert bad.status_code == 422 and bad.json()["code"] == "malformed"
+    by_position = server.call("GET", "/v1/worklist?size=3&page=2", DESK)  # paged by cursor now
+    assert by_position.status_code == 422 and by_position.json()["code"] == "malformed"
 
 
 def test_a_district_case_is_transferred_over_http(
