@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from tthc.compiler import Workflow
 from tthc.compiler.analysis.durations import (
     Scale,
     day_rule,
@@ -18,6 +19,7 @@ from tthc.compiler.analysis.durations import (
     scale_of,
     step_duration,
 )
+from tthc.compiler.analysis.governed_path import longest_governed
 from tthc.compiler.analysis.longest_path import TimedPath, longest_at_most, longest_path
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, Related, ast
@@ -60,7 +62,12 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         longest deadline. A range (`30 to 35 days`) is held to its upper end; an extension
         (`+10 days when "vùng sâu, vùng xa"`) is a conditional deadline of the plain one plus
         the extension. When every deadline is conditional (one internal process for several
-        published variants), the narrowest variant stands for the unconditional one. `deadline immediately` is counted as `immediate_deadline_days` (1
+        published variants), the narrowest variant stands for the unconditional one. A variant
+        tied to the flow (`deadline 5 working_days when "không phải xác minh" avoiding
+        xac_minh`; `through` steps, `via` outcomes, `avoiding` steps) is held to the longest
+        path among those it governs, the narrower variant included, and the finding names the
+        variant, its paths and the steps of the path; the untied ones keep the meaning above,
+        and the widest deadline binds every path. `deadline immediately` is counted as `immediate_deadline_days` (1
         working day, a setting). Working and calendar days compare under the procedure's
         `day_rule`, else the project's `day-rule` setting (default `calendar_as_working`: one
         calendar day counts as one working day); only under `strict` is a procedure that
@@ -70,7 +77,15 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         Art. 8(2)(đ)) and runs from receipt of the complete dossier, restarting once a
         supplemented dossier is complete (Decree 118/2025/NĐ-CP, article
         not verified). A published internal process whose step times do not add up to the
-        deadline produces late dossiers by design (one published in 2025 did so).
+        deadline produces late dossiers by design (one published in 2025 did so). The time
+        limit published for a case is what the applicant of that case is promised: the
+        one-stop unit hands over a receipt with the date the result will be returned, and a
+        dossier that will miss it needs a written apology and a new appointment, given no more
+        than once (Decree 61/2018/NĐ-CP Arts. 17 and 19(9), now replaced by Decree 118/2025,
+        whose articles were not read; Decree 107/2021/NĐ-CP, which amended 61/2018, was not
+        read either). A record promising 5 working days where no verification is needed and 8 where
+        it is makes two promises, so a 6-day process behind the 5-day one is late by design
+        even though it fits the 8.
     Example:
         ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
@@ -102,31 +117,54 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
     known = [(d, days) for d, days in limits if days is not None]
     if not known:
         return
-    widest = max(known, key=lambda item: item[1])
-    plain = [item for item in known if item[0].condition is None]
-    checks: list[tuple[ast.Deadline, Decimal, frozenset[str]]] = []
-    # With no unconditional deadline, the narrowest variant is the base: every variant is
-    # promised by the one internal process, the narrower included (issue 11).
-    if plain or len(known) > 1:
-        base = min(plain or known, key=lambda item: item[1])
-        verification = frozenset(
-            s.id.value for s in workflow.steps_of_kind(ast.StepKind.VERIFICATION)
-        )
-        checks.append((base[0], base[1], verification))
-    checks.append((widest[0], widest[1], frozenset()))
     reported: set[tuple[str, ...]] = set()
     bound = longest_at_most(workflow, scale, settings)
-    for deadline, days, avoid in checks:
+    for deadline, days, avoid in _checks(known, workflow):
         # Not even every step one after the other (those it avoids left out) takes longer.
         if bound <= days or (
             avoid and longest_at_most(workflow, scale, settings, avoid=avoid) <= days
         ):
             continue
-        path = longest_path(workflow, avoid=avoid, scale=scale, settings=settings)
+        path = (
+            longest_governed(
+                workflow,
+                through=[n.value for n in deadline.through],
+                via=[n.value for n in deadline.via],
+                avoid=avoid,
+                scale=scale,
+                settings=settings,
+            )
+            if deadline.tied
+            else longest_path(workflow, avoid=avoid, scale=scale, settings=settings)
+        )
         if path is None or path.total <= days or path.steps in reported:
             continue
         reported.add(path.steps)
-        yield _exceeded(context, deadline, path, bool(avoid))
+        yield _exceeded(context, deadline, path, bool(avoid) and not deadline.tied)
+
+
+def _checks(
+    known: list[tuple[ast.Deadline, Decimal]], workflow: Workflow
+) -> list[tuple[ast.Deadline, Decimal, frozenset[str]]]:
+    """What to hold to what, and the steps each check leaves out: each variant tied to the
+    flow on the paths it governs; of the others, the narrowest unconditional one (else, with
+    more than one deadline, the narrowest of them) on the paths that avoid verification; and
+    the widest deadline of all on every path, since no path may take longer than the longest
+    time the procedure promises."""
+    checks = _tied_checks([item for item in known if item[0].tied], workflow)
+    untied = [(d, days) for d, days in known if not d.tied]
+    plain = [item for item in untied if item[0].condition is None]
+    # With no unconditional deadline, the narrowest variant is the base: every variant is
+    # promised by the one internal process, the narrower included (issue 11).
+    if plain or (untied and len(known) > 1):
+        base = min(plain or untied, key=lambda item: item[1])
+        verification = frozenset(
+            s.id.value for s in workflow.steps_of_kind(ast.StepKind.VERIFICATION)
+        )
+        checks.append((base[0], base[1], verification))
+    widest = max(known, key=lambda item: item[1])
+    checks.append((widest[0], widest[1], frozenset()))
+    return checks
 
 
 def _exceeded(
@@ -136,7 +174,7 @@ def _exceeded(
     note = (
         Message(vi=" (không qua bước xác minh)", en=" (not through verification)")
         if plain
-        else Message(vi="", en="")
+        else _governed(context, deadline)
     )
     # An official reads step titles and days, not identifiers: `“Thẩm định” (2 ngày làm việc)`.
     related, route_vi, route_en = [], [], []
@@ -174,3 +212,44 @@ def _exceeded(
         ),
         related=tuple(related),
     )
+
+
+def _tied_checks(
+    tied: list[tuple[ast.Deadline, Decimal]], workflow: Workflow
+) -> list[tuple[ast.Deadline, Decimal, frozenset[str]]]:
+    """Each variant tied to the flow, with the steps its paths avoid; a tie naming a step or
+    an outcome the flow does not have is TT005's, and its paths cannot be judged."""
+    if not tied:
+        return []
+    steps = set(workflow.step_ids())
+    outcomes = {b.outcome for _, _, b in workflow.arrows() if b.outcome is not None}
+    return [
+        (d, days, frozenset(n.value for n in d.avoiding))
+        for d, days in tied
+        if all(n.value in steps for n in (*d.through, *d.avoiding))
+        and all(n.value in outcomes for n in d.via)
+    ]
+
+
+def _governed(context: ProcedureContext, deadline: ast.Deadline) -> Message:
+    """The paths a tied variant governs, as an official reads them: step titles, outcomes."""
+    if not deadline.tied:
+        return Message(vi="", en="")
+
+    def titles(names: tuple[ast.Name, ...]) -> str:
+        steps = [(n.value, context.workflow.step(n.value)) for n in names]
+        return ", ".join(f"“{step.title}”" if step else name for name, step in steps)
+
+    vi: list[str] = []
+    en: list[str] = []
+    if deadline.through:
+        vi.append(f"qua {titles(deadline.through)}")
+        en.append(f"through {titles(deadline.through)}")
+    if deadline.via:
+        outcomes = ", ".join(f"'{n.value}'" for n in deadline.via)
+        vi.append(f"theo nhánh {outcomes}")
+        en.append(f"taking {outcomes}")
+    if deadline.avoiding:
+        vi.append(f"không qua {titles(deadline.avoiding)}")
+        en.append(f"not through {titles(deadline.avoiding)}")
+    return Message(vi=f" ({'; '.join(vi)})", en=f" ({'; '.join(en)})")
