@@ -140,7 +140,7 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         if path is None or path.total <= days or path.steps in reported:
             continue
         reported.add(path.steps)
-        yield _exceeded(context, deadline, path, bool(avoid) and not deadline.tied)
+        yield _exceeded(context, (deadline, days), path, bool(avoid) and not deadline.tied)
 
 
 def _checks(
@@ -168,9 +168,13 @@ def _checks(
 
 
 def _exceeded(
-    context: ProcedureContext, deadline: ast.Deadline, path: TimedPath, plain: bool
+    context: ProcedureContext, limit_of: tuple[ast.Deadline, Decimal], path: TimedPath, plain: bool
 ) -> Finding:
+    deadline, days = limit_of
     total, limit = days_text(path.total, path.scale), limit_text(deadline, context.settings)
+    if deadline.extension:  # "+1 working day": the limit is the deadline it extends plus it
+        sum_ = days_text(days, path.scale)
+        limit = Message(vi=f"{sum_.vi} ({limit.vi})", en=f"{sum_.en} ({limit.en})")
     note = (
         Message(vi=" (không qua bước xác minh)", en=" (not through verification)")
         if plain
