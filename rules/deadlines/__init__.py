@@ -12,6 +12,8 @@ reads only the `Workflow` and `Settings`; what the clock counts is in its module
     phase_over_budget.py           TT505 phase-over-budget
     coordination_longer_than_step.py  TT506 coordination-longer-than-step
     extension_without_base.py      TT507 extension-without-base
+    tie_governs_nothing.py         TT508 deadline-tie-governs-nothing
+    ties.py                        deadline variants tied to the flow, as TT501 and TT508 read them
 """
 
 from tthc.compiler.analysis.durations import Scale, in_days, scale_of
@@ -29,6 +31,7 @@ from tthc.rules.deadlines.extension_without_base import extension_without_base
 from tthc.rules.deadlines.mixed_day_units import mixed_day_units
 from tthc.rules.deadlines.phase_over_budget import phase_over_budget
 from tthc.rules.deadlines.step_without_duration import step_without_duration
+from tthc.rules.deadlines.tie_governs_nothing import tie_governs_nothing
 
 __all__ = [
     "RULES",
@@ -51,4 +54,5 @@ RULES: tuple[Rule, ...] = (
     Rule("TT505", "procedure", phase_over_budget),
     Rule("TT506", "procedure", coordination_longer_than_step),
     Rule("TT507", "procedure", extension_without_base),
+    Rule("TT508", "procedure", tie_governs_nothing),
 )

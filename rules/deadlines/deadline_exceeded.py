@@ -19,11 +19,11 @@ from tthc.compiler.analysis.durations import (
     scale_of,
     step_duration,
 )
-from tthc.compiler.analysis.governed_path import longest_governed
 from tthc.compiler.analysis.longest_path import TimedPath, longest_at_most, longest_path
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.deadlines.ties import bound_ties, governed_path, tie_text
 from tthc.rules.deadlines.wording import amount_text, days_text, limit_text
 
 
@@ -126,14 +126,7 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
         ):
             continue
         path = (
-            longest_governed(
-                workflow,
-                through=[n.value for n in deadline.through],
-                via=[n.value for n in deadline.via],
-                avoid=avoid,
-                scale=scale,
-                settings=settings,
-            )
+            governed_path(workflow, deadline, scale, settings)
             if deadline.tied
             else longest_path(workflow, avoid=avoid, scale=scale, settings=settings)
         )
@@ -151,7 +144,12 @@ def _checks(
     more than one deadline, the narrowest of them) on the paths that avoid verification; and
     the widest deadline of all on every path, since no path may take longer than the longest
     time the procedure promises."""
-    checks = _tied_checks([item for item in known if item[0].tied], workflow)
+    judged = bound_ties([d for d, _ in known], workflow)  # a tie TT005 reports is not judged
+    checks = [
+        (d, days, frozenset(n.value for n in d.avoiding))
+        for d, days in known
+        if any(d is t for t in judged)
+    ]
     untied = [(d, days) for d, days in known if not d.tied]
     plain = [item for item in untied if item[0].condition is None]
     # With no unconditional deadline, the narrowest variant is the base: every variant is
@@ -178,7 +176,7 @@ def _exceeded(
     note = (
         Message(vi=" (không qua bước xác minh)", en=" (not through verification)")
         if plain
-        else _governed(context, deadline)
+        else tie_text(context.workflow, deadline)
     )
     # An official reads step titles and days, not identifiers: `“Thẩm định” (2 ngày làm việc)`.
     related, route_vi, route_en = [], [], []
@@ -216,44 +214,3 @@ def _exceeded(
         ),
         related=tuple(related),
     )
-
-
-def _tied_checks(
-    tied: list[tuple[ast.Deadline, Decimal]], workflow: Workflow
-) -> list[tuple[ast.Deadline, Decimal, frozenset[str]]]:
-    """Each variant tied to the flow, with the steps its paths avoid; a tie naming a step or
-    an outcome the flow does not have is TT005's, and its paths cannot be judged."""
-    if not tied:
-        return []
-    steps = set(workflow.step_ids())
-    outcomes = {b.outcome for _, _, b in workflow.arrows() if b.outcome is not None}
-    return [
-        (d, days, frozenset(n.value for n in d.avoiding))
-        for d, days in tied
-        if all(n.value in steps for n in (*d.through, *d.avoiding))
-        and all(n.value in outcomes for n in d.via)
-    ]
-
-
-def _governed(context: ProcedureContext, deadline: ast.Deadline) -> Message:
-    """The paths a tied variant governs, as an official reads them: step titles, outcomes."""
-    if not deadline.tied:
-        return Message(vi="", en="")
-
-    def titles(names: tuple[ast.Name, ...]) -> str:
-        steps = [(n.value, context.workflow.step(n.value)) for n in names]
-        return ", ".join(f"“{step.title}”" if step else name for name, step in steps)
-
-    vi: list[str] = []
-    en: list[str] = []
-    if deadline.through:
-        vi.append(f"qua {titles(deadline.through)}")
-        en.append(f"through {titles(deadline.through)}")
-    if deadline.via:
-        outcomes = ", ".join(f"'{n.value}'" for n in deadline.via)
-        vi.append(f"theo nhánh {outcomes}")
-        en.append(f"taking {outcomes}")
-    if deadline.avoiding:
-        vi.append(f"không qua {titles(deadline.avoiding)}")
-        en.append(f"not through {titles(deadline.avoiding)}")
-    return Message(vi=f" ({'; '.join(vi)})", en=f" ({'; '.join(en)})")

@@ -641,6 +641,22 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         SAI,
         DUNG,
     ),
+    "TT508": (
+        "Một phương án thời hạn gắn với những đường xử lý mà luồng không bao giờ đi qua.",
+        "Thời hạn có thể nêu các đường xử lý nó áp dụng: `through` các bước mà đường đi qua,"
+        " `via` các kết quả rẽ nhánh (`when x` trong luồng), `avoiding` các bước đường không"
+        " qua; TT501 so phương án với đường dài nhất trong các đường đó. Khi không đường xử lý"
+        " có tính thời gian nào thỏa (hai bước `through` ở hai nhánh loại trừ nhau, một `via`"
+        " trên mũi tên của bước bổ sung, nơi đồng hồ tính lại), phương án bị báo vì sẽ không"
+        " bao giờ được kiểm tra. Tên không có trong luồng do TT005 báo.",
+        "Mỗi thời hạn thủ tục công bố là lời hứa với người nộp hồ sơ thuộc trường hợp đó: bộ"
+        " phận một cửa trao giấy tiếp nhận hẹn ngày trả kết quả, và hồ sơ sắp trễ phải có văn"
+        " bản xin lỗi, hẹn lại (Điều 17 và khoản 9 Điều 19 Nghị định 61/2018/NĐ-CP, nay được"
+        f" thay bằng {N118}, chưa đối chiếu điều khoản). Lời hứa không gắn với đường nào của"
+        " quy trình nội bộ là lời hứa mà không bước nào được lên kế hoạch để giữ.",
+        SAI,
+        DUNG,
+    ),
     "TT601": (
         "Mã thủ tục không theo định dạng quốc gia `d.dddddd`.",
         "Mã thủ tục gồm một chữ số, dấu chấm và sáu chữ số, như `1.001193`.",

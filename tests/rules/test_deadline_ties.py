@@ -170,3 +170,15 @@ def test_a_tie_naming_what_the_flow_lacks_is_left_to_tt005() -> None:
         messages(procedure(CHOICE.replace("takes 3 working_days", "takes 1 working_days"), header))
         == []
     )
+
+
+def test_a_new_tie_is_a_changed_deadline_in_the_diff_of_two_versions() -> None:
+    from tthc.compiler.diff import diff_procedures
+
+    before = procedure(CHOICE, HEADER.replace(" via no_check", "")).procedure.node
+    after = procedure(CHOICE, HEADER).procedure.node
+    changes = [(c.aspect, c.before, c.after) for c in diff_procedures(before, after)]
+    assert changes == [
+        ("deadline", '5 working_days when "hồ sơ không phải xác minh"', None),
+        ("deadline", None, '5 working_days when "hồ sơ không phải xác minh" via no_check'),
+    ]
