@@ -16,7 +16,7 @@ from tthc.rules.deadlines.ties import bound_ties, governed_path, tie_text
 from tthc.rules.deadlines.wording import limit_text
 
 
-def tie_governs_nothing(context: ProcedureContext) -> Iterator[Finding]:
+def deadline_tie_governs_nothing(context: ProcedureContext) -> Iterator[Finding]:
     """A deadline variant is tied to paths the flow never takes.
 
     What it checks:
