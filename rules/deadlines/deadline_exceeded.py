@@ -1,8 +1,9 @@
 """TT501 deadline-exceeded: the longest processing path takes longer than the legal deadline.
 
 Input: a `ProcedureContext`. Output: a `Finding` at the deadline when the longest timed path
-(`longest_path`) exceeds it: the unconditional deadline on the paths that avoid verification, the
-widest deadline on every path, with the steps of the path and their times as the witness.
+(`longest_path`) exceeds it: each variant tied to the flow on the paths it governs
+(`governed_path`), the unconditional deadline on the paths that avoid verification, the widest
+deadline on every path, with the steps of the path and their times as the witness.
 """
 
 from __future__ import annotations
