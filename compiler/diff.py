@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tthc.dsl import ast
-from tthc.dsl.printer.values import citation
+from tthc.dsl.printer.values import citation, deadline_tie
 
 ABSENT = "—"
 
@@ -40,7 +40,12 @@ def duration_text(duration: ast.Duration | None) -> str | None:
 
 def _deadline(deadline: ast.Deadline) -> str:
     value = "immediately" if deadline.immediate else (duration_text(deadline.duration) or "")
-    return value if deadline.condition is None else f'{value} when "{deadline.condition}"'
+    if deadline.least is not None:
+        value = f"{deadline.least.normalize():f} to {value}"
+    value = f"+{value}" if deadline.extension else value
+    value = value if deadline.condition is None else f'{value} when "{deadline.condition}"'
+    # The paths a variant governs are part of the promise: a new tie is a changed deadline.
+    return " ".join([value, *deadline_tie(deadline)])
 
 
 def _fee(fee: ast.Fee) -> str:

@@ -36,6 +36,7 @@ WHAT = {
     "grant": ("giao quyền", "grant"),
     "transfer": ("chuyển giao", "transfer"),
     "phase": ("giai đoạn", "phase"),
+    "outcome": ("kết quả rẽ nhánh (when trong trình tự)", "outcome (a `when` of the flow)"),
 }
 
 
@@ -179,6 +180,18 @@ def _check_procedure(
         for endpoint in line.path:
             for name in endpoint.steps:
                 _bind(name, flow_names, "step", problems)
+    _deadline_ties(procedure, problems)
+
+
+def _deadline_ties(procedure: ProcedureModel, problems: list[Diagnostic]) -> None:
+    """A deadline tied to the flow names steps (`through`, `avoiding`) and outcomes (`via`, the
+    `when x` of flow lines): each must be there, or the paths it governs are not what it says."""
+    outcomes = {line.when.value: None for line in procedure.node.flow if line.when is not None}
+    for deadline in procedure.node.deadlines:
+        for name in (*deadline.through, *deadline.avoiding):
+            _bind(name, procedure.steps, "step", problems)
+        for name in deadline.via:
+            _bind(name, outcomes, "outcome", problems)
 
 
 def _citations(
@@ -200,6 +213,11 @@ def _bind(
     help = (
         Message(vi=f"Có phải ý bạn là '{close[0]}'?", en=f"Did you mean '{close[0]}'?")
         if close
+        else Message(
+            vi=f"Ghi 'when {name.value}' trên mũi tên của nhánh đó trong 'flow', hoặc sửa lại tên",
+            en=f"Write 'when {name.value}' on that branch's arrow in 'flow', or correct the name",
+        )
+        if what == "outcome"
         else Message(
             vi=f"Khai báo {vi} '{name.value}' hoặc sửa lại tên",
             en=f"Declare the {en} '{name.value}' or correct the name",

@@ -184,13 +184,26 @@ class Deadline(Node):
     """`immediately`, or a duration, optionally under a condition ("vùng khó khăn"). A range
     ("30–35 ngày": `30 to 35 days`) keeps its lower amount in `least`, in the duration's unit;
     the check holds the process to the upper one. An extension ("+10 ngày đối với vùng sâu,
-    vùng xa": `+10 days when "…"`) adds its duration to the narrowest plain deadline."""
+    vùng xa": `+10 days when "…"`) adds its duration to the narrowest plain deadline.
+
+    A variant may be tied to the flow (issue 11): it then governs only the timed paths that pass
+    every step of `through`, take an arrow of every outcome of `via` (`when x` in the flow) and
+    pass no step of `avoiding`; TT501 holds those paths to it. Untied, it keeps the meaning the
+    rule gives every deadline (the widest on every path, the plain one off verification)."""
 
     immediate: bool = False
     duration: Duration | None = None
     condition: str | None = None
     least: Decimal | None = None
     extension: bool = False
+    through: tuple[Name, ...] = ()
+    via: tuple[Name, ...] = ()
+    avoiding: tuple[Name, ...] = ()
+
+    @property
+    def tied(self) -> bool:
+        """Whether the variant names the paths it governs."""
+        return bool(self.through or self.via or self.avoiding)
 
 
 class Channel(Node):

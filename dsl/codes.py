@@ -301,6 +301,13 @@ _TABLE = [
         "Thời hạn kéo dài không gắn với thời hạn hoặc trường hợp nào",
         "Deadline extension without a deadline or a case",
     ),
+    _code(
+        "TT508",
+        "deadline-tie-governs-nothing",
+        W,
+        "Thời hạn gắn với những đường xử lý không có trong luồng",
+        "Deadline tied to paths the flow never takes",
+    ),
     _code("TT601", "bad-procedure-code", E, "Mã thủ tục sai định dạng", "Procedure code format"),
     _code("TT602", "duplicate-procedure-code", E, "Trùng mã thủ tục", "Duplicate procedure code"),
     _code("TT603", "missing-metadata", E, "Thiếu thông tin bắt buộc", "Required metadata missing"),

@@ -11,6 +11,8 @@ takes. Nothing here imports `tthc.rules`.
     analyse(workflow, settings) -> Soundness            reachability, dead ends, loops and the
                                                         token game's state space (`soundness/`)
     longest_path(workflow, scale, settings)             the longest timed path (`longest_path.py`)
+    longest_governed(workflow, through, via, avoid)     the longest path a deadline variant
+                                                        governs (`governed_path.py`)
     in_days / scale_of / Scale                          durations on a scale of days
     Settings, Memo                                      thresholds and answers shared in one run
 """
@@ -18,6 +20,7 @@ takes. Nothing here imports `tthc.rules`.
 from tthc.compiler.analysis.competence import Answer, Flaw, Link, Reason, competence
 from tthc.compiler.analysis.durations import Scale, in_days, scale_of
 from tthc.compiler.analysis.flow.graph import Graph, graph_of
+from tthc.compiler.analysis.governed_path import longest_governed
 from tthc.compiler.analysis.longest_path import TimedPath, longest_path, timed_steps
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
@@ -38,6 +41,7 @@ __all__ = [
     "competence",
     "graph_of",
     "in_days",
+    "longest_governed",
     "longest_path",
     "scale_of",
     "timed_steps",

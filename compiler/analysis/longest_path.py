@@ -2,7 +2,8 @@
 
 Input: a `Workflow` and the `Settings`. Output: `longest_path(...) -> TimedPath | None` (its
 steps in order, its total in days), `longest_within` (the same inside a set of steps: a phase)
-and `timed_steps` (the steps whose durations the deadline depends on). It reads only the `Workflow` and `Settings`, so the runtime and the documentation
+and `timed_steps` (the steps whose durations the deadline depends on); `clock_of`, `weights_of`
+and `tidy` are shared with `governed_path` (the longest path a deadline variant governs). It reads only the `Workflow` and `Settings`, so the runtime and the documentation
 can reuse it.
 
 What the clock counts:
@@ -54,7 +55,7 @@ class TimedPath:
 
 
 @dataclass(frozen=True)
-class _Clock:
+class Clock:
     """The arrows the clock runs along, with `avoid`ed steps left out, and their order."""
 
     arrows: dict[str, list[str]]  # the arrows along which the clock runs, by source
@@ -69,7 +70,7 @@ class _Known:
     avoided steps, its step weights for each scale and settings, and each longest path."""
 
     def __init__(self) -> None:
-        self.clocks: dict[frozenset[str], _Clock] = {}
+        self.clocks: dict[frozenset[str], Clock] = {}
         self.weights: dict[tuple[Scale, Settings], dict[str, Decimal | None]] = {}
         self.paths: dict[tuple[frozenset[str], Scale, Settings], TimedPath | None] = {}
 
@@ -82,7 +83,7 @@ def _known(workflow: Workflow) -> _Known:
     return known
 
 
-def _clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
+def clock_of(workflow: Workflow, avoid: frozenset[str]) -> Clock:
     """The clock of a workflow with `avoid`ed steps left out, built once for each set."""
     clocks = _known(workflow).clocks
     clock = clocks.get(avoid)
@@ -91,7 +92,7 @@ def _clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
     return clock
 
 
-def _build_clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
+def _build_clock(workflow: Workflow, avoid: frozenset[str]) -> Clock:
     arrows: dict[str, list[str]] = {}
     starts = [workflow.start]
     for source, target, branch in workflow.arrows():
@@ -110,10 +111,10 @@ def _build_clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
     apologies = [s.id.value for s in workflow.steps_of_kind(ast.StepKind.APOLOGY)]
     stops = [workflow.end, *(s for s in apologies if s not in avoid)]
     search = depth_first(starts, arrows)  # an arrow back into the current path is not followed
-    return _Clock(arrows, starts, stops, search.finished[::-1], search.preds)
+    return Clock(arrows, starts, stops, search.finished[::-1], search.preds)
 
 
-def _weights(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, Decimal | None]:
+def weights_of(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, Decimal | None]:
     """What each timed step counts in days of `scale` (`None`: its unit cannot be put in it),
     worked out once for each scale and settings."""
     known = _known(workflow).weights
@@ -174,7 +175,7 @@ def longest_at_most(
     settings = settings or Settings()
     scale = scale or scale_of(workflow.procedure.node)
     bound = PLACES  # a total rounds up by half of it at most
-    for step, weight in _weights(workflow, scale, settings).items():
+    for step, weight in weights_of(workflow, scale, settings).items():
         if weight is not None and weight > 0 and step not in avoid:
             bound += weight
     return bound
@@ -183,8 +184,8 @@ def longest_at_most(
 def _longest_path(
     workflow: Workflow, avoid: frozenset[str], scale: Scale, settings: Settings
 ) -> TimedPath | None:
-    clock = _clock(workflow, avoid)
-    weights = _weights(workflow, scale, settings)
+    clock = clock_of(workflow, avoid)
+    weights = weights_of(workflow, scale, settings)
     starts = set(clock.starts)
     total: dict[str, Decimal] = {}
     via: dict[str, str | None] = {}
@@ -217,8 +218,8 @@ def longest_within(
     settings = settings or Settings()
     scale = scale or scale_of(workflow.procedure.node)
     inside = set(steps)
-    clock = _clock(workflow, frozenset())
-    weights = _weights(workflow, scale, settings)
+    clock = clock_of(workflow, frozenset())
+    weights = weights_of(workflow, scale, settings)
     total: dict[str, Decimal] = {}
     via: dict[str, str | None] = {}
     for node in clock.order:
@@ -254,14 +255,14 @@ def _traced(
     steps = tuple(n for n in reversed(path) if kept(n))
     return TimedPath(
         steps=steps,
-        total=_tidy(total),
+        total=tidy(total),
         scale=scale,
         untimed=tuple(s for s in steps if s not in weights),
         incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
     )
 
 
-def _tidy(amount: Decimal) -> Decimal:
+def tidy(amount: Decimal) -> Decimal:
     """Kept to a millionth of a day, trailing zeros dropped, whole numbers without exponent."""
     amount = amount.quantize(PLACES).normalize()
     return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
@@ -270,7 +271,7 @@ def _tidy(amount: Decimal) -> Decimal:
 def timed_steps(workflow: Workflow) -> list[str]:
     """Steps on some timed path (reached by the clock and leading to an end), in declaration
     order: the steps whose durations the deadline depends on."""
-    clock = _clock(workflow, frozenset())
+    clock = clock_of(workflow, frozenset())
     reached = set(clock.order)
     sources: dict[str, list[str]] = {}
     for source, targets in clock.arrows.items():

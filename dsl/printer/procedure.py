@@ -99,10 +99,21 @@ def _header(node: ast.Procedure, key: Key, comments: Comments, width: int) -> li
 
 
 def _deadline(node: ast.Deadline) -> list[Attr | str]:
-    """A deadline, which may break before its condition (`when "..."`)."""
-    if node.immediate or node.duration is None or node.condition is None:
+    """A deadline, which may break before its condition (`when "..."`) and its flow tie."""
+    if node.immediate or node.duration is None:
         return [deadline(node)]
-    return [deadline_amount(node), f"when {string(node.condition)}"]
+    ties: list[Attr | str] = [
+        listed(word, [n.value for n in names])
+        for word, names in (
+            ("through", node.through),
+            ("via", node.via),
+            ("avoiding", node.avoiding),
+        )
+        if names
+    ]
+    if node.condition is None:
+        return [deadline_amount(node), *ties] if ties else [deadline(node)]
+    return [deadline_amount(node), f"when {string(node.condition)}", *ties]
 
 
 def _moved(node: ast.Moved, key: Key, comments: Comments, width: int) -> list[Line]:

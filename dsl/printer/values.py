@@ -67,7 +67,14 @@ def deadline_amount(node: ast.Deadline) -> str:
 
 def deadline(node: ast.Deadline) -> str:
     text = deadline_amount(node)
-    return text + (f" when {string(node.condition)}" if node.condition is not None else "")
+    text += f" when {string(node.condition)}" if node.condition is not None else ""
+    return " ".join([text, *deadline_tie(node)])
+
+
+def deadline_tie(node: ast.Deadline) -> list[str]:
+    """The paths a variant governs, in canonical order: `through a, b`, `via x`, `avoiding c`."""
+    parts = (("through", node.through), ("via", node.via), ("avoiding", node.avoiding))
+    return [f"{word} {', '.join(n.value for n in names)}" for word, names in parts if names]
 
 
 def endpoint(node: ast.Endpoint) -> str:

@@ -259,6 +259,7 @@ CATALOGUE: dict[str, Mistake] = {
             _proc("  channels online full direct\n"),
             _flow("    a -> all(b c)\n"),
             _flow("    all(b c) -> d\n"),
+            _proc("  deadline 5 working_days through a b\n"),
         ),
         fragments=(("flow_line", "a -> all(b c)"),),
     ),
@@ -384,6 +385,23 @@ CATALOGUE: dict[str, Mistake] = {
             _steps(_STEP + " by x\n", close="  flow {\n    a -> b\n  }\n}\n"),
             _proc('  dossier {\n    a "A"\n  steps {\n' + _STEP + "\n  }\n"),
         ),
+    ),
+    "tie-order": Mistake(
+        "Sau thời hạn, 'through', 'via' và 'avoiding' đứng theo thứ tự này, mỗi từ một lần",
+        "After a deadline, 'through', 'via' and 'avoiding' come in this order, each once",
+        'Viết, ví dụ: deadline 8 working_days when "phải xác minh" through xac_minh'
+        " via can_xac_minh avoiding tu_choi (nhiều tên cách nhau bằng dấu phẩy)",
+        'Write, for example: deadline 8 working_days when "phải xác minh" through xac_minh'
+        " via can_xac_minh avoiding tu_choi (several names separated by commas)",
+        (
+            _proc("  deadline 5 working_days avoiding a through b\n"),
+            _proc("  deadline 5 working_days via x through a\n"),
+            _proc("  deadline 5 working_days avoiding a via x\n"),
+            _proc("  deadline 5 working_days through a through b\n"),
+            _proc("  deadline 5 working_days via x via y\n"),
+        ),
+        fragments=(("deadline_value", "5 working_days avoiding a through b"),),
+        lists_expected=False,
     ),
 }
 

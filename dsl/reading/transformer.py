@@ -57,6 +57,17 @@ class Item:
         return span_at(self.where)
 
 
+def _tie(rest: list[Any]) -> dict[str, Any]:
+    """The condition and the flow tie (`through`, `via`, `avoiding`) after a deadline's amount."""
+    fields: dict[str, Any] = {"condition": None}
+    for child in rest:
+        if isinstance(child, Item):
+            fields[child.key] = child.value
+        else:
+            fields["condition"] = _unquote(child)
+    return fields
+
+
 def _unquote(token: str) -> str:
     """The text of a string, interned: titles repeat across a corpus ("Trả kết quả")."""
     body = token[1:-1]
@@ -123,7 +134,8 @@ DURATION_UNITS = _members(ast.DurationUnit)
 _IMMEDIATE = given("span", "immediate")
 _WITHIN = given("span", "duration", "condition")
 _SINGLE = given("span", "steps")
-_PLAIN = {"least": None, "extension": False}  # a deadline that is neither a range nor extension
+# A deadline that is neither a range nor an extension, and tied to no path of the flow.
+_PLAIN = {"least": None, "extension": False, "through": (), "via": (), "avoiding": ()}
 
 Callback = Callable[[Any, Where, list[Any]], Any]
 Declaration = TypeVar("Declaration", ast.Grant, ast.Transfer)
@@ -438,6 +450,9 @@ class ToAst:
 
     @rule
     def deadline_duration(self, where: Where, c: list[Any]) -> Item:
+        if isinstance(c[-1], Item):  # tied to the flow: built with its paths
+            fields = {"span": span_at(where), "duration": c[0], **_tie(c[1:])}
+            return Item("deadlines", (build(ast.Deadline, fields),), where)
         condition = _unquote(c[1]) if len(c) > 1 else None
         fields = {"span": span_at(where), "immediate": False, "duration": c[0]}
         fields["condition"] = condition
@@ -464,17 +479,27 @@ class ToAst:
                 )
             )
             least = upper.amount
-        condition = _unquote(c[2]) if len(c) > 2 else None
-        fields = {"span": span_at(where), "duration": upper, "condition": condition}
+        fields = {"span": span_at(where), "duration": upper, **_tie(c[2:])}
         node = build(ast.Deadline, {**fields, "least": least})
         return Item("deadlines", (node,), where)
 
     @rule
     def deadline_extension(self, where: Where, c: list[Any]) -> Item:
-        condition = _unquote(c[1]) if len(c) > 1 else None
-        fields = {"span": span_at(where), "duration": c[0], "condition": condition}
+        fields = {"span": span_at(where), "duration": c[0], **_tie(c[1:])}
         node = build(ast.Deadline, {**fields, "extension": True})
         return Item("deadlines", (node,), where)
+
+    @rule
+    def tie_through(self, where: Where, c: list[Any]) -> Item:
+        return Item("through", tuple(c), where)
+
+    @rule
+    def tie_via(self, where: Where, c: list[Any]) -> Item:
+        return Item("via", tuple(c), where)
+
+    @rule
+    def tie_avoiding(self, where: Where, c: list[Any]) -> Item:
+        return Item("avoiding", tuple(c), where)
 
     @rule
     def day_rule(self, where: Where, c: list[Any]) -> Item:

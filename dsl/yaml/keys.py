@@ -107,12 +107,16 @@ KEYS: dict[str, dict[str, Key]] = {
             (True, False),
         ),
         "deadline": Key(
-            'Thời hạn giải quyết: immediately (ngay sau khi nhận đủ giấy tờ) hoặc một khoảng thời gian, có thể kèm when "điều kiện"',
-            'Time limit: immediately, or a duration, optionally with when "condition"',
+            'Thời hạn giải quyết: immediately (ngay sau khi nhận đủ giấy tờ) hoặc một khoảng thời gian, có thể kèm when "điều kiện" và các đường xử lý thời hạn đó áp dụng (through các bước, via kết quả rẽ nhánh, avoiding các bước không qua)',
+            'Time limit: immediately, or a duration, optionally with when "condition" and the paths the variant governs (through steps, via outcomes, avoiding steps)',
             (
                 "immediately",
                 "3 working_days",
                 ["10 working_days", '20 working_days when "cần xác minh"'],
+                [
+                    '5 working_days when "không phải xác minh" avoiding xac_minh',
+                    '8 working_days when "phải xác minh" through xac_minh',
+                ],
             ),
         ),
         "day_rule": Key(

@@ -29,6 +29,7 @@ _NAME = r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*(\.[a-z][a-z0-9_]*(-[a-z0-9_]+)*)*"
 _DURATION = r"\d+(\.\d+)?\s+(working_days|days|working_hours|hours)"
 _STRING = r'"([^"\\\n]|\\.)*"'
 _ENDPOINT = rf"({_NAME}|all\s*\(\s*{_NAME}(\s*,\s*{_NAME})*\s*\))"
+_NAMES = rf"{_NAME}(\s*,\s*{_NAME})*"
 _ARTICLE = r"\d+[a-zđ]?"
 
 
@@ -69,17 +70,22 @@ NOTATIONS: dict[str, dict[str, Any]] = {
         ["direct", "postal", "online full", "online partial"],
     ),
     "Deadline": _notation(
-        rf"(immediately|\+?(\d+(\.\d+)?\s+to\s+)?{_DURATION}(\s+when\s+{_STRING})?)",
+        rf"(immediately|\+?(\d+(\.\d+)?\s+to\s+)?{_DURATION}(\s+when\s+{_STRING})?"
+        rf"(\s+through\s+{_NAMES})?(\s+via\s+{_NAMES})?(\s+avoiding\s+{_NAMES})?)",
         "The time to settle: `immediately`, a duration, a range `30 to 35 days` or an extension "
-        '`+10 days`, optionally `when "condition"`',
+        '`+10 days`, optionally `when "condition"`, then the paths it governs: `through` steps, '
+        "`via` outcomes, `avoiding` steps",
         "Thời hạn giải quyết: `immediately` (ngay), một khoảng thời gian, một khoảng `30 to 35 days`"
-        ' hoặc phần kéo dài `+10 days`, có thể kèm `when "điều kiện"`',
+        ' hoặc phần kéo dài `+10 days`, có thể kèm `when "điều kiện"`, rồi các đường xử lý nó áp'
+        " dụng: `through` (qua các bước), `via` (theo kết quả rẽ nhánh), `avoiding` (không qua)",
         [
             "immediately",
             "3 working_days",
             '25 working_days when "vùng khó khăn"',
             "30 to 35 days",
             '+10 days when "vùng sâu, vùng xa"',
+            '5 working_days when "không phải xác minh" avoiding xac_minh',
+            '8 working_days when "phải xác minh" through xac_minh',
         ],
     ),
     "Coordination": _notation(

@@ -1,6 +1,6 @@
 """TT5xx — deadlines (thời hạn giải quyết): the longest timed path against the legal time limit.
 
-Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT507, one module per rule, and
+Input: a `ProcedureContext`. Output: `Finding`s for TT501-TT508, one module per rule, and
 `longest_path`, the critical-path computation the runtime and the documentation can reuse (it
 reads only the `Workflow` and `Settings`; what the clock counts is in its module's docstring).
 
@@ -12,6 +12,8 @@ reads only the `Workflow` and `Settings`; what the clock counts is in its module
     phase_over_budget.py           TT505 phase-over-budget
     coordination_longer_than_step.py  TT506 coordination-longer-than-step
     extension_without_base.py      TT507 extension-without-base
+    deadline_tie_governs_nothing.py  TT508 deadline-tie-governs-nothing
+    ties.py                        deadline variants tied to the flow, as TT501 and TT508 read them
 """
 
 from tthc.compiler.analysis.durations import Scale, in_days, scale_of
@@ -25,6 +27,7 @@ from tthc.rules.base import Rule, rules_of
 from tthc.rules.deadlines.coordination_longer_than_step import coordination_longer_than_step
 from tthc.rules.deadlines.deadline_exceeded import deadline_exceeded
 from tthc.rules.deadlines.deadline_longer_after_move import deadline_longer_after_move
+from tthc.rules.deadlines.deadline_tie_governs_nothing import deadline_tie_governs_nothing
 from tthc.rules.deadlines.extension_without_base import extension_without_base
 from tthc.rules.deadlines.mixed_day_units import mixed_day_units
 from tthc.rules.deadlines.phase_over_budget import phase_over_budget
@@ -51,4 +54,5 @@ RULES: tuple[Rule, ...] = rules_of(
     phase_over_budget,
     coordination_longer_than_step,
     extension_without_base,
+    deadline_tie_governs_nothing,
 )

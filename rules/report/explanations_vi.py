@@ -535,7 +535,10 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         "So tổng thời gian của đường xử lý dài nhất (từ tiếp nhận tới trả kết quả; đồng hồ tính"
         " lại sau khi bổ sung hồ sơ; các nhánh song song tính theo nhánh chậm nhất) với thời"
         ' hạn giải quyết. Thời hạn có điều kiện (`deadline 6 working_days when "cần xác'
-        ' minh"`) chỉ kéo dài cho hồ sơ cần xác minh. `deadline immediately` được tính là 1'
+        ' minh"`) chỉ kéo dài cho hồ sơ cần xác minh. Phương án gắn với luồng (`through` các'
+        " bước, `via` kết quả rẽ nhánh, `avoiding` các bước) được so với đường dài nhất trong"
+        " các đường nó áp dụng, kể cả phương án ngắn hơn; phát hiện nêu phương án, các đường và"
+        " các bước của đường. `deadline immediately` được tính là 1"
         " ngày làm việc (thiết lập `immediate_deadline_days`). Ngày làm việc và ngày theo lịch"
         " được so theo `day_rule` của thủ tục, nếu không thì theo thiết lập `day-rule` của dự"
         " án (mặc định `calendar_as_working`); chỉ với `strict` thì thủ tục trộn hai loại mới"
@@ -543,7 +546,11 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         f"Thời hạn giải quyết là một bộ phận của mọi thủ tục (điểm đ khoản 2 Điều 8 {N63}),"
         " tính từ khi nhận đủ hồ sơ hợp lệ và tính lại khi hồ sơ bổ sung đã đầy đủ"
         f" ({N118}). Quy trình nội bộ mà thời gian các bước cộng lại vượt thời hạn thì chắc"
-        " chắn sinh ra hồ sơ trễ hạn.",
+        " chắn sinh ra hồ sơ trễ hạn. Thời hạn công bố cho một trường hợp là lời hứa với người"
+        " nộp hồ sơ thuộc trường hợp đó: bộ phận một cửa trao giấy tiếp nhận hẹn ngày trả kết"
+        " quả, và hồ sơ sắp trễ phải có văn bản xin lỗi, hẹn lại không quá một lần (Điều 17 và"
+        " khoản 9 Điều 19 Nghị định 61/2018/NĐ-CP; Nghị định 107/2021/NĐ-CP sửa đổi và Nghị"
+        " định 118/2025 thay thế chưa được đối chiếu).",
         SAI,
         DUNG,
     ),
@@ -631,6 +638,22 @@ VI: dict[str, tuple[str, str, str, str, str]] = {
         " được quá 10 ngày kể từ ngày hết hạn\u201d (khoản 1 Điều 102 Luật Xây dựng 2014, sửa"
         " đổi năm 2020). Kéo dài mà không có thời hạn thì không có mốc để tính, và kéo dài không"
         " nêu trường hợp thì âm thầm kéo dài thời hạn của mọi hồ sơ.",
+        SAI,
+        DUNG,
+    ),
+    "TT508": (
+        "Một phương án thời hạn gắn với những đường xử lý mà luồng không bao giờ đi qua.",
+        "Thời hạn có thể nêu các đường xử lý nó áp dụng: `through` các bước mà đường đi qua,"
+        " `via` các kết quả rẽ nhánh (`when x` trong luồng), `avoiding` các bước đường không"
+        " qua; TT501 so phương án với đường dài nhất trong các đường đó. Khi không đường xử lý"
+        " có tính thời gian nào thỏa (hai bước `through` ở hai nhánh loại trừ nhau, một `via`"
+        " trên mũi tên của bước bổ sung, nơi đồng hồ tính lại), phương án bị báo vì sẽ không"
+        " bao giờ được kiểm tra. Tên không có trong luồng do TT005 báo.",
+        "Mỗi thời hạn thủ tục công bố là lời hứa với người nộp hồ sơ thuộc trường hợp đó: bộ"
+        " phận một cửa trao giấy tiếp nhận hẹn ngày trả kết quả, và hồ sơ sắp trễ phải có văn"
+        " bản xin lỗi, hẹn lại (Điều 17 và khoản 9 Điều 19 Nghị định 61/2018/NĐ-CP, nay được"
+        f" thay bằng {N118}, chưa đối chiếu điều khoản). Lời hứa không gắn với đường nào của"
+        " quy trình nội bộ là lời hứa mà không bước nào được lên kế hoạch để giữ.",
         SAI,
         DUNG,
     ),

@@ -106,7 +106,14 @@ def durations() -> st.SearchStrategy[ast.Duration]:
 def deadlines() -> st.SearchStrategy[ast.Deadline]:
     immediate = st.just(ast.Deadline(span=SPAN, immediate=True))
     timed = st.builds(
-        ast.Deadline, span=st.just(SPAN), duration=durations(), condition=optional(texts())
+        ast.Deadline,
+        span=st.just(SPAN),
+        duration=durations(),
+        condition=optional(texts()),
+        extension=st.booleans(),
+        through=small(names(), 2),
+        via=small(names(), 2),
+        avoiding=small(names(), 2),
     )
     return immediate | timed
 

@@ -60,6 +60,7 @@ EXPECTED: dict[str, tuple[str, int, int]] = {
     "colon-after-keyword": ("TT001", 2, 8),
     "slash-comment": ("TT001", 2, 21),
     "stray-character": ("TT001", 2, 18),
+    "tie-order": ("TT001", 3, 72),
     "misspelled-keyword": ("TT002", 3, 3),
     "misspelled-value": ("TT003", 3, 9),
     "quoted-citation": ("TT001", 3, 9),
