@@ -30,19 +30,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from tthc.runtime.case import Case
+from tthc.runtime.store import base
 from tthc.runtime.store import rows as row
-from tthc.runtime.store.base import (
-    Conflict,
-    IndicatorRow,
-    OverdueRow,
-    Period,
-    Receipt,
-    RefusalRecord,
-    StoreUnavailable,
-    WorkItem,
-    Write,
-    WriteError,
-)
+from tthc.runtime.store.base import Conflict, Period, StoreUnavailable, Write, WriteError
 from tthc.runtime.store.migrations import upgrade
 from tthc.runtime.values import Event, Notification
 
@@ -173,7 +163,7 @@ class PostgresStore:
                 (r.key, r.request, r.case_id, r.version),
             )
 
-    def record_refusal(self, record: RefusalRecord) -> None:
+    def record_refusal(self, record: base.RefusalRecord) -> None:
         with self._connection() as connection:
             connection.execute(
                 "INSERT INTO refusals (case_id, at, actor, command, reason, message) "
@@ -209,13 +199,13 @@ class PostgresStore:
         )
         return [row.event(r) for r in rows]
 
-    def receipt(self, key: str) -> Receipt | None:
+    def receipt(self, key: str) -> base.Receipt | None:
         rows = self._rows(
             "SELECT key, request, case_id, version FROM receipts WHERE key = %s", (key,)
         )
-        return Receipt(*rows[0]) if rows else None
+        return base.Receipt(*rows[0]) if rows else None
 
-    def refusals(self, case_id: str) -> list[RefusalRecord]:
+    def refusals(self, case_id: str) -> list[base.RefusalRecord]:
         rows = self._rows(
             "SELECT case_id, at, actor, command, reason, message FROM refusals "
             "WHERE case_id = %s ORDER BY number",
@@ -223,7 +213,7 @@ class PostgresStore:
         )
         return [row.refusal(r) for r in rows]
 
-    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[base.OverdueRow]:
         rows = self._rows(
             "SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases "
             "WHERE alarm IS NOT NULL AND alarm < %s ORDER BY alarm, id LIMIT %s",
@@ -233,13 +223,13 @@ class PostgresStore:
 
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
-    ) -> list[WorkItem]:
+    ) -> list[base.WorkItem]:
         rows = self._rows(
             WORK_LIST, {"p": province, "c": commune, "r": role, "n": limit, "o": offset}
         )
         return [row.work_item(r) for r in rows]
 
-    def indicators(self, period: Period) -> list[IndicatorRow]:
+    def indicators(self, period: Period) -> list[base.IndicatorRow]:
         rows = self._rows(
             """
             SELECT procedure, commune,
@@ -256,7 +246,7 @@ class PostgresStore:
             """,
             period.parameters(),
         )
-        return [IndicatorRow(*r) for r in rows]
+        return [base.IndicatorRow(*r) for r in rows]
 
     def outbox(self, limit: int = 100) -> list[Notification]:
         rows = self._rows(row.PENDING.format("%s"), (limit,))
