@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
+from tthc.cli.options import existing_file, language
+
 STORE = click.option(
     "--store",
     "--database",
@@ -36,7 +38,7 @@ BUNDLE = click.option(
 NOW = click.option(
     "--now", default=None, help="Act as if it were this local time (ISO, e.g. 2026-03-04T09:00)."
 )
-LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
+LANG = language(default="vi")
 OFFICER = [
     click.option("--officer", "officer_id", required=True, help="The officer's id."),
     click.option("--role", required=True, help="The officer's role: an authority of the registry."),
@@ -93,33 +95,25 @@ def submit(**options: object) -> None:
 @click.option("--new-due", default=None, help="The new date of an apology step (YYYY-MM-DD).")
 @click.option("--key", default=None, help="Idempotency key.")
 @click.option("--expected-version", type=int, default=None, help="Refuse if the case moved on.")
-@click.option(
+@existing_file(
     "--document",
     "document_path",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
     help="A signed step: the result document (its SHA-256 is what was signed).",
 )
-@click.option(
+@existing_file(
     "--signature",
     "signature_path",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
     help="A signed step: the signature value over the document's SHA-256 digest (binary).",
 )
-@click.option(
+@existing_file(
     "--certificate",
     "certificate_path",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
     help="A signed step: the signer's certificate then its intermediates (PEM).",
 )
-@click.option(
+@existing_file(
     "--signatures",
     "policy_path",
     envvar="TTHC_SIGNATURES",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
     help="The signature policy (JSON: trust anchors, registered certificates, CRLs; env "
     "TTHC_SIGNATURES).",
 )

@@ -11,30 +11,21 @@ import sys
 
 import click
 
-from tthc.cli.options import REPORT_OUTPUT
+from tthc.cli.options import REPORT_OUTPUT, day, existing_file, form, jobs, language
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "form",
-    type=click.Choice(["text", "concise", "json", "sarif", "junit", "github"]),
+@form(
+    *("text", "concise", "json", "sarif", "junit", "github"),
     default=None,
     help="Output format (default: text; github when GITHUB_ACTIONS=true).",
 )
 @REPORT_OUTPUT
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default=None,
-    help="Language of messages (default: vi for text and concise, en for the other formats).",
-)
-@click.option(
+@language(help="Language of messages (default: vi for text and concise, en for the other formats).")
+@existing_file(
     "--config",
     "config_file",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
     help="Configuration file (tthc.toml or pyproject.toml); found upward from the paths if not given.",
 )
 @click.option(
@@ -55,23 +46,14 @@ from tthc.cli.options import REPORT_OUTPUT
     help="Report only files changed since this git revision (and untracked ones); the whole "
     "project is still read.",
 )
-@click.option(
+@day(
     "--on",
     metavar="DATE",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
     help="Check against the law of this day (YYYY-MM-DD): of several versions of a procedure, "
     "only the one in force that day; a procedure not in force that day is not checked.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .tthc_cache/.")
-@click.option(
-    "-j",
-    "--jobs",
-    metavar="N",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: all cores).",
-)
+@jobs(help="Worker processes (default: all cores).")
 @click.option(
     "-q", "--quiet", is_flag=True, help="Findings only: no summary line, no progress bar."
 )
@@ -166,15 +148,13 @@ def check(
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The bundle to write."
 )
-@click.option(
+@existing_file(
     "--calendar",
     "calendar_file",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
     help='Extra days off and working days: JSON {"days_off": {"2026-03-10": "why"}, '
     '"working_days": {...}}.',
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", help="Language of messages.")
+@language(default="vi", help="Language of messages.")
 def compile_(paths: tuple[str, ...], output: str, calendar_file: str | None, lang: str) -> None:
     """Check the procedures and registry under PATHS and write their deployment bundle.
 

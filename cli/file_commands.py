@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from tthc.cli.options import LANG
+from tthc.cli.options import LANG, day, existing_folder, form, jobs
 
 
 @click.command()
@@ -55,19 +55,8 @@ def convert(file: str, to: str | None, output: str | None, lang: str | None) -> 
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--registry",
-    type=click.Path(exists=True, file_okay=False),
-    default=None,
-    help="Registry folder (default: the nearest registry/ above FILE).",
-)
-@click.option(
-    "--on",
-    "on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default="2025-07-01",
-    help="Day of the move (default 2025-07-01).",
-)
+@existing_folder("--registry", help="Registry folder (default: the nearest registry/ above FILE).")
+@day("--on", "on", default="2025-07-01", help="Day of the move (default 2025-07-01).")
 @click.option(
     "-o",
     "--output",
@@ -75,7 +64,7 @@ def convert(file: str, to: str | None, output: str | None, lang: str | None) -> 
     default=None,
     help="Write the draft here instead of standard output.",
 )
-@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text")
+@form("text", "json", default="text")
 @click.option("--code", default=None, help="The procedure to migrate when FILE holds several.")
 def migrate(
     file: str, registry: str | None, on: Any, output: str | None, form: str, code: str | None
@@ -93,7 +82,7 @@ def migrate(
 @click.command()
 @click.argument("before", type=click.Path(exists=True, dir_okay=False))
 @click.argument("after", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "form", type=click.Choice(["text", "markdown", "json"]), default="text")
+@form("text", "markdown", "json", default="text")
 @click.option("--code", default=None, help="The procedure to compare when a file holds several.")
 def diff(before: str, after: str, form: str, code: str | None) -> None:
     """What changed between two versions of a procedure: authority per step, steps, deadline,
@@ -119,24 +108,13 @@ def diff(before: str, after: str, form: str, code: str | None) -> None:
     type=click.Path(exists=True),
     help="Registry files or folders the drafts resolve against (repeatable; default: procedures/registry if present).",
 )
-@click.option(
+@existing_folder(
     "--tables",
-    type=click.Path(exists=True, file_okay=False),
-    default=None,
     help="Folder with your own units.csv, kinds.csv, citations.csv (each replaces the shipped one).",
 )
-@click.option(
-    "--format", "form", type=click.Choice(["text", "json"]), default="text", help="Report format."
-)
+@form("text", "json", default="text", help="Report format.")
 @click.option("--no-check", is_flag=True, help="Write the drafts without checking them.")
-@click.option(
-    "-j",
-    "--jobs",
-    metavar="N",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes of the check (default: all cores).",
-)
+@jobs(help="Worker processes of the check (default: all cores).")
 @LANG
 def import_(**options: Any) -> None:
     """Import published procedure records (JSON or CSV, national database layout and internal

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from tthc.cli.options import LANG, PROCEDURE, REPORT_OUTPUT
+from tthc.cli.options import LANG, PROCEDURE, REPORT_OUTPUT, form
 
 
 @click.command()
@@ -38,7 +38,7 @@ def graph(file: str, form: str, code: str | None, lang: str | None) -> None:
 
 @click.command()
 @click.argument("path", type=click.Path())
-@click.option("--format", "form", type=click.Choice(["html", "markdown"]), default="html")
+@form("html", "markdown", default="html")
 @click.option(
     "--audience",
     type=click.Choice(["official", "citizen"]),
@@ -64,7 +64,7 @@ def docs(**options: Any) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "form", type=click.Choice(["bpmn"]), default="bpmn")
+@form("bpmn", default="bpmn")
 @click.option(
     "--flavour",
     type=click.Choice(["spiff", "camunda8"]),
@@ -82,7 +82,7 @@ def export(file: str, form: str, flavour: str, output: str | None, code: str | N
 
 @click.command()
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--format", "form", type=click.Choice(["text", "markdown", "json"]), default="text")
+@form("text", "markdown", "json", default="text")
 @REPORT_OUTPUT
 def report(path: str, form: str, output: str | None) -> None:
     """The corpus report: counts by field and level, district procedures and their successors,

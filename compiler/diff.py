@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tthc.dsl import ast
+from tthc.dsl.printer.values import citation
 
 ABSENT = "—"
 
@@ -31,15 +32,6 @@ class Change:
     after: str | None
 
 
-def citation_text(citation: ast.Citation) -> str:
-    text = citation.instrument.value
-    if citation.article is not None:
-        text += f" art {citation.article}"
-    if citation.clause is not None:
-        text += f" clause {citation.clause}"
-    return text
-
-
 def duration_text(duration: ast.Duration | None) -> str | None:
     if duration is None:
         return None
@@ -52,7 +44,7 @@ def _deadline(deadline: ast.Deadline) -> str:
 
 
 def _fee(fee: ast.Fee) -> str:
-    basis = ", ".join(citation_text(c) for c in fee.basis)
+    basis = ", ".join(citation(c) for c in fee.basis)
     return f'{fee.amount} "{fee.description}"' + (f" basis {basis}" if basis else "")
 
 
@@ -131,7 +123,7 @@ STEP_FIELDS: dict[str, Callable[[Any], str | None]] = {
     "title": lambda s: s.title,
     "actor": lambda s: None if s.actor is None else s.actor.value,
     "duration": lambda s: duration_text(s.duration),
-    "basis": lambda s: ", ".join(citation_text(c) for c in s.basis) or None,
+    "basis": lambda s: ", ".join(citation(c) for c in s.basis) or None,
     "counterpart": lambda s: None if s.counterpart is None else s.counterpart.value,
     "signs": lambda s: None if s.signs is None else s.signs.value,
     "notifies": lambda s: "notifies applicant" if s.notifies else None,
@@ -142,7 +134,7 @@ STEP_FIELDS: dict[str, Callable[[Any], str | None]] = {
 def _moved(node: ast.Moved | None) -> str | None:
     if node is None:
         return None
-    basis = ", ".join(citation_text(c) for c in node.basis)
+    basis = ", ".join(citation(c) for c in node.basis)
     deadline = duration_text(node.deadline)
     return f"from {node.level.value}; basis {basis}" + (
         f"; deadline {deadline}" if deadline else ""
@@ -168,7 +160,7 @@ def diff_procedures(before: ast.Procedure, after: ast.Procedure) -> list[Change]
         {c.id.value: c for c in after.dossier},
         {"component": _component},
     )
-    changes += _sets("basis", map(citation_text, before.basis), map(citation_text, after.basis))
+    changes += _sets("basis", map(citation, before.basis), map(citation, after.basis))
     changes += _keyed(
         "step",
         {s.id.value: s for s in before.steps},

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tthc.compiler.analysis.flow.depth_first import depth_first
+
 
 @dataclass(frozen=True)
 class Lane:
@@ -51,7 +53,7 @@ def layered(
     for source, target in arrows:
         if source in known and target in known and target not in out[source]:
             out[source].append(target)
-    back = _loop_arrows(nodes, out)
+    back = depth_first(nodes, out).back
     columns = _columns(nodes, out, back)
     rows, lanes = _rows(nodes, out, back, columns, lane_of or {})
     cells = {node: (columns[node], rows[node]) for node in nodes}
@@ -62,28 +64,6 @@ def layered(
         lanes=lanes,
         back=frozenset(back),
     )
-
-
-def _loop_arrows(nodes: Sequence[str], out: dict[str, list[str]]) -> set[tuple[str, str]]:
-    back: set[tuple[str, str]] = set()
-    state: dict[str, bool] = {}  # True while on the depth-first path, False once finished
-    for root in nodes:
-        if root in state:
-            continue
-        state[root] = True
-        stack = [(root, iter(out[root]))]
-        while stack:
-            node, targets = stack[-1]
-            target = next(targets, None)
-            if target is None:
-                stack.pop()
-                state[node] = False
-            elif state.get(target) is True:
-                back.add((node, target))
-            elif target not in state:
-                state[target] = True
-                stack.append((target, iter(out[target])))
-    return back
 
 
 def _columns(

@@ -9,6 +9,7 @@ run shares one `Memo`, where rules keep answers that depend only on the model an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -18,6 +19,7 @@ from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.versions import law_day
 from tthc.dsl import Message, Related, Span, ast
+from tthc.dsl.codes import CODES
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,19 @@ ProcedureCheck = Callable[[ProcedureContext], Iterator[Finding]]
 ProjectCheck = Callable[[ProjectContext], Iterator[Finding]]
 
 
+def judges_process(check: ProcedureCheck) -> ProcedureCheck:
+    """A check of the internal process: a procedure whose source states none
+    (`ProcedureContext.process_unstated`) has nothing for it to judge, and TT607 reports that."""
+
+    @functools.wraps(check)
+    def judged(context: ProcedureContext) -> Iterator[Finding]:
+        if context.process_unstated:
+            return iter(())
+        return check(context)
+
+    return judged
+
+
 @dataclass(frozen=True)
 class Rule:
     """A check: its stable code, its scope and the function that finds.
@@ -106,3 +121,32 @@ class Rule:
     @property
     def doc(self) -> str:
         return self.check.__doc__ or ""
+
+
+_SCOPES: dict[str, Scope] = {
+    "ProcedureContext": "procedure",
+    "ProjectContext": "project",
+    "SuppressionContext": "suppression",
+}
+
+
+def rules_of(*checks: Callable[..., Iterator[Finding]]) -> tuple[Rule, ...]:
+    """A family's `RULES`, in the order given: each check's code is the one the code table
+    (`tthc.dsl.codes`) names as the function is named (`actor_not_competent`: TT101
+    `actor-not-competent`), its scope the context it takes. A rule's identity is thus written
+    once, in the code table; a function named after no code is a programming error, which
+    `tests/rules/test_identity.py` reports with what to add where."""
+    by_name = {code.name: code.code for code in CODES.values()}
+    rules = []
+    for check in checks:
+        code = by_name.get(check.__name__.replace("_", "-"))
+        context = check.__annotations__.get("context")
+        scope = _SCOPES.get(getattr(context, "__name__", str(context)))
+        if code is None or scope is None:
+            raise LookupError(
+                f"{check.__module__}.{check.__name__}: no code of dsl/codes.py has this name, "
+                "or its parameter `context` is not a ProcedureContext, ProjectContext or "
+                "SuppressionContext"
+            )
+        rules.append(Rule(code, scope, check))
+    return tuple(rules)

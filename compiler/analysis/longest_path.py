@@ -28,12 +28,13 @@ What the clock counts:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
 from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of, step_time
+from tthc.compiler.analysis.flow.depth_first import depth_first
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
 
@@ -108,36 +109,8 @@ def _build_clock(workflow: Workflow, avoid: frozenset[str]) -> _Clock:
             targets.append(target)
     apologies = [s.id.value for s in workflow.steps_of_kind(ast.StepKind.APOLOGY)]
     stops = [workflow.end, *(s for s in apologies if s not in avoid)]
-    order, preds = _without_loops(arrows, starts)
-    return _Clock(arrows, starts, stops, order, preds)
-
-
-def _without_loops(
-    arrows: dict[str, list[str]], starts: list[str]
-) -> tuple[list[str], dict[str, list[str]]]:
-    """A topological order of what the clock reaches, and each node's predecessors, once an
-    arrow back to a node on the current depth-first path has been dropped."""
-    done: list[str] = []
-    state: dict[str, bool] = {}  # True while on the current path, False once finished
-    preds: dict[str, list[str]] = {}
-    for root in starts:
-        if root in state:
-            continue
-        state[root] = True
-        stack = [(root, iter(arrows.get(root, [])))]
-        while stack:
-            node, targets = stack[-1]
-            target = next(targets, None)
-            if target is None:
-                stack.pop()
-                state[node] = False
-                done.append(node)
-            elif state.get(target) is not True:  # not an arrow back into the current path
-                preds.setdefault(target, []).append(node)
-                if target not in state:
-                    state[target] = True
-                    stack.append((target, iter(arrows.get(target, []))))
-    return done[::-1], preds
+    search = depth_first(starts, arrows)  # an arrow back into the current path is not followed
+    return _Clock(arrows, starts, stops, search.finished[::-1], search.preds)
 
 
 def _weights(workflow: Workflow, scale: Scale, settings: Settings) -> dict[str, Decimal | None]:
@@ -227,19 +200,8 @@ def _longest_path(
     reached = [stop for stop in clock.stops if stop in total]
     if not reached:
         return None
-    last: str | None = max(reached, key=lambda stop: total[stop])  # the first of equals
-    path: list[str] = []
-    while last is not None:
-        path.append(last)
-        last = via[last]
-    steps = tuple(n for n in reversed(path) if workflow.step(n) is not None)
-    return TimedPath(
-        steps=steps,
-        total=_tidy(total[path[0]]),
-        scale=scale,
-        untimed=tuple(s for s in steps if s not in weights),
-        incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
-    )
+    last = max(reached, key=lambda stop: total[stop])  # the first of equals
+    return _traced(last, via, total[last], scale, weights, lambda n: workflow.step(n) is not None)
 
 
 def longest_within(
@@ -270,18 +232,32 @@ def longest_within(
         via[node] = came
     if not total:
         return None
-    last: str | None = max(total, key=lambda node: total[node])
+    last = max(total, key=lambda node: total[node])
+    return _traced(last, via, total[last], scale, weights, lambda node: True)
+
+
+def _traced(
+    last: str,
+    via: dict[str, str | None],
+    total: Decimal,
+    scale: Scale,
+    weights: dict[str, Decimal | None],
+    kept: Callable[[str], bool],
+) -> TimedPath:
+    """The path that ends at `last`, followed back through `via`, its nodes that are `kept`
+    (steps, not `start` and `end`) in order."""
     path: list[str] = []
-    while last is not None:
-        path.append(last)
-        last = via[last]
-    ordered = tuple(reversed(path))
+    node: str | None = last
+    while node is not None:
+        path.append(node)
+        node = via[node]
+    steps = tuple(n for n in reversed(path) if kept(n))
     return TimedPath(
-        steps=ordered,
-        total=_tidy(total[path[0]]),
+        steps=steps,
+        total=_tidy(total),
         scale=scale,
-        untimed=tuple(s for s in ordered if s not in weights),
-        incomparable=tuple(s for s in ordered if s in weights and weights[s] is None),
+        untimed=tuple(s for s in steps if s not in weights),
+        incomparable=tuple(s for s in steps if s in weights and weights[s] is None),
     )
 
 

@@ -3,6 +3,7 @@
     import_files(paths, tables_folder, registry) -> ImportResult   drafts, registry, report
     import_records(records, tables, registry)    -> ImportResult
     write_result(result, out)                    -> the paths written
+    located(procedure, text, path)               -> the draft's AST with the spans of its text
     read_duration(text)                          -> Reading   the Vietnamese duration reader
     load_tables(folder) / load_registry(paths)   the mapping tables, the registry index
 
@@ -14,6 +15,7 @@ the rules layer (`tthc.rules.engine.importing`), so that this package imports on
 
 from tthc.compiler.importer.draft import Draft
 from tthc.compiler.importer.durations import Limit, Reading, read_duration
+from tthc.compiler.importer.located import located
 from tthc.compiler.importer.records import InputProblem, InternalStep, Record, read_files
 from tthc.compiler.importer.report import (
     ImportSummary,
@@ -43,6 +45,7 @@ __all__ = [
     "import_records",
     "load_registry",
     "load_tables",
+    "located",
     "read_duration",
     "read_files",
     "render_text",

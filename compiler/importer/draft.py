@@ -2,14 +2,15 @@
 
 Input: a `Record`, the `Tables`, the `RegistryIndex`, and the `Declarations` shared by the
 records of one import (an authority or instrument missing from the registry is declared once).
-Output: a `Draft`: the file name, the draft text (canonical form is applied by the caller) and
-the `RecordReport` saying what happened to every field.
+Output: a `Drafted`: the file name, the `ast.Procedure` (printed in canonical form by the caller,
+with no parse: the importer decides every value, so the AST is what the printed file says), the
+comments, and the `RecordReport` saying what happened to every field.
 
 The draft says what the record says, no more: a time the reader cannot read gives a step with
 no `takes`; a unit no table knows gives a step with no `by`; a field with no construct is kept
 as a comment. The pieces: `draft_header` (code, name, level, header lines), `draft_terms` (time
 limit, fee, kept fields, dossier), `draft_steps` (steps, provenance comments, flow, phases),
-`draft_common` (what they share).
+`draft_common` (what they share), `nodes` (the AST nodes).
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tthc.compiler.importer.draft_common import Declarations, one_line, quoted
-from tthc.compiler.importer.draft_header import header_lines, read_code, read_level, read_name
-from tthc.compiler.importer.draft_steps import step_lines
-from tthc.compiler.importer.draft_terms import dossier_lines
+from tthc.compiler.importer.draft_common import Declarations, one_line
+from tthc.compiler.importer.draft_header import header_fields, read_code, read_level, read_name
+from tthc.compiler.importer.draft_steps import process
+from tthc.compiler.importer.draft_terms import dossier
+from tthc.compiler.importer.nodes import literal, node
 from tthc.compiler.importer.records import Record
 from tthc.compiler.importer.report import RecordReport, Status
 from tthc.compiler.importer.tables import RegistryIndex, Tables
+from tthc.dsl import ast
 
 # The record's fields whose absence the draft states as `unstated <part>` (TT607 reports them
 # once, as incomplete data, instead of TT601/TT603/TT105 each reporting a missing value).
@@ -45,12 +48,23 @@ _UNSTATED = {
 
 @dataclass(frozen=True)
 class Draft:
-    """`text` is the draft without comments when `header` or `notes` are given: the comments
-    at the top of the file, and each step's provenance comment, in the order of the steps
-    (`tthc.compiler.importer.run` prints them back in canonical form)."""
+    """A draft as written: its file name, its canonical text, the report of its record, and
+    the procedure the text was printed from (for `located`, which gives it the spans of the
+    text; None when the importer has none to give)."""
 
     name: str
     text: str
+    report: RecordReport
+    procedure: ast.Procedure | None = None
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A draft before it is printed: the procedure, the comments at the top of the file, and
+    each step's provenance comment, in the order of the steps."""
+
+    name: str
+    procedure: ast.Procedure
     report: RecordReport
     header: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -58,46 +72,38 @@ class Draft:
 
 def draft_record(
     record: Record, tables: Tables, registry: RegistryIndex, declared: Declarations
-) -> Draft:
+) -> Drafted:
     source = record.text("nguon")
     report = RecordReport(record.key, record.origin, source)
     level = read_level(record, report)
-    lines = [f"# {one_line(line)}" for line in _banner(record, source)]
-    lines.append(
-        f"procedure {quoted(read_code(record, report))} {quoted(read_name(record, report))} {{"
+    header = [f"# {one_line(line)}" for line in _banner(record, source)]
+    code = literal(read_code(record, report))
+    title = read_name(record, report)
+    fields = header_fields(record, level, tables, registry, declared, report, header)
+    components = dossier(record, report)
+    steps = process(
+        record, level, [c.id.value for c in components], tables, registry, declared, report
     )
-    lines += header_lines(record, level, tables, registry, declared, report)
-    components = dossier_lines(record, lines, report)
-    step_lines(record, level, components, tables, registry, declared, lines, report)
-    lines += _unstated(report)  # after the steps, which note a process not stated
-    lines.append("}")
+    procedure = node(
+        ast.Procedure,
+        code=node(ast.Text, value=code),
+        name=title,
+        **fields,
+        unstated=_unstated(report),  # after the steps, which note a process not stated
+        dossier=tuple(components),
+        steps=tuple(steps.steps),
+        phases=tuple(steps.phases),
+        flow=tuple(steps.flow),
+    )
     name = _file_name(record)
     report.draft = name
-    header, notes, body = _split_comments(lines)
-    return Draft(name, "\n".join(body) + "\n", report, header, notes)
+    return Drafted(name, procedure, report, tuple(header), tuple(steps.notes))
 
 
-def _unstated(report: RecordReport) -> list[str]:
-    """The line naming what the source does not state, in the order of the record's fields."""
+def _unstated(report: RecordReport) -> tuple[ast.Unstated, ...]:
+    """What the source does not state, in the order of the record's fields."""
     missing = {i.field for i in report.items if i.status is Status.NOT_STATED}
-    parts = [part for key, part in _UNSTATED.items() if key in missing]
-    return [f"  unstated {', '.join(parts)}"] if parts else []
-
-
-def _split_comments(lines: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
-    """Comments of the file and the header go to the top of the file; each step's provenance
-    comment is the line just before the step."""
-    header: list[str] = []
-    notes: list[str] = []
-    body: list[str] = []
-    for line in lines:
-        if line.startswith(("# ", "  # ")):
-            header.append(line.strip())
-        elif line.startswith("    # "):
-            notes.append(line.strip())
-        else:
-            body.append(line)
-    return tuple(header), tuple(notes), body
+    return tuple(ast.Unstated(part) for key, part in _UNSTATED.items() if key in missing)
 
 
 def _banner(record: Record, source: str) -> list[str]:

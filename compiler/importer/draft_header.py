@@ -1,23 +1,26 @@
 """The head of a draft: a record's code, name and level, then its header lines (field, level,
 basis, applicants, channels, deadlines, results, fee and the fields kept as comments). Input: a
-`Record`, the `Tables`, the `RegistryIndex`, the import's `Declarations`; output: DSL lines, with
-a note in the `RecordReport` for every field.
+`Record`, the `Tables`, the `RegistryIndex`, the import's `Declarations`; output: the fields of
+an `ast.Procedure` and comment lines, with a note in the `RecordReport` for every field.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from tthc.compiler.importer.draft_common import Declarations, one_line, quoted
-from tthc.compiler.importer.draft_terms import deadline_lines, fee_lines, kept_lines
+from tthc.compiler.importer.draft_common import Declarations
+from tthc.compiler.importer.draft_terms import deadlines, fees, kept
 from tthc.compiler.importer.mapping import (
     channel_of,
     level_of,
     match_citation,
 )
+from tthc.compiler.importer.nodes import citation, literal, node
 from tthc.compiler.importer.records import Record
 from tthc.compiler.importer.report import RecordReport, Status
 from tthc.compiler.importer.tables import RegistryIndex, Tables
+from tthc.dsl import ast
 
 _CODE = re.compile(r"^(\d\.\d{6})(?:\.[A-Z0-9]+)?$")
 
@@ -57,7 +60,7 @@ def read_name(record: Record, report: RecordReport) -> str:
     name = record.text("ten_thu_tuc")
     if not name:
         report.not_stated("ten_thu_tuc", "bản ghi không có tên thủ tục", "the record gives no name")
-    return one_line(name)
+    return literal(name)
 
 
 def read_level(record: Record, report: RecordReport) -> str | None:
@@ -81,28 +84,31 @@ def read_level(record: Record, report: RecordReport) -> str | None:
     return level
 
 
-def header_lines(
+def header_fields(
     record: Record,
     level: str | None,
     tables: Tables,
     registry: RegistryIndex,
     declared: Declarations,
     report: RecordReport,
-) -> list[str]:
-    out: list[str] = []
+    comments: list[str],
+) -> dict[str, Any]:
+    """The procedure's header fields (`ast.Procedure` field names), the comments for the top
+    of the draft appended to `comments`."""
+    out: dict[str, Any] = {}
     if record.text("linh_vuc"):
-        out.append(f"  field {quoted(record.text('linh_vuc'))}")
+        out["field"] = literal(record.text("linh_vuc"))
     else:
         report.note(
             Status.NOT_STATED, "linh_vuc", "", "nguồn không nêu lĩnh vực", "no field in the source"
         )
     if level:
-        out.append(f"  level {level}")
+        out["level"] = ast.Level(level)
     basis = _basis(record, tables, registry, declared, report)
     if basis:
-        out.append(f"  basis {', '.join(basis)}")
+        out["basis"] = tuple(citation(instrument) for instrument in basis)
     if record.text("doi_tuong_thuc_hien"):
-        out.append(f"  applicants {quoted(record.text('doi_tuong_thuc_hien'))}")
+        out["applicants"] = (literal(record.text("doi_tuong_thuc_hien")),)
     else:
         report.not_stated(
             "doi_tuong_thuc_hien",
@@ -111,15 +117,21 @@ def header_lines(
         )
     channels = _channels(record, report)
     if channels:
-        out.append(f"  channels {', '.join(channels)}")
-    out += deadline_lines(record, report)
-    for result in record.items("ket_qua"):
-        out.append(f"  result {quoted(result)}")
+        out["channels"] = tuple(_channel(channel) for channel in channels)
+    out["deadlines"] = tuple(deadlines(record, report, comments))
+    out["results"] = tuple(literal(result) for result in record.items("ket_qua"))
     if not record.items("ket_qua"):
         report.not_stated("ket_qua", "nguồn không nêu kết quả thực hiện", "no result in the source")
-    out += fee_lines(record, report)
-    out += kept_lines(record, report)
+    out["fees"] = tuple(fees(record, report, comments))
+    kept(record, report, comments)
     return out
+
+
+def _channel(written: str) -> ast.Channel:
+    kind, _, online = written.partition(" ")
+    if online:
+        return node(ast.Channel, kind=ast.ChannelKind(kind), online=ast.OnlineLevel(online))
+    return node(ast.Channel, kind=ast.ChannelKind(kind))
 
 
 def _basis(

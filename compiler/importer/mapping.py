@@ -25,7 +25,7 @@ _DATE = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 @dataclass(frozen=True)
 class UnitMatch:
     row: UnitRow | None  # the responsible unit (the first named), None when no row matches
-    others: tuple[str, ...]  # other authorities the text names (alternatives)
+    others: tuple[UnitRow, ...]  # other authorities the text names (one row each), in order
     head: bool  # "Lãnh đạo X": the head of X, or a deputy acting for it
     postal: bool  # the text names the postal service (a channel, never an actor)
     counterpart: UnitRow | None  # "X phối hợp Y": Y
@@ -48,12 +48,15 @@ def _match_unit(text: str, level: str, tables: Tables) -> UnitMatch:
     found = _matches(parts[0], level, tables)
     counterpart = _matches(parts[1], level, tables) if len(parts) > 1 else []
     first = found[0] if found else None
-    others = tuple(
-        dict.fromkeys(r.authority for r in found[1:] if first and r.authority != first.authority)
-    )
+    seen = {first.authority} if first else set()
+    others = []
+    for row in found[1:] if first else ():
+        if row.authority not in seen:
+            seen.add(row.authority)
+            others.append(row)
     return UnitMatch(
         row=first,
-        others=others,
+        others=tuple(others),
         head=head,
         postal=postal,
         counterpart=counterpart[0] if counterpart else None,

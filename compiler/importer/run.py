@@ -14,12 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tthc.compiler.importer.draft import Draft, draft_record
+from tthc.compiler.importer.draft import Draft, Drafted, draft_record
 from tthc.compiler.importer.draft_common import Declarations
+from tthc.compiler.importer.nodes import node
 from tthc.compiler.importer.records import InputProblem, Record, read_files
-from tthc.compiler.importer.report import ImportSummary, Status
-from tthc.compiler.importer.tables import RegistryIndex, Tables, load_registry, load_tables
-from tthc.dsl import Severity, decode_source, parse
+from tthc.compiler.importer.report import ImportSummary
+from tthc.compiler.importer.tables import (
+    RegistryIndex,
+    Tables,
+    UnitRow,
+    load_registry,
+    load_tables,
+    spelling_key,
+)
+from tthc.dsl import ast, decode_source, parse
 from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.printer.lines import Comment, Comments
 
@@ -58,8 +66,8 @@ def import_records(records: list[Record], tables: Tables, registry: RegistryInde
             name = f"{name.removesuffix('.tthc')}-{len(taken)}.tthc"
             draft.report.draft = name
         taken.add(name)
-        result.drafts.append(Draft(name, _canonical(name, draft), draft.report))
-    result.registry = _registry_text(declared)
+        result.drafts.append(Draft(name, _canonical(draft), draft.report, draft.procedure))
+    result.registry = _registry_text(declared, registry)
     return result
 
 
@@ -79,27 +87,11 @@ def write_result(result: ImportResult, out: Path) -> list[Path]:
     return written
 
 
-def _canonical(name: str, draft: Draft) -> str:
-    """The draft as `tthc fmt` prints it, comments included. The text is parsed once and
-    printed with the comments placed by the importer (the formatter's own comment pass parses
-    the text again with a slower parser: 3x the time of the whole import); the tests check that
-    `tthc fmt` leaves every draft unchanged. The raw text, noted in the report, if it does not
-    parse (a fault of the importer, never of the record)."""
-    source = decode_source(name, draft.text.encode("utf-8")).value
-    parsed = parse(source) if source is not None else None
-    if (
-        parsed is None
-        or parsed.value is None
-        or any(d.severity is Severity.ERROR for d in parsed.diagnostics)
-    ):
-        draft.report.note(
-            Status.NEEDS_PERSON,
-            "",
-            "",
-            "bản nháp không đọc lại được (lỗi của tthc import, xin báo lại)",
-            "the draft does not parse (a fault of tthc import, please report it)",
-        )
-        return "\n".join([*draft.header, draft.text])
+def _canonical(draft: Drafted) -> str:
+    """The draft as `tthc fmt` prints it, comments included: the importer's AST printed once,
+    with no parse (the check parses the written file once, for the positions its findings point
+    to); the tests check that `tthc fmt` leaves every draft unchanged and that parsing it gives
+    back the importer's AST."""
     steps = ("procedures", 0, "steps")
     comments = Comments(
         header=draft.header,
@@ -108,10 +100,10 @@ def _canonical(name: str, draft: Draft) -> str:
             for number, note in enumerate(draft.notes)
         ),
     )
-    return format_dsl(parsed.value, comments)
+    return format_dsl(node(ast.Document, procedures=(draft.procedure,)), comments)
 
 
-def _registry_text(declared: Declarations) -> str:
+def _registry_text(declared: Declarations, registry: RegistryIndex) -> str:
     """The registry entries in canonical form, printed with their header comment as `tthc fmt`
     would (the formatter's own comment pass would build a second, slower parser for two
     comment lines); the tests check that `tthc fmt` leaves the file unchanged."""
@@ -122,6 +114,7 @@ def _registry_text(declared: Declarations) -> str:
         "# đăng ký chưa có. Văn bản ghi 'unverified' cho tới khi người soạn đọc văn bản gốc.",
     )
     lines = []
+    titles = registry.names | {spelling_key(row.title) for row in declared.authorities.values()}
     for name, row in sorted(declared.authorities.items()):
         attributes = "  ".join(
             part
@@ -130,6 +123,7 @@ def _registry_text(declared: Declarations) -> str:
                 f"kind {row.kind}" if row.kind else "",
                 f"of {row.of}" if row.of else "",
                 "one_stop yes" if row.one_stop else "",
+                _aliases(row, declared.spellings.get(name, []), titles),
             )
             if part
         )
@@ -149,6 +143,20 @@ def _registry_text(declared: Declarations) -> str:
     if parsed is None or parsed.value is None or parsed.diagnostics:
         return "\n".join([*header, "", text])
     return format_dsl(parsed.value, Comments(header=header))
+
+
+def _aliases(row: UnitRow, spellings: list[str], titles: set[str]) -> str:
+    """The other spellings the records gave the authority, as `aliases`: none that is its
+    title, case and spacing aside, or that names another authority of the registry or of
+    this import (one spelling names one authority, TT004)."""
+    taken = {spelling_key(row.title)} | titles
+    written = []
+    for spelling in spellings:
+        key = spelling_key(spelling)
+        if key not in taken:
+            taken.add(key)
+            written.append(_q(spelling))
+    return f"aliases {', '.join(written)}" if written else ""
 
 
 def _q(text: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,8 @@ class RegistryIndex:
     authorities: set[str] = field(default_factory=set)
     instruments: dict[str, str] = field(default_factory=dict)  # number key → identifier
     identifiers: set[str] = field(default_factory=set)  # instrument identifiers
+    kinds: dict[str, str] = field(default_factory=dict)  # authority → its kind, when declared
+    names: set[str] = field(default_factory=set)  # every title and alias, `spelling_key`ed
 
 
 def load_tables(folder: Path | None = None) -> Tables:
@@ -95,6 +98,11 @@ def number_key(number: str) -> str:
     return re.sub(r"\s+", "", number).upper().replace("Đ", "D")
 
 
+def spelling_key(text: str) -> str:
+    """One spelling of a name as `Registry.named` compares them: case and spacing aside."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
 def load_registry(paths: list[Path]) -> RegistryIndex:
     """The identifiers declared in the registry files (folders read recursively)."""
     index = RegistryIndex()
@@ -105,7 +113,11 @@ def load_registry(paths: list[Path]) -> RegistryIndex:
         document = parse_path(str(file)).value
         if document is None:
             continue
-        index.authorities.update(a.id.value for a in document.authorities)
+        for authority in document.authorities:
+            index.authorities.add(authority.id.value)
+            if authority.kind is not None:
+                index.kinds[authority.id.value] = authority.kind.value
+            index.names.update(map(spelling_key, (authority.title, *authority.aliases)))
         for instrument in document.instruments:
             index.instruments[number_key(instrument.number)] = instrument.id.value
             index.identifiers.add(instrument.id.value)

@@ -23,14 +23,14 @@ from tthc.rules.authority.district_actor_after_reform import district_actor_afte
 from tthc.rules.authority.instrument_not_in_force import instrument_not_in_force
 from tthc.rules.authority.missing_legal_basis import missing_legal_basis
 from tthc.rules.authority.reception_outside_one_stop import reception_outside_one_stop
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT101", "procedure", actor_not_competent),
-    Rule("TT102", "procedure", district_actor_after_reform),
-    Rule("TT103", "procedure", decision_at_wrong_level),
-    Rule("TT104", "procedure", instrument_not_in_force),
-    Rule("TT105", "procedure", missing_legal_basis),
-    Rule("TT106", "procedure", reception_outside_one_stop),
-    Rule("TT107", "procedure", collective_individual_mismatch),
+RULES: tuple[Rule, ...] = rules_of(
+    actor_not_competent,
+    district_actor_after_reform,
+    decision_at_wrong_level,
+    instrument_not_in_force,
+    missing_legal_basis,
+    reception_outside_one_stop,
+    collective_individual_mismatch,
 )

@@ -24,7 +24,7 @@ A procedure encoded from an incomplete published record marks what its source do
 parts alone.
 """
 
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.corpus.bad_procedure_code import bad_procedure_code
 from tthc.rules.corpus.copied_internal_process import copied_internal_process
 from tthc.rules.corpus.district_procedure_without_successor import (
@@ -35,12 +35,12 @@ from tthc.rules.corpus.linked_procedure_missing import linked_procedure_missing
 from tthc.rules.corpus.missing_metadata import missing_metadata
 from tthc.rules.corpus.not_stated_in_source import not_stated_in_source
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT601", "procedure", bad_procedure_code),
-    Rule("TT602", "project", duplicate_procedure_code),
-    Rule("TT603", "procedure", missing_metadata),
-    Rule("TT604", "project", linked_procedure_missing),
-    Rule("TT605", "project", district_procedure_without_successor),
-    Rule("TT606", "project", copied_internal_process),
-    Rule("TT607", "procedure", not_stated_in_source),
+RULES: tuple[Rule, ...] = rules_of(
+    bad_procedure_code,
+    duplicate_procedure_code,
+    missing_metadata,
+    linked_procedure_missing,
+    district_procedure_without_successor,
+    copied_internal_process,
+    not_stated_in_source,
 )

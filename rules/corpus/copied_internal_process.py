@@ -36,50 +36,18 @@ def copied_internal_process(context: ProjectContext) -> Iterator[Finding]:
         to the next; then either the longer limit is promised without the time being planned,
         or the shorter one cannot be met by the steps (a TT501 overrun in waiting).
     Example:
-        ```tthc
-        procedure "1.001001" "Đăng ký biến động đất đai" {
-          deadline 10 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            tham_dinh review "Thẩm định hồ sơ" by commune.civil_status_officer takes 3 working_days
-            ky decision "Ký kết quả" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> tham_dinh -> ky -> tra -> end }
-        }
-        procedure "1.001002" "Đính chính Giấy chứng nhận" {
+        ```tthc fragment
+        procedure "1.001193" "Đăng ký khai sinh" {
+        procedure "1.001194" "Đăng ký lại khai sinh" {
           deadline 7 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            tham_dinh review "Thẩm định hồ sơ" by commune.civil_status_officer takes 3 working_days
-            ky decision "Ký kết quả" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> tham_dinh -> ky -> tra -> end }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001001" "Đăng ký biến động đất đai" {
-          deadline 10 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            tham_dinh review "Thẩm định hồ sơ" by commune.civil_status_officer takes 6 working_days
-            ky decision "Ký kết quả" by commune.chairman takes 2 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> tham_dinh -> ky -> tra -> end }
-        }
-        procedure "1.001002" "Đính chính Giấy chứng nhận" {
+        ```tthc fragment
+        procedure "1.001193" "Đăng ký khai sinh" {
+        procedure "1.001194" "Đăng ký lại khai sinh" {
+            ky decision "Ký Giấy khai sinh" by commune.chairman takes 3 working_days
+              basis luat-ho-tich-2014 art 16
           deadline 7 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-            tham_dinh review "Thẩm định hồ sơ" by commune.civil_status_officer takes 4 working_days
-            ky decision "Ký kết quả" by commune.chairman takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 1 working_days
-          }
-          flow { start -> tiep_nhan -> tham_dinh -> ky -> tra -> end }
-        }
         ```
     """
     groups: dict[str, list[ProcedureModel]] = {}

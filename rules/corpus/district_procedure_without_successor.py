@@ -57,22 +57,19 @@ def district_procedure_without_successor(context: ProjectContext) -> Iterator[Fi
         Decree 120/2025/NĐ-CP Art. 4, Decree 151/2025/NĐ-CP Art. 5). A district procedure left
         without a successor is a service that no office now provides.
     Example:
-        ```tthc
+        ```tthc fragment
         procedure "2.000528" "Đăng ký khai sinh có yếu tố nước ngoài" {
           level district
+          effective 2016-01-01
           until 2025-06-30
-        }
         ```
     Use instead:
-        ```tthc
+        ```tthc fragment
         procedure "2.000528" "Đăng ký khai sinh có yếu tố nước ngoài" {
           level district
+          effective 2016-01-01
           until 2025-06-30
-        }
         procedure "2.000528" "Đăng ký khai sinh có yếu tố nước ngoài" {
-          level commune
-          effective 2025-07-01
-        }
         ```
     """
     later = successors(context.model)

@@ -53,24 +53,15 @@ def duplicate_procedure_code(context: ProjectContext) -> Iterator[Finding]:
         Arts. 24-26): two records under one code at the same time means the
         portal, the one-stop system and this tool cannot tell which rules apply to a dossier.
     Example:
-        ```tthc
+        ```tthc fragment
         procedure "1.001193" "Đăng ký khai sinh" {
-          level commune
-        }
         procedure "1.001193" "Đăng ký khai sinh (bản sao)" {
-          level commune
-        }
         ```
     Use instead:
-        ```tthc
+        ```tthc fragment
         procedure "1.001193" "Đăng ký khai sinh" {
-          level commune
-          effective 2025-07-01
-        }
         procedure "1.000656" "Đăng ký khai tử" {
-          level commune
-          effective 2025-07-01
-        }
+          result "Trích lục khai tử"
         ```
     """
     seen: dict[str, list[ProcedureModel]] = {}

@@ -27,13 +27,11 @@ def linked_procedure_missing(context: ProjectContext) -> Iterator[Finding]:
           links "1.000000"
         ```
     Use instead:
-        ```tthc
+        ```tthc fragment
         procedure "1.001193" "Đăng ký khai sinh" {
           links "1.000656"
-        }
         procedure "1.000656" "Đăng ký khai tử" {
-          level commune
-        }
+          result "Trích lục khai tử"
         ```
     """
     procedures = context.model.procedures

@@ -72,21 +72,15 @@ def not_stated_in_source(context: ProcedureContext) -> Iterator[Finding]:
         incomplete data to complete from the publishing decision, not a procedure with as many
         faults as it has missing fields.
     Example:
-        ```tthc
-        procedure "TTHC-XA-04" "Đăng ký biến động đất đai" {
-          field "Đất đai"  level commune
+        ```tthc fragment
+        procedure "TTHC-XA-04" "Đăng ký khai sinh" {
+          without result
+          without channels
           unstated code, result, channels
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          field "Hộ tịch"  level commune
-          basis luat-ho-tich-2014 art 16
-          channels direct
-          deadline 3 working_days
-          result "Giấy khai sinh"
-        }
+        ```tthc fragment
+        # the base procedure: every part stated
         ```
     """
     node = context.procedure.node

@@ -21,7 +21,7 @@ from tthc.compiler.analysis.longest_path import (
     longest_path,
     timed_steps,
 )
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.deadlines.coordination_longer_than_step import coordination_longer_than_step
 from tthc.rules.deadlines.deadline_exceeded import deadline_exceeded
 from tthc.rules.deadlines.deadline_longer_after_move import deadline_longer_after_move
@@ -43,12 +43,12 @@ __all__ = [
     "timed_steps",
 ]
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT501", "procedure", deadline_exceeded),
-    Rule("TT502", "procedure", step_without_duration),
-    Rule("TT503", "procedure", deadline_longer_after_move),
-    Rule("TT504", "procedure", mixed_day_units),
-    Rule("TT505", "procedure", phase_over_budget),
-    Rule("TT506", "procedure", coordination_longer_than_step),
-    Rule("TT507", "procedure", extension_without_base),
+RULES: tuple[Rule, ...] = rules_of(
+    deadline_exceeded,
+    step_without_duration,
+    deadline_longer_after_move,
+    mixed_day_units,
+    phase_over_budget,
+    coordination_longer_than_step,
+    extension_without_base,
 )

@@ -34,9 +34,7 @@ def coordination_longer_than_step(context: ProcedureContext) -> Iterator[Finding
         ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
               coordinates commune.economic_division for 2 working_days
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
+          flow { start -> tiep_nhan -> kiem_tra -> ky -> tra -> end }
         ```
     Use instead:
         ```tthc fragment

@@ -76,9 +76,7 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 2 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
           deadline 3 working_days
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
+          flow { start -> tiep_nhan -> kiem_tra -> ky -> tra -> end }
         ```
     Use instead:
         ```tthc fragment
@@ -86,9 +84,7 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
             tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
           deadline 3 working_days
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
+          flow { start -> tiep_nhan -> kiem_tra -> ky -> tra -> end }
         ```
     """
     procedure, workflow, settings = context.procedure.node, context.workflow, context.settings

@@ -38,18 +38,12 @@ def deadline_longer_after_move(context: ProcedureContext) -> Iterator[Finding]:
         deadline, so this is a warning: check the new text, and suppress with a reason if it
         really is longer.
     Example:
-        ```tthc
-        procedure "1.012753" "Đăng ký đất đai, cấp Giấy chứng nhận lần đầu" {
-          moved { from district deadline 20 days }
-          deadline 23 days
-        }
+        ```tthc fragment
+          moved { from district  deadline 3 working_days  basis nd-120-2025 art 4 }
         ```
     Use instead:
-        ```tthc
-        procedure "1.012753" "Đăng ký đất đai, cấp Giấy chứng nhận lần đầu" {
-          moved { from district deadline 23 days }
-          deadline 20 days
-        }
+        ```tthc fragment
+          moved { from district  deadline 5 working_days  basis nd-120-2025 art 4 }
         ```
     """
     procedure = context.procedure.node

@@ -28,31 +28,13 @@ def extension_without_base(context: ProcedureContext) -> Iterator[Finding]:
         in 2020). An extension with no deadline has no end to count from, and one with no case
         silently lengthens every dossier's time limit.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           deadline +2 working_days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> tra -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 1 working_days
+        ```tthc fragment
+          deadline 5 working_days
           deadline +2 working_days when "cần xác minh"
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> tra -> end
-          }
-        }
         ```
     """
     procedure = context.procedure.node

@@ -38,29 +38,13 @@ def mixed_day_units(context: ProcedureContext) -> Iterator[Finding]:
         Code 2019 Art. 112, and periods follow Civil Code 2015 Arts. 147-148, so 15 days and 15
         working days end on different dates and cannot be added or compared as they are.
     Example:
-        ```tthc
-        procedure "1.012753" "Đăng ký đất đai, cấp Giấy chứng nhận lần đầu" {
+        ```tthc fragment
           deadline 20 days
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-          }
-          flow {
-            start -> tiep_nhan -> end
-          }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.012753" "Đăng ký đất đai, cấp Giấy chứng nhận lần đầu" {
+        ```tthc fragment
           deadline 20 days
           day_rule calendar_as_working
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 1 working_days
-          }
-          flow {
-            start -> tiep_nhan -> end
-          }
-        }
         ```
     """
     procedure = context.procedure.node

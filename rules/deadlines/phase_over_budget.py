@@ -36,9 +36,7 @@ def phase_over_budget(context: ProcedureContext) -> Iterator[Finding]:
           phases {
             xu_ly "Giai đoạn xử lý" budget 2 working_days steps kiem_tra, ky
           }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> ky -> tra -> end
-          }
+          flow { start -> tiep_nhan -> kiem_tra -> ky -> tra -> end }
         ```
     Use instead:
         ```tthc fragment

@@ -18,7 +18,7 @@ each decision step that relies on it.
     delegation_without_resources.py  TT208 delegation-without-resources
 """
 
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.delegation.delegation_cycle import delegation_cycle
 from tthc.rules.delegation.delegation_not_downward import delegation_not_downward
 from tthc.rules.delegation.delegation_without_resources import delegation_without_resources
@@ -28,13 +28,13 @@ from tthc.rules.delegation.move_without_instrument import move_without_instrumen
 from tthc.rules.delegation.re_authorization import re_authorization
 from tthc.rules.delegation.re_decentralization import re_decentralization
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT201", "project", re_decentralization),
-    Rule("TT202", "project", invalid_authorization),
-    Rule("TT203", "project", re_authorization),
-    Rule("TT204", "project", delegation_not_downward),
-    Rule("TT205", "project", instrument_cannot_delegate),
-    Rule("TT206", "procedure", move_without_instrument),
-    Rule("TT207", "project", delegation_cycle),
-    Rule("TT208", "project", delegation_without_resources),
+RULES: tuple[Rule, ...] = rules_of(
+    re_decentralization,
+    invalid_authorization,
+    re_authorization,
+    delegation_not_downward,
+    instrument_cannot_delegate,
+    move_without_instrument,
+    delegation_cycle,
+    delegation_without_resources,
 )

@@ -26,23 +26,19 @@ def re_authorization(context: ProjectContext) -> Iterator[Finding]:
     Example:
         ```tthc
         grant uq_pho_chu_tich {
-          power "ho-tich"  from commune.people_committee  to commune.vice_chairman
+          power "ho-tich.dang-ky-khai-sinh"  from commune.people_committee  to commune.vice_chairman
           mode authorization  basis qd-uq-2025-01  until 2026-12-31  resources "Công chức hộ tịch"
         }
         grant uq_cong_chuc {
-          power "ho-tich"  from commune.vice_chairman  to commune.civil_status_officer
-          mode authorization  basis qd-uq-2025-01  until 2026-12-31
+          power "ho-tich.dang-ky-khai-sinh"  from commune.vice_chairman
+          to commune.civil_status_officer  mode authorization  basis qd-uq-2025-01  until 2026-12-31
         }
         ```
     Use instead:
         ```tthc
-        grant uq_pho_chu_tich {
-          power "ho-tich"  from commune.people_committee  to commune.vice_chairman
-          mode authorization  basis qd-uq-2025-01  until 2026-12-31  resources "Công chức hộ tịch"
-        }
         grant uq_cong_chuc {
-          power "ho-tich"  from commune.people_committee  to commune.civil_status_officer
-          mode authorization  basis qd-uq-2025-01  until 2026-12-31
+          power "ho-tich.dang-ky-khai-sinh"  from commune.people_committee
+          to commune.civil_status_officer  mode authorization  basis qd-uq-2025-01  until 2026-12-31
         }
         ```
     """

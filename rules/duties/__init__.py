@@ -7,11 +7,11 @@ two persons are required) and TT702 (personal papers shown to a step that has no
     needless_personal_data.py              TT702 needless-personal-data
 """
 
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.duties.needless_personal_data import needless_personal_data
 from tthc.rules.duties.same_officer_prepares_and_approves import same_officer_prepares_and_approves
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT701", "procedure", same_officer_prepares_and_approves),
-    Rule("TT702", "procedure", needless_personal_data),
+RULES: tuple[Rule, ...] = rules_of(
+    same_officer_prepares_and_approves,
+    needless_personal_data,
 )

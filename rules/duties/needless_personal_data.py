@@ -44,9 +44,7 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
           dossier {
             giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
-          flow {
-            start -> kiem_tra -> tra -> end
-          }
+          flow { start -> kiem_tra -> tra -> end }
         ```
     Use instead:
         ```tthc fragment
@@ -54,9 +52,7 @@ def needless_personal_data(context: ProcedureContext) -> Iterator[Finding]:
           dossier {
             giay_chung_sinh "Giấy chứng sinh" copies 1 required personal
           }
-          flow {
-            start -> kiem_tra -> tra -> end
-          }
+          flow { start -> kiem_tra -> tra -> end }
         ```
     """
     components = context.procedure.components

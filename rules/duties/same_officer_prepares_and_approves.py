@@ -35,17 +35,13 @@ def same_officer_prepares_and_approves(context: ProcedureContext) -> Iterator[Fi
         ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.chairman
           two_persons yes
-          flow {
-            start -> kiem_tra -> ky -> end
-          }
+          flow { start -> kiem_tra -> ky -> end }
         ```
     Use instead:
         ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer
           two_persons yes
-          flow {
-            start -> kiem_tra -> ky -> end
-          }
+          flow { start -> kiem_tra -> ky -> end }
         ```
     """
     workflow = context.workflow

@@ -16,8 +16,8 @@ may be wrong either way, which costs time, never a finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from tthc.compiler import ProcedureModel, Registry, build_procedure, resolve_procedure
 from tthc.compiler.analysis.memo import Memo
@@ -112,9 +112,13 @@ class FileChecker:
     rules: Sequence[Rule]
     settings: Settings
     memo: Memo
+    # Documents already read by whoever wrote the file, by path, spans pointing into it
+    # (`tthc import`'s drafts): not parsed again.
+    known: Mapping[str, ast.Document] = field(default_factory=dict)
 
     def check(self, path: str, data: bytes | None) -> FileResult:
-        parsed = parse_data(path, data, self.limits)
+        document = self.known.get(path)
+        parsed = Outcome(document, []) if document else parse_data(path, data, self.limits)
         document = parsed.value
         if document is not None and declares_registry(document):
             return FileResult(declares_registry=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tthc.compiler.importer import ImportResult, write_result
-from tthc.dsl import Diagnostic
+from tthc.compiler.importer import ImportResult, located, write_result
+from tthc.dsl import Diagnostic, ast
 from tthc.rules.engine.config import Config
 from tthc.rules.engine.config_file import discover_config
 from tthc.rules.engine.repository import CheckRequest, check
@@ -29,7 +29,7 @@ def check_import(
     jobs: int = 1,
 ) -> list[Diagnostic]:
     write_result(result, out)
-    diagnostics = _check(out, registry, config, jobs)
+    diagnostics = _check(out, registry, config, jobs, _located(result, out))
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.span.path, []).append(diagnostic)
@@ -44,8 +44,24 @@ def check_import(
     return diagnostics
 
 
+def _located(result: ImportResult, out: Path) -> dict[str, ast.Document]:
+    """Each draft's AST with the spans of its written file, by the path discovery gives it
+    (`located`: the check then parses no draft); a draft the walk cannot place is parsed."""
+    known = {}
+    for draft in result.drafts:
+        path = str(out / draft.name)  # as discovery names it: str(Path(folder) / name)
+        document = located(draft.procedure, draft.text, path) if draft.procedure else None
+        if document is not None:
+            known[path] = document
+    return known
+
+
 def _check(
-    out: Path, registry: Sequence[Path], config: Config | None, jobs: int
+    out: Path,
+    registry: Sequence[Path],
+    config: Config | None,
+    jobs: int,
+    known: dict[str, ast.Document],
 ) -> list[Diagnostic]:
     """`check_paths` on the output folder with the worker processes asked for (no cache: the
     drafts were just written). An unusable configuration gives its own diagnostics and nothing
@@ -55,5 +71,5 @@ def _check(
         if found.value is None:
             return found.diagnostics
         config = found.value
-    request = CheckRequest((out,), config, tuple(registry), jobs=jobs, use_cache=False)
+    request = CheckRequest((out,), config, tuple(registry), jobs=jobs, use_cache=False, known=known)
     return list(check(request).diagnostics)

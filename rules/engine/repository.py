@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +67,9 @@ class CheckRequest:
     use_cache: bool = True
     changes: Changes | None = None  # report only the diagnostics of these files
     cache_root: Path | None = None  # default: the configuration's folder, else the working one
+    # Documents whose files the caller wrote and read itself (`tthc import`), by the path
+    # discovery gives: checked without parsing them again. With them the cache is not used.
+    known: Mapping[str, ast.Document] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,8 @@ def check(request: CheckRequest, progress: Progress | None = None) -> CheckResul
     files, extra = project_files(request.paths, config, request.registry)
     ordered = list(dict.fromkeys([*extra, *files]))  # the order load_project reads them in
     contents, digests = read_files(ordered, config.limits, _ticks(progress, len(ordered)))
-    cache = Cache.at(request.cache_root or config.root or Path.cwd()) if request.use_cache else None
+    use_cache = request.use_cache and not request.known
+    cache = Cache.at(request.cache_root or config.root or Path.cwd()) if use_cache else None
     # The tool's fingerprint reads every source file of the checking layers (~10 ms of a cold
     # one-file check): only a cache key needs it.
     key = (
@@ -99,7 +103,9 @@ def check(request: CheckRequest, progress: Progress | None = None) -> CheckResul
         replayed = True
     else:
         with _collector_for_big_heaps():
-            diagnostics = _check_all(ordered, contents, digests, config, cache, jobs, progress)
+            diagnostics = _check_all(
+                ordered, contents, digests, config, cache, jobs, progress, request.known
+            )
         rule_codes = _codes_checked(ordered, config)
         if cache:
             cache.put(RUNS, key, (tuple(ordered), rule_codes, diagnostics))
@@ -190,6 +196,7 @@ def _check_all(
     cache: Cache | None,
     jobs: int,
     progress: Progress | None,
+    known: Mapping[str, ast.Document],
 ) -> list[Diagnostic]:
     """The report on every file: registry files read here, every other file checked on its
     own on all cores, the project-scope rules over the summaries. A file found to declare
@@ -198,7 +205,7 @@ def _check_all(
     rules = enabled_rules(files, config)
     registry_files = {p for p in files if may_declare_registry(contents[p])}
     while True:
-        checked = _Round(files, contents, digests, config, rules, cache, jobs, progress)
+        checked = _Round(files, contents, digests, config, rules, cache, jobs, progress, known)
         surprises = checked.run(registry_files)
         if not surprises:
             break
@@ -219,8 +226,9 @@ class _Round:
         cache: Cache | None,
         jobs: int,
         progress: Progress | None,
+        known: Mapping[str, ast.Document],
     ) -> None:
-        self.files, self.contents, self.digests = files, contents, digests
+        self.files, self.contents, self.digests, self.known = files, contents, digests, known
         self.config, self.rules, self.jobs, self.progress = config, rules, jobs, progress
         self.cache = cache if cache and cache.usable() else None  # ready before workers fork
         self.found: list[Diagnostic] = []
@@ -235,7 +243,7 @@ class _Round:
         documents = [o.value for o in read.values() if o.value is not None]
         resolved = resolve_registry(documents)
         assert resolved.value is not None  # a registry always resolves, perhaps with problems
-        checker = FileChecker(resolved.value, limits, self.rules, settings, Memo())
+        checker = FileChecker(resolved.value, limits, self.rules, settings, Memo(), self.known)
         key = digest("registry", *(f"{p}\0{self.digests[p]}" for p in read))
         results = self._check_files([p for p in self.files if p not in read], checker, key)
         surprises = {path for path, result in results.items() if result.declares_registry}

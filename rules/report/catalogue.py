@@ -42,10 +42,12 @@ _SECTION_LINE = re.compile(r"^(" + "|".join(name for name, _ in SECTIONS) + r"):
 _SNIPPET = re.compile(r"```(\w*)( fragment)?\n(.*?)\n\s*```", re.DOTALL)
 BASE_NOTE = Message(
     vi="Các ví dụ ghi `tthc fragment` là đoạn áp dụng vào thủ tục mẫu dưới đây: mỗi dòng thay dòng "
-    "cùng từ khóa (hoặc bước cùng tên) của thủ tục mẫu, hoặc được thêm vào; `without X` bỏ X.",
+    "cùng từ khóa (hoặc bước cùng tên) của thủ tục mẫu, hoặc được thêm vào; `without X` bỏ X; "
+    "mỗi dòng `procedure` thêm sau dòng đầu tạo thêm một thủ tục từ thủ tục mẫu.",
     en="An example marked `tthc fragment` applies to the base procedure below: each line replaces "
     "the base's line with the same keyword (or the step of the same name), or is added; "
-    "`without X` removes X.",
+    "`without X` removes X; each `procedure` line after the first makes one more procedure "
+    "from the base.",
 )
 
 

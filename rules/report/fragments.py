@@ -11,10 +11,14 @@ A fragment is written at the indentation its lines have in the procedure, and ap
 the first word of a line (an attribute's keyword, a step's or a component's name):
 
 - `procedure "code" "name" {` on its own replaces the base's first line;
+- several such lines make several procedures, each the base with the lines after its own
+  `procedure` line applied, in order in one file: a corpus rule compares procedures (TT606's
+  example is one process under two deadlines); what comes before the first goes with it;
 - a line at column 0 (a comment, a registry declaration up to its closing `}`) goes before
   the procedure;
 - an item at two spaces (an attribute, or a block such as `flow { ... }`) replaces every item of
-  the base with the same key, where the first of them stood; a new key goes before `steps`;
+  the base with the same key, where the first of them stood; a new key goes before `steps`; a
+  key written twice (a deadline and its extension) keeps both, in the fragment's order;
 - inside `steps { ... }` and `dossier { ... }` the items are merged one by one the same way: a
   step replaces the base's step of the same name, a new step goes after the item written before
   it in the fragment (first in the block when none is);
@@ -29,6 +33,7 @@ Every other block (`flow`) is replaced whole: a flow is read as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 BASE = """\
 procedure "1.001193" "Đăng ký khai sinh" {
@@ -74,13 +79,24 @@ class _Item:
 
 
 def apply_fragment(fragment: str, base: str = BASE) -> str:
-    """The full procedure: `base` with the fragment's items in place of the base's."""
+    """The full text: `base` with the fragment's items in place of the base's, once for each
+    `procedure` line of the fragment (once when it has none)."""
+    lines = fragment.rstrip("\n").split("\n")
+    starts = [index for index, line in enumerate(lines) if line.startswith("procedure ")]
+    cuts = [0, *starts[1:], len(lines)]  # what precedes the first procedure goes with it
+    pieces = [lines[start:end] for start, end in pairwise(cuts)]
+    return "\n".join(_procedure(piece, base) for piece in pieces)
+
+
+def _procedure(lines: list[str], base: str) -> str:
+    """One procedure: `base` with the items of `lines` (one `procedure` line at most)."""
     top = base.rstrip("\n").split("\n")
     opening, body, closing = top[0], _items(top[1:-1], _STEP), top[-1]
     before: list[str] = []
-    lines = fragment.rstrip("\n").split("\n")
-    if lines and lines[0].startswith("procedure "):
-        opening, lines = lines[0], lines[1:]
+    for index, line in enumerate(lines):
+        if line.startswith("procedure "):
+            opening, lines = line, [*lines[:index], *lines[index + 1 :]]
+            break
     own: list[str] = []
     in_declaration = False
     for line in lines:
@@ -134,13 +150,19 @@ def _items(lines: list[str], indent: int) -> list[_Item]:
 def _merge(base: list[_Item], fragment: list[_Item], top_level: bool) -> list[_Item]:
     out = list(base)
     after: _Item | None = None
+    mine: set[int] = set()  # the fragment's items already placed (by id)
     for item in fragment:
         if item.key == "without":
             gone = item.lines[-1].split()[1]
             out = [kept for kept in out if kept.key != gone]
             continue
-        same = [index for index, kept in enumerate(out) if kept.key == item.key]
-        if same:
+        same = [
+            index for index, kept in enumerate(out) if kept.key == item.key and id(kept) not in mine
+        ]
+        again = [index for index, kept in enumerate(out) if kept.key == item.key]
+        if again and not same:  # a key the fragment gives twice: after its item before
+            out.insert(again[-1] + 1, item)
+        elif same:
             old = out[same[0]]
             if old.children is not None and item.children is not None:
                 item = _Item(old.key, item.lines, _merge(old.children, item.children, False))
@@ -154,4 +176,5 @@ def _merge(base: list[_Item], fragment: list[_Item], top_level: bool) -> list[_I
             place = [index for index, kept in enumerate(out) if kept is after]
             out.insert(place[0] + 1 if place else 0, item)
         after = item
+        mine.add(id(item))
     return out

@@ -29,7 +29,7 @@ run (tests/rules/test_soundness_differential.py checks this against a brute-forc
 """
 
 from tthc.compiler.analysis.soundness.analysis import Soundness, analyse
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.soundness.choice_not_exclusive import choice_not_exclusive
 from tthc.rules.soundness.dead_end_step import dead_end_step
 from tthc.rules.soundness.flow_too_large_to_check import flow_too_large_to_check
@@ -40,12 +40,12 @@ from tthc.rules.soundness.unreachable_step import unreachable_step
 
 __all__ = ["RULES", "Soundness", "analyse"]
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT401", "procedure", unreachable_step),
-    Rule("TT402", "procedure", dead_end_step),
-    Rule("TT403", "procedure", join_may_wait_forever),
-    Rule("TT404", "procedure", loop_without_exit),
-    Rule("TT405", "procedure", improper_completion),
-    Rule("TT406", "procedure", choice_not_exclusive),
-    Rule("TT407", "procedure", flow_too_large_to_check),
+RULES: tuple[Rule, ...] = rules_of(
+    unreachable_step,
+    dead_end_step,
+    join_may_wait_forever,
+    loop_without_exit,
+    improper_completion,
+    choice_not_exclusive,
+    flow_too_large_to_check,
 )

@@ -13,12 +13,13 @@ from tthc.compiler.analysis.flow.graph import graph_of
 from tthc.compiler.analysis.flow.witnesses import route, witness
 from tthc.compiler.analysis.soundness.analysis import analyse
 from tthc.dsl import Message
-from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.base import Finding, ProcedureContext, judges_process
 from tthc.rules.soundness.wording import (
     node_name,
 )
 
 
+@judges_process
 def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
     """A step from which no arrow leads on: the case stops there and never ends.
 
@@ -37,17 +38,13 @@ def dead_end_step(context: ProcedureContext) -> Iterator[Finding]:
         published order of steps (Decree 63/2010/NĐ-CP Art. 8(2)(b)) must lead to an end.
     Example:
         ```tthc fragment
-          flow {
-            start -> tiep_nhan -> ky -> tra
-          }
+          flow { start -> tiep_nhan -> ky -> tra }
         ```
     Use instead:
         ```tthc fragment
         # the base procedure: every step leads on to end
         ```
     """
-    if context.process_unstated:  # TT607's: nothing of the process to judge
-        return
     workflow = context.workflow
     graph = graph_of(workflow)
     for node in analyse(workflow, context.settings).dead_ends:

@@ -45,9 +45,7 @@ def unreachable_step(context: ProcedureContext) -> Iterator[Finding]:
     Use instead:
         ```tthc fragment
             luu_tru review "Lưu bản sao hồ sơ" by commune.one_stop
-          flow {
-            start -> tiep_nhan -> ky -> luu_tru -> tra -> end
-          }
+          flow { start -> tiep_nhan -> ky -> luu_tru -> tra -> end }
         ```
     """
     workflow = context.workflow

@@ -24,7 +24,7 @@ Art. 16-17), so a refusal path needs no separate `result` step (TT304 checks tha
     head_of_person.py                    TT312 head-of-person
 """
 
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.steps.consultation_incomplete import consultation_incomplete
 from tthc.rules.steps.fee_not_collected import fee_not_collected
 from tthc.rules.steps.head_of_person import head_of_person
@@ -38,17 +38,17 @@ from tthc.rules.steps.refusal_without_notice import refusal_without_notice
 from tthc.rules.steps.repeated_supplement_request import repeated_supplement_request
 from tthc.rules.steps.unused_dossier_component import unused_dossier_component
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT301", "procedure", missing_reception),
-    Rule("TT302", "procedure", missing_decision),
-    Rule("TT303", "procedure", missing_result_return),
-    Rule("TT304", "procedure", refusal_without_notice),
-    Rule("TT305", "procedure", repeated_supplement_request),
-    Rule("TT306", "procedure", unused_dossier_component),
-    Rule("TT307", "procedure", online_without_digital_signature),
-    Rule("TT308", "procedure", fee_not_collected),
-    Rule("TT309", "procedure", consultation_incomplete),
-    Rule("TT310", "procedure", late_path_without_apology),
-    Rule("TT311", "procedure", period_without_duration),
-    Rule("TT312", "procedure", head_of_person),
+RULES: tuple[Rule, ...] = rules_of(
+    missing_reception,
+    missing_decision,
+    missing_result_return,
+    refusal_without_notice,
+    repeated_supplement_request,
+    unused_dossier_component,
+    online_without_digital_signature,
+    fee_not_collected,
+    consultation_incomplete,
+    late_path_without_apology,
+    period_without_duration,
+    head_of_person,
 )

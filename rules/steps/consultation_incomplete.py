@@ -29,17 +29,13 @@ def consultation_incomplete(context: ProcedureContext) -> Iterator[Finding]:
     Example:
         ```tthc fragment
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
-          flow {
-            start -> tiep_nhan -> y_kien -> ky -> tra -> end
-          }
+          flow { start -> tiep_nhan -> y_kien -> ky -> tra -> end }
         ```
     Use instead:
         ```tthc fragment
             y_kien consultation "Lấy ý kiến Sở Tư pháp" by commune.civil_status_officer
                    with province.department.justice takes 5 working_days
-          flow {
-            start -> tiep_nhan -> y_kien -> ky -> tra -> end
-          }
+          flow { start -> tiep_nhan -> y_kien -> ky -> tra -> end }
         ```
     """
     for step in context.workflow.steps_of_kind(Kind.CONSULTATION):

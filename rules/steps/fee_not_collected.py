@@ -33,9 +33,7 @@ def fee_not_collected(context: ProcedureContext) -> Iterator[Finding]:
         ```tthc fragment
             thu_phi fee "Thu lệ phí" by commune.one_stop
           fee 8000 "Lệ phí đăng ký khai sinh quá hạn"
-          flow {
-            start -> tiep_nhan -> ky -> thu_phi -> tra -> end
-          }
+          flow { start -> tiep_nhan -> ky -> thu_phi -> tra -> end }
         ```
     """
     charged = [fee for fee in context.procedure.node.fees if fee.amount > 0]

@@ -26,30 +26,14 @@ def head_of_person(context: ProcedureContext) -> Iterator[Finding]:
         Law 72/2025/QH15, Art. 13-14, read in a secondary source); a title is already one
         person, who acts for the body only where a grant says so (TT101).
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by head of commune.civil_status_officer takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> tra -> end
-          }
-        }
+          flow { start -> tiep_nhan -> kiem_tra -> ky -> tra -> end }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by head of commune.economic_division takes 1 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> kiem_tra -> tra -> end
-          }
-        }
+          flow { start -> tiep_nhan -> kiem_tra -> ky -> tra -> end }
         ```
     """
     for step in context.procedure.node.steps:

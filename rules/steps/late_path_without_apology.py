@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from tthc.compiler.analysis.flow.graph import graph_of
 from tthc.compiler.analysis.flow.repeats import repeats
 from tthc.dsl import Message, ast
-from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.base import Finding, ProcedureContext, judges_process
 from tthc.rules.steps.repeat_finding import repeat_finding
 from tthc.rules.steps.step_names import step_name
 
 Kind = ast.StepKind
 
 
+@judges_process
 def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
     """A procedure with a deadline and no path for a late dossier: apology and new appointment.
 
@@ -58,8 +59,6 @@ def late_path_without_apology(context: ProcedureContext) -> Iterator[Finding]:
           }
         ```
     """
-    if context.process_unstated:  # TT607's: nothing of the process to judge
-        return
     procedure, workflow = context.procedure.node, context.workflow
     timed = next((d for d in procedure.deadlines if d.duration is not None), None)
     if timed is None:

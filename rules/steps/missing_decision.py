@@ -33,9 +33,7 @@ def missing_decision(context: ProcedureContext) -> Iterator[Finding]:
         authority of every procedure).
     Example:
         ```tthc fragment
-          flow {
-            start -> tiep_nhan -> tra -> end
-          }
+          flow { start -> tiep_nhan -> tra -> end }
         ```
     Use instead:
         ```tthc fragment

@@ -13,12 +13,13 @@ from tthc.compiler.analysis.flow.graph import graph_of
 from tthc.compiler.analysis.flow.runs import run_path, run_reach
 from tthc.compiler.analysis.flow.witnesses import names, route, witness
 from tthc.dsl import Message, ast
-from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.base import Finding, ProcedureContext, judges_process
 from tthc.rules.steps.step_names import step_ids
 
 Kind = ast.StepKind
 
 
+@judges_process
 def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
     """No reception step: a dossier can be processed without being received.
 
@@ -37,17 +38,13 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
     Example:
         ```tthc fragment
             without tiep_nhan
-          flow {
-            start -> ky -> tra -> end
-          }
+          flow { start -> ky -> tra -> end }
         ```
     Use instead:
         ```tthc fragment
         # the base procedure: tiep_nhan receives the dossier at the one-stop unit
         ```
     """
-    if context.process_unstated:  # TT607's: nothing of the process to judge
-        return
     workflow = context.workflow
     receptions = step_ids(workflow, Kind.RECEPTION)
     if not receptions:

@@ -30,31 +30,15 @@ def period_without_duration(context: ProcedureContext) -> Iterator[Finding]:
         publishes (Decree 63/2010/NĐ-CP Art. 8(2)(đ)). Without the period, a posting cannot be
         closed on time and its days are missing from every deadline check.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             niem_yet posting "Niêm yết công khai tại trụ sở" by commune.people_committee
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> niem_yet -> tra -> end
-          }
-        }
+          flow { start -> tiep_nhan -> niem_yet -> ky -> tra -> end }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             niem_yet posting "Niêm yết công khai tại trụ sở" by commune.people_committee
-              takes 15 days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan -> niem_yet -> tra -> end
-          }
-        }
+              takes 2 working_days
+          flow { start -> tiep_nhan -> niem_yet -> ky -> tra -> end }
         ```
     """
     for step in context.workflow.steps_of_kind(Kind.POSTING, Kind.WAITING):

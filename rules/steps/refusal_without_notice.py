@@ -28,16 +28,12 @@ def refusal_without_notice(context: ProcedureContext) -> Iterator[Finding]:
     Example:
         ```tthc fragment
             tu_choi refusal "Từ chối" by commune.one_stop
-          flow {
-            start -> tiep_nhan -> tu_choi -> end
-          }
+          flow { start -> tiep_nhan -> tu_choi -> end }
         ```
     Use instead:
         ```tthc fragment
             tu_choi refusal "Từ chối, nêu rõ lý do" by commune.one_stop notifies applicant
-          flow {
-            start -> tiep_nhan -> tu_choi -> end
-          }
+          flow { start -> tiep_nhan -> tu_choi -> end }
         ```
     """
     for step in context.workflow.steps_of_kind(Kind.REFUSAL):

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.dsl import Message
-from tthc.rules.base import Finding, ProcedureContext
+from tthc.rules.base import Finding, ProcedureContext, judges_process
 
 
+@judges_process
 def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
     """A dossier component that no step reads.
 
@@ -41,8 +42,6 @@ def unused_dossier_component(context: ProcedureContext) -> Iterator[Finding]:
           }
         ```
     """
-    if context.process_unstated:  # TT607's: nothing of the process to judge
-        return
     read = {name.value for step in context.procedure.node.steps for name in step.reads}
     for component in context.procedure.node.dossier:
         if component.id.value in read:

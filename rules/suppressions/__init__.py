@@ -18,7 +18,7 @@ A directive without a reason suppresses nothing (TT902). TT001 and TT008 cannot 
     suppression_without_reason.py  TT902 suppression-without-reason
 """
 
-from tthc.rules.base import Rule
+from tthc.rules.base import Rule, rules_of
 from tthc.rules.suppression_context import Directive, Effect, Mention, SuppressionContext
 from tthc.rules.suppressions.suppression_without_reason import suppression_without_reason
 from tthc.rules.suppressions.unused_suppression import unused_suppression
@@ -31,7 +31,7 @@ __all__ = [
     "SuppressionContext",
 ]
 
-RULES: tuple[Rule, ...] = (
-    Rule("TT901", "suppression", unused_suppression),
-    Rule("TT902", "suppression", suppression_without_reason),
+RULES: tuple[Rule, ...] = rules_of(
+    unused_suppression,
+    suppression_without_reason,
 )

@@ -67,7 +67,7 @@ def test_the_first_unit_named_acts_and_the_others_are_listed() -> None:
         tables,
     )
     assert unit.row is not None and unit.row.authority == "province.one_stop"
-    assert unit.others == ("commune.one_stop",)
+    assert [row.authority for row in unit.others] == ["commune.one_stop"]
     assert unit.postal
 
 

@@ -115,7 +115,7 @@ def test_each_step_carries_the_published_line_it_came_from(
         "    # GĐ1 - Bước 2 | Thẩm định hồ sơ | Phòng Quy hoạch, kế hoạch đất đai và Quản lý đo đạc, "
         "bản đồ, viễn thám phối hợp Văn phòng ĐKĐĐ tỉnh | 01 ngày" in lines
     )
-    assert "with province.land_registry" in draft.text  # "phối hợp": coordination
+    assert "coordinates province.land_registry\n" in draft.text  # "phối hợp": coordination
 
 
 def test_nothing_in_a_record_is_dropped(imported: dict[str, tuple[ImportResult, Path]]) -> None:

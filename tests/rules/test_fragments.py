@@ -96,3 +96,30 @@ def test_lines_at_four_spaces_first_are_steps() -> None:
     )
     assert apply_fragment(bare) == apply_fragment(wrapped)
     assert '    ky decision "Ký" by commune.vice_chairman' in _lines(bare)
+
+
+def test_each_procedure_line_makes_one_more_procedure_from_the_base() -> None:
+    """A corpus rule's example needs two procedures (TT606): each `procedure` line starts one,
+    the base with the lines after it applied; declarations before the first go before it."""
+    fragment = "# tthc: allow-file TT306 -- lý do\n"
+    fragment += 'procedure "1.001193" "Đăng ký khai sinh" {\n'
+    fragment += 'procedure "1.001194" "Đăng ký lại khai sinh" {\n  deadline 7 working_days\n'
+    lines = _lines(fragment)
+    openings = [index for index, line in enumerate(lines) if line.startswith("procedure ")]
+    assert lines[0] == "# tthc: allow-file TT306 -- lý do"
+    assert [lines[index] for index in openings] == [
+        'procedure "1.001193" "Đăng ký khai sinh" {',
+        'procedure "1.001194" "Đăng ký lại khai sinh" {',
+    ]
+    first, second = lines[openings[0] : openings[1]], lines[openings[1] :]
+    assert "  deadline 5 working_days" in first and "  deadline 7 working_days" not in first
+    assert "  deadline 7 working_days" in second and "  deadline 5 working_days" not in second
+    assert len(second) == len(BASE.rstrip("\n").split("\n"))
+
+
+def test_a_key_written_twice_keeps_both_lines_where_the_base_line_stood() -> None:
+    lines = _lines('  deadline 1 working_days\n  deadline +2 working_days when "cần xác minh"\n')
+    assert "  deadline 5 working_days" not in lines
+    first = lines.index("  deadline 1 working_days")
+    assert lines[first + 1] == '  deadline +2 working_days when "cần xác minh"'
+    assert len(lines) == len(BASE.rstrip("\n").split("\n")) + 1

@@ -1,0 +1,58 @@
+"""The AST nodes a draft is made of, built from values the importer has already decided.
+
+Input: identifiers, texts, durations and flags taken from one record. Output: `tthc.dsl.ast`
+nodes, built without validation (`tthc.dsl.reading.built_nodes`, as the parser builds them:
+validating each of a draft's ~150 nodes again would cost more than the rest of the import).
+A draft's nodes carry a stand-in span until it is printed: the printer ignores spans, and
+`located` then gives each node the span of where it was printed. Every node is built afresh,
+never shared between two places of a draft, since each place has a span of its own. The importer
+decides every value from the record's text, so each one is what the parser would read from the
+printed draft (`tests/importer/test_drafts_as_ast.py` holds every draft of the real record sets
+to that: parse(print(ast)) == ast, spans aside).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from tthc.dsl import ast
+from tthc.dsl.reading.built_nodes import build
+from tthc.dsl.span import Span
+
+Model = TypeVar("Model", bound=BaseModel)
+_SPAN = Span.point("<import>")
+
+
+def node(model: type[Model], **fields: Any) -> Model:
+    """A node of `model` with the fields given (the others at their defaults)."""
+    fields["span"] = _SPAN
+    return build(model, fields)
+
+
+def name(value: str) -> ast.Name:
+    return node(ast.Name, value=value)
+
+
+def literal(value: str) -> str:
+    """A record's text as a string of the language reads back: NFC, on one line (each run of
+    white space one space; `str.split` splits where `\\s+` matches, without a regex)."""
+    return unicodedata.normalize("NFC", " ".join(value.split()))
+
+
+def duration(amount: Decimal, unit: str) -> ast.Duration:
+    """`amount` as the printer writes it and the parser reads it back (no exponent, no
+    trailing zeros: `09` and `9.0` are 9)."""
+    plain = format(amount.normalize(), "f")
+    return node(ast.Duration, amount=Decimal(plain), unit=ast.DurationUnit(unit))
+
+
+def citation(instrument: str) -> ast.Citation:
+    return node(ast.Citation, instrument=name(instrument))
+
+
+def endpoint(step: str) -> ast.Endpoint:
+    return node(ast.Endpoint, steps=(name(step),))
