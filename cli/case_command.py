@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from tthc.runtime import Engine, Result, Signature, SignaturePolicy, Store
+    from tthc.runtime import Engine, Officer, Result, Signature, SignaturePolicy, Store
 
 
 def _json(value: Any) -> str:
@@ -119,15 +119,17 @@ def run_submit(options: dict[str, Any]) -> int:
     return _result(engine.submit(dossier, options["key"], options["case_id"]), options["lang"])
 
 
-def run_act(options: dict[str, Any]) -> int:
+def _officer(options: dict[str, Any]) -> Officer:
     from tthc.runtime import Officer
 
+    return Officer(options["officer_id"], options["role"], options["province"], options["commune"])
+
+
+def run_act(options: dict[str, Any]) -> int:
     engine = _engine(options)
     if isinstance(engine, int):
         return engine
-    officer = Officer(
-        options["officer_id"], options["role"], options["province"], options["commune"]
-    )
+    officer = _officer(options)
     try:
         new_due = dt.date.fromisoformat(options["new_due"]) if options["new_due"] else None
     except ValueError as error:
@@ -151,21 +153,11 @@ def run_act(options: dict[str, Any]) -> int:
 
 
 def run_transfer(options: dict[str, Any]) -> int:
-    from tthc.runtime import Officer
-
     engine = _engine(options)
     if isinstance(engine, int):
         return engine
-    officer = Officer(
-        options["officer_id"], options["role"], options["province"], options["commune"]
-    )
-    result = engine.transfer(
-        options["case_id"],
-        officer,
-        key=options["key"],
-        expected_version=options["expected_version"],
-    )
-    return _result(result, options["lang"])
+    guard = {"key": options["key"], "expected_version": options["expected_version"]}
+    return _result(engine.transfer(options["case_id"], _officer(options), **guard), options["lang"])
 
 
 def run_show(store_path: str, case_id: str) -> int:

@@ -82,12 +82,15 @@ def submit(**options: object) -> None:
     sys.exit(run_submit(options))
 
 
+def _on_a_case(function: F) -> F:
+    """The store, bundle, time and language of a command on a case, and the case's id."""
+    for option in reversed([STORE, BUNDLE, NOW, LANG, click.argument("case_id")]):
+        function = option(function)
+    return function
+
+
 @case.command()
-@STORE
-@BUNDLE
-@NOW
-@LANG
-@click.argument("case_id")
+@_on_a_case
 @click.argument("step")
 @_officer
 @click.option("--outcome", default=None, help="The outcome (`otherwise` for the default branch).")
@@ -125,11 +128,7 @@ def act(**options: object) -> None:
 
 
 @case.command()
-@STORE
-@BUNDLE
-@NOW
-@LANG
-@click.argument("case_id")
+@_on_a_case
 @_officer
 @click.option("--key", default=None, help="Idempotency key.")
 @click.option("--expected-version", type=int, default=None, help="Refuse if the case moved on.")

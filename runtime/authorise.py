@@ -68,9 +68,20 @@ def authorise(
         return Refused(Reason.ROLE_NOT_VALID, gap.message, case.id)
     wanted = step.actor.value if step.actor is not None else None
     if wanted != officer.role and not _transferred(registry, procedure, wanted, officer, on, memo):
-        refused = _delegated(registry, procedure, wanted, officer, case, on, settings, memo)
-        if refused is not None:
-            return refused
+        # Not the step's authority: a grant from it, through which the role is competent.
+        power = procedure.node.power.value if procedure.node.power is not None else None
+        grants = _grants(registry, power, wanted, officer.role)
+        if not grants or power is None:
+            return refuse(
+                Reason.WRONG_ROLE,
+                f"Bước này do '{wanted}' thực hiện; '{officer.role}' không được giao hay ủy quyền",
+                f"This step is for '{wanted}'; '{officer.role}' holds no grant or delegation "
+                "for it",
+                case.id,
+            )
+        answer = competence(registry, officer.role, power, on, settings, memo)
+        if not (answer.competent and any(link in grants for link in answer.chain)):
+            return Refused(Reason.DELEGATION_INVALID, answer.explanation, case.id)
     return _jurisdiction(registry, procedure, step, officer, case, role)
 
 
@@ -103,36 +114,16 @@ def _transferred(
     return False
 
 
-def _delegated(
-    registry: Model,
-    procedure: ProcedureModel,
-    wanted: str | None,
-    officer: Officer,
-    case: Case,
-    on: dt.date,
-    settings: Settings,
-    memo: Memo,
-) -> Refused | None:
-    power = procedure.node.power.value if procedure.node.power is not None else None
-    grants = [
+def _grants(registry: Model, power: str | None, wanted: str | None, role: str) -> list[ast.Grant]:
+    """The grants from the step's authority to the role covering the procedure's power."""
+    return [
         g
-        for g in registry.grants_to(officer.role)
+        for g in registry.grants_to(role)
         if g.giver is not None
         and g.giver.value == wanted
         and power is not None
         and covers(g.power.value, power)
     ]
-    if not grants or power is None:
-        return refuse(
-            Reason.WRONG_ROLE,
-            f"Bước này do '{wanted}' thực hiện; '{officer.role}' không được giao hay ủy quyền",
-            f"This step is for '{wanted}'; '{officer.role}' holds no grant or delegation for it",
-            case.id,
-        )
-    answer = competence(registry, officer.role, power, on, settings, memo)
-    if answer.competent and any(link in grants for link in answer.chain):
-        return None
-    return Refused(Reason.DELEGATION_INVALID, answer.explanation, case.id)
 
 
 def _jurisdiction(

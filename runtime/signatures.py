@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from tthc.dsl import Message
 from tthc.runtime.revocation import load_crl, revoked
-from tthc.runtime.values import Officer, Reason, Refused, Signature, refuse
+from tthc.runtime.values import Officer, Reason, Refused, Signature, refuse_under
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
@@ -60,13 +60,11 @@ def fingerprint(pem: str) -> str:
     return x509.load_pem_x509_certificate(pem.encode()).fingerprint(hashes.SHA256()).hex()
 
 
+_INVALID = Message(vi="Chữ ký số không hợp lệ", en="Invalid signature")
+
+
 def _invalid(vi: str, en: str, case_id: str) -> Refused:
-    return refuse(
-        Reason.SIGNATURE_INVALID,
-        f"Chữ ký số không hợp lệ: {vi}",
-        f"Invalid signature: {en}",
-        case_id,
-    )
+    return refuse_under(Reason.SIGNATURE_INVALID, _INVALID, vi, en, case_id)
 
 
 def verify_signature(

@@ -29,10 +29,10 @@ from tthc.compiler.analysis.competence import covers
 from tthc.compiler.analysis.competence.validity import link_gap
 from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
-from tthc.dsl import ast
+from tthc.dsl import Message, ast
 from tthc.runtime.authorise import authorise
 from tthc.runtime.moves import Moves
-from tthc.runtime.values import Officer, Reason, Refused, refuse
+from tthc.runtime.values import Officer, Reason, Refused, refuse_under
 
 
 def bodies(registry: Model, procedure: ProcedureModel) -> set[str]:
@@ -66,13 +66,13 @@ def allowing(moves: Moves, registry: Model, new: ProcedureModel, memo: Memo) -> 
     return None
 
 
+_NO_TRANSFER = Message(
+    vi="Không chuyển được hồ sơ sang phiên bản mới", en="The case cannot move to the new version"
+)
+
+
 def _no_transfer(case_id: str, vi: str, en: str) -> Refused:
-    return refuse(
-        Reason.NO_TRANSFER,
-        f"Không chuyển được hồ sơ sang phiên bản mới: {vi}",
-        f"The case cannot move to the new version: {en}",
-        case_id,
-    )
+    return refuse_under(Reason.NO_TRANSFER, _NO_TRANSFER, vi, en, case_id)
 
 
 def move_to_new_version(

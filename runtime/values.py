@@ -177,6 +177,13 @@ def refuse(reason: Reason, vi: str, en: str, case_id: str | None = None) -> Refu
     return Refused(reason, Message(vi=vi, en=en), case_id)
 
 
+def refuse_under(
+    reason: Reason, heading: Message, vi: str, en: str, case_id: str | None
+) -> Refused:
+    """A refusal told as a heading and the particular reason ("Invalid signature: ...")."""
+    return refuse(reason, f"{heading.vi}: {vi}", f"{heading.en}: {en}", case_id)
+
+
 _NONE = type(None)
 _SINGLE: dict[str, tuple[type, ...]] = {
     "case_id": (str,),

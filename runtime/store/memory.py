@@ -18,17 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tthc.runtime.case import Case
-from tthc.runtime.store.base import (
-    Conflict,
-    IndicatorRow,
-    OverdueRow,
-    Period,
-    Receipt,
-    RefusalRecord,
-    WorkItem,
-    Write,
-    WriteError,
-)
+from tthc.runtime.store import base
+from tthc.runtime.store.base import Conflict, Period, Write, WriteError
 from tthc.runtime.values import Event, Notification
 
 
@@ -37,8 +28,8 @@ class MemoryData:
     cases: dict[str, Case] = field(default_factory=dict)
     events: dict[str, list[Event]] = field(default_factory=dict)
     outbox: dict[str, tuple[Notification, bool]] = field(default_factory=dict)
-    receipts: dict[str, Receipt] = field(default_factory=dict)
-    refusals: list[RefusalRecord] = field(default_factory=list)
+    receipts: dict[str, base.Receipt] = field(default_factory=dict)
+    refusals: list[base.RefusalRecord] = field(default_factory=list)
 
 
 class MemoryStore:
@@ -85,18 +76,18 @@ class MemoryStore:
     def events(self, case_id: str) -> list[Event]:
         return list(self.data.events.get(case_id, []))
 
-    def receipt(self, key: str) -> Receipt | None:
+    def receipt(self, key: str) -> base.Receipt | None:
         return self.data.receipts.get(key)
 
-    def record_refusal(self, record: RefusalRecord) -> None:
+    def record_refusal(self, record: base.RefusalRecord) -> None:
         self.data.refusals.append(record)
 
-    def refusals(self, case_id: str) -> list[RefusalRecord]:
+    def refusals(self, case_id: str) -> list[base.RefusalRecord]:
         return [r for r in self.data.refusals if r.case_id == case_id]
 
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
-    ) -> list[WorkItem]:
+    ) -> list[base.WorkItem]:
         held = [
             c
             for c in self._columns()
@@ -109,7 +100,7 @@ class MemoryStore:
         held.sort(key=lambda c: c["id"])
         held.sort(key=lambda c: c["alarm"] or "", reverse=True)
         return [
-            WorkItem(
+            base.WorkItem(
                 c["id"],
                 c["procedure"],
                 c["commune"],
@@ -121,7 +112,7 @@ class MemoryStore:
             for c in held[offset : offset + limit]
         ]
 
-    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[base.OverdueRow]:
         day = today.isoformat()
         late = sorted(
             (c["alarm"], c["id"], c)
@@ -129,7 +120,7 @@ class MemoryStore:
             if c["alarm"] is not None and c["alarm"] < day
         )
         rows = [
-            OverdueRow(
+            base.OverdueRow(
                 c["id"],
                 c["procedure"],
                 c["commune"],
@@ -142,7 +133,7 @@ class MemoryStore:
         ]
         return rows if limit is None else rows[:limit]
 
-    def indicators(self, period: Period) -> list[IndicatorRow]:
+    def indicators(self, period: Period) -> list[base.IndicatorRow]:
         a, b, t = period.first.isoformat(), period.last.isoformat(), period.today.isoformat()
         procedure, commune = period.procedure, period.commune
         counts: dict[tuple[str, str], list[int]] = {}
@@ -159,7 +150,7 @@ class MemoryStore:
             row[2] += in_period and c["on_time"] == 0
             row[3] += closed is None or closed > b
             row[4] += c["alarm"] is not None and c["alarm"] < t
-        return [IndicatorRow(p, m, *map(int, v)) for (p, m), v in sorted(counts.items())]
+        return [base.IndicatorRow(p, m, *map(int, v)) for (p, m), v in sorted(counts.items())]
 
     def outbox(self, limit: int = 100) -> list[Notification]:
         pending = [n for n, done in self.data.outbox.values() if not done]

@@ -30,31 +30,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from tthc.runtime.case import Case
-from tthc.runtime.store.base import (
-    Conflict,
-    IndicatorRow,
-    OverdueRow,
-    Period,
-    Receipt,
-    RefusalRecord,
-    StoreUnavailable,
-    WorkItem,
-    Write,
-    WriteError,
-)
+from tthc.runtime.store import base
+from tthc.runtime.store import rows as row
+from tthc.runtime.store.base import Conflict, Period, StoreUnavailable, Write, WriteError
 from tthc.runtime.store.migrations import upgrade
-from tthc.runtime.store.rows import (
-    CASE_COLUMNS,
-    case_row,
-    event,
-    event_row,
-    notification,
-    outbox_row,
-    overdue,
-    refusal,
-    refusal_row,
-    work_item,
-)
 from tthc.runtime.values import Event, Notification
 
 # An officer's work list; every column it tests and returns is in the `cases_work_listed` index
@@ -117,7 +96,7 @@ class PostgresStore:
     def commit(self, write: Write) -> Conflict | None:
         errors = self._errors
         columns = write.case.columns()
-        values = case_row(write.case, columns)
+        values = row.case_row(write.case, columns)
         with self._connection() as connection:
             try:
                 # Round trips, not statements, are what a write waits for (each one is the
@@ -130,7 +109,7 @@ class PostgresStore:
                 with connection.pipeline() as pipeline, connection.cursor() as cursor:
                     if write.expected is None:
                         cursor.execute(
-                            f"INSERT INTO cases ({CASE_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
+                            f"INSERT INTO cases ({row.CASE_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
                             values,
                         )
                     else:
@@ -169,13 +148,13 @@ class PostgresStore:
         """Queue the events, notifications and receipt of a write (pipeline mode)."""
         cursor.executemany(
             "INSERT INTO events VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            [event_row(e) for e in write.events],
+            [row.event_row(e) for e in write.events],
         )
         if write.notifications:
             cursor.executemany(
                 "INSERT INTO outbox (id, case_id, kind, at, data) "
                 "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                [outbox_row(n) for n in write.notifications],
+                [row.outbox_row(n) for n in write.notifications],
             )
         if write.receipt is not None:
             r = write.receipt
@@ -184,12 +163,12 @@ class PostgresStore:
                 (r.key, r.request, r.case_id, r.version),
             )
 
-    def record_refusal(self, record: RefusalRecord) -> None:
+    def record_refusal(self, record: base.RefusalRecord) -> None:
         with self._connection() as connection:
             connection.execute(
                 "INSERT INTO refusals (case_id, at, actor, command, reason, message) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
-                refusal_row(record),
+                row.refusal_row(record),
             )
 
     def delivered(self, ids: list[str]) -> None:
@@ -218,39 +197,39 @@ class PostgresStore:
             "WHERE case_id = %s ORDER BY seq",
             (case_id,),
         )
-        return [event(r) for r in rows]
+        return [row.event(r) for r in rows]
 
-    def receipt(self, key: str) -> Receipt | None:
+    def receipt(self, key: str) -> base.Receipt | None:
         rows = self._rows(
             "SELECT key, request, case_id, version FROM receipts WHERE key = %s", (key,)
         )
-        return Receipt(*rows[0]) if rows else None
+        return base.Receipt(*rows[0]) if rows else None
 
-    def refusals(self, case_id: str) -> list[RefusalRecord]:
+    def refusals(self, case_id: str) -> list[base.RefusalRecord]:
         rows = self._rows(
             "SELECT case_id, at, actor, command, reason, message FROM refusals "
             "WHERE case_id = %s ORDER BY number",
             (case_id,),
         )
-        return [refusal(r) for r in rows]
+        return [row.refusal(r) for r in rows]
 
-    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[base.OverdueRow]:
         rows = self._rows(
             "SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases "
             "WHERE alarm IS NOT NULL AND alarm < %s ORDER BY alarm, id LIMIT %s",
             (today.isoformat(), limit),
         )
-        return [overdue(r) for r in rows]
+        return [row.overdue(r) for r in rows]
 
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
-    ) -> list[WorkItem]:
+    ) -> list[base.WorkItem]:
         rows = self._rows(
             WORK_LIST, {"p": province, "c": commune, "r": role, "n": limit, "o": offset}
         )
-        return [work_item(r) for r in rows]
+        return [row.work_item(r) for r in rows]
 
-    def indicators(self, period: Period) -> list[IndicatorRow]:
+    def indicators(self, period: Period) -> list[base.IndicatorRow]:
         rows = self._rows(
             """
             SELECT procedure, commune,
@@ -267,15 +246,11 @@ class PostgresStore:
             """,
             period.parameters(),
         )
-        return [IndicatorRow(*r) for r in rows]
+        return [base.IndicatorRow(*r) for r in rows]
 
     def outbox(self, limit: int = 100) -> list[Notification]:
-        rows = self._rows(
-            "SELECT id, case_id, kind, at, data FROM outbox WHERE delivered = 0 "
-            "ORDER BY at, id LIMIT %s",
-            (limit,),
-        )
-        return [notification(r) for r in rows]
+        rows = self._rows(row.PENDING.format("%s"), (limit,))
+        return [row.notification(r) for r in rows]
 
     def close(self) -> None:
         self._pool.close()

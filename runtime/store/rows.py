@@ -26,6 +26,11 @@ CASE_COLUMNS = (
     "handoff_body, handoff_due, version, state"
 )
 
+# The outbox's undelivered notifications, the oldest first (`{}`: the driver's placeholder).
+PENDING = (
+    "SELECT id, case_id, kind, at, data FROM outbox WHERE delivered = 0 ORDER BY at, id LIMIT {}"
+)
+
 
 def dumps(value: Any) -> str:
     """The JSON text a store keeps: the audit chain's canonical JSON (sorted keys, no spaces,

@@ -19,29 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from tthc.runtime.case import Case
-from tthc.runtime.store.base import (
-    Conflict,
-    IndicatorRow,
-    OverdueRow,
-    Period,
-    Receipt,
-    RefusalRecord,
-    WorkItem,
-    Write,
-)
-from tthc.runtime.store.rows import (
-    CASE_COLUMNS,
-    case_row,
-    dumps,
-    event,
-    event_row,
-    notification,
-    outbox_row,
-    overdue,
-    refusal,
-    refusal_row,
-    work_item,
-)
+from tthc.runtime.store import base
+from tthc.runtime.store import rows as row
+from tthc.runtime.store.base import Conflict, Period, Write
 from tthc.runtime.values import Event, Notification
 
 SCHEMA = """
@@ -78,7 +58,7 @@ CREATE TABLE IF NOT EXISTS refusals (
 CREATE INDEX IF NOT EXISTS refusals_case ON refusals (case_id);
 """
 
-_INSERT_CASE = f"INSERT INTO cases ({CASE_COLUMNS}) VALUES ({','.join('?' * 14)})"
+_INSERT_CASE = f"INSERT INTO cases ({row.CASE_COLUMNS}) VALUES ({','.join('?' * 14)})"
 _INSERT_EVENT = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_OUTBOX = "INSERT OR IGNORE INTO outbox (id, case_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"
 _INSERT_RECEIPT = "INSERT INTO receipts VALUES (?, ?, ?, ?)"
@@ -116,7 +96,7 @@ class SQLiteStore:
         try:
             if write.expected is None:
                 try:
-                    db.execute(_INSERT_CASE, case_row(case, columns))
+                    db.execute(_INSERT_CASE, row.case_row(case, columns))
                 except sqlite3.IntegrityError:
                     db.execute("ROLLBACK")
                     return Conflict.EXISTS
@@ -125,15 +105,15 @@ class SQLiteStore:
                 assignments = "".join(f"{name} = ?, " for name in changed)
                 done = db.execute(
                     f"UPDATE cases SET {assignments}state = ? WHERE id = ? AND version = ?",
-                    (*changed.values(), dumps(case.to_json()), case.id, write.expected),
+                    (*changed.values(), row.dumps(case.to_json()), case.id, write.expected),
                 )
                 if done.rowcount != 1:
                     db.execute("ROLLBACK")
                     return Conflict.STALE
             if write.events:
-                db.executemany(_INSERT_EVENT, [event_row(e) for e in write.events])
+                db.executemany(_INSERT_EVENT, [row.event_row(e) for e in write.events])
             if write.notifications:
-                db.executemany(_INSERT_OUTBOX, [outbox_row(n) for n in write.notifications])
+                db.executemany(_INSERT_OUTBOX, [row.outbox_row(n) for n in write.notifications])
             if write.receipt is not None:
                 r = write.receipt
                 try:
@@ -167,8 +147,8 @@ class SQLiteStore:
         if len(known) > KNOWN_CASES:
             known.pop(next(iter(known)), None)
 
-    def record_refusal(self, record: RefusalRecord) -> None:
-        self._db.execute("INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)", refusal_row(record))
+    def record_refusal(self, record: base.RefusalRecord) -> None:
+        self._db.execute("INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)", row.refusal_row(record))
 
     def delivered(self, ids: list[str]) -> None:
         self._db.executemany("UPDATE outbox SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
@@ -199,33 +179,33 @@ class SQLiteStore:
             "WHERE case_id = ? ORDER BY seq",
             (case_id,),
         )
-        return [event(r) for r in rows]
+        return [row.event(r) for r in rows]
 
-    def receipt(self, key: str) -> Receipt | None:
+    def receipt(self, key: str) -> base.Receipt | None:
         row = self._db.execute(
             "SELECT key, request, case_id, version FROM receipts WHERE key = ?", (key,)
         ).fetchone()
-        return None if row is None else Receipt(*row)
+        return None if row is None else base.Receipt(*row)
 
-    def refusals(self, case_id: str) -> list[RefusalRecord]:
+    def refusals(self, case_id: str) -> list[base.RefusalRecord]:
         rows = self._db.execute(
             "SELECT case_id, at, actor, command, reason, message FROM refusals "
             "WHERE case_id = ? ORDER BY rowid",
             (case_id,),
         )
-        return [refusal(r) for r in rows]
+        return [row.refusal(r) for r in rows]
 
-    def overdue(self, today: dt.date, limit: int | None = None) -> list[OverdueRow]:
+    def overdue(self, today: dt.date, limit: int | None = None) -> list[base.OverdueRow]:
         rows = self._db.execute(
             "SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases "
             "WHERE alarm IS NOT NULL AND alarm < ? ORDER BY alarm, id LIMIT ?",
             (today.isoformat(), -1 if limit is None else limit),
         )
-        return [overdue(r) for r in rows]
+        return [row.overdue(r) for r in rows]
 
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
-    ) -> list[WorkItem]:
+    ) -> list[base.WorkItem]:
         rows = self._db.execute(
             "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
             "WHERE province = ? AND (? IS NULL OR commune = ?) AND closed IS NULL "
@@ -233,9 +213,9 @@ class SQLiteStore:
             "ORDER BY alarm DESC, id LIMIT ? OFFSET ?",
             (province, commune, commune, role, limit, offset),
         )
-        return [work_item(r) for r in rows]
+        return [row.work_item(r) for r in rows]
 
-    def indicators(self, period: Period) -> list[IndicatorRow]:
+    def indicators(self, period: Period) -> list[base.IndicatorRow]:
         rows = self._db.execute(
             """
             SELECT procedure, commune,
@@ -251,15 +231,11 @@ class SQLiteStore:
             """,
             period.parameters(),
         )
-        return [IndicatorRow(*r) for r in rows]
+        return [base.IndicatorRow(*r) for r in rows]
 
     def outbox(self, limit: int = 100) -> list[Notification]:
-        rows = self._db.execute(
-            "SELECT id, case_id, kind, at, data FROM outbox WHERE delivered = 0 "
-            "ORDER BY at, id LIMIT ?",
-            (limit,),
-        )
-        return [notification(r) for r in rows]
+        rows = self._db.execute(row.PENDING.format("?"), (limit,))
+        return [row.notification(r) for r in rows]
 
     def close(self) -> None:
         self._db.close()

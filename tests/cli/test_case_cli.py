@@ -7,7 +7,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from tthc.cli.main import main
@@ -18,13 +17,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(scope="module")
-def bundle_file(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("bundle") / "bundle.json"
-    assert run("compile", str(ROOT / "procedures"), "-o", str(path))[0] == 0
-    return str(path)
 
 
 def test_a_case_by_hand(bundle_file: str, tmp_path: Path) -> None:

@@ -27,13 +27,6 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture(scope="module")
-def bundle_file(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("bundle") / "bundle.json"
-    assert run("compile", str(ROOT / "procedures"), "-o", str(path))[0] == 0
-    return str(path)
-
-
 @pytest.fixture
 def district_case(bundle_file: str, tmp_path: Path) -> str:
     """A permit received complete by the district desk on 20 June 2025 and sent on to the
