@@ -34,44 +34,24 @@ def deadline_tie_governs_nothing(context: ProcedureContext) -> Iterator[Finding]
         not read). A promise tied to no path of the internal process is a promise no step of
         that process is planned to keep.
     Example:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
-          deadline 5 working_days
-          deadline 3 working_days when "nộp trực tuyến" through kiem_tra, tra_ngay
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
+        ```tthc fragment
             kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
-            tra_ngay result "Trả kết quả ngay" by commune.one_stop takes 0.5 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
+            xac_minh review "Xác minh" by commune.civil_status_officer takes 2 working_days
+          deadline 5 working_days
+          deadline 4 working_days when "không phải xác minh" through kiem_tra, xac_minh
           flow {
             start -> tiep_nhan
-            tiep_nhan -> tra_ngay when simple
+            tiep_nhan -> xac_minh when needs_check
             tiep_nhan -> kiem_tra otherwise
-            kiem_tra -> tra -> end
-            tra_ngay -> end
+            kiem_tra -> ky
+            xac_minh -> ky
+            ky -> tra -> end
           }
-        }
         ```
     Use instead:
-        ```tthc
-        procedure "1.001193" "Đăng ký khai sinh" {
+        ```tthc fragment
           deadline 5 working_days
-          deadline 3 working_days when "nộp trực tuyến" through kiem_tra
-          steps {
-            tiep_nhan reception "Tiếp nhận hồ sơ" by commune.one_stop takes 0.5 working_days
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
-            tra_ngay result "Trả kết quả ngay" by commune.one_stop takes 0.5 working_days
-            tra result "Trả kết quả" by commune.one_stop takes 0.5 working_days
-          }
-          flow {
-            start -> tiep_nhan
-            tiep_nhan -> tra_ngay when simple
-            tiep_nhan -> kiem_tra otherwise
-            kiem_tra -> tra -> end
-            tra_ngay -> end
-          }
-        }
+          deadline 4 working_days when "không phải xác minh" through ky
         ```
     """
     workflow, settings = context.workflow, context.settings
