@@ -155,10 +155,11 @@ class _Walk:
             self.place(node, first)
 
     def deadline(self, node: ast.Deadline) -> None:
-        if node.least is not None or node.extension:
+        if node.extension:
             raise _Misplaced
         self.skip(1)  # deadline: the keyword is outside the node
         first = self.at
+        self.skip(2 if node.least is not None else 0)  # `17 to` of `17 to 20 days`
         if node.immediate or node.duration is None:
             self.skip(1)
         else:

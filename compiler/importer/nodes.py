@@ -46,8 +46,12 @@ def literal(value: str) -> str:
 def duration(amount: Decimal, unit: str) -> ast.Duration:
     """`amount` as the printer writes it and the parser reads it back (no exponent, no
     trailing zeros: `09` and `9.0` are 9)."""
-    plain = format(amount.normalize(), "f")
-    return node(ast.Duration, amount=Decimal(plain), unit=ast.DurationUnit(unit))
+    return node(ast.Duration, amount=plain(amount), unit=ast.DurationUnit(unit))
+
+
+def plain(amount: Decimal) -> Decimal:
+    """`amount` with no exponent and no trailing zeros, as the parser reads it back."""
+    return Decimal(format(amount.normalize(), "f"))
 
 
 def citation(instrument: str) -> ast.Citation:
