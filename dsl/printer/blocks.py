@@ -68,12 +68,13 @@ def _table(rows: list[Row], most: int | None) -> list[str] | None:
     """One line per row, or None as soon as a line is longer than `most` (when given). A
     column is as wide as its widest cell that something follows on its line, so that a long
     cell at the end of one line does not push the other lines apart."""
-    counts = [max((i + 1 for i, cell in enumerate(row.cells) if cell), default=0) for row in rows]
+    counts = [_filled(row.cells) for row in rows]
     widths = [0] * max(len(row.cells) for row in rows)
     for row, count in zip(rows, counts, strict=True):
-        for column in range(count):
-            if column < count - 1 or row.free:
-                widths[column] = max(widths[column], len(row.cells[column]))
+        # The last cell counts only when attributes follow it.
+        for column, cell in enumerate(row.cells[: count if row.free else max(count - 1, 0)]):
+            if len(cell) > widths[column]:
+                widths[column] = len(cell)
     texts = []
     for row, count in zip(rows, counts, strict=True):
         cells = [
@@ -86,6 +87,14 @@ def _table(rows: list[Row], most: int | None) -> list[str] | None:
             return None
         texts.append(text)
     return texts
+
+
+def _filled(cells: tuple[str, ...]) -> int:
+    """How many cells there are up to the last one that is not empty."""
+    count = len(cells)
+    while count and not cells[count - 1]:
+        count -= 1
+    return count
 
 
 def _wrapped(rows: list[Row], key: Key, comments: Comments, width: int) -> list[Line]:
