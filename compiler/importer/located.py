@@ -33,8 +33,9 @@ from tthc.dsl import ast
 from tthc.dsl.reading.built_nodes import build
 from tthc.dsl.reading.built_nodes import span as span_of
 
-# A string, a comment (skipped), a word (identifier, keyword, number, `->`) or a bracket/comma.
-_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[^\s{}(),"#]+|[{}(),]')
+# A string, a comment (skipped), a word (identifier, keyword, number, `->`), a bracket/comma, or
+# the end of a line (counted).
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[^\s{}(),"#]+|[{}(),]|\n')
 Token = tuple[int, int, int]  # line, first column, column after the token
 Item = TypeVar("Item", ast.Component, ast.Step, ast.Phase, ast.FlowLine)
 
@@ -56,15 +57,18 @@ def located(procedure: ast.Procedure, text: str, path: str) -> ast.Document | No
 
 
 def _tokens(text: str) -> list[Token]:
+    """The tokens of the whole text in one pass; a newline is matched only to count lines,
+    a comment (most of a draft's bytes) in one match, and neither is kept."""
     tokens: list[Token] = []
     append = tokens.append
-    for line, content in enumerate(text.split("\n"), 1):
-        if content.lstrip().startswith("#"):
-            continue  # a comment line: most of a draft's bytes, none of its tokens
-        for match in _TOKEN.finditer(content):
-            begin, end = match.span()
-            if content[begin] != "#":
-                append((line, begin + 1, end + 1))
+    line, start = 1, 0  # the line and the offset where it starts
+    for match in _TOKEN.finditer(text):
+        begin, end = match.span()
+        first = text[begin]
+        if first == "\n":
+            line, start = line + 1, end
+        elif first != "#":
+            append((line, begin - start + 1, end - start + 1))
     return tokens
 
 
