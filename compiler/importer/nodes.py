@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from tthc.dsl import ast
-from tthc.dsl.reading.built_nodes import build
+from tthc.dsl.reading.built_nodes import build, whole
 from tthc.dsl.span import Span
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -34,7 +34,8 @@ def node(model: type[Model], **fields: Any) -> Model:
 
 
 def name(value: str) -> ast.Name:
-    return node(ast.Name, value=value)
+    # A third of a draft's nodes: every field given, so no template to merge (`whole`).
+    return whole(ast.Name, {"span": _SPAN, "value": value})
 
 
 def literal(value: str) -> str:
