@@ -86,8 +86,10 @@ class _Walk:
         self.at += count
 
     def name(self, node: ast.Name) -> None:
+        """A name is one token (`place` inlined: a third of a draft's nodes are names)."""
+        line, column, end_column = self.tokens[self.at]
         self.at += 1
-        self.place(node, self.at - 1)
+        node.__dict__["span"] = span_of((self.path, line, column, line, end_column))
 
     def names(self, nodes: tuple[ast.Name, ...]) -> None:
         """`a, b, c`: each name, and the comma before each but the first."""

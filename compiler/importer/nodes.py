@@ -20,11 +20,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from tthc.dsl import ast
-from tthc.dsl.reading.built_nodes import build, whole
+from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.span import Span
 
 Model = TypeVar("Model", bound=BaseModel)
 _SPAN = Span.point("<import>")
+_SINGLE = given("span", "steps")
 
 
 def node(model: type[Model], **fields: Any) -> Model:
@@ -60,4 +61,5 @@ def citation(instrument: str) -> ast.Citation:
 
 
 def endpoint(step: str) -> ast.Endpoint:
-    return node(ast.Endpoint, steps=(name(step),))
+    # Every field written out, `parallel` given as not, as the parser gives a single endpoint.
+    return made(ast.Endpoint, {"span": _SPAN, "steps": (name(step),), "parallel": False}, _SINGLE)
