@@ -150,6 +150,24 @@ def run_act(options: dict[str, Any]) -> int:
     return _result(result, options["lang"])
 
 
+def run_transfer(options: dict[str, Any]) -> int:
+    from tthc.runtime import Officer
+
+    engine = _engine(options)
+    if isinstance(engine, int):
+        return engine
+    officer = Officer(
+        options["officer_id"], options["role"], options["province"], options["commune"]
+    )
+    result = engine.transfer(
+        options["case_id"],
+        officer,
+        key=options["key"],
+        expected_version=options["expected_version"],
+    )
+    return _result(result, options["lang"])
+
+
 def run_show(store_path: str, case_id: str) -> int:
     case = _store(store_path).case(case_id)
     if case is None:
@@ -197,8 +215,10 @@ def run_stats(options: dict[str, Any]) -> int:
         click.echo(f"tthc: {error}", err=True)
         return 2
     today = (_now(options["now"]) or dt.datetime.now()).date()
-    store = _store(options["store_path"])
-    for row in store.indicators(first, last, today, options["procedure"], options["commune"]):
+    from tthc.runtime.store import Period
+
+    period = Period(first, last, today, options["procedure"], options["commune"])
+    for row in _store(options["store_path"]).indicators(period):
         click.echo(_json(row.__dict__))
     return 0
 

@@ -58,7 +58,7 @@ def _officer(function: F) -> F:
 
 @click.group()
 def case() -> None:
-    """Run cases: submit, act, show, history, overdue, stats, verify."""
+    """Run cases: submit, act, transfer, show, history, overdue, stats, verify."""
 
 
 @case.command()
@@ -122,6 +122,24 @@ def act(**options: object) -> None:
     from tthc.cli.case_command import run_act
 
     sys.exit(run_act(options))
+
+
+@case.command()
+@STORE
+@BUNDLE
+@NOW
+@LANG
+@click.argument("case_id")
+@_officer
+@click.option("--key", default=None, help="Idempotency key.")
+@click.option("--expected-version", type=int, default=None, help="Refuse if the case moved on.")
+def transfer(**options: object) -> None:
+    """Move open case CASE_ID onto the procedure version in force now, when a transfer of
+    power in the registry allows it, by an officer of the body receiving it; prints the case
+    as JSON."""
+    from tthc.cli.case_command import run_transfer
+
+    sys.exit(run_transfer(options))
 
 
 @case.command()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 COMMANDS: dict[str, str] = {
     "tthc": "tthc: biên dịch và kiểm tra thủ tục hành chính trước khi triển khai.",
-    "tthc case": "Giải quyết hồ sơ: nộp, thực hiện bước, xem, lịch sử, quá hạn, thống kê, "
-    "kiểm tra nhật ký.",
+    "tthc case": "Giải quyết hồ sơ: nộp, thực hiện bước, chuyển phiên bản, xem, lịch sử, quá hạn, "
+    "thống kê, kiểm tra nhật ký.",
     "tthc case act": "Thực hiện một bước STEP đang mở của hồ sơ CASE_ID; in hồ sơ dạng JSON.",
     "tthc case history": "In nhật ký (vết kiểm tra) của một hồ sơ, mỗi dòng một bản ghi JSON.",
     "tthc case overdue": "Liệt kê các hồ sơ quá hạn và cơ quan đang để quá hạn (dòng JSON).",
@@ -18,6 +18,9 @@ COMMANDS: dict[str, str] = {
     "tthc case stats": "Số hồ sơ đã tiếp nhận, đúng hạn, trễ hạn, đang giải quyết và quá hạn theo "
     "thủ tục và theo xã (dòng JSON).",
     "tthc case submit": "Nộp một hồ sơ; in hồ sơ mới dạng JSON.",
+    "tthc case transfer": "Chuyển hồ sơ CASE_ID đang giải quyết sang phiên bản thủ tục có hiệu "
+    "lực hiện nay, khi sổ đăng ký có quy định chuyển giao thẩm quyền cho phép, do cán bộ của cơ "
+    "quan nhận thẩm quyền thực hiện; in hồ sơ dạng JSON.",
     "tthc case verify": "Kiểm tra chuỗi nhật ký của các hồ sơ đã nêu (mặc định: mọi hồ sơ).",
     "tthc check": "Kiểm tra các tệp thủ tục (.tthc, .yaml) và thư mục chứa chúng.\n\n"
     "Trong một thư mục, tthc đọc mọi tệp .tthc và mọi tệp .yaml/.yml có khóa đầu tiên là khóa "

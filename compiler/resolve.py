@@ -8,7 +8,6 @@ name suggested, a name declared twice in one scope is TT004.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
@@ -195,6 +194,8 @@ def _bind(
     if name is None or name.value in table:
         return
     vi, en = WHAT[what]
+    import difflib  # only for a name that is not found: off a clean check's start-up
+
     close = difflib.get_close_matches(name.value, list(table), n=1, cutoff=0.6)
     help = (
         Message(vi=f"Có phải ý bạn là '{close[0]}'?", en=f"Did you mean '{close[0]}'?")

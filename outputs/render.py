@@ -32,27 +32,24 @@ def markdown_text(value: Any) -> Any:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
 
 
-@cache
-def html_environment() -> jinja2.Environment:
+def _environment(**settings: Any) -> jinja2.Environment:
+    """The templates of `templates/`, an undefined value an error, the last newline kept."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
         keep_trailing_newline=True,
+        **settings,
     )
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    return _environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 @cache
 def markdown_environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        finalize=markdown_text,
-        keep_trailing_newline=True,
-    )
+    return _environment(autoescape=False, finalize=markdown_text)
 
 
 @cache

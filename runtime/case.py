@@ -113,11 +113,11 @@ class Case:
         keeps and hands out, so that the engine's working copy never leaks into it. Field by
         field, as `to_json`, because `copy.deepcopy` walks every value and is slower still."""
         new = object.__new__(Case)
-        new.__dict__.update(self.__dict__)
+        new.__dict__ = self.__dict__.copy()
         new.applicant = dict(self.applicant)
         new.documents = list(self.documents)
         new.open_steps = list(self.open_steps)
-        new.joins = {key: list(value) for key, value in self.joins.items()}
+        new.joins = {key: list(value) for key, value in self.joins.items()} if self.joins else {}
         new.done_steps = list(self.done_steps)
         new.missing = list(self.missing)
         return new

@@ -26,6 +26,7 @@ from tthc.runtime.case import WITHDRAWN, Case
 from tthc.runtime.moves import Moves, outcome_names
 from tthc.runtime.operations import Late, overdue, verify_case
 from tthc.runtime.pipeline import Guard, Pipeline
+from tthc.runtime.store.base import Period
 from tthc.runtime.submission import submit
 from tthc.runtime.transfer import move_to_new_version
 from tthc.runtime.values import Dossier, Event, Officer, Reason, Refused, Result, Signature, refuse
@@ -330,4 +331,4 @@ class Engine(Pipeline):
         procedure: str | None = None,
         commune: str | None = None,
     ) -> list[Any]:
-        return self.store.indicators(first, last, self.clock().date(), procedure, commune)
+        return self.store.indicators(Period(first, last, self.clock().date(), procedure, commune))

@@ -70,6 +70,7 @@ class Moves:
     next_seq: int = 1
     events: list[Event] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
+    stamp: str = ""  # the command's time as the audit chain hashes it, made at its first event
 
     @property
     def today(self) -> dt.date:
@@ -78,7 +79,11 @@ class Moves:
     # -- the trail --------------------------------------------------------------------------
 
     def record(self, kind: str, actor: dict[str, Any] | None, data: dict[str, Any]) -> None:
-        event = chain(self.case.id, self.next_seq, kind, self.now, actor, data, self.last_hash)
+        if not self.stamp:
+            self.stamp = self.now.isoformat()
+        event = chain(
+            self.case.id, self.next_seq, kind, self.now, actor, data, self.last_hash, self.stamp
+        )
         self.events.append(event)
         self.last_hash, self.next_seq = event.hash, self.next_seq + 1
 

@@ -57,6 +57,8 @@ class Guard(TypedDict, total=False):
     expected_version: int | None
 
 
+_GUARD = frozenset(Guard.__annotations__)
+
 # The names of a command's fields in the digest kept with its idempotency key (as they were
 # when each command built its own dictionary: a receipt written before still matches).
 _ARGUMENT = {"by": "officer", "required_new_due": "new_due"}
@@ -166,21 +168,24 @@ class Pipeline:
     def _replay(
         self, command: str, key: str | None, request: str, actor: Officer | None
     ) -> Result | None:
+        """The answer an idempotency key already has (the refusal of a reused key logged)."""
+        found = self._receipt_answer(key, request)
+        if isinstance(found, Refused):
+            return self._refused(command, found, actor)
+        return found
+
+    def _receipt_answer(self, key: str | None, request: str) -> Result | None:
         if key is None:
             return None
         receipt = self.store.receipt(key)
         if receipt is None:
             return None
         if receipt.request != request:
-            return self._refused(
-                command,
-                refuse(
-                    Reason.KEY_REUSED,
-                    "Khóa chống lặp đã dùng cho một lệnh khác",
-                    "This idempotency key was used for another command",
-                    receipt.case_id,
-                ),
-                actor,
+            return refuse(
+                Reason.KEY_REUSED,
+                "Khóa chống lặp đã dùng cho một lệnh khác",
+                "This idempotency key was used for another command",
+                receipt.case_id,
             )
         case = self.store.case(receipt.case_id)
         assert case is not None  # a receipt is written with its case
@@ -196,10 +201,12 @@ class Pipeline:
         conflict = self.store.commit(write)
         if conflict is None:
             return Done(case, write.events)
-        if conflict is Conflict.KEY_TAKEN and key is not None:
-            # Another process committed a command with this key between our look-up and our
-            # write (a client retrying on two portal workers at once): answer as its replay.
-            replayed = self._replay("commit", key, request, None)
+        if conflict in (Conflict.KEY_TAKEN, Conflict.EXISTS) and key is not None:
+            # A command with this key was committed before this write: by another process
+            # between our look-up and our write (a client retrying on two portal workers at
+            # once), or before a submit, which looks its key up only here (`submission`).
+            # Answer as its replay, or as a reused key (`_finish` logs that refusal).
+            replayed = self._receipt_answer(key, request)
             if replayed is not None:
                 return replayed
         vi, en = {
@@ -234,7 +241,7 @@ class Pipeline:
         the command's arguments by the names `malformed` knows (`officer`, or `by` for the
         applicant's commands, is the actor)."""
         # `**guard` takes any keyword at run time: one that is not the guard's is malformed.
-        unknown = [name for name in guard if name not in Guard.__annotations__]
+        unknown = [name for name in guard if name not in _GUARD] if guard else []
         fields.update(guard)
         actor = fields.get("officer", fields.get("by"))
         bad = malformed_fields(unknown, fields["case_id"]) if unknown else malformed(**fields)

@@ -4,81 +4,89 @@ Input: `Settings` (or, in tests and embedding portals, an `Engine` and a `Verifi
 caller). Output: a FastAPI application. The engine does every check it does for an embedded
 portal (authorisation, versions, idempotency); this layer adds only what HTTP needs:
 
-- authentication: a bearer token, verified by `tthc.server.auth` (no token, no access: 401);
+- authentication: a bearer token, verified by `tthc.server.auth` at `tthc.server.gate` (no
+  token, no access: 401);
 - jurisdiction on reads: a case outside the officer's province or commune answers 404, exactly
   as one that does not exist, so ids cannot be probed; on a case the officer may see, every
   refusal answers with its reason (403 for authorisation, 409 for a clash with the case's state);
 - the database's absence: 503 with `Retry-After`, nothing half-written (the engine writes one
   transaction per command; a retry with the same `Idempotency-Key` is applied at most once).
 
-Each request hops to a worker thread once, for its engine and store work (`call`): the routes
-are `async` and the token is verified on the event loop, because FastAPI would otherwise run a
-plain `def` dependency, the route and the response check each in the thread pool — three hops,
-which the load benchmark measured as most of the server's CPU per command. A store that is not
-safe to share between threads (SQLite's one connection) is used under a lock, one command at a
-time per process.
+What a request costs, and why (`docs/serving.md`, Performance, has the figures): the token is
+checked by `tthc.server.gate` before FastAPI reads the request (a FastAPI dependency reflects
+over its types on every request); the routes are `async` and hop to a worker thread once, for
+the engine and store work (`call`); answers are the engine's own values written to JSON by
+pydantic (`answers.answer`) without the response model's second validation; the hot reads (a
+case with its history, a work-list page) are one query each (`tthc.server.reads`). A store that
+is not safe to share between threads (SQLite's one connection) is used under a lock, one
+command at a time per process.
 
-Why over 400 lines: it is the API's one table of routes, each a short function (authenticate,
-call one engine method, answer) whose decorator is its OpenAPI entry; they read together, in
-the order the OpenAPI document lists them, and the shared parts (errors, limits, models, auth)
-already live in their own modules.
+Why over 400 lines: it is the API's one table of routes, each a short function (call one engine
+method, answer) whose decorator is its OpenAPI entry; they read together, in the order the
+OpenAPI document lists them, and the shared parts (answers, errors, limits, models, auth, gate,
+reads) already live in their own modules.
 """
 
+import asyncio
+import gc
 import threading
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
-from typing import Annotated, Any, TypeVar
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Depends, FastAPI, Header, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import Response
 
 from tthc.compiler import load_bundle
-from tthc.runtime import Case, Done, Dossier, Engine, Event, Officer, Refused, Result
+from tthc.runtime import Action, Case, Done, Dossier, Engine, Event, Late, Officer, Refused, Result
+from tthc.runtime.pipeline import Guard
 from tthc.runtime.store import StoreUnavailable, open_store
+from tthc.runtime.store.base import WorkItem
 from tthc.server import errors
-from tthc.server.auth import Unauthenticated, Verifier, verifier_for
+from tthc.server.answers import (
+    COMMAND_ROUTE,
+    ERRORS,
+    NEXT_PAGE,
+    Answer,
+    answer,
+    handle_problems,
+    key_of,
+    who_of,
+)
+from tthc.server.auth import Verifier, verifier_for
+from tthc.server.gate import Gate, secure
 from tthc.server.limits import AccessLog, BodyLimit
 from tthc.server.models import (
-    ActionView,
+    ACTIONS,
+    CASE,
+    CASE_WITH_HISTORY,
+    COMMAND,
+    EVENTS,
+    LATE,
+    WORK_ITEMS,
     ApologyBody,
-    LateView,
-    Problem,
+    CaseWithHistory,
+    CommandResult,
     RefusalBody,
     ResultBody,
     SignatureBody,
     StepBody,
     SupplementBody,
     SupplementRequestBody,
+    TransferBody,
+    Versioned,
     WithdrawalBody,
-    WorkItemView,
 )
+from tthc.server.reads import Cursor, reads_for
 from tthc.server.settings import Settings, SettingsError, signature_policy
 
 T = TypeVar("T")
-Key = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
-ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": Problem} for status in (400, 401, 403, 404, 405, 409, 413, 422, 503)
-}
-
-
-class CommandResult(BaseModel):
-    """A command carried out: the case now, the events it appended, and whether an earlier
-    command with the same idempotency key was replayed instead."""
-
-    case: Case
-    events: list[Event]
-    replayed: bool
-
-
-class _Answer(Exception):
-    """Stop a route with a ready answer (401, 404, 503)."""
-
-    def __init__(self, response: JSONResponse) -> None:
-        self.response = response
+# Threads for the engine's work. More than a PostgreSQL store's connections: a command waits on
+# its commit (the disk) holding a connection, and meanwhile others do their CPU work (moves,
+# hashes) without one. Four threads (the pool's size) gave a third less throughput at 4 workers
+# and 64 clients than 40 (anyio's default, which FastAPI used before): 220-230 against 310/s.
+THREADS = 40
 
 
 def app_from_environment() -> FastAPI:
@@ -105,60 +113,7 @@ def create_app(
     lock: AbstractContextManager[Any] = (
         nullcontext() if getattr(engine.store, "thread_safe", False) else threading.Lock()
     )
-
-    app = FastAPI(
-        title="tthc",
-        version="1",
-        summary="Run checked Vietnamese administrative procedures: cases, officers, deadlines.",
-        responses=ERRORS,
-    )
-
-    @app.exception_handler(_Answer)
-    async def answer(_: Request, error: _Answer) -> JSONResponse:
-        return error.response
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        # Starlette's own refusals (a body that is not JSON or not UTF-8, a method or a route
-        # that does not exist) answer in the same shape as every other problem.
-        code = {404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "malformed")
-        return errors.problem(
-            error.status_code,
-            code,
-            f"Yêu cầu không hợp lệ ({error.status_code})",
-            f"Bad request: {error.detail}",
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def malformed(_: Request, error: RequestValidationError) -> JSONResponse:
-        where = "; ".join(
-            ".".join(str(part) for part in e.get("loc", ())) + ": " + str(e.get("msg", ""))
-            for e in error.errors()[:5]
-        )
-        return errors.problem(
-            422, "malformed", f"Yêu cầu không hợp lệ: {where}", f"Malformed request: {where}"
-        )
-
-    async def officer(
-        request: Request, authorization: Annotated[str | None, Header()] = None
-    ) -> Officer:
-        scheme, _, token = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise _Answer(
-                errors.problem(
-                    401,
-                    "unauthenticated",
-                    "Thiếu mã truy cập (Authorization: Bearer …)",
-                    "No bearer token (Authorization: Bearer …)",
-                )
-            )
-        found = shared_verifier.verify(token.strip())
-        if isinstance(found, Unauthenticated):
-            raise _Answer(errors.problem(401, "unauthenticated", found.vi, found.en))
-        request.scope.setdefault("state", {})["officer"] = found.id
-        return found
-
-    Who = Annotated[Officer, Depends(officer)]
+    threads = ThreadPoolExecutor(THREADS, thread_name_prefix="tthc-engine")
 
     def locked(work: Callable[[], T]) -> T:
         with lock:
@@ -167,50 +122,79 @@ def create_app(
     async def call(work: Callable[[], T]) -> T:
         """Run engine and store work in a worker thread: the request's one hop."""
         try:
-            return await run_in_threadpool(locked, work)
+            return await asyncio.get_running_loop().run_in_executor(threads, locked, work)
         except StoreUnavailable:
-            raise _Answer(errors.unavailable()) from None
+            raise Answer(errors.unavailable()) from None
+
+    reads = reads_for(engine, call)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> Any:
+        await reads.open()
+        # What the worker holds for its life (the bundle, its compiled procedures, the
+        # routes) is set aside from the garbage collector: a full collection otherwise walks
+        # all of it, a pause that lands on whichever requests are in flight (the p99).
+        gc.collect()
+        gc.freeze()
+        try:
+            yield
+        finally:
+            await reads.close()
+            threads.shutdown(wait=False)
+
+    app = FastAPI(
+        title="tthc",
+        version="1",
+        summary="Run checked Vietnamese administrative procedures: cases, officers, deadlines.",
+        responses=ERRORS,
+        lifespan=lifespan,
+    )
+
+    app.openapi = lambda: app.openapi_schema or _secured(app)  # type: ignore[method-assign]
+
+    handle_problems(app)
 
     def visible(who: Officer, case_id: str) -> Case:
         """The case, if the officer's jurisdiction covers it (called inside `call`)."""
         case = shared_engine.case(case_id)
         if case is None or not _covers(who, case):
-            raise _Answer(errors.not_found(case_id))
+            raise Answer(errors.not_found(case_id))
         return case
 
-    async def on_case(who: Officer, case_id: str, work: Callable[[], T]) -> T:
-        """`work` on a case the officer may see (else 404), in one hop to a worker thread."""
+    async def command(
+        request: Request, case_id: str, body: Versioned, work: Callable[[Officer, Guard], Result]
+    ) -> Response:
+        """A command (`work(officer, guard)`: the idempotency key and the expected version) on
+        a case the officer may see (else 404), in one hop to a worker thread, answered with
+        what it did or why not."""
+        who = who_of(request)
+        guard = Guard(key=key_of(request), expected_version=body.expected_version)
 
-        def checked() -> T:
+        def checked() -> Result:
             visible(who, case_id)
-            return work()
+            return work(who, guard)
 
-        return await call(checked)
+        return result(await call(checked))
 
-    def result(done: Result) -> CommandResult | JSONResponse:
+    def result(done: Result, status: int = 200) -> Response:
         if isinstance(done, Refused):
             return errors.refused(done)
         assert isinstance(done, Done)
-        return CommandResult(case=done.case, events=list(done.events), replayed=done.replayed)
+        return answer(COMMAND, CommandResult(done.case, list(done.events), done.replayed), status)
 
-    def signature(body: SignatureBody | None) -> Any:
-        if body is None:
-            return None
-        made = body.to_signature()
-        if made is None:
-            raise _Answer(
-                errors.problem(
-                    422,
-                    "malformed",
-                    "Chữ ký không phải base64",
-                    "The signature value is not base64",
-                )
-            )
-        return made
+    async def seen(who: Officer, case_id: str, history: bool) -> tuple[Case, list[Event]]:
+        try:
+            found = await reads.case(case_id, history)
+        except StoreUnavailable:
+            raise Answer(errors.unavailable()) from None
+        if found is None or not _covers(who, found[0]):
+            raise Answer(errors.not_found(case_id))
+        return found
 
-    @app.post("/v1/cases", status_code=201, response_model=CommandResult)
-    async def submit(dossier: Dossier, who: Who, key: Key = None) -> Any:
+    @app.post("/v1/cases", status_code=201, **COMMAND_ROUTE)
+    async def submit(dossier: Dossier, request: Request) -> Response:
         """File a dossier at the officer's one-stop desk (its province and commune)."""
+        who = who_of(request)
         if dossier.province != who.province or who.commune not in (
             None,
             dossier.received_commune,
@@ -221,160 +205,178 @@ def create_app(
                 "Cán bộ không tiếp nhận hồ sơ tại địa bàn này",
                 "The officer does not receive dossiers at this place",
             )
-        return result(await call(lambda: shared_engine.submit(dossier, key=key)))
+        key = key_of(request)
+        return result(await call(lambda: shared_engine.submit(dossier, key=key)), 201)
 
-    @app.get("/v1/cases/{case_id}", response_model=Case)
-    async def read(case_id: str, who: Who) -> Any:
-        return await call(lambda: visible(who, case_id))
+    @app.get("/v1/cases/{case_id}", response_model=CaseWithHistory)
+    async def read(
+        case_id: str, request: Request, include: Literal["history"] | None = None
+    ) -> Response:
+        """The case; with `include=history`, its audit trail too (`history`, oldest first),
+        in one answer."""
+        case, events = await seen(who_of(request), case_id, include == "history")
+        if include == "history":
+            return answer(CASE_WITH_HISTORY, CaseWithHistory.of(case, events))
+        return answer(CASE, case)
 
     @app.get("/v1/cases/{case_id}/history", response_model=list[Event])
-    async def history(case_id: str, who: Who) -> Any:
-        return await on_case(who, case_id, lambda: shared_engine.history(case_id))
+    async def history(case_id: str, request: Request) -> Response:
+        """The case's audit trail, oldest first."""
+        return answer(EVENTS, (await seen(who_of(request), case_id, True))[1])
 
-    @app.get("/v1/cases/{case_id}/actions", response_model=list[ActionView])
-    async def actions(case_id: str, who: Who) -> Any:
-        found = await on_case(who, case_id, lambda: shared_engine.actions(case_id, who))
-        return [
-            ActionView(command=a.command, step=a.step, title=a.title, outcomes=list(a.outcomes))
-            for a in found
-        ]
+    @app.get("/v1/cases/{case_id}/actions", response_model=list[Action])
+    async def actions(case_id: str, request: Request) -> Response:
+        """What the officer may do on the case now."""
+        who = who_of(request)
 
-    @app.post("/v1/cases/{case_id}/steps/{step}", response_model=CommandResult)
-    async def act(case_id: str, step: str, body: StepBody, who: Who, key: Key = None) -> Any:
-        return result(
-            await on_case(
-                who,
+        def mine() -> list[Action]:
+            visible(who, case_id)
+            return shared_engine.actions(case_id, who)
+
+        return answer(ACTIONS, await call(mine))
+
+    @app.post("/v1/cases/{case_id}/steps/{step}", **COMMAND_ROUTE)
+    async def act(case_id: str, step: str, body: StepBody, request: Request) -> Response:
+        """Perform an open step with an outcome (signed, where the step is digitally signed)."""
+        signed = signature(body.signature)
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.act(
                 case_id,
-                lambda: shared_engine.act(
-                    case_id,
-                    step,
-                    who,
-                    body.outcome,
-                    reasons=body.reasons,
-                    new_due=body.new_due,
-                    signature=signature(body.signature),
-                    key=key,
-                    expected_version=body.expected_version,
-                ),
-            )
+                step,
+                who,
+                body.outcome,
+                reasons=body.reasons,
+                new_due=body.new_due,
+                signature=signed,
+                **guard,
+            ),
         )
 
-    @app.post("/v1/cases/{case_id}/supplement-request", response_model=CommandResult)
+    @app.post("/v1/cases/{case_id}/supplement-request", **COMMAND_ROUTE)
     async def request_supplement(
-        case_id: str, body: SupplementRequestBody, who: Who, key: Key = None
-    ) -> Any:
-        return result(
-            await on_case(
-                who,
-                case_id,
-                lambda: shared_engine.request_supplement(
-                    case_id, who, body.missing, key=key, expected_version=body.expected_version
-                ),
-            )
+        case_id: str, body: SupplementRequestBody, request: Request
+    ) -> Response:
+        """Ask the applicant, once, for what the dossier lacks (the clock stops)."""
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.request_supplement(
+                case_id, who, body.missing, **guard
+            ),
         )
 
-    @app.post("/v1/cases/{case_id}/supplement", response_model=CommandResult)
-    async def receive_supplement(
-        case_id: str, body: SupplementBody, who: Who, key: Key = None
-    ) -> Any:
-        return result(
-            await on_case(
-                who,
-                case_id,
-                lambda: shared_engine.receive_supplement(
-                    case_id, body.documents, who, key=key, expected_version=body.expected_version
-                ),
-            )
+    @app.post("/v1/cases/{case_id}/supplement", **COMMAND_ROUTE)
+    async def receive_supplement(case_id: str, body: SupplementBody, request: Request) -> Response:
+        """Receive the supplement the applicant was asked for (the clock runs again)."""
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.receive_supplement(
+                case_id, body.documents, who, **guard
+            ),
         )
 
-    @app.post("/v1/cases/{case_id}/refusal", response_model=CommandResult)
-    async def refuse(case_id: str, body: RefusalBody, who: Who, key: Key = None) -> Any:
-        return result(
-            await on_case(
-                who,
-                case_id,
-                lambda: shared_engine.refuse(
-                    case_id,
-                    who,
-                    body.reasons,
-                    signature=signature(body.signature),
-                    key=key,
-                    expected_version=body.expected_version,
-                ),
-            )
+    @app.post("/v1/cases/{case_id}/refusal", **COMMAND_ROUTE)
+    async def refuse(case_id: str, body: RefusalBody, request: Request) -> Response:
+        """Refuse the dossier, with reasons."""
+        signed = signature(body.signature)
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.refuse(
+                case_id, who, body.reasons, signature=signed, **guard
+            ),
         )
 
-    @app.post("/v1/cases/{case_id}/result", response_model=CommandResult)
-    async def return_result(case_id: str, body: ResultBody, who: Who, key: Key = None) -> Any:
-        return result(
-            await on_case(
-                who,
-                case_id,
-                lambda: shared_engine.return_result(
-                    case_id,
-                    who,
-                    signature=signature(body.signature),
-                    key=key,
-                    expected_version=body.expected_version,
-                ),
-            )
+    @app.post("/v1/cases/{case_id}/result", **COMMAND_ROUTE)
+    async def return_result(case_id: str, body: ResultBody, request: Request) -> Response:
+        """Return the result to the applicant."""
+        signed = signature(body.signature)
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.return_result(case_id, who, signature=signed, **guard),
         )
 
-    @app.post("/v1/cases/{case_id}/apology", response_model=CommandResult)
-    async def apologise(case_id: str, body: ApologyBody, who: Who, key: Key = None) -> Any:
-        return result(
-            await on_case(
-                who,
-                case_id,
-                lambda: shared_engine.apologise(
-                    case_id,
-                    who,
-                    body.new_due,
-                    body.reasons,
-                    key=key,
-                    expected_version=body.expected_version,
-                ),
-            )
+    @app.post("/v1/cases/{case_id}/apology", **COMMAND_ROUTE)
+    async def apologise(case_id: str, body: ApologyBody, request: Request) -> Response:
+        """Apologise for a late case and set its one new date (409 `apology-too-late` from the
+        day before the due date)."""
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.apologise(
+                case_id, who, body.new_due, body.reasons, **guard
+            ),
         )
 
-    @app.post("/v1/cases/{case_id}/withdrawal", response_model=CommandResult)
-    async def withdraw(case_id: str, body: WithdrawalBody, who: Who, key: Key = None) -> Any:
-        return result(
-            await on_case(
-                who,
-                case_id,
-                lambda: shared_engine.withdraw(
-                    case_id, body.reason, who, key=key, expected_version=body.expected_version
-                ),
-            )
+    @app.post("/v1/cases/{case_id}/withdrawal", **COMMAND_ROUTE)
+    async def withdraw(case_id: str, body: WithdrawalBody, request: Request) -> Response:
+        """Withdraw the dossier at the applicant's request."""
+        return await command(
+            request,
+            case_id,
+            body,
+            lambda who, guard: shared_engine.withdraw(case_id, body.reason, who, **guard),
         )
 
-    @app.get("/v1/worklist", response_model=list[WorkItemView])
-    async def worklist(who: Who, page: int = 1, size: int = 50) -> Any:
+    @app.post("/v1/cases/{case_id}/transfer", **COMMAND_ROUTE)
+    async def transfer(case_id: str, body: TransferBody, request: Request) -> Response:
+        """Move the open case onto the procedure version in force today, where a transfer of
+        power in force allows it, by an officer of the body receiving it (409 `no-transfer`
+        where none does)."""
+        return await command(
+            request, case_id, body, lambda who, guard: shared_engine.transfer(case_id, who, **guard)
+        )
+
+    @app.get("/v1/worklist", response_model=list[WorkItem], responses=NEXT_PAGE)
+    async def worklist(
+        request: Request,
+        size: Annotated[int, Query(ge=1, le=200)] = 50,
+        after: Annotated[str | None, Query(max_length=400)] = None,
+        page: Annotated[int | None, Query(ge=1, le=1, deprecated=True)] = None,
+    ) -> Response:
         """The open cases of the officer's jurisdiction that wait on their role, the latest
-        due first, `size` (at most 200) a page."""
-        if page < 1 or not 1 <= size <= 200:
-            return errors.problem(
-                422,
-                "malformed",
-                "Trang bắt đầu từ 1; cỡ trang từ 1 đến 200",
-                "Pages start at 1; a page holds 1 to 200 cases",
-            )
-        rows = await call(
-            lambda: shared_engine.store.worklist(
-                who.province, who.commune, who.role, size, (page - 1) * size
-            )
-        )
-        return [WorkItemView(**vars(r)) for r in rows]
+        due first, `size` (at most 200) a page; the next page is at the `Link` header's
+        `rel="next"` (`after=` the cursor it carries), absent on the last page. (`page=` of
+        the position-paged list answers 422 past page 1, rather than the first page again.)"""
+        cursor = None
+        if after is not None:
+            cursor = Cursor.read(after)
+            if cursor is None:
+                return errors.problem(
+                    422,
+                    "malformed",
+                    "Con trỏ trang không hợp lệ; hãy dùng liên kết 'next' của trang trước",
+                    "Not a page cursor; follow the previous page's 'next' link",
+                )
+        try:
+            who = who_of(request)
+            rows = await reads.worklist(who.province, who.commune, who.role, size, cursor)
+        except StoreUnavailable:
+            return errors.unavailable()
+        response = answer(WORK_ITEMS, rows)
+        if len(rows) == size:
+            following = Cursor.after(rows, cursor).text()
+            response.headers["Link"] = f'</v1/worklist?size={size}&after={following}>; rel="next"'
+        return response
 
-    @app.get("/v1/overdue", response_model=list[LateView])
-    async def overdue(who: Who, limit: int = 100) -> Any:
+    @app.get("/v1/overdue", response_model=list[Late])
+    async def overdue(request: Request, limit: int = 100) -> Response:
         """The late cases of the officer's jurisdiction (for a commune officer, the cases their
         commune decides) and the body that is late, at most `limit` (up to 1,000)."""
-        most = max(0, min(limit, 1000))
+        most, who = max(0, min(limit, 1000)), who_of(request)
 
-        def mine() -> list[Any]:
-            found: list[Any] = []
+        def mine() -> list[Late]:
+            found: list[Late] = []
             for row in shared_engine.overdue(limit=None):
                 if len(found) >= most:
                     break
@@ -385,11 +387,32 @@ def create_app(
                     found.append(row)
             return found
 
-        return [LateView(**vars(row)) for row in await call(mine)]
+        return answer(LATE, await call(mine))
 
+    def signature(body: SignatureBody | None) -> Any:
+        if body is None:
+            return None
+        made = body.to_signature()
+        if made is None:
+            raise Answer(
+                errors.problem(
+                    422,
+                    "malformed",
+                    "Chữ ký không phải base64",
+                    "The signature value is not base64",
+                )
+            )
+        return made
+
+    app.add_middleware(Gate, verifier=shared_verifier)
     app.add_middleware(AccessLog)
     app.add_middleware(BodyLimit, max_body=max_body)
     return app
+
+
+def _secured(app: FastAPI) -> dict[str, Any]:
+    app.openapi_schema = secure(FastAPI.openapi(app))
+    return app.openapi_schema
 
 
 def _covers(who: Officer, case: Case) -> bool:

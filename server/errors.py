@@ -28,6 +28,15 @@ STATUS: dict[Reason, int] = {
     Reason.SUPPLEMENT_LIMIT: 409,
     Reason.NOT_WAITING: 409,
     Reason.APOLOGY_LIMIT: 409,
+    # The apology's day has passed (it is sent the day before the due date at the latest):
+    # the case's dates, not the request, stand in the way; no retry of it can succeed.
+    Reason.APOLOGY_TOO_LATE: 409,
+    # No transfer of power in force moves this case to the version in force today: the state
+    # of the case and of the law, not a malformed request.
+    Reason.NO_TRANSFER: 409,
+    # The signer's certificate is on a revocation list: a credential no longer good for the
+    # act, as a role that is no longer valid is.
+    Reason.CERTIFICATE_REVOKED: 403,
 }
 
 

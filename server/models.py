@@ -1,21 +1,26 @@
 """The bodies of the HTTP API: what a portal sends and gets back.
 
 Input and output of the routes in `tthc.server.app`; the OpenAPI document is generated from
-these and from the engine's own dataclasses (`Dossier` in, `Case` and `Event` out), so the
-document cannot drift from what the engine takes and returns. Every field is bounded, so a
-request cannot make the server hold more than its body limit.
+these and from the engine's own dataclasses (`Dossier` in; `Case`, `Event`, `Action`,
+`WorkItem` and `Late` out), so the document cannot drift from what the engine takes and
+returns. The answers here are the engine's values put together (`CommandResult`,
+`CaseWithHistory`): plain dataclasses, written to JSON by pydantic without being validated
+again (`ANSWERS`). Every request field is bounded, so a request cannot make the server hold more
+than its body limit.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from tthc.runtime import Signature
+from tthc.runtime import Action, Case, Event, Late, Signature
+from tthc.runtime.store.base import WorkItem
 
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -96,27 +101,38 @@ class WithdrawalBody(Versioned):
     reason: Text
 
 
-class ActionView(Body):
-    command: str
-    step: str | None
-    title: str
-    outcomes: list[str | None]
+class TransferBody(Versioned):
+    """Move an open case onto the procedure version in force today (a transfer of power)."""
 
 
-class WorkItemView(Body):
-    case_id: str
-    procedure: str
-    commune: str
-    status: str
-    alarm: dt.date | None
-    holder: str
-    version: int
+@dataclasses.dataclass(frozen=True)
+class CommandResult:
+    """A command carried out: the case now, the events it appended, and whether an earlier
+    command with the same idempotency key was replayed instead."""
+
+    case: Case
+    events: list[Event]
+    replayed: bool
 
 
-class LateView(Body):
-    case_id: str
-    procedure: str
-    commune: str
-    due: dt.date
-    late_body: str
-    days_late: int
+@dataclasses.dataclass
+class CaseWithHistory(Case):
+    """The case; with `?include=history`, its audit trail too (`history`, oldest first), in
+    the same answer."""
+
+    history: list[Event] | None = None
+
+    @classmethod
+    def of(cls, case: Case, history: list[Event]) -> CaseWithHistory:
+        fields = {f.name: getattr(case, f.name) for f in dataclasses.fields(Case)}
+        return cls(**fields, history=history)
+
+
+# The answers' JSON writers, made once: a route hands them the engine's values as they are.
+CASE: TypeAdapter[Case] = TypeAdapter(Case)
+CASE_WITH_HISTORY: TypeAdapter[CaseWithHistory] = TypeAdapter(CaseWithHistory)
+COMMAND: TypeAdapter[CommandResult] = TypeAdapter(CommandResult)
+EVENTS: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
+ACTIONS: TypeAdapter[list[Action]] = TypeAdapter(list[Action])
+WORK_ITEMS: TypeAdapter[list[WorkItem]] = TypeAdapter(list[WorkItem])
+LATE: TypeAdapter[list[Late]] = TypeAdapter(list[Late])

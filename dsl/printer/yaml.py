@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -187,23 +188,21 @@ def _value(value: Any, flow: bool = False) -> str:
         return "true" if value else "false"
     if isinstance(value, int | dt.date):
         return str(value.isoformat() if isinstance(value, dt.date) else value)
-    if isinstance(value, ast.Name | ast.Text):
-        text = value.value
-    elif isinstance(value, ast.Citation):
-        text = citation(value)
-    elif isinstance(value, ast.Duration):
-        text = duration(value)
-    elif isinstance(value, ast.Channel):
-        text = channel(value)
-    elif isinstance(value, ast.Deadline):
-        text = deadline(value)
-    elif isinstance(value, ast.FlowLine):
-        text = flow_line(value)
-    elif isinstance(value, ast.Coordination):
-        text = coordination(value)
-    else:
-        text = str(value)
-    return plain_or_quoted(unicodedata.normalize("NFC", text), flow)
+    text_of = next((text_of for kind, text_of in _TEXT_OF if isinstance(value, kind)), str)
+    return plain_or_quoted(unicodedata.normalize("NFC", text_of(value)), flow)
+
+
+# How a value of each node written as one string reads: the text the DSL form writes.
+_TEXT_OF: tuple[tuple[type, Callable[[Any], str]], ...] = (
+    (ast.Name, lambda node: node.value),
+    (ast.Text, lambda node: node.value),
+    (ast.Citation, citation),
+    (ast.Duration, duration),
+    (ast.Channel, channel),
+    (ast.Deadline, deadline),
+    (ast.FlowLine, flow_line),
+    (ast.Coordination, coordination),
+)
 
 
 def plain_or_quoted(text: str, flow: bool = False) -> str:

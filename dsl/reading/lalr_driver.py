@@ -7,8 +7,9 @@ from Lark's exception).
 
 Why: Lark's generic loop costs about 2 ms for a 20-step procedure, most of it per token (two
 regex matches, a generator, a line counter object, a dictionary keyed by rule objects). Here a
-token costs one regex match (whitespace and comments are skipped by the same match) and a
-reduction one dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
+token costs one regex match (whitespace and comments are skipped by the same match; a lexer
+met only a few times tries its terminals in turn instead, `_InTurn`) and a reduction one
+dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
 spliced into its parent) are applied in `parse`, and a reduction that would only splice one
 child into a `_rule` is skipped in the table (`_past_unit_splices`). Nothing of the grammar is
 restated, and Lark itself is not imported.
@@ -72,19 +73,77 @@ class _Keyword:
 KEYWORD: Any = _Keyword()
 
 
+class _Lexed:
+    """What `_InTurn.match` gives: the attributes of `re.Match` the driver reads."""
+
+    __slots__ = ("_span", "lastgroup")
+
+    def __init__(self, terminal: str, begin: int, end: int) -> None:
+        self.lastgroup: str | None = terminal
+        self._span = (begin, end)
+
+    def span(self, _group: str) -> tuple[int, int]:
+        return self._span
+
+
+class _InTurn:
+    """The terminals of a lexer tried one by one, in order, each by a regex of its own: what the
+    lexer's one regex (`skip(?:(?P<A>a)|(?P<B>b)|…)`) matches, without compiling it.
+
+    Why: a cold `tthc check` of one file meets about 60 lexers, a few tokens each, and
+    compiling their regexes (1,000 characters of alternatives for some) was a third of the
+    check after the imports; the terminals' own regexes are few and short, shared by all the
+    lexers, and a keyword needs none (`str.startswith` matches what its escaped text does). After `PROMOTE` tokens the lexer's one regex is compiled and takes over, so a
+    large run pays one match per token as before.
+
+    Both give one result: the skip is atomic, so the terminal starts where the skip ends; an
+    alternation takes its first alternative that matches there, with that alternative's own
+    match (nothing follows it in the pattern); and `Pattern.match(text, pos)` sees the text
+    before `pos`, as the whole regex does, for look-behinds and `\\b`.
+    """
+
+    PROMOTE = 128
+
+    __slots__ = ("_driver", "_lexer", "_number", "_uses")
+
+    def __init__(self, driver: LalrDriver, number: int, lexer: _StateLexer) -> None:
+        self._driver, self._number, self._lexer, self._uses = driver, number, lexer, 0
+
+    def match(self, text: str, pos: int) -> re.Match[str] | _Lexed | None:
+        driver = self._driver
+        self._uses += 1
+        if self._uses > driver.promote_after:
+            tables = driver._tables
+            regex = re.compile(f"{tables.skip}(?:{tables.alternatives(self._number)})")
+            self._lexer.regex = regex
+            return regex.match(text, pos)
+        begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
+        literals = driver._tables.literals
+        for terminal in driver._tables.lexers[self._number][0]:
+            literal = literals.get(terminal)
+            if literal is None:
+                found = driver._terminal(terminal).match(text, begin)
+                if found is not None:
+                    return _Lexed(terminal, begin, found.end())
+            elif text.startswith(literal, begin):
+                return _Lexed(terminal, begin, begin + len(literal))
+        return None
+
+
 class _StateLexer:
-    """The terminals one parser state accepts, as one regex that first skips ignored text."""
+    """The terminals one parser state accepts, first skipping ignored text: tried in turn, then
+    as one regex (`_InTurn`)."""
 
     __slots__ = ("keywords", "multiline", "regex")
 
     def __init__(
         self,
-        skip: str,
-        alternatives: str,
+        driver: LalrDriver,
+        number: int,
         keywords: dict[str, dict[str, str]],
         newline_types: tuple[str, ...],
     ) -> None:
-        self.regex = re.compile(f"{skip}(?:{alternatives})")
+        self.regex: re.Pattern[str] | _InTurn = _InTurn(driver, number, self)
         self.keywords = keywords
         self.multiline = frozenset(newline_types)
 
@@ -148,10 +207,18 @@ class LalrDriver:
         self.start_states, self.end_states = tables.start_states, tables.end_states
         self._tables = tables
         self._rest = re.compile(tables.skip)
-        # Built for the states a text reaches (a regex compile each), shared by the states that
-        # accept the same terminals, as Lark shares its lexers.
+        # Built for the states a text reaches, shared by the states that accept the same
+        # terminals, as Lark shares its lexers.
         self._shared: dict[int, _StateLexer] = {}
         self._lexers: list[_StateLexer | None] = [None] * len(self.states)
+        self._terminals: dict[str, re.Pattern[str]] = {}
+        self.promote_after = _InTurn.PROMOTE
+
+    def _terminal(self, name: str) -> re.Pattern[str]:
+        regex = self._terminals.get(name)
+        if regex is None:
+            regex = self._terminals[name] = re.compile(self._tables.patterns[name])
+        return regex
 
     @staticmethod
     def _callback(
@@ -177,8 +244,8 @@ class LalrDriver:
         number = self._tables.lexer_of[state]
         lexer = self._shared.get(number)
         if lexer is None:
-            alternatives, keywords, newline_types = self._tables.lexers[number]
-            lexer = _StateLexer(self._tables.skip, alternatives, keywords, newline_types)
+            _, keywords, newline_types = self._tables.lexers[number]
+            lexer = _StateLexer(self, number, keywords, newline_types)
             self._shared[number] = lexer
         self._lexers[state] = lexer
         return lexer

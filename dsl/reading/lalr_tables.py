@@ -24,14 +24,15 @@ if TYPE_CHECKING:
     from lark import Lark
 
 # The version of the data below; a cache key includes it.
-FORMAT = 1
+FORMAT = 2
 
 # A parse-table entry: (True, next state) to shift, or (False, (children, method, rule)) to
 # reduce, where the method is `None` for a rule Lark splices into its parent (`_name`).
 Entry = tuple[bool, Any]
-# One lexer: the alternatives (named groups, in Lark's order), the keywords hidden in each
-# terminal (identifier text → keyword terminal), the terminals that may hold a newline.
-LexerSpec = tuple[str, dict[str, dict[str, str]], tuple[str, ...]]
+# One lexer: its terminals, in Lark's order (their regexes are in `Tables.patterns`), the
+# keywords hidden in each terminal (identifier text → keyword terminal), the terminals that may
+# hold a newline.
+LexerSpec = tuple[tuple[str, ...], dict[str, dict[str, str]], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Tables:
     lexer_of: list[int]  # state → index in `lexers` (states accepting the same terminals share)
     lexers: list[LexerSpec]
     skip: str  # the ignored text (whitespace, comments), as one regex
+    patterns: dict[str, str]  # terminal → its regex
+    literals: dict[str, str]  # terminal → its text, for a terminal that is a plain string
 
     def to_data(self) -> tuple[Any, ...]:
         return (
@@ -52,13 +55,21 @@ class Tables:
             self.lexer_of,
             self.lexers,
             self.skip,
+            self.patterns,
+            self.literals,
         )
 
     @classmethod
     def from_data(cls, data: Any) -> Tables:
-        if not isinstance(data, tuple) or len(data) != 7 or data[0] != FORMAT:
+        if not isinstance(data, tuple) or len(data) != 9 or data[0] != FORMAT:
             raise ValueError("not tables of this format")
         return cls(*data[1:])
+
+    def alternatives(self, lexer: int) -> str:
+        """The terminals of one lexer as one regex of named groups, in order, as Lark's scanner
+        has them."""
+        names = self.lexers[lexer][0]
+        return "|".join(f"(?P<{name}>{self.patterns[name]})" for name in names)
 
 
 def tables_from(lark: Lark) -> Tables:
@@ -80,12 +91,14 @@ def tables_from(lark: Lark) -> Tables:
     terminals = {t.name: t for t in conf.terminals}
     skip = "|".join(terminals[name].pattern.to_regexp() for name in conf.ignore)
     lexers: list[LexerSpec] = []
+    patterns: dict[str, str] = {}
+    literals: dict[str, str] = {}
     index: dict[int, int] = {}  # Lark's lexer objects are shared between states already
     lexer_of = [0] * len(states)
     for state, basic in frontend.lexer.lexers.items():
         if id(basic) not in index:
             index[id(basic)] = len(lexers)
-            lexers.append(_lexer_spec(basic))
+            lexers.append(_lexer_spec(basic, patterns, literals))
         lexer_of[state] = index[id(basic)]
     return Tables(
         states,
@@ -95,6 +108,8 @@ def tables_from(lark: Lark) -> Tables:
         lexers,
         # Atomic, so that a failed match never backtracks into a comment to find a token.
         f"(?>(?:{skip})*)",
+        patterns,
+        literals,
     )
 
 
@@ -110,8 +125,10 @@ def _reduction(rule: Any) -> tuple[int, str | None, str]:
     return len(rule.expansion), method, name
 
 
-def _lexer_spec(basic: Any) -> LexerSpec:
-    """Lark's lexer for one set of acceptable terminals, as Lark builds its scanner."""
+def _lexer_spec(basic: Any, patterns: dict[str, str], literals: dict[str, str]) -> LexerSpec:
+    """Lark's lexer for one set of acceptable terminals, as Lark builds its scanner; the regex
+    of each of its terminals is added to `patterns`, the text of a plain string to `literals`
+    (its regex is that text escaped: it matches where the text starts)."""
     from lark.lexer import PatternStr, UnlessCallback, _create_unless
 
     if basic.user_callbacks or basic.use_bytes or basic.g_regex_flags:
@@ -127,9 +144,13 @@ def _lexer_spec(basic: Any) -> LexerSpec:
         if any(not isinstance(w.pattern, PatternStr) or w.pattern.flags for w in words):
             raise TypeError(f"keywords of {name} are not plain strings")
         keywords[name] = {w.pattern.value: w.name for w in words}
-    alternatives = "|".join(
-        f"(?P<{t.name}>{t.pattern.to_regexp()})"
-        for t in terminals
-        if t.name not in basic.ignore_types
-    )
-    return alternatives, keywords, tuple(sorted(basic.newline_types))
+    names = []
+    for terminal in terminals:
+        if terminal.name not in basic.ignore_types:
+            regex = terminal.pattern.to_regexp()
+            if patterns.setdefault(terminal.name, regex) != regex:
+                raise TypeError(f"terminal {terminal.name} has two patterns")
+            names.append(terminal.name)
+            if isinstance(terminal.pattern, PatternStr) and not terminal.pattern.flags:
+                literals[terminal.name] = terminal.pattern.value
+    return tuple(names), keywords, tuple(sorted(basic.newline_types))

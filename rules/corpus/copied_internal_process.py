@@ -45,9 +45,11 @@ def copied_internal_process(context: ProjectContext) -> Iterator[Finding]:
         ```tthc fragment
         procedure "1.001193" "Đăng ký khai sinh" {
         procedure "1.001194" "Đăng ký lại khai sinh" {
+          deadline 7 working_days
+          steps {
             ky decision "Ký Giấy khai sinh" by commune.chairman takes 3 working_days
               basis luat-ho-tich-2014 art 16
-          deadline 7 working_days
+          }
         ```
     """
     groups: dict[str, list[ProcedureModel]] = {}

@@ -39,9 +39,9 @@ def delegation_not_downward(context: ProjectContext) -> Iterator[Finding]:
         ```
     Use instead:
         ```tthc
-        grant ho_tich_xa {
-          power "ho-tich"  from commune.people_committee  to commune.vice_chairman
-          mode decentralization  basis nd-120-2025 art 4  resources "Công chức hộ tịch"
+        grant ho_tich_phong {
+          power "ho-tich"  from commune.people_committee  to commune.economic_division
+          mode decentralization  basis nd-120-2025 art 4
         }
         ```
     """

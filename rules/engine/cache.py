@@ -28,16 +28,18 @@ CACHEDIR.TAG (backup tools skip it) and a .gitignore of `*` (git never offers it
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tthc.rules.engine.cache_key import opened, seal, secret_key
 from tthc.rules.engine.pickling import dumps, loads
+
+if TYPE_CHECKING:
+    import sqlite3
 
 T = TypeVar("T")
 
@@ -46,9 +48,18 @@ LAYOUT = "v3"  # raised when the layout or the encoding of entries changes
 DATABASE = "entries.sqlite3"
 KEPT_RUNS = 8
 FILES, RUNS = "files", "runs"
-# What a damaged database raises: SQLite's errors, and a text column that is no longer UTF-8
-# (a flipped byte in the schema or a key), which Python's sqlite3 raises as UnicodeDecodeError.
-DAMAGED = (sqlite3.Error, ValueError)
+
+
+def damaged() -> tuple[type[Exception], ...]:
+    """What a damaged database raises: SQLite's errors, and a text column that is no longer
+    UTF-8 (a flipped byte in the schema or a key), which Python's sqlite3 raises as
+    UnicodeDecodeError. Named when an error is caught, so sqlite3 is imported only by a run
+    that opens the database."""
+    import sqlite3
+
+    return (sqlite3.Error, ValueError)
+
+
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by tthc.\n"
@@ -130,6 +141,8 @@ class Cache:
 
     def _open(self) -> sqlite3.Connection | None:
         """The database, made again once if it is damaged."""
+        import sqlite3  # a run without a cache (`--no-cache`, one named file) never loads it
+
         path = self.base / DATABASE
         for _ in range(2):
             try:
@@ -137,7 +150,7 @@ class Cache:
                 database.execute(_SCHEMA)
                 database.execute("SELECT count(*) FROM entries").fetchone()
                 return database
-            except DAMAGED:
+            except damaged():
                 path.unlink(missing_ok=True)
         return None
 
@@ -153,7 +166,7 @@ class Cache:
             row = self._database.execute(
                 "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
             ).fetchone()
-        except DAMAGED:
+        except damaged():
             return None
         if row is None:
             return None
@@ -176,7 +189,7 @@ class Cache:
         try:
             rows = self._database.execute("SELECT key FROM entries WHERE kind = ?", (kind,))
             return {key for (key,) in rows}
-        except DAMAGED:
+        except damaged():
             return set()
 
     def put(self, kind: str, key: str, value: object) -> bytes:
@@ -194,7 +207,7 @@ class Cache:
         try:
             assert self._database is not None
             self._database.execute("DELETE FROM entries WHERE kind = ? AND key = ?", (kind, key))
-        except DAMAGED:
+        except damaged():
             return
 
     # ---- saving and housekeeping -------------------------------------------------------------
@@ -219,7 +232,7 @@ class Cache:
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows
                 )
                 self._prune({*keep, *self.used})
-        except DAMAGED:
+        except damaged():
             return
 
     def _prune(self, keep: set[str]) -> None:

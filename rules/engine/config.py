@@ -14,7 +14,6 @@ naming TT999 (or TT9) in `ignore` hides them.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +42,8 @@ def selector_problem(selector: str) -> Message | None:
     family = _FAMILY.match(selector)
     if family and any(code.startswith(f"TT{family.group(1)}") for code in CODES):
         return None
+    import difflib  # only for a selector that names no code: off a check's start-up
+
     close = difflib.get_close_matches(selector.upper(), list(CODES), n=1, cutoff=0.6)
     hint_vi = f"; có phải '{close[0]}'?" if close else ""
     hint_en = f"; did you mean '{close[0]}'?" if close else ""

@@ -10,7 +10,6 @@ value), and the outcome holds no `Config`.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -207,6 +206,8 @@ class _Reader:
     # ---- reporting -------------------------------------------------------------------------
 
     def _unknown(self, table: tuple[str, ...], key: str, valid: Sequence[str]) -> None:
+        import difflib  # only for an unknown key: off a check's start-up
+
         close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
         hint_vi = f"; có phải '{close[0]}'?" if close else ""
         hint_en = f"; did you mean '{close[0]}'?" if close else ""

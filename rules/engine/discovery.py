@@ -28,7 +28,6 @@ command line is walked even when a glob names it: the globs that name it are set
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -85,6 +84,8 @@ def is_procedure_yaml(path: str | Path) -> bool:
     keys = top_level_keys(text)
     if keys is None or any(key in TOP_LEVEL_KEYS for key in keys):
         return True
+    import difflib  # only for a file that may be misspelt: off a clean check's start-up
+
     return bool(keys) and bool(difflib.get_close_matches(keys[0].lower(), TOP_LEVEL_KEYS, 1, 0.8))
 
 

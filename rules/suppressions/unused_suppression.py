@@ -7,7 +7,6 @@ off for the file, or not suppressible).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from tthc.dsl import CODES, Message
@@ -56,6 +55,8 @@ def unused_suppression(context: SuppressionContext) -> Iterator[Finding]:
 
 def _not_understood(directive: Directive) -> Finding:
     if directive.verb not in VERBS:
+        import difflib  # only for a directive not understood: off a check's start-up
+
         close = difflib.get_close_matches(directive.verb, VERBS, n=1, cutoff=0.5)
         verb = close[0] if close else "allow"
         message = Message(
@@ -85,6 +86,8 @@ def _without_effect(effect: Effect) -> Finding:
         en=f"Remove {code} from the suppression (or the whole comment)",
     )
     if effect.kind == "unknown":
+        import difflib  # only for a code tthc does not have: off a check's start-up
+
         close = difflib.get_close_matches(code, list(CODES), n=1, cutoff=0.6)
         message = Message(
             vi=f"{code} không phải là mã kiểm tra của tthc"

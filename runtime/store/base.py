@@ -116,6 +116,23 @@ class WorkItem:
 
 
 @dataclass(frozen=True)
+class Period:
+    """What the indicators count over: the period's first and last days, the day that decides
+    what is overdue, and, when given, one procedure and one commune."""
+
+    first: dt.date
+    last: dt.date
+    today: dt.date
+    procedure: str | None = None
+    commune: str | None = None
+
+    def parameters(self) -> dict[str, str | None]:
+        """The query's parameters: the days as ISO text (a, b, t), the procedure and commune."""
+        a, b, t = self.first.isoformat(), self.last.isoformat(), self.today.isoformat()
+        return {"a": a, "b": b, "t": t, "p": self.procedure, "c": self.commune}
+
+
+@dataclass(frozen=True)
 class IndicatorRow:
     """The figures provinces are scored on, for one procedure and commune over a period."""
 
@@ -152,14 +169,7 @@ class Store(Protocol):
         the latest due first, a page at a time."""
         ...
 
-    def indicators(
-        self,
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-        procedure: str | None = None,
-        commune: str | None = None,
-    ) -> list[IndicatorRow]: ...
+    def indicators(self, period: Period) -> list[IndicatorRow]: ...
 
     def outbox(self, limit: int = 100) -> list[Notification]: ...
 

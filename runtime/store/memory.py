@@ -22,6 +22,7 @@ from tthc.runtime.store.base import (
     Conflict,
     IndicatorRow,
     OverdueRow,
+    Period,
     Receipt,
     RefusalRecord,
     WorkItem,
@@ -141,15 +142,9 @@ class MemoryStore:
         ]
         return rows if limit is None else rows[:limit]
 
-    def indicators(
-        self,
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-        procedure: str | None = None,
-        commune: str | None = None,
-    ) -> list[IndicatorRow]:
-        a, b, t = first.isoformat(), last.isoformat(), today.isoformat()
+    def indicators(self, period: Period) -> list[IndicatorRow]:
+        a, b, t = period.first.isoformat(), period.last.isoformat(), period.today.isoformat()
+        procedure, commune = period.procedure, period.commune
         counts: dict[tuple[str, str], list[int]] = {}
         for c in self._columns():
             if procedure not in (None, c["procedure"]) or commune not in (None, c["commune"]):

@@ -34,6 +34,7 @@ from tthc.runtime.store.base import (
     Conflict,
     IndicatorRow,
     OverdueRow,
+    Period,
     Receipt,
     RefusalRecord,
     StoreUnavailable,
@@ -42,13 +43,19 @@ from tthc.runtime.store.base import (
     WriteError,
 )
 from tthc.runtime.store.migrations import upgrade
-from tthc.runtime.store.rows import event, notification, overdue, refusal, work_item
-from tthc.runtime.values import Event, Notification
-
-_COLUMNS = (
-    "id, procedure, province, commune, status, filed, closed, on_time, alarm, holder, "
-    "handoff_body, handoff_due, version, state"
+from tthc.runtime.store.rows import (
+    CASE_COLUMNS,
+    case_row,
+    event,
+    event_row,
+    notification,
+    outbox_row,
+    overdue,
+    refusal,
+    refusal_row,
+    work_item,
 )
+from tthc.runtime.values import Event, Notification
 
 # An officer's work list; every column it tests and returns is in the `cases_work_listed` index
 # (migration 3), so PostgreSQL answers from the index alone.
@@ -58,10 +65,6 @@ WORK_LIST = (
     "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
     "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
 )
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 class PostgresStore:
@@ -114,7 +117,7 @@ class PostgresStore:
     def commit(self, write: Write) -> Conflict | None:
         errors = self._errors
         columns = write.case.columns()
-        values = (*columns.values(), _dumps(write.case.to_json()))
+        values = case_row(write.case, columns)
         with self._connection() as connection:
             try:
                 # Round trips, not statements, are what a write waits for (each one is the
@@ -127,7 +130,7 @@ class PostgresStore:
                 with connection.pipeline() as pipeline, connection.cursor() as cursor:
                     if write.expected is None:
                         cursor.execute(
-                            f"INSERT INTO cases ({_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
+                            f"INSERT INTO cases ({CASE_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
                             values,
                         )
                     else:
@@ -166,28 +169,13 @@ class PostgresStore:
         """Queue the events, notifications and receipt of a write (pipeline mode)."""
         cursor.executemany(
             "INSERT INTO events VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    e.case_id,
-                    e.seq,
-                    e.kind,
-                    e.at.isoformat(),
-                    None if e.actor is None else _dumps(e.actor),
-                    _dumps(e.data),
-                    e.previous,
-                    e.hash,
-                )
-                for e in write.events
-            ],
+            [event_row(e) for e in write.events],
         )
         if write.notifications:
             cursor.executemany(
                 "INSERT INTO outbox (id, case_id, kind, at, data) "
                 "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                [
-                    (n.id, n.case_id, n.kind, n.at.isoformat(), _dumps(n.data))
-                    for n in write.notifications
-                ],
+                [outbox_row(n) for n in write.notifications],
             )
         if write.receipt is not None:
             r = write.receipt
@@ -201,14 +189,7 @@ class PostgresStore:
             connection.execute(
                 "INSERT INTO refusals (case_id, at, actor, command, reason, message) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
-                (
-                    record.case_id,
-                    record.at.isoformat(),
-                    record.actor,
-                    record.command,
-                    record.reason,
-                    record.message,
-                ),
+                refusal_row(record),
             )
 
     def delivered(self, ids: list[str]) -> None:
@@ -269,14 +250,7 @@ class PostgresStore:
         )
         return [work_item(r) for r in rows]
 
-    def indicators(
-        self,
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-        procedure: str | None = None,
-        commune: str | None = None,
-    ) -> list[IndicatorRow]:
+    def indicators(self, period: Period) -> list[IndicatorRow]:
         rows = self._rows(
             """
             SELECT procedure, commune,
@@ -291,13 +265,7 @@ class PostgresStore:
               AND filed <= %(b)s AND (closed IS NULL OR closed >= %(a)s)
             GROUP BY procedure, commune ORDER BY procedure, commune
             """,
-            {
-                "a": first.isoformat(),
-                "b": last.isoformat(),
-                "t": today.isoformat(),
-                "p": procedure,
-                "c": commune,
-            },
+            period.parameters(),
         )
         return [IndicatorRow(*r) for r in rows]
 

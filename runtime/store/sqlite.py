@@ -23,12 +23,25 @@ from tthc.runtime.store.base import (
     Conflict,
     IndicatorRow,
     OverdueRow,
+    Period,
     Receipt,
     RefusalRecord,
     WorkItem,
     Write,
 )
-from tthc.runtime.store.rows import event, notification, overdue, refusal, work_item
+from tthc.runtime.store.rows import (
+    CASE_COLUMNS,
+    case_row,
+    dumps,
+    event,
+    event_row,
+    notification,
+    outbox_row,
+    overdue,
+    refusal,
+    refusal_row,
+    work_item,
+)
 from tthc.runtime.values import Event, Notification
 
 SCHEMA = """
@@ -65,14 +78,13 @@ CREATE TABLE IF NOT EXISTS refusals (
 CREATE INDEX IF NOT EXISTS refusals_case ON refusals (case_id);
 """
 
-_COLUMNS = (
-    "id, procedure, province, commune, status, filed, closed, on_time, alarm, holder, "
-    "handoff_body, handoff_due, version, state"
-)
+_INSERT_CASE = f"INSERT INTO cases ({CASE_COLUMNS}) VALUES ({','.join('?' * 14)})"
+_INSERT_EVENT = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_OUTBOX = "INSERT OR IGNORE INTO outbox (id, case_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"
+_INSERT_RECEIPT = "INSERT INTO receipts VALUES (?, ?, ?, ?)"
 
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+# Cases this store wrote or read last, kept to answer the next command on them (see `case`).
+KNOWN_CASES = 1024
 
 
 class SQLiteStore:
@@ -88,63 +100,44 @@ class SQLiteStore:
             self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute(f"PRAGMA synchronous = {synchronous.upper()}")
         self._db.executescript(SCHEMA)
+        # case id -> (version, the case at that version, its indexed columns), the oldest
+        # first. A version is written once (the UPDATE checks it), so the state of a case at a
+        # version is the same in every process: a command finding its case at the version it
+        # knows reads only the version, and its UPDATE sets only the columns that changed
+        # (an index whose columns did not change is not rewritten, nor its page logged).
+        self._known: dict[str, tuple[int, Case, dict[str, Any]]] = {}
 
     # -- writing ----------------------------------------------------------------------------
 
     def commit(self, write: Write) -> Conflict | None:
-        db = self._db
-        columns = write.case.columns()
-        values = (*columns.values(), _dumps(write.case.to_json()))
+        db, case = self._db, write.case
+        columns = case.columns()
         db.execute("BEGIN IMMEDIATE")
         try:
             if write.expected is None:
                 try:
-                    db.execute(
-                        f"INSERT INTO cases ({_COLUMNS}) VALUES ({','.join('?' * 14)})", values
-                    )
+                    db.execute(_INSERT_CASE, case_row(case, columns))
                 except sqlite3.IntegrityError:
                     db.execute("ROLLBACK")
                     return Conflict.EXISTS
             else:
-                names = [c for c in columns if c != "id"]
-                assignments = ", ".join(f"{c} = ?" for c in [*names, "state"])
+                changed = self._changed(case.id, write.expected, columns)
+                assignments = "".join(f"{name} = ?, " for name in changed)
                 done = db.execute(
-                    f"UPDATE cases SET {assignments} WHERE id = ? AND version = ?",
-                    (*values[1:], write.case.id, write.expected),
+                    f"UPDATE cases SET {assignments}state = ? WHERE id = ? AND version = ?",
+                    (*changed.values(), dumps(case.to_json()), case.id, write.expected),
                 )
                 if done.rowcount != 1:
                     db.execute("ROLLBACK")
                     return Conflict.STALE
-            db.executemany(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        e.case_id,
-                        e.seq,
-                        e.kind,
-                        e.at.isoformat(),
-                        None if e.actor is None else _dumps(e.actor),
-                        _dumps(e.data),
-                        e.previous,
-                        e.hash,
-                    )
-                    for e in write.events
-                ],
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO outbox (id, case_id, kind, at, data) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (n.id, n.case_id, n.kind, n.at.isoformat(), _dumps(n.data))
-                    for n in write.notifications
-                ],
-            )
+            if write.events:
+                db.executemany(_INSERT_EVENT, [event_row(e) for e in write.events])
+            if write.notifications:
+                db.executemany(_INSERT_OUTBOX, [outbox_row(n) for n in write.notifications])
             if write.receipt is not None:
                 r = write.receipt
                 try:
-                    db.execute(
-                        "INSERT INTO receipts VALUES (?, ?, ?, ?)",
-                        (r.key, r.request, r.case_id, r.version),
-                    )
+                    db.execute(_INSERT_RECEIPT, (r.key, r.request, r.case_id, r.version))
                 except sqlite3.IntegrityError:
                     # Another process committed a command with this key since the engine
                     # looked it up: this write is not applied, the engine replays that one.
@@ -155,20 +148,27 @@ class SQLiteStore:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        self._remember(case, columns)
         return None
 
+    def _changed(self, case_id: str, expected: int, columns: dict[str, Any]) -> dict[str, Any]:
+        """The indexed columns to set: those that differ from the version the write follows,
+        when this store knows it; every one but the id otherwise."""
+        known = self._known.get(case_id)
+        if known is None or known[0] != expected:
+            return {name: value for name, value in columns.items() if name != "id"}
+        before = known[2]
+        return {name: value for name, value in columns.items() if before[name] != value}
+
+    def _remember(self, case: Case, columns: dict[str, Any]) -> None:
+        known = self._known
+        known.pop(case.id, None)
+        known[case.id] = (case.version, case.copy(), columns)
+        if len(known) > KNOWN_CASES:
+            known.pop(next(iter(known)), None)
+
     def record_refusal(self, record: RefusalRecord) -> None:
-        self._db.execute(
-            "INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                record.case_id,
-                record.at.isoformat(),
-                record.actor,
-                record.command,
-                record.reason,
-                record.message,
-            ),
-        )
+        self._db.execute("INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)", refusal_row(record))
 
     def delivered(self, ids: list[str]) -> None:
         self._db.executemany("UPDATE outbox SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
@@ -176,8 +176,19 @@ class SQLiteStore:
     # -- reading ----------------------------------------------------------------------------
 
     def case(self, case_id: str) -> Case | None:
-        row = self._db.execute("SELECT state FROM cases WHERE id = ?", (case_id,)).fetchone()
-        return None if row is None else Case.from_json(json.loads(row[0]))
+        """The stored case: a copy of the one this store knows when the database holds that
+        version of it (one indexed look-up of the version), else read whole."""
+        db, known = self._db, self._known.get(case_id)
+        if known is not None:
+            row = db.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if row is not None and row[0] == known[0]:
+                return known[1].copy()
+        row = db.execute("SELECT state FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if row is None:
+            return None
+        case = Case.from_json(json.loads(row[0]))
+        self._remember(case, case.columns())
+        return case
 
     def case_ids(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT id FROM cases ORDER BY id")]
@@ -224,15 +235,7 @@ class SQLiteStore:
         )
         return [work_item(r) for r in rows]
 
-    def indicators(
-        self,
-        first: dt.date,
-        last: dt.date,
-        today: dt.date,
-        procedure: str | None = None,
-        commune: str | None = None,
-    ) -> list[IndicatorRow]:
-        a, b, t = first.isoformat(), last.isoformat(), today.isoformat()
+    def indicators(self, period: Period) -> list[IndicatorRow]:
         rows = self._db.execute(
             """
             SELECT procedure, commune,
@@ -246,7 +249,7 @@ class SQLiteStore:
               AND filed <= :b AND (closed IS NULL OR closed >= :a)
             GROUP BY procedure, commune ORDER BY procedure, commune
             """,
-            {"a": a, "b": b, "t": t, "p": procedure, "c": commune},
+            period.parameters(),
         )
         return [IndicatorRow(*r) for r in rows]
 

@@ -23,7 +23,8 @@ from pydantic import BaseModel
 from tthc.dsl import ast
 from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.reading.grammar import STARTS
-from tthc.dsl.reading.parser import _bound, _lark, parse_dsl
+from tthc.dsl.reading.lalr_driver import LalrDriver
+from tthc.dsl.reading.parser import _bound, _lark, _tables, parse_dsl
 from tthc.dsl.reading.syntax_errors import describe_syntax_error
 
 HERE = Path(__file__).resolve().parent
@@ -54,9 +55,10 @@ def dump(value: Any) -> Any:
     return [value.key, dump(value.value), dump(value.span)]
 
 
-def both(text: str, start: str = "start") -> tuple[Any, Any]:
+def both(text: str, start: str = "start", driver: LalrDriver | None = None) -> tuple[Any, Any]:
     """(ok, value, problems) from the driver, then from Lark, with one transformer."""
-    transformer, driver = _bound()
+    transformer, bound = _bound()
+    driver = driver or bound
     assert driver is not None
     lark = _lark(transformer)
     results = []
@@ -95,6 +97,21 @@ def test_driver_and_lark_agree_on_every_layout(path: Path) -> None:
         fast, lark = both(text)
         assert fast[0] is True
         assert fast == lark
+
+
+@pytest.mark.parametrize("promote_after", [0, 10**9], ids=["one-regex", "in-turn"])
+def test_a_lexer_reads_alike_tried_in_turn_or_as_one_regex(promote_after: int) -> None:
+    """A lexer first tries its terminals one by one and compiles its one regex after
+    `promote_after` tokens (a cold check compiles few regexes, a large run matches once per
+    token): each way alone gives Lark's result, refusals included."""
+    transformer, _ = _bound()
+    driver = LalrDriver.create(_tables(), transformer)
+    assert driver is not None
+    driver.promote_after = promote_after
+    for path in [*FILES, *MISTAKES]:
+        for text in layouts(path.read_text(encoding="utf-8")):
+            fast, lark = both(text, driver=driver)
+            assert fast == lark, path.name
 
 
 def lark_only(path: str, text: str) -> list[Any]:

@@ -12,7 +12,7 @@ import pytest
 from tthc.runtime import Case, Handoff, Notification, Store
 from tthc.runtime.audit import GENESIS, chain, verify
 from tthc.runtime.case import RESOLVED
-from tthc.runtime.store import Conflict, Receipt, RefusalRecord, Write, WriteError
+from tthc.runtime.store import Conflict, Period, Receipt, RefusalRecord, Write, WriteError
 
 T0 = dt.datetime(2026, 3, 4, 9, 0)
 D = dt.date
@@ -92,6 +92,27 @@ def test_a_stale_write_changes_nothing(make_store: Callable[[], Store]) -> None:
     assert store.commit(two) is Conflict.STALE
     assert len(store.events("c1")) == 2
     assert store.case("c1").version == 2  # type: ignore[union-attr]
+
+
+def test_two_stores_on_one_database_see_each_others_writes(
+    make_store: Callable[[], Store],
+) -> None:
+    """Two processes on one database: what one store knows of a case never hides the other's
+    write (a store may keep the cases it read or wrote, but only at the version stored)."""
+    one, other = make_store(), make_store()
+    assert one.commit(first_write(new_case("c1"))) is None
+    stale = next_write(one, "c1")  # made from version 1
+    moved = next_write(other, "c1", holder="commune.chairman", due=D(2026, 3, 2))
+    assert other.commit(moved) is None
+    case = one.case("c1")
+    assert case is not None and (case.version, case.holder) == (2, "commune.chairman")
+    assert one.commit(stale) is Conflict.STALE
+    # One indexed column changed on top of the other's version: the rest stays as it left it.
+    assert one.commit(next_write(one, "c1", holder="commune.civil_status_officer")) is None
+    (late,) = other.overdue(D(2026, 3, 4))
+    assert (late.holder, late.alarm) == ("commune.civil_status_officer", D(2026, 3, 2))
+    assert other.case("c1").version == 3  # type: ignore[union-attr]
+    assert verify(other.events("c1")) == []
 
 
 def test_a_taken_id_is_refused(make_store: Callable[[], Store]) -> None:
@@ -210,14 +231,14 @@ def test_indicators_count_what_the_events_say(make_store: Callable[[], Store]) -
     ]
     for case in cases:
         store.commit(first_write(case))
-    rows = store.indicators(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10))
+    rows = store.indicators(Period(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10)))
     assert [
         (r.procedure, r.commune, r.received, r.on_time, r.late, r.pending, r.overdue) for r in rows
     ] == [
         ("1.001612", "00004", 4, 1, 1, 2, 1),
         ("1.001612", "00007", 1, 0, 0, 1, 0),
     ]
-    only = store.indicators(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10), commune="00007")
+    only = store.indicators(Period(D(2026, 3, 1), D(2026, 3, 31), D(2026, 3, 10), commune="00007"))
     assert [r.commune for r in only] == ["00007"]
 
 

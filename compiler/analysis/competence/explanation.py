@@ -19,6 +19,11 @@ from tthc.compiler.analysis.competence.powers import Link
 from tthc.compiler.analysis.competence.validity import Gap
 from tthc.dsl import CODES, Message, ast
 
+# (vi, en) words, not `Message`s: a model built at import time would load pydantic's plugins on a
+# cold check that never words an answer (tests/cli/test_cold_start.py).
+_COLLECTIVE = ("tập thể", "the collective body")
+_INDIVIDUAL = ("cá nhân", "the individual")
+
 
 class Explanation:
     """The explanations of one answer, in both languages; nothing is worded before a method is
@@ -96,21 +101,20 @@ class Explanation:
         )
 
     def head(self, body: str) -> Message:
-        of = who(self.model, body)
-        return Message(
-            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho tập thể {of.vi}, không ghi cho "
-            f"cá nhân {self.name.vi}",
-            en=f"The registry records the power '{self.power}' for the collective body "
-            f"{of.en}, not for the individual {self.name.en}",
-        )
+        """The power is the collective body's, and the individual asked about is its head."""
+        return self._held_by(body, _COLLECTIVE, _INDIVIDUAL)
 
     def member(self, person: str) -> Message:
-        holder = who(self.model, person)
+        """The power is an individual's, and the collective body asked about is not them."""
+        return self._held_by(person, _INDIVIDUAL, _COLLECTIVE)
+
+    def _held_by(self, holder: str, held_as: tuple[str, str], asked_as: tuple[str, str]) -> Message:
+        by = who(self.model, holder)
         return Message(
-            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho cá nhân {holder.vi}, không ghi "
-            f"cho tập thể {self.name.vi}",
-            en=f"The registry records the power '{self.power}' for the individual {holder.en}, "
-            f"not for the collective body {self.name.en}",
+            vi=f"Sổ đăng ký ghi thẩm quyền “{self.power}” cho {held_as[0]} {by.vi}, không ghi "
+            f"cho {asked_as[0]} {self.name.vi}",
+            en=f"The registry records the power '{self.power}' for {held_as[1]} {by.en}, "
+            f"not for {asked_as[1]} {self.name.en}",
         )
 
     def not_in_force(self, link: Link, gap: Gap) -> Message:
