@@ -9,13 +9,14 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from tthc.compiler.importer.draft_common import one_line, range_note
+from tthc.compiler.importer.draft_common import one_line
 from tthc.compiler.importer.durations import read_duration
 from tthc.compiler.importer.mapping import fee_of
-from tthc.compiler.importer.nodes import duration, literal, name, node
+from tthc.compiler.importer.nodes import duration, literal, name, node, plain
 from tthc.compiler.importer.records import Record
 from tthc.compiler.importer.report import RecordReport, Status
 from tthc.dsl import ast
+from tthc.dsl.printer.values import deadline_amount
 
 _KEPT = {
     "trinh_tu_thuc_hien": "Trình tự thực hiện",
@@ -65,8 +66,21 @@ def deadlines(record: Record, report: RecordReport, comments: list[str]) -> list
         fields: dict[str, Any] = {"duration": duration(limit.amount, limit.unit.value)}
         if limit.condition:
             fields["condition"] = literal(limit.condition)
-        out.append(node(ast.Deadline, **fields))
-        range_note(limit, "thoi_han_giai_quyet", source, report)
+        if limit.low is not None:
+            # `17 to 20 days`: the language's range (docs/language.md §4.4), both ends kept;
+            # its fields given as the parser gives them.
+            fields = {"condition": None, **fields, "least": plain(limit.low)}
+        made = node(ast.Deadline, **fields)
+        if limit.low is not None:
+            written = deadline_amount(made)
+            report.note(
+                Status.MAPPED,
+                "thoi_han_giai_quyet",
+                source,
+                f"khoảng '{one_line(source)}': ghi là khoảng {written}",
+                f"range '{one_line(source)}': written as the range {written}",
+            )
+        out.append(made)
     return out
 
 

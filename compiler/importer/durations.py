@@ -14,6 +14,7 @@ Forms read (case, spacing, a trailing full stop and "không quá" are free):
     A-B ngày (a range: both ends kept; the upper one is what a deadline check must use)
     X (Y đối với|cho|tại <điều kiện>)                       a limit and a conditional one
     X đối với <điều kiện>; Y đối với <điều kiện>           several conditional limits
+    X (<điều kiện>) / Y (<điều kiện>), one a line           several limits, each under its label
     ngay trong ngày | trong ngày                           the same working day
     ngay | ngay sau khi …                                   immediately
 """
@@ -84,6 +85,9 @@ _RANGE = re.compile(rf"^(?:từ\s*)?{_NUMBER}\s*(?:-|–|—|đến)\s*{_NUMBER}
 _CONDITIONAL = re.compile(r"^(.+?)\s+(?:đối với|cho|tại|trong trường hợp)\s+(.+)$", re.I)
 _INVERTED = re.compile(r"^(.+?)\s+(không quá .+)$", re.I)
 _BRACKETED = re.compile(r"^(.+?)\s*\((.+)\)$")
+# A bracket that names no case but says what the time counts ("không kể thời gian niêm yết"),
+# or holds a time of its own: never a variant's label.
+_NOT_A_LABEL = re.compile(r"\d|không kể|chưa kể|kể cả|kể từ|tính từ|bao gồm|trong đó", re.I)
 _SAME_DAY = {"ngay trong ngày", "trong ngày", "trong ngày làm việc"}
 _IMMEDIATE = re.compile(r"^ngay(?:\s+sau khi .+|\s+khi .+)?$", re.I)
 _NOT_STATED = {"", "không nêu rõ", "không quy định", "tùy trường hợp", "tuỳ trường hợp", "-"}
@@ -110,7 +114,7 @@ def read_duration(text: str) -> Reading:
         return Reading(immediate=True)
     if _REFERENCE.match(clean):
         return Reading(problem=Problem(ProblemKind.REFERENCE, text))
-    limits = _limits(clean)
+    limits = _variants(text) or _limits(clean)
     if limits is None:
         return Reading(problem=Problem(ProblemKind.UNREADABLE, text))
     return Reading(limits=limits)
@@ -144,6 +148,25 @@ def _conditional(part: str) -> Limit | None:
     if inverted:
         return _limit(inverted.group(2), inverted.group(1).strip())
     return None
+
+
+def _variants(text: str) -> tuple[Limit, ...] | None:
+    """Several lines, each `17-20 ngày (khu vực thường)`: a variant whose bracket names its
+    case. Read only when every line is one (a lone bracket may qualify the time rather than
+    name a case, and the labels must tell the variants apart)."""
+    lines = [line for line in map(_normal, text.splitlines()) if line]
+    if len(lines) < 2:
+        return None
+    variants = [_labelled(line) for line in lines]
+    return None if None in variants else tuple(v for v in variants if v)
+
+
+def _labelled(part: str) -> Limit | None:
+    """`17-20 ngày (khu vực thường)` → 17 to 20 days when "khu vực thường"."""
+    found = _BRACKETED.match(part)
+    if found is None or _NOT_A_LABEL.search(found.group(2)):
+        return None
+    return _limit(found.group(1), found.group(2).strip())
 
 
 def _limit(part: str, condition: str | None) -> Limit | None:

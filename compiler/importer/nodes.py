@@ -20,11 +20,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from tthc.dsl import ast
-from tthc.dsl.reading.built_nodes import build
+from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.span import Span
 
 Model = TypeVar("Model", bound=BaseModel)
 _SPAN = Span.point("<import>")
+_SINGLE = given("span", "steps")
 
 
 def node(model: type[Model], **fields: Any) -> Model:
@@ -34,7 +35,8 @@ def node(model: type[Model], **fields: Any) -> Model:
 
 
 def name(value: str) -> ast.Name:
-    return node(ast.Name, value=value)
+    # A third of a draft's nodes: every field given, so no template to merge (`whole`).
+    return whole(ast.Name, {"span": _SPAN, "value": value})
 
 
 def literal(value: str) -> str:
@@ -46,8 +48,12 @@ def literal(value: str) -> str:
 def duration(amount: Decimal, unit: str) -> ast.Duration:
     """`amount` as the printer writes it and the parser reads it back (no exponent, no
     trailing zeros: `09` and `9.0` are 9)."""
-    plain = format(amount.normalize(), "f")
-    return node(ast.Duration, amount=Decimal(plain), unit=ast.DurationUnit(unit))
+    return node(ast.Duration, amount=plain(amount), unit=ast.DurationUnit(unit))
+
+
+def plain(amount: Decimal) -> Decimal:
+    """`amount` with no exponent and no trailing zeros, as the parser reads it back."""
+    return Decimal(format(amount.normalize(), "f"))
 
 
 def citation(instrument: str) -> ast.Citation:
@@ -55,4 +61,5 @@ def citation(instrument: str) -> ast.Citation:
 
 
 def endpoint(step: str) -> ast.Endpoint:
-    return node(ast.Endpoint, steps=(name(step),))
+    # Every field written out, `parallel` given as not, as the parser gives a single endpoint.
+    return made(ast.Endpoint, {"span": _SPAN, "steps": (name(step),), "parallel": False}, _SINGLE)

@@ -35,6 +35,7 @@ from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.printer.lines import Comment, Comments
 
 REGISTRY_FILE = "registry/imported.tthc"
+_SETTLE_EVERY = 16  # drafts: the young objects a collection scans stay few
 
 
 @dataclass
@@ -65,16 +66,34 @@ def import_records(records: list[Record], tables: Tables, registry: RegistryInde
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """Fewer cyclic garbage collections while drafts are made: each keeps its syntax tree
-    (~150 objects) until it is checked, and the default thresholds scan the growing heap again
-    and again (a quarter of the import's time on 1,000 records). Restored afterwards; the
-    check does the same (`tthc.rules.engine.repository`)."""
+    """Fewer cyclic garbage collections while drafts are made and checked: each keeps its
+    syntax tree (~150 objects) until it is checked, and the default thresholds scan the
+    growing heap again and again (a quarter of the import's time on 1,000 records). Restored
+    afterwards; the check does the same (`tthc.rules.engine.repository`). Within it, `settle`
+    puts what is alive out of the collector's reach (`gc.freeze`) until the end, where it is
+    handed back (`gc.unfreeze`): a collection then scans only what was made since, not every
+    draft made before (a tenth of an import and check of 1,000 records). Only when nobody
+    froze objects before: a caller's frozen heap is never thawed here."""
     before = gc.get_threshold()
+    owner = gc.get_freeze_count() == 0
+    _FREEZING.append(owner)
     gc.set_threshold(100_000, 50, 100)
     try:
         yield
     finally:
+        _FREEZING.pop()
+        if owner and not _FREEZING:
+            gc.unfreeze()  # to the oldest generation, collected with it as usual
         gc.set_threshold(*before)
+
+
+_FREEZING: list[bool] = []  # whether each `fewer_collections` open may freeze
+
+
+def settle() -> None:
+    """Within `fewer_collections`, what is alive now is kept out of later collections."""
+    if _FREEZING and _FREEZING[0]:
+        gc.freeze()
 
 
 def _import_records(records: list[Record], tables: Tables, registry: RegistryIndex) -> ImportResult:
@@ -89,6 +108,8 @@ def _import_records(records: list[Record], tables: Tables, registry: RegistryInd
             draft.report.draft = name
         taken.add(name)
         result.drafts.append(Draft(name, _canonical(draft), draft.report, draft.procedure))
+        if len(result.drafts) % _SETTLE_EVERY == 0:
+            settle()
     result.registry = _registry_text(declared, registry)
     return result
 

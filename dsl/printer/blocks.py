@@ -53,8 +53,10 @@ class Row:
 def block(word: str, rows: list[Row], key: Key, comments: Comments, width: int) -> list[Line]:
     """`word {`, the rows (a table when they all fit, else all wrapped), `}`."""
     lines = [Line(f"{word} {{", 2, key)]
-    table = _table(rows)
-    if all(INDENT + len(text) <= width for text in table) or not any(row.lead for row in rows):
+    # Rows without a lead are never wrapped; others are wrapped as soon as one table line
+    # is too long, so the table stops there (a block of long titles is most of a draft).
+    table = _table(rows, width - INDENT if any(row.lead for row in rows) else None)
+    if table is not None:
         lines.extend(Line(text, INDENT, (*key, index)) for index, text in enumerate(table))
     else:
         lines.extend(_wrapped(rows, key, comments, width))
@@ -62,15 +64,17 @@ def block(word: str, rows: list[Row], key: Key, comments: Comments, width: int) 
     return lines
 
 
-def _table(rows: list[Row]) -> list[str]:
-    """One line per row. A column is as wide as its widest cell that something follows on its
-    line, so that a long cell at the end of one line does not push the other lines apart."""
-    counts = [max((i + 1 for i, cell in enumerate(row.cells) if cell), default=0) for row in rows]
+def _table(rows: list[Row], most: int | None) -> list[str] | None:
+    """One line per row, or None as soon as a line is longer than `most` (when given). A
+    column is as wide as its widest cell that something follows on its line, so that a long
+    cell at the end of one line does not push the other lines apart."""
+    counts = [_filled(row.cells) for row in rows]
     widths = [0] * max(len(row.cells) for row in rows)
     for row, count in zip(rows, counts, strict=True):
-        for column in range(count):
-            if column < count - 1 or row.free:
-                widths[column] = max(widths[column], len(row.cells[column]))
+        # The last cell counts only when attributes follow it.
+        for column, cell in enumerate(row.cells[: count if row.free else max(count - 1, 0)]):
+            if len(cell) > widths[column]:
+                widths[column] = len(cell)
     texts = []
     for row, count in zip(rows, counts, strict=True):
         cells = [
@@ -78,8 +82,19 @@ def _table(rows: list[Row]) -> list[str]:
             for cell, width in zip(row.cells[:count], widths, strict=False)
             if width or cell
         ]
-        texts.append(GAP.join([*cells, *(attr.text for attr in row.free)]).rstrip())
+        text = GAP.join([*cells, *(attr.text for attr in row.free)]).rstrip()
+        if most is not None and len(text) > most:
+            return None
+        texts.append(text)
     return texts
+
+
+def _filled(cells: tuple[str, ...]) -> int:
+    """How many cells there are up to the last one that is not empty."""
+    count = len(cells)
+    while count and not cells[count - 1]:
+        count -= 1
+    return count
 
 
 def _wrapped(rows: list[Row], key: Key, comments: Comments, width: int) -> list[Line]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 Key = tuple[str | int, ...]
 
@@ -80,8 +81,18 @@ class Comments:
                 if inner
                 else comment.target == key and comment.whole
             )
-            and (comment.trailing or DIRECTIVE.match(comment.text) is not None)
+            for comment in self._pinning
+        )
+
+    @cached_property
+    def _pinning(self) -> tuple[Comment, ...]:
+        """The comments that may pin an item: those at the end of a line, and directives
+        (found once, not for every item asked about: an imported draft has a comment on each
+        step and none of these)."""
+        return tuple(
+            comment
             for comment in self.attached
+            if comment.trailing or DIRECTIVE.match(comment.text) is not None
         )
 
     def together(self, keys: list[Key]) -> list[list[Key]]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tthc.compiler.importer import ImportResult, located, write_result
-from tthc.compiler.importer.run import fewer_collections
+from tthc.compiler.importer.run import fewer_collections, settle
 from tthc.dsl import Diagnostic, ast
 from tthc.rules.engine.config import Config
 from tthc.rules.engine.config_file import discover_config
@@ -32,7 +32,8 @@ def check_import(
     write_result(result, out)
     with fewer_collections():
         known = _located(result, out)
-    diagnostics = _check(out, registry, config, jobs, known)
+        settle()  # the drafts and their trees, kept until the end, out of the check's collections
+        diagnostics = _check(out, registry, config, jobs, known)
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.span.path, []).append(diagnostic)

@@ -38,7 +38,7 @@ from tthc.dsl import CODES, Diagnostic, Limits, Span, ast, parse_path
 from tthc.rules.base import ProjectContext, Rule
 from tthc.rules.engine.cache import FILES, RUNS, Cache, digest, tool_fingerprint
 from tthc.rules.engine.changes import Changes
-from tthc.rules.engine.check import enabled_rules, finish, project_files
+from tthc.rules.engine.check import distinct_policies, enabled_rules, finish, project_files
 from tthc.rules.engine.config import Config
 from tthc.rules.engine.config_file import discover_config
 from tthc.rules.engine.file_check import FileChecker, FileResult, may_declare_registry, parse_data
@@ -176,7 +176,7 @@ def _valid_diagnostic(value: object) -> bool:
 def _codes_checked(files: Sequence[str], config: Config) -> tuple[str, ...]:
     """The codes some file is checked for: those of reading (TT0xx, always checked) and of
     the rules check_project runs; a JUnit report has one test case per file and code."""
-    policies = [config.policy(path) for path in files] or [config.policy("")]
+    policies = distinct_policies(files, config)
     rules = {r.code for r in RULES}
     return tuple(
         code

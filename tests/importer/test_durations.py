@@ -67,6 +67,22 @@ def test_a_range_keeps_both_ends_and_the_upper_one_is_the_limit(
     assert (limit.low, limit.amount) == (D(low), D(high))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Đồng Nai, Quyết định 2228 (tests/importer/README.md): one variant a line, each named
+        "17-20 ngày (khu vực thường)\n27-30 ngày (vùng khó khăn, hải đảo...)",
+        "17 - 20 ngày (khu vực thường)\n27 - 30 ngày (vùng khó khăn, hải đảo...)",
+    ],
+)
+def test_variants_one_a_line_are_ranges_each_under_its_label(text: str) -> None:
+    reading = read_duration(text)
+    assert [(lim.low, lim.amount, lim.unit, lim.condition) for lim in reading.limits] == [
+        (D(17), D(20), Unit.DAYS, "khu vực thường"),
+        (D(27), D(30), Unit.DAYS, "vùng khó khăn, hải đảo..."),
+    ]
+
+
 def test_a_range_the_wrong_way_round_is_not_read() -> None:
     assert read_duration("07-05 ngày").problem is not None
 
@@ -84,9 +100,10 @@ def test_same_day_and_immediately_are_their_own_readings() -> None:
         ("Tùy trường hợp", ProblemKind.NOT_STATED),
         ("", ProblemKind.NOT_STATED),
         (
-            "17-20 ngày (khu vực thường)\n27-30 ngày (vùng khó khăn, hải đảo...)",
+            "15 ngày (không kể thời gian niêm yết)\n20 ngày (vùng sâu)",  # a bracket no label
             ProblemKind.UNREADABLE,
         ),
+        ("17-20 ngày (khu vực thường)\n27-30 ngày", ProblemKind.UNREADABLE),  # one unlabelled
         (
             "UBND xã thực hiện trong tổng thời gian không quá 20 ngày làm việc (bao gồm xác minh, niêm yết và chuyển hồ sơ).",
             ProblemKind.UNREADABLE,

@@ -61,7 +61,7 @@ def test_the_share_imported_with_no_human_decision(
     }
     assert people == {
         "internal": ["TTHC-XA-01", "TTHC-XA-03"],  # 11 of 13 with no human decision
-        "dong-nai": ["1.012753.H19", "1.012790.H19", "1.013978.H19"],  # 1 of 4
+        "dong-nai": ["1.012753.H19", "1.012790.H19"],  # 2 of 4
         "csv": [],
     }
 
@@ -69,8 +69,6 @@ def test_the_share_imported_with_no_human_decision(
 def test_every_unreadable_string_is_listed(imported: dict[str, tuple[ImportResult, Path]]) -> None:
     listed = sorted(u for result, _ in imported.values() for u in result.summary.unreadable)
     assert listed == [
-        ("1.012753.H19", "17-20 ngày (khu vực thường)\n27-30 ngày (vùng khó khăn, hải đảo...)"),
-        ("1.013978.H19", "17 - 20 ngày (khu vực thường)\n27 - 30 ngày (vùng khó khăn, hải đảo...)"),
         ("TTHC-XA-01", "Không nêu rõ"),
         ("TTHC-XA-03", "Không nêu rõ"),
     ]
@@ -225,3 +223,19 @@ def test_what_the_source_does_not_state_is_one_finding_listing_it_in_every_draft
             assert ("TT603" in codes) == unread, report.key
             if "steps" in written:  # no internal process published: no findings on its steps
                 assert not {"TT301", "TT306", "TT310", "TT402"} & set(codes), report.key
+
+
+def test_a_range_per_area_is_written_as_ranges_each_under_its_label(
+    imported: dict[str, tuple[ImportResult, Path]],
+) -> None:
+    # Đồng Nai 1.012753.H19: "17-20 ngày (khu vực thường) / 27-30 ngày (vùng khó khăn, hải
+    # đảo...)", the language's range (docs/language.md §4.4) under each of the record's labels.
+    result, _ = imported["dong-nai"]
+    draft = next(d for d in result.drafts if d.report.key == "1.012753.H19")
+    assert [line for line in draft.text.splitlines() if line.startswith("  deadline")] == [
+        '  deadline     17 to 20 days when "khu vực thường"',
+        '  deadline     27 to 30 days when "vùng khó khăn, hải đảo..."',
+    ]
+    notes = [i.en for i in draft.report.items if i.field == "thoi_han_giai_quyet"]
+    assert "written as the range 17 to 20 days" in " ".join(notes)
+    assert "written as the range 27 to 30 days" in " ".join(notes)

@@ -104,6 +104,12 @@ def test_a_hash_inside_yaml_quotes_or_block_text_is_not_a_comment() -> None:
     assert scan_directives("p.yaml", text) == []
 
 
+def test_a_comment_that_names_the_tool_is_no_directive_and_spacing_is_free() -> None:
+    assert scan_directives("p.tthc", "# Bản nháp do tthc import tạo\nx  # tthc import\n") == []
+    [directive] = scan_directives("p.tthc", "# tthc import\nx  #tthc  :  allow TT306 -- lý do\n")
+    assert (directive.verb, directive.target) == ("allow", 2)
+
+
 def test_the_spans_point_at_the_comment_and_at_each_code() -> None:
     [directive] = scan_directives("p.tthc", "abc  # tthc: allow TT306, TT503 -- lý do\n")
     assert (directive.span.line, directive.span.column) == (1, 6)

@@ -18,11 +18,16 @@ from tthc.rules.suppression_context import Directive, Mention
 
 _DIRECTIVE = re.compile(r"^\s*tthc\s*:\s*(?P<verb>[A-Za-z-]*)(?P<rest>.*)$")
 _CODE = re.compile(r"[A-Za-z]{2}\w*")
+# What every directive holds (`_DIRECTIVE`, white space included), searched for in the whole
+# text before its comments are found.
+_MAY_DIRECT = re.compile(r"tthc\s*:")
 
 
 def scan_directives(path: str, text: str) -> list[Directive]:
     """The `tthc:` directives in the comments of one file."""
-    if "tthc" not in text:
+    if _MAY_DIRECT.search(text) is None:
+        # No `tthc:` anywhere, so no comment holds a directive; a file that only names the
+        # tool ("Bản nháp do tthc import tạo", every imported draft) is not scanned.
         return []
     yaml = path.lower().endswith((".yaml", ".yml"))
     comments = list(find_comments(text, yaml))
