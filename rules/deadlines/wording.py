@@ -7,6 +7,7 @@ Input: amounts, `Duration`s and `Deadline`s of the AST, and the `Settings`. Outp
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from tthc.compiler.analysis.durations import Scale
 from tthc.compiler.analysis.settings import Settings
@@ -32,12 +33,24 @@ def quantity(amount: Decimal, unit: ast.DurationUnit) -> Message:
     """An amount with its unit: `2.5 ngày làm việc` / `2.5 working days`, `1 working day`."""
     vi, en = UNIT_NAMES[unit]
     en = en[:-1] if amount == 1 else en
-    return Message(vi=f"{number_text(amount, 'vi')} {vi}", en=f"{number_text(amount, 'en')} {en}")
+    number = number_text(amount, "vi")  # the same spelling in both languages
+    return Message(vi=f"{number} {vi}", en=f"{number} {en}")
 
 
 def amount_text(duration: ast.Duration) -> Message:
     """A duration as written: its amount and unit."""
-    return quantity(duration.amount, duration.unit)
+    amount = duration.amount
+    return _amount_text(amount, amount.is_signed(), duration.unit)
+
+
+# Kept by value: the deadline rules say the durations of every step of every file (~11 per
+# draft of `tthc import`), most of them the same few, and a message is a frozen model, safe to
+# share. Equal amounts of one sign (`2.5`, `2.50`) are written alike; `-0` and `0` are equal
+# but written differently, hence the sign in the key.
+@lru_cache(maxsize=1024)
+def _amount_text(amount: Decimal, signed: bool, unit: ast.DurationUnit) -> Message:
+    del signed  # in the key only
+    return quantity(amount, unit)
 
 
 def days_text(amount: Decimal, scale: Scale) -> Message:

@@ -34,6 +34,23 @@ _set = object.__setattr__
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 
+# The field names of each model class rebuilt here, read once: `cls.model_fields` is a pydantic
+# property that builds its answer on every call, and a loaded file holds ~70 models.
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _field_names(cls: object) -> frozenset[str]:
+    """The names of the fields of model class `cls`; raises if `cls` is not a model class."""
+    if not isinstance(cls, type):
+        raise pickle.UnpicklingError(f"not a model: {cls!r}")
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if not issubclass(cls, BaseModel):
+            raise pickle.UnpicklingError(f"not a model: {cls!r}")
+        names = _FIELD_NAMES[cls] = frozenset(cls.model_fields)
+    return names
+
+
 def _model(
     cls: type[BaseModel],
     values: dict[str, Any],
@@ -42,11 +59,10 @@ def _model(
     private: dict[str, Any] | None,
 ) -> BaseModel:
     """A model rebuilt from its attributes, without validation (they were valid when saved)."""
-    if not (isinstance(cls, type) and issubclass(cls, BaseModel)):
-        raise pickle.UnpicklingError(f"not a model: {cls!r}")
+    names = _field_names(cls)
     if not (isinstance(values, dict) and isinstance(fields_set, set)):
         raise pickle.UnpicklingError(f"not the attributes of a model: {cls.__name__}")
-    if not cls.model_fields.keys() <= values.keys():  # a renamed or missing field
+    if not values.keys() >= names:  # a renamed or missing field
         raise pickle.UnpicklingError(f"not the fields of a model: {cls.__name__}")
     model = _new(cls)
     _set(model, "__dict__", values)
