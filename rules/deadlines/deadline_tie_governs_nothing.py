@@ -35,23 +35,25 @@ def deadline_tie_governs_nothing(context: ProcedureContext) -> Iterator[Finding]
         that process is planned to keep.
     Example:
         ```tthc fragment
-            kiem_tra review "Kiểm tra hồ sơ" by commune.civil_status_officer takes 1 working_days
             xac_minh review "Xác minh" by commune.civil_status_officer takes 2 working_days
           deadline 5 working_days
-          deadline 4 working_days when "không phải xác minh" through kiem_tra, xac_minh
+          deadline 3 working_days when "không phải xác minh" through xac_minh via simple
           flow {
-            start -> tiep_nhan
-            tiep_nhan -> xac_minh when needs_check
-            tiep_nhan -> kiem_tra otherwise
-            kiem_tra -> ky
-            xac_minh -> ky
-            ky -> tra -> end
+            start -> tiep_nhan -> ky when simple
+            tiep_nhan -> xac_minh otherwise
+            xac_minh -> ky -> tra -> end
           }
         ```
     Use instead:
         ```tthc fragment
+            xac_minh review "Xác minh" by commune.civil_status_officer takes 2 working_days
+          flow {
+            start -> tiep_nhan -> ky when simple
+            tiep_nhan -> xac_minh otherwise
+            xac_minh -> ky -> tra -> end
+          }
           deadline 5 working_days
-          deadline 4 working_days when "không phải xác minh" through ky
+          deadline 3 working_days when "không phải xác minh" via simple
         ```
     """
     workflow, settings = context.workflow, context.settings
