@@ -23,6 +23,13 @@ NOT_NEEDED = (
     "tthc.compiler.analysis.calendar",
     "sqlite3",  # the check cache's database: not opened with --no-cache
     "difflib",  # the "did you mean" of a name not found, a misspelt key
+    # The other commands' options and help texts: imported when their command is used
+    # (`tthc.cli.lazy_group`).
+    "tthc.cli.case_group",
+    "tthc.cli.file_commands",
+    "tthc.cli.output_commands",
+    "tthc.cli.reference_commands",
+    "tthc.cli.server_commands",
 )
 
 PROGRAM = """
