@@ -18,7 +18,7 @@ the comment speaks about what is on its line. Flow lines are never wrapped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tthc.dsl import ast
 from tthc.dsl.printer.lines import Comments, Key, Line
@@ -35,8 +35,7 @@ from tthc.dsl.printer.wrap import GAP, Attr, fill, listed
 INDENT = 4  # of a block's rows
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One item of a block: its cells in table order (empty where an attribute is missing;
     the first `lead` of them open the first line when the row is wrapped), then attributes
     that follow the columns freely."""

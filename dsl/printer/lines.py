@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 Key = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Line:
+# `Line` and the printer's other values made per item (`Attr`, `Row`, `Field`) are named tuples:
+# a printed draft makes ~100 of them, and a frozen dataclass is made through `object.__setattr__`
+# for each field, several times slower.
+class Line(NamedTuple):
     """One output line. `key` is the item it prints (None for blank lines); `comment_indent`
     is where full-line comments before it go when that differs from `indent` (before a `}`,
     comments stay at the indentation of the block's content); `lead` is an item printed on
