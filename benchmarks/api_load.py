@@ -4,8 +4,13 @@
     .venv/bin/python benchmarks/api_load.py --quick    # smoke run: 1 worker, 5 s, 20,000 cases
 
 Everything runs on this machine, on loopback only: a throw-away PostgreSQL started by
-`.ci/postgres.sh`, `tthc serve` with 1, 2 and 4 uvicorn workers over it, and the clients
-(`benchmarks/api_clients.py`: aiohttp, one asyncio process). Client, server and PostgreSQL share
+`.ci/postgres.sh`, `tthc serve` with 1, 2 and 4 uvicorn workers over it, and the clients: for
+the write load `wrk` (C, one thread, `benchmarks/api_submit.lua` giving each request its own
+idempotency key; its Debian package installed when missing), since a portal's clients run on
+other machines and the Python client's ~0.4 ms of CPU a request was an eighth of the two cores'
+work; the Python client (`benchmarks/api_clients.py`: aiohttp, one asyncio process) once more at
+4 workers for its figure (`--client python|wrk` for one of them only), and for the open loop and
+the reads. Client, server and PostgreSQL share
 the two cores, so every figure is printed with the load average beside it, and with the CPU it
 cost per request in each of the three (server, PostgreSQL, client: CPU seconds of each process
 tree / requests), which does not depend on what else the machine runs.
@@ -51,7 +56,15 @@ from typing import Any
 import httpx
 import jwt
 import psycopg
-from api_clients import Request, closed_loop, open_loop, reads, tree_cpu
+from api_clients import (
+    Request,
+    closed_loop,
+    open_loop,
+    reads,
+    tree_cpu,
+    wrk_available,
+    wrk_closed_loop,
+)
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
@@ -246,12 +259,46 @@ def submit_request(key: Any, documents: list[str]) -> Request:
     return ("POST", "/v1/cases", body, headers)
 
 
+def submits(
+    serve: Serve,
+    postmaster: int,
+    request: Request,
+    clients: int,
+    seconds: float,
+    wrk: str | None,
+) -> tuple[float, float, float, int, tuple[float, float, float]]:
+    """`clients` submitting in a closed loop for `seconds` (after a 1 s warm-up), by `wrk`
+    when given, else by the Python client: commands/s, p50 and p99 (ms), the requests not
+    acknowledged, and the CPU a command in the server, PostgreSQL and the client."""
+    if wrk is not None:
+        bearer = request[3]["Authorization"].removeprefix("Bearer ")
+        wrk_closed_loop(wrk, serve.url, request[2], bearer, clients, 1.0)  # warm up
+        with Meter(serve.process.pid, postmaster) as meter:
+            rate, p50, p99, failures, client, n = wrk_closed_loop(
+                wrk, serve.url, request[2], bearer, clients, seconds
+            )
+        return rate, p50, p99, failures, meter.per(n, client)
+    closed_loop(serve.url, request, 201, clients, 1.0)  # warm up
+    with Meter(serve.process.pid, postmaster) as meter:
+        latencies, failures, client = closed_loop(serve.url, request, 201, clients, seconds)
+    rate = len(latencies) / seconds
+    cpu = meter.per(len(latencies), client)
+    return rate, ms(latencies, 0.5), ms(latencies, 0.99), failures, cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=64)
     parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument(
+        "--client",
+        choices=("both", "wrk", "python"),
+        default="both",
+        help="the write load's client: wrk (installed when missing), and the Python client "
+        "once more at the most workers (both, the default); or only one of them",
+    )
     options = parser.parse_args()
     workers_list = [1] if options.quick else [1, 2, 4]
     seconds = 5.0 if options.quick else options.seconds
@@ -281,7 +328,17 @@ def main() -> None:
             f"PostgreSQL raw commit rate (pgbench, {options.clients} clients, one insert a "
             f"transaction, fsync on): {raw:,.0f}/s  ({load()})"
         )
-        print(f"\nwrite load: {options.clients} clients in a closed loop, {seconds:.0f} s each")
+        wrk = None if options.client == "python" else wrk_available()
+        client_name = (
+            f"wrk ({subprocess.run([wrk, '-v'], capture_output=True, text=True).stdout.split()[1]}"
+            ", C, one thread; benchmarks/api_submit.lua)"
+            if wrk
+            else "the Python client (aiohttp, one asyncio process; benchmarks/api_clients.py)"
+        )
+        print(
+            f"\nwrite load: {options.clients} clients in a closed loop, {seconds:.0f} s each; "
+            f"client: {client_name}"
+        )
         print(
             f"{'workers':>7} {'commands/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'target p99':>10} "
             f"{'of raw':>7}  CPU a command"
@@ -294,21 +351,21 @@ def main() -> None:
                 connection.execute(f"CREATE SCHEMA IF NOT EXISTS w{workers}")
             PostgresStore(database).close()
             serve = Serve(folder, database, workers, key)
-            closed_loop(serve.url, request, 201, options.clients, 1.0)  # warm up
-            with Meter(serve.process.pid, postmaster) as meter:
-                latencies, failures, client = closed_loop(
-                    serve.url, request, 201, options.clients, seconds
-                )
-            rate = len(latencies) / seconds
-            cpu = meter.per(len(latencies), client)
-            last = (rate, cpu)
             target = "<= 100" if workers == 4 else "-"
-            print(
-                f"{workers:>7} {rate:>10,.0f} {ms(latencies, 0.5):>7.1f} "
-                f"{ms(latencies, 0.99):>7.1f} {target:>10} {rate / raw:>7.1%}  "
-                f"{cpu_text(cpu)}  ({load()})"
-                + (f"  [{failures} not acknowledged]" if failures else "")
-            )
+            runs = [("wrk", wrk)] if wrk else []
+            if not wrk or (options.client == "both" and workers == workers_list[-1]):
+                runs.append(("python", None))
+            for name, binary in runs:
+                figures = submits(serve, postmaster, request, options.clients, seconds, binary)
+                rate, p50, p99, failures, cpu = figures
+                if name == runs[0][0]:
+                    last = (rate, cpu)
+                label = f"{workers}" if len(runs) == 1 else f"{workers} {name}"
+                print(
+                    f"{label:>7} {rate:>10,.0f} {p50:>7.1f} {p99:>7.1f} {target:>10} "
+                    f"{rate / raw:>7.1%}  {cpu_text(cpu)}  ({load()})"
+                    + (f"  [{failures} not acknowledged]" if failures else "")
+                )
             if workers != workers_list[-1]:
                 serve.stop()
         assert serve is not None
@@ -336,7 +393,7 @@ def main() -> None:
                 latencies, failures, client = open_loop(serve.url, request, 201, offered, seconds)
             cpu = meter.per(len(latencies), client)
             print(
-                f"\nopen loop, {workers_list[-1]} worker(s), {offered:,.0f} submits/s offered (half "
+                f"\nopen loop (the Python client), {workers_list[-1]} worker(s), {offered:,.0f} submits/s offered (half "
                 f"the closed-loop rate): p50 {ms(latencies, 0.5):.1f} ms, p99 "
                 f"{ms(latencies, 0.99):.1f} ms (target p99 <= 100)  {cpu_text(cpu)}  ({load()})"
                 + (f"  [{failures} not acknowledged]" if failures else "")
