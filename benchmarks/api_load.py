@@ -30,7 +30,9 @@ Figures, each beside its target (issue 15):
 - reading at scale: with N cases stored (default 1,000,000, written by COPY, then VACUUM
   ANALYZE), 16 concurrent clients reading an officer's work list (their commune's open cases
   waiting on their role, newest due first, 50 a page) and one case with its history (one
-  request, `GET /v1/cases/{id}?include=history`): p50/p99,
+  request, `GET /v1/cases/{id}?include=history`) and a province officer's work list (a token
+  granting the whole province, no commune; the `cases_work_province` index of migration 4,
+  whose query alone is timed with and without it): p50/p99,
   target p50 <= 20 ms and p99 <= 100 ms; the work-list query alone (EXPLAIN ANALYZE). Open
   Zaak's published figures for its case list over 1,000,000 cases (140-240 ms median with 1
   user, 240-390 ms with 16, ten one-CPU replicas) are printed beside them for scale.
@@ -158,7 +160,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def token(key: Any, role: str, commune: str, officer: str = "bench") -> str:
+def token(key: Any, role: str, commune: str | None, officer: str = "bench") -> str:
     claims = {
         "sub": officer,
         "role": role,
@@ -424,6 +426,11 @@ def main() -> None:
             f"{first:.2f} ms; the page after the 150th case by the API's cursor {keyset:.2f} ms "
             f"(by OFFSET {offset:.2f} ms)"
         )
+        indexed, unindexed = province_list_query_ms(database)
+        print(
+            f"  a province officer's first page (no commune; median of 5): {indexed:.2f} ms by "
+            f"the cases_work_province index (migration 4), {unindexed:.2f} ms without it"
+        )
         serve = Serve(folder, database, 2, key)
         try:
             ids = seed_readable(serve.url, request)
@@ -432,6 +439,7 @@ def main() -> None:
                 for c in range(COMMUNES)
             ]
             mine = {"Authorization": f"Bearer {token(key, 'commune.one_stop', '00004')}"}
+            province = {"Authorization": f"Bearer {token(key, 'commune.one_stop', None)}"}
             rng = random.Random(7)
             rounds = 25 if options.quick else 60
 
@@ -440,15 +448,20 @@ def main() -> None:
                 return [
                     [("GET", "/v1/worklist?size=50", None, rng.choice(tokens))],
                     [("GET", f"/v1/cases/{case_id}?include=history", None, mine)],
+                    [("GET", "/v1/worklist?size=50", None, province)],
                 ]
 
             with Meter(serve.process.pid, postmaster) as meter:
-                (work, one), client = reads(serve.url, pick, 16, rounds)
+                (work, one, whole), client = reads(serve.url, pick, 16, rounds)
         finally:
             serve.stop()
-        cpu = meter.per(len(work) + len(one), client)
+        cpu = meter.per(len(work) + len(one) + len(whole), client)
         print(f"reading with {stored:,} cases stored, 16 clients, 2 workers  ({load()}):")
-        for name, values in (("work list (50 a page)", work), ("one case + history", one)):
+        for name, values in (
+            ("work list (50 a page)", work),
+            ("one case + history", one),
+            ("province work list", whole),
+        ):
             print(
                 f"  {name:<22} p50 {ms(values, 0.5):6.1f} ms (target <= 20), "
                 f"p99 {ms(values, 0.99):6.1f} ms (target <= 100)"
@@ -486,6 +499,32 @@ def work_list_query_ms(database: str) -> tuple[float, float, float]:
             keyset.append(timed(connection, reads.NEXT_PAGE, {**mine, "a": alarm, "i": case_id}))
             offset.append(timed(connection, postgres.WORK_LIST, {**mine, "o": len(rows)}))
     return tuple(sorted(t)[len(t) // 2] for t in (first, keyset, offset))  # type: ignore[return-value]
+
+
+def province_list_query_ms(database: str) -> tuple[float, float]:
+    """A province officer's first page (a token granting the whole province, no commune), as
+    PostgreSQL times it (median of 5): with the `cases_work_province` index (migration 4), and
+    without it (dropped in a transaction rolled back after): every open case of the province
+    read and sorted for one page."""
+    from tthc.runtime.store import postgres
+
+    mine = {"p": "01", "r": "commune.one_stop", "n": 50, "o": 0}
+
+    def timed(connection: Any) -> float:
+        times = []
+        for _ in range(5):
+            query = "EXPLAIN (ANALYZE, FORMAT JSON) " + postgres.WORK_LIST_PROVINCE
+            plan = connection.execute(query, mine).fetchone()
+            assert plan is not None
+            times.append(float(plan[0][0]["Execution Time"]))
+        return sorted(times)[2]
+
+    with psycopg.connect(database) as connection:
+        indexed = timed(connection)
+        connection.execute("DROP INDEX cases_work_province")
+        unindexed = timed(connection)
+        connection.rollback()
+    return indexed, unindexed
 
 
 def seed_readable(url: str, request: Request) -> list[str]:

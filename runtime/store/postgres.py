@@ -39,14 +39,17 @@ from tthc.runtime.store.base import Conflict, Period, StoreUnavailable, Write, W
 from tthc.runtime.store.migrations import upgrade
 from tthc.runtime.values import Event, Notification
 
-# An officer's work list; every column it tests and returns is in the `cases_work_listed` index
-# (migration 3), so PostgreSQL answers from the index alone.
-WORK_LIST = (
-    "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
-    "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
-    "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
-    "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
-)
+# An officer's work list; every column it tests and returns is in an index, so PostgreSQL
+# answers from the index alone: `cases_work_listed` (migration 3) for a commune's officer,
+# `cases_work_province` (migration 4) for a province's. Two statements rather than one with
+# `(commune IS NULL OR …)`, so that each has a plan of its own when prepared.
+LISTED = "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
+_HELD = "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
+IN_COMMUNE = "WHERE province = %(p)s AND commune = %(c)s " + _HELD
+IN_PROVINCE = "WHERE province = %(p)s " + _HELD
+_PAGE = "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
+WORK_LIST = LISTED + IN_COMMUNE + _PAGE
+WORK_LIST_PROVINCE = LISTED + IN_PROVINCE + _PAGE
 
 
 # A write as one statement. The case's row is inserted, or updated where its version is the
@@ -229,7 +232,8 @@ class PostgresStore:
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
     ) -> list[base.WorkItem]:
         rows = self._rows(
-            WORK_LIST, {"p": province, "c": commune, "r": role, "n": limit, "o": offset}
+            WORK_LIST if commune is not None else WORK_LIST_PROVINCE,
+            {"p": province, "c": commune, "r": role, "n": limit, "o": offset},
         )
         return [row.work_item(r) for r in rows]
 
