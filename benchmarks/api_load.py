@@ -141,11 +141,24 @@ class Serve:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/openapi.json", timeout=2).status_code == 200:
-                    return
+                answered = httpx.get(f"{self.url}/openapi.json", timeout=2).status_code == 200
             except httpx.HTTPError:
-                time.sleep(0.3)
+                answered = False
+            # Every worker listening (each on a socket of its own, `tthc.server.workers`), so
+            # that the load's connections are spread over all of them, not the first started.
+            if answered and self.listening() >= workers:
+                return
+            time.sleep(0.3)
         raise SystemExit("tthc serve did not start")
+
+    def listening(self) -> int:
+        """The listening sockets on the port (one a worker; 1 where `ss` is missing)."""
+        if shutil.which("ss") is None:
+            return 1 << 30
+        found = subprocess.run(
+            ["ss", "-ltnH", f"( sport = :{self.port} )"], capture_output=True, text=True
+        )
+        return len([line for line in found.stdout.splitlines() if line.strip()])
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
