@@ -6,7 +6,7 @@ spans are set aside (`without_spans`). Field names (or their aliases) are the YA
 YAML form *is* this model: `tthc.dsl.models` makes the pydantic models the YAML front end, the
 schema and deploy bundles validate with, from the fields declared here.
 
-Why past 400 lines: each of the 33 node classes spells out its `__slots__` and `__init__`
+Why past 400 lines: each of the 20 node classes spells out its `__slots__` and `__init__`
 (what pydantic or a dataclass would generate at import time, at a cost a one-file check
 would pay for every class); `tests/dsl/test_nodes.py` holds each `__init__` to the fields.
 """

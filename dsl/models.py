@@ -4,7 +4,8 @@ Input: a node class of `tthc.dsl.ast` (or `Span`), and data to validate against 
 `model(cls)`, a frozen pydantic model with the node's name, docstring, fields, types, defaults
 and aliases (the YAML keys), its nested nodes mirrored too, so its JSON schema is the YAML form's
 (`tthc.dsl.yaml.schema`); `load(cls, data)`, the node from validated data (deploy bundles);
-`problems(cls, values)`, what validation finds wrong in the fields the YAML front end read.
+`validated(cls, values)`, the node of the fields the YAML front end read, or what validation
+finds wrong in them.
 
 Only the YAML front end, `tthc schema` and deploy bundles import this module (and pydantic with
 it): a DSL check builds its nodes directly and never needs pydantic.
@@ -86,11 +87,22 @@ def _node(value: Any) -> Any:
     return value
 
 
-def problems(cls: type[Frozen], values: dict[str, Any]) -> list[Any]:
-    """pydantic's errors for a node of `cls` with these fields (by name; nested values nodes
-    already): empty if it validates."""
+def validated(cls: type[F], values: dict[str, Any]) -> tuple[F | None, list[Any]]:
+    """The node of `cls` with these fields (by name; nested values nodes already) as pydantic
+    validates them, or none and pydantic's errors. A nested node is kept as it was given (it was
+    validated when it was made); any other value is the one validation gives."""
     try:
-        model(cls).model_validate(values)
+        checked = model(cls).model_validate(values)
     except ValidationError as error:
-        return list(error.errors())
-    return []
+        return None, list(error.errors())
+    fields = {}
+    for name in cls._fields:
+        given = values.get(name)
+        fields[name] = given if _is_nodes(given) else _node(getattr(checked, name))
+    return cls(**fields), []
+
+
+def _is_nodes(value: Any) -> bool:
+    return isinstance(value, Frozen) or (
+        isinstance(value, tuple) and bool(value) and isinstance(value[0], Frozen)
+    )

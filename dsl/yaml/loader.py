@@ -24,7 +24,7 @@ from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
 from tthc.dsl.frozen import Field, Frozen, fields_of
-from tthc.dsl.models import problems
+from tthc.dsl.models import validated
 from tthc.dsl.reading.aliases import canonical
 from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.reading.numbers import bounded, number_problem
@@ -246,11 +246,11 @@ class _Converter:
                 values[name] = converted
         if bad:
             return _BAD
-        found = problems(model, values)
+        built, found = validated(model, values)
         for problem in found:
             where = key_nodes.get(str(problem["loc"][0]), node) if problem["loc"] else node
             self.report("TT003", where, *_validation_message(problem, model, fields))
-        return _BAD if found else model(**values)
+        return _BAD if built is None else built
 
     def fragment(self, node: yaml.Node, annotation: type) -> Any:
         if not isinstance(node, yaml.ScalarNode):
