@@ -22,6 +22,12 @@ NOT_NEEDED = (
     "tthc.compiler.deploy",
     "tthc.compiler.analysis.calendar",
     "sqlite3",  # the check cache's database: not opened with --no-cache
+    # The cache itself, its key and the encoding of entries (also what workers send back);
+    # `--changed-since`'s git query.
+    "tthc.rules.engine.cache",
+    "tthc.rules.engine.cache_key",
+    "tthc.rules.engine.pickling",
+    "tthc.rules.engine.changes",
     "difflib",  # the "did you mean" of a name not found, a misspelt key
     # The other commands' options and help texts: imported when their command is used
     # (`tthc.cli.lazy_group`).
