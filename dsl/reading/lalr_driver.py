@@ -93,8 +93,10 @@ class _InTurn:
     Why: a cold `tthc check` of one file meets about 60 lexers, a few tokens each, and
     compiling their regexes (1,000 characters of alternatives for some) was a third of the
     check after the imports; the terminals' own regexes are few and short, shared by all the
-    lexers, and a keyword needs none (`str.startswith` matches what its escaped text does). After `PROMOTE` tokens the lexer's one regex is compiled and takes over, so a
-    large run pays one match per token as before.
+    lexers, and a keyword needs none (`str.startswith` matches what its escaped text does); a
+    terminal whose match cannot begin with the character at hand (`Tables.firsts`) is passed
+    over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
+    so a large run pays one match per token as before.
 
     Both give one result: the skip is atomic, so the terminal starts where the skip ends; an
     alternation takes its first alternative that matches there, with that alternative's own
@@ -118,10 +120,14 @@ class _InTurn:
             self._lexer.regex = regex
             return regex.match(text, pos)
         begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
-        literals = driver._tables.literals
+        literals, firsts = driver._tables.literals, driver._tables.firsts
+        at = text[begin : begin + 1]  # "" at the end
         for terminal in driver._tables.lexers[self._number][0]:
             literal = literals.get(terminal)
             if literal is None:
+                first = firsts.get(terminal)
+                if first is not None and (not at or (at < "\x80" and at not in first)):
+                    continue  # its match cannot begin here: its regex is not even compiled
                 found = driver._terminal(terminal).match(text, begin)
                 if found is not None:
                     return _Lexed(terminal, begin, found.end())

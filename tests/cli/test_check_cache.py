@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from tthc.cli.main import main
 from tthc.rules import load_config
+from tthc.rules.engine import cache as cache_module
 from tthc.rules.engine import file_check
 from tthc.rules.engine import repository as repo
 from tthc.rules.engine.cache import CACHE_DIR, DATABASE, LAYOUT
@@ -30,7 +31,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     # The tool's fingerprint includes its source files' times; others may edit them while the
     # suite runs, so it is pinned here and changed on purpose below.
-    monkeypatch.setattr(repo, "tool_fingerprint", lambda: "tool-under-test")
+    monkeypatch.setattr(cache_module, "tool_fingerprint", lambda: "tool-under-test")
     return tmp_path / "project"
 
 
@@ -145,7 +146,7 @@ def test_options_that_do_not_change_findings_keep_the_cache(project: Path) -> No
 
 def test_a_new_tool_version_rechecks(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run(project)
-    monkeypatch.setattr(repo, "tool_fingerprint", lambda: "the-next-version")
+    monkeypatch.setattr(cache_module, "tool_fingerprint", lambda: "the-next-version")
     parsed = count_parses(monkeypatch)
     after = run(project)
     assert not after.replayed

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from tthc.cli.main import main
 from tthc.dsl import Diagnostic
-from tthc.rules.engine import repository as repo
+from tthc.rules.engine import cache as cache_module
 from tthc.rules.engine.cache import CACHE_DIR, DATABASE, FILES, LAYOUT, RUNS
 from tthc.rules.engine.cache_key import MAC_BYTES, key_folder, opened, seal, secret_key
 from tthc.rules.engine.pickling import _model, dumps, loads
@@ -29,7 +29,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(GOLDEN, tmp_path / "project")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.setattr(repo, "tool_fingerprint", lambda: "tool-under-test")
+    monkeypatch.setattr(cache_module, "tool_fingerprint", lambda: "tool-under-test")
     return tmp_path / "project"
 
 
