@@ -270,6 +270,13 @@ class LalrDriver:
         push_state, push_value, push_where = stack.append, values.append, wheres.append
         nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
         pos, line, line_start = 0, 1, 0
+        # Where the next line break at or after `pos` is (the end of the text if none): a
+        # token that starts past it has a line break before it, one that ends past it holds
+        # one; most tokens are on the line of the token before, and pay one comparison.
+        size_of_text = len(text)
+        next_break = text.find("\n")
+        if next_break < 0:
+            next_break = size_of_text
         while True:
             lexer = lexers[state] or self._lexer(state)
             match = lexer.regex.match(text, pos)
@@ -280,21 +287,30 @@ class LalrDriver:
             else:
                 kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
                 begin, after = match.span(kind)
-                if "\n" in text[pos:begin]:
+                if begin > next_break:
                     line += text.count("\n", pos, begin)
                     line_start = text.rindex("\n", pos, begin) + 1
+                    next_break = text.find("\n", begin)
+                    if next_break < 0:
+                        next_break = size_of_text
                 value = text[begin:after]
                 pos = after
                 retype = lexer.keywords.get(kind)
                 if retype is not None:
                     kind = retype.get(value, kind)
-                if kind in lexer.multiline and "\n" in value:
-                    first_line, column = line, begin - line_start + 1
-                    line += value.count("\n")
-                    line_start = begin + value.rindex("\n") + 1
-                    where = (path, first_line, column, line, after - line_start + 1)
-                else:
+                if after <= next_break:
                     where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                else:  # the token holds a line break: counted if its terminal may hold one
+                    if kind in lexer.multiline:
+                        first_line, column = line, begin - line_start + 1
+                        line += value.count("\n")
+                        line_start = begin + value.rindex("\n") + 1
+                        where = (path, first_line, column, line, after - line_start + 1)
+                    else:
+                        where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                    next_break = text.find("\n", after)
+                    if next_break < 0:
+                        next_break = size_of_text
                 convert = terminals.get(kind, KEYWORD)
                 if convert is KEYWORD:
                     token = KEYWORD

@@ -381,12 +381,27 @@ def _reread(limits: Limits) -> Callable[[ProcedureModel], ast.Procedure]:
 
 
 def _chunks(items: Sequence[T], jobs: int, per_job: int = 8, most: int = 64) -> list[list[T]]:
-    """At least `per_job` chunks per worker and at most `most` items a chunk (~0.2 s of
-    work): the cores finish close together, whichever is slowed by other work."""
-    if not items:
-        return []
-    size = min(most, max(1, math.ceil(len(items) / (jobs * per_job))))
-    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+    """The items in order, cut into chunks of at most `most` items (~0.2 s of work) that
+    shrink toward where the processes meet: the workers take chunks from the front and this
+    process from the back (`fork_each(share=True)`), so the front chunks are cut for the
+    workers and every `jobs`-th for this process from the back, each a share of what is left
+    (`per_job` chunks per process). The last chunks, taken as the two ends meet, are a file
+    or two: when the list runs out, this process waits only for the chunks a worker holds
+    (two), not for up to 128 files (~0.4 s idle on a 10,000-file run on two cores)."""
+    front: list[list[T]] = []
+    back: list[list[T]] = []
+    start, stop = 0, len(items)
+    turn = 0
+    while start < stop:
+        size = min(most, max(1, math.ceil((stop - start) / (jobs * per_job))))
+        turn += 1
+        if turn % jobs == 0:  # this process's turn: from the back
+            back.append(list(items[stop - size : stop]))
+            stop -= size
+        else:
+            front.append(list(items[start : start + size]))
+            start += size
+    return [*front, *reversed(back)]
 
 
 @contextmanager
