@@ -163,6 +163,10 @@ class Done:
 
     ok = True
 
+    def __init__(self, case: Case, events: tuple[Event, ...] = (), replayed: bool = False) -> None:
+        # Set in one step, as `Event`'s fields (one per command; still frozen after).
+        self.__dict__.update(case=case, events=events, replayed=replayed)
+
 
 Result = Done | Refused
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from tthc.runtime.case import Case
 from tthc.runtime.values import Event, Notification
@@ -66,10 +66,10 @@ class Receipt:
     version: int
 
 
-@dataclass(frozen=True)
-class Write:
+class Write(NamedTuple):
     """One command's changes. `expected`: the version the case had when read (`None`: the
-    case is new)."""
+    case is new). A named tuple, immutable as a frozen dataclass but made in a tenth of its
+    time (one per command: a frozen dataclass sets each field through `object.__setattr__`)."""
 
     case: Case
     expected: int | None
