@@ -11,7 +11,7 @@ token costs one regex match (whitespace and comments are skipped by the same mat
 met only a few times tries its terminals in turn instead, `_InTurn`) and a reduction one
 dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
 spliced into its parent) are applied in `parse`, and a reduction that would only splice one
-child into a `_rule` is skipped in the table (`_past_unit_splices`). Nothing of the grammar is
+child into a `_rule` is skipped in the table (`lalr_actions.past_unit_splices`). Nothing of the grammar is
 restated, and Lark itself is not imported.
 
 What the transformer gives the driver (`transformer.ToAst` and its `rule` decorator):
@@ -154,61 +154,17 @@ class _StateLexer:
         self.multiline = frozenset(newline_types)
 
 
-def _past_unit_splices(states: list[dict[str, int]], rules: list[Rule]) -> list[dict[str, int]]:
-    """The table with every shift or goto into a state that only splices one child into a
-    `_rule` (`_proc_item: field`) sent on to where that reduction would go. Such a reduction
-    changes neither values nor places, only the state, and a quarter of all reductions are
-    of this kind.
-
-    A token such a state would refuse is refused by the state it would go to as well (an LALR
-    state reached by `_rule` accepts only what may follow `_rule`, which is what the skipped
-    state accepts), and no callback runs in between: the text is refused at the same token
-    with the same problems found."""
-
-    def splice(state: int) -> str | None:
-        actions = set(states[state].values())
-        if len(actions) != 1:
-            return None
-        (action,) = actions
-        if action >= 0:
-            return None
-        size, callback, origin = rules[~action]
-        return origin if size == 1 and callback is None else None
-
-    unit = {state: origin for state in range(len(states)) if (origin := splice(state))}
-    skipped = []
-    for actions in states:
-        onward = dict(actions)
-        for symbol, target in actions.items():
-            while target in unit:  # `_a: _b`, `_b: c`: a chain of splices
-                target = actions[unit[target]]
-            onward[symbol] = target
-        skipped.append(onward)
-    return skipped
-
-
 class LalrDriver:
     def __init__(self, tables: Tables, transformer: Any) -> None:
         terminals: dict[str, Converter | None] = dict(transformer.terminals)
-        # Actions as numbers: a state to shift (or go) to, or `~index` of a reduction in
-        # `rules`: (children, the callback or `None` for a spliced rule, the rule's name).
-        rules: list[Rule] = []
-        numbers: dict[tuple[int, str | None, str], int] = {}
-        states: list[dict[str, int]] = []
-        for state in tables.states:
-            actions: dict[str, int] = {}
-            for symbol, (shift, action) in state.items():
-                if shift:
-                    actions[symbol] = action
-                    continue
-                if action not in numbers:
-                    numbers[action] = len(rules)
-                    size, method, origin = action
-                    rules.append((size, self._callback(transformer, method, origin), origin))
-                actions[symbol] = ~numbers[action]
-            states.append(actions)
-        self.rules = rules
-        self.states = _past_unit_splices(states, rules)
+        # Actions as numbers (`lalr_actions`): a state to shift (or go) to, or `~index` of a
+        # reduction in `rules`: (children, the callback or `None` for a spliced rule, the
+        # rule's name).
+        self.rules: list[Rule] = [
+            (size, self._callback(transformer, method, origin), origin)
+            for size, method, origin in tables.reductions
+        ]
+        self.states = tables.actions
         self.terminals = terminals
         self.start_states, self.end_states = tables.start_states, tables.end_states
         self._tables = tables
