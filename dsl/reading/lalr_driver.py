@@ -94,8 +94,8 @@ class _InTurn:
     compiling their regexes (1,000 characters of alternatives for some) was a third of the
     check after the imports; the terminals' own regexes are few and short, shared by all the
     lexers, and a keyword needs none (`str.startswith` matches what its escaped text does); a
-    terminal whose match cannot begin with the character at hand (`Tables.firsts`) is passed
-    over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
+    terminal whose match cannot begin with the characters at hand (`Tables.firsts`,
+    `Tables.seconds`) is passed over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
     so a large run pays one match per token as before.
 
     Both give one result: the skip is atomic, so the terminal starts where the skip ends; an
@@ -120,14 +120,19 @@ class _InTurn:
             self._lexer.regex = regex
             return regex.match(text, pos)
         begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
-        literals, firsts = driver._tables.literals, driver._tables.firsts
-        at = text[begin : begin + 1]  # "" at the end
-        for terminal in driver._tables.lexers[self._number][0]:
+        tables = driver._tables
+        literals, firsts, seconds = tables.literals, tables.firsts, tables.seconds
+        at, then = text[begin : begin + 1], text[begin + 1 : begin + 2]  # "" at the end
+        for terminal in tables.lexers[self._number][0]:
             literal = literals.get(terminal)
             if literal is None:
                 first = firsts.get(terminal)
-                if first is not None and (not at or (at < "\x80" and at not in first)):
-                    continue  # its match cannot begin here: its regex is not even compiled
+                if first is not None:  # its match cannot begin here: not even compiled
+                    if not at or (at < "\x80" and at not in first):
+                        continue
+                    after = seconds.get(terminal, {}).get(at)
+                    if after is not None and (not then or (then < "\x80" and then not in after)):
+                        continue
                 found = driver._terminal(terminal).match(text, begin)
                 if found is not None:
                     return _Lexed(terminal, begin, found.end())

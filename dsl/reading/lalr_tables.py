@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from tthc.dsl.reading.lalr_actions import Reduction
 
 # The version of the data below; a cache key includes it.
-FORMAT = 4
+FORMAT = 5
 
 # A parse-table entry: (True, next state) to shift, or (False, (children, method, rule)) to
 # reduce, where the method is `None` for a rule Lark splices into its parent (`_name`).
@@ -53,6 +53,8 @@ class Tables:
     # terminal → the ASCII characters its match can begin with (`first_chars`), for a terminal
     # that is not a plain string and whose first characters are known
     firsts: dict[str, str]
+    # terminal → for some of those first characters, the ASCII characters that can follow
+    seconds: dict[str, dict[str, str]]
 
     def to_data(self) -> tuple[Any, ...]:
         return (
@@ -67,11 +69,12 @@ class Tables:
             self.patterns,
             self.literals,
             self.firsts,
+            self.seconds,
         )
 
     @classmethod
     def from_data(cls, data: Any) -> Tables:
-        if not isinstance(data, tuple) or len(data) != 11 or data[0] != FORMAT:
+        if not isinstance(data, tuple) or len(data) != 12 or data[0] != FORMAT:
             raise ValueError("not tables of this format")
         return cls(*data[1:])
 
@@ -85,7 +88,7 @@ class Tables:
 def tables_from(lark: Lark) -> Tables:
     from lark.parsers.lalr_analysis import Shift
 
-    from tthc.dsl.reading.first_chars import first_ascii
+    from tthc.dsl.reading.first_chars import first_ascii, second_ascii
     from tthc.dsl.reading.lalr_actions import numbered
 
     if lark.options.maybe_placeholders or lark.options.lexer != "contextual":
@@ -113,6 +116,11 @@ def tables_from(lark: Lark) -> Tables:
             index[id(basic)] = len(lexers)
             lexers.append(_lexer_spec(basic, patterns, literals))
         lexer_of[state] = index[id(basic)]
+    firsts = {
+        name: first
+        for name, pattern in patterns.items()
+        if name not in literals and (first := first_ascii(pattern)) is not None
+    }
     return Tables(
         *numbered(states),
         dict(table.start_states),
@@ -123,11 +131,8 @@ def tables_from(lark: Lark) -> Tables:
         f"(?>(?:{skip})*)",
         patterns,
         literals,
-        {
-            name: first
-            for name, pattern in patterns.items()
-            if name not in literals and (first := first_ascii(pattern)) is not None
-        },
+        firsts,
+        {name: seconds for name in firsts if (seconds := second_ascii(patterns[name]))},
     )
 
 
