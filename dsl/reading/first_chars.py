@@ -3,7 +3,8 @@
 Input: a regex (a terminal's pattern, as Lark writes it). Output: the ASCII characters that can
 be the first character of a match, as a string, or `None` when the analysis cannot tell (a
 pattern that may match the empty string, a back-reference, an operator it does not know) or
-when every ASCII character can.
+when every ASCII character can (`first_ascii`); and for some of them, the ASCII characters
+that can follow (`second_ascii`: English `central` and Vietnamese `cấp` both begin with c).
 
 Why: the fast parser's lexers try a state's terminals in turn, each compiling its regex when
 first tried (`lalr_driver._InTurn`). A procedure written with the English keywords never
@@ -46,42 +47,90 @@ class _Unknown(Exception):
 
 def first_ascii(pattern: str) -> str | None:
     """The ASCII characters a match of `pattern` can begin with, or None (see the module)."""
+    firsts = _firsts(pattern)
+    if firsts is None:
+        return None
+    found = "".join(c for c in ASCII if any(_matches(one, flags, c) for one, flags, _ in firsts))
+    return None if found == ASCII else found
+
+
+def second_ascii(pattern: str) -> dict[str, str]:
+    """For each ASCII character a match can begin with, the ASCII characters that can follow
+    it, when the analysis knows them: what comes after a first character in its sequence is
+    another single character (`(?i:cấp|central)`: c, then a, ấ, e, A, É…). A first character
+    missing here may be followed by anything."""
+    firsts = _firsts(pattern)
+    seconds: dict[str, str] = {}
+    for c in first_ascii(pattern) or "":
+        assert firsts is not None
+        starting = [(then, flags) for one, flags, then in firsts if _matches(one, flags, c)]
+        if any(then is None for then, _ in starting):
+            continue
+        after = "".join(d for d in ASCII if any(_matches(t, f, d) for t, f in starting if t))
+        if after != ASCII:
+            seconds[c] = after
+    return seconds
+
+
+# One way a match may begin: a one-character regex, its flags, and the one-character regex of
+# what follows it in its sequence (None: not a single character, or not known).
+First = tuple[str, int, str | None]
+
+
+def _firsts(pattern: str) -> list[First] | None:
     parser: Any = importlib.import_module("re._parser")  # re's own parser (no public API)
     try:
         parsed = parser.parse(pattern)
-        firsts: list[tuple[str, int]] = []
+        firsts: list[First] = []
         if _gather(list(parsed), parsed.state.flags, firsts):
             return None  # it may match the empty string: no character is required
     except (_Unknown, re.error, RecursionError):
         return None
-    found = "".join(c for c in ASCII if any(_matches(one, flags, c) for one, flags in firsts))
-    return None if found == ASCII else found
+    return firsts
 
 
 def _matches(one: str, flags: int, char: str) -> bool:
     return re.compile(one, flags & ~re.VERBOSE).fullmatch(char) is not None
 
 
-def _gather(items: list[tuple[Any, Any]], flags: int, firsts: list[tuple[str, int]]) -> bool:
-    """Adds to `firsts` the one-character regexes (with their flags) that can begin a match
-    of the sequence; True when the whole sequence may match the empty string."""
-    # `all` stops at the first element that must consume a character, as a match does.
-    return all(_gather_one(str(op), value, flags, firsts) for op, value in items)
+def _gather(items: list[tuple[Any, Any]], flags: int, firsts: list[First]) -> bool:
+    """Adds to `firsts` the one-character regexes (with their flags, and what follows each)
+    that can begin a match of the sequence; True when the whole sequence may match the empty
+    string. Stops at the first element that must consume a character, as a match does."""
+    for index, (op, value) in enumerate(items):
+        then = _single(items[index + 1]) if index + 1 < len(items) else None
+        if not _gather_one(str(op), value, flags, firsts, then):
+            return False
+    return True
 
 
-def _gather_one(op: str, value: Any, flags: int, firsts: list[tuple[str, int]]) -> bool:
-    """`_gather` for one element: True when it may match the empty string."""
+def _single(item: tuple[Any, Any]) -> str | None:
+    """The element as a one-character regex, or None when it is not one character."""
+    try:
+        return _one(str(item[0]), item[1])
+    except _Unknown:  # a class the analysis does not know
+        return None
+
+
+def _one(op: str, value: Any) -> str | None:
+    """A one-character element as a regex of its own; None for any other element."""
     if op == "LITERAL":
-        firsts.append((re.escape(chr(value)), flags))
-        return False
+        return re.escape(chr(value))
     if op == "NOT_LITERAL":
-        firsts.append((f"[^{re.escape(chr(value))}]", flags))
-        return False
+        return f"[^{re.escape(chr(value))}]"
     if op == "ANY":
-        firsts.append((".", flags))
-        return False
+        return "."
     if op == "IN":
-        firsts.append((_char_class(value), flags))
+        return _char_class(value)
+    return None
+
+
+def _gather_one(op: str, value: Any, flags: int, firsts: list[First], then: str | None) -> bool:
+    """`_gather` for one element (`then`: what follows it, if it is one character): True
+    when it may match the empty string."""
+    one = _one(op, value)
+    if one is not None:
+        firsts.append((one, flags, then))
         return False
     if op == "BRANCH":
         empty = False

@@ -11,7 +11,7 @@ token costs one regex match (whitespace and comments are skipped by the same mat
 met only a few times tries its terminals in turn instead, `_InTurn`) and a reduction one
 dictionary lookup; the rule shapes Lark's tree builder would apply (a `_rule` is
 spliced into its parent) are applied in `parse`, and a reduction that would only splice one
-child into a `_rule` is skipped in the table (`_past_unit_splices`). Nothing of the grammar is
+child into a `_rule` is skipped in the table (`lalr_actions.past_unit_splices`). Nothing of the grammar is
 restated, and Lark itself is not imported.
 
 What the transformer gives the driver (`transformer.ToAst` and its `rule` decorator):
@@ -94,8 +94,8 @@ class _InTurn:
     compiling their regexes (1,000 characters of alternatives for some) was a third of the
     check after the imports; the terminals' own regexes are few and short, shared by all the
     lexers, and a keyword needs none (`str.startswith` matches what its escaped text does); a
-    terminal whose match cannot begin with the character at hand (`Tables.firsts`) is passed
-    over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
+    terminal whose match cannot begin with the characters at hand (`Tables.firsts`,
+    `Tables.seconds`) is passed over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
     so a large run pays one match per token as before.
 
     Both give one result: the skip is atomic, so the terminal starts where the skip ends; an
@@ -120,14 +120,19 @@ class _InTurn:
             self._lexer.regex = regex
             return regex.match(text, pos)
         begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
-        literals, firsts = driver._tables.literals, driver._tables.firsts
-        at = text[begin : begin + 1]  # "" at the end
-        for terminal in driver._tables.lexers[self._number][0]:
+        tables = driver._tables
+        literals, firsts, seconds = tables.literals, tables.firsts, tables.seconds
+        at, then = text[begin : begin + 1], text[begin + 1 : begin + 2]  # "" at the end
+        for terminal in tables.lexers[self._number][0]:
             literal = literals.get(terminal)
             if literal is None:
                 first = firsts.get(terminal)
-                if first is not None and (not at or (at < "\x80" and at not in first)):
-                    continue  # its match cannot begin here: its regex is not even compiled
+                if first is not None:  # its match cannot begin here: not even compiled
+                    if not at or (at < "\x80" and at not in first):
+                        continue
+                    after = seconds.get(terminal, {}).get(at)
+                    if after is not None and (not then or (then < "\x80" and then not in after)):
+                        continue
                 found = driver._terminal(terminal).match(text, begin)
                 if found is not None:
                     return _Lexed(terminal, begin, found.end())
@@ -154,61 +159,17 @@ class _StateLexer:
         self.multiline = frozenset(newline_types)
 
 
-def _past_unit_splices(states: list[dict[str, int]], rules: list[Rule]) -> list[dict[str, int]]:
-    """The table with every shift or goto into a state that only splices one child into a
-    `_rule` (`_proc_item: field`) sent on to where that reduction would go. Such a reduction
-    changes neither values nor places, only the state, and a quarter of all reductions are
-    of this kind.
-
-    A token such a state would refuse is refused by the state it would go to as well (an LALR
-    state reached by `_rule` accepts only what may follow `_rule`, which is what the skipped
-    state accepts), and no callback runs in between: the text is refused at the same token
-    with the same problems found."""
-
-    def splice(state: int) -> str | None:
-        actions = set(states[state].values())
-        if len(actions) != 1:
-            return None
-        (action,) = actions
-        if action >= 0:
-            return None
-        size, callback, origin = rules[~action]
-        return origin if size == 1 and callback is None else None
-
-    unit = {state: origin for state in range(len(states)) if (origin := splice(state))}
-    skipped = []
-    for actions in states:
-        onward = dict(actions)
-        for symbol, target in actions.items():
-            while target in unit:  # `_a: _b`, `_b: c`: a chain of splices
-                target = actions[unit[target]]
-            onward[symbol] = target
-        skipped.append(onward)
-    return skipped
-
-
 class LalrDriver:
     def __init__(self, tables: Tables, transformer: Any) -> None:
         terminals: dict[str, Converter | None] = dict(transformer.terminals)
-        # Actions as numbers: a state to shift (or go) to, or `~index` of a reduction in
-        # `rules`: (children, the callback or `None` for a spliced rule, the rule's name).
-        rules: list[Rule] = []
-        numbers: dict[tuple[int, str | None, str], int] = {}
-        states: list[dict[str, int]] = []
-        for state in tables.states:
-            actions: dict[str, int] = {}
-            for symbol, (shift, action) in state.items():
-                if shift:
-                    actions[symbol] = action
-                    continue
-                if action not in numbers:
-                    numbers[action] = len(rules)
-                    size, method, origin = action
-                    rules.append((size, self._callback(transformer, method, origin), origin))
-                actions[symbol] = ~numbers[action]
-            states.append(actions)
-        self.rules = rules
-        self.states = _past_unit_splices(states, rules)
+        # Actions as numbers (`lalr_actions`): a state to shift (or go) to, or `~index` of a
+        # reduction in `rules`: (children, the callback or `None` for a spliced rule, the
+        # rule's name).
+        self.rules: list[Rule] = [
+            (size, self._callback(transformer, method, origin), origin)
+            for size, method, origin in tables.reductions
+        ]
+        self.states = tables.actions
         self.terminals = terminals
         self.start_states, self.end_states = tables.start_states, tables.end_states
         self._tables = tables

@@ -2,7 +2,7 @@
 
 Input: a `Lark` parser (LALR, contextual lexer, every token kept, no placeholders). Output:
 `Tables`: the parse table (shift to a state, or reduce by a rule: how many children, which
-transformer method, which rule), and for each parser state the terminals its lexer tries, in
+transformer method, which rule; numbered as the driver runs it, `lalr_actions`), and for each parser state the terminals its lexer tries, in
 Lark's order, with the keywords Lark reads out of an identifier. `to_data`/`from_data` turn
 them into lists, dicts and strings, so that the grammar cache stores them and a later run
 loads them in about a millisecond, without importing Lark (it is imported when a text does not
@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lark import Lark
 
+    from tthc.dsl.reading.lalr_actions import Reduction
+
 # The version of the data below; a cache key includes it.
-FORMAT = 3
+FORMAT = 5
 
 # A parse-table entry: (True, next state) to shift, or (False, (children, method, rule)) to
 # reduce, where the method is `None` for a rule Lark splices into its parent (`_name`).
@@ -37,7 +39,10 @@ LexerSpec = tuple[tuple[str, ...], dict[str, dict[str, str]], tuple[str, ...]]
 
 @dataclass(frozen=True)
 class Tables:
-    states: list[dict[str, Entry]]  # indexed by state (Lark numbers them from 0)
+    # Per state (Lark numbers them from 0), each symbol's action as the driver runs it, and the
+    # reductions the actions name (`lalr_actions.numbered`).
+    actions: list[dict[str, int]]
+    reductions: list[Reduction]
     start_states: dict[str, int]
     end_states: dict[str, int]
     lexer_of: list[int]  # state → index in `lexers` (states accepting the same terminals share)
@@ -48,11 +53,14 @@ class Tables:
     # terminal → the ASCII characters its match can begin with (`first_chars`), for a terminal
     # that is not a plain string and whose first characters are known
     firsts: dict[str, str]
+    # terminal → for some of those first characters, the ASCII characters that can follow
+    seconds: dict[str, dict[str, str]]
 
     def to_data(self) -> tuple[Any, ...]:
         return (
             FORMAT,
-            self.states,
+            self.actions,
+            self.reductions,
             self.start_states,
             self.end_states,
             self.lexer_of,
@@ -61,11 +69,12 @@ class Tables:
             self.patterns,
             self.literals,
             self.firsts,
+            self.seconds,
         )
 
     @classmethod
     def from_data(cls, data: Any) -> Tables:
-        if not isinstance(data, tuple) or len(data) != 10 or data[0] != FORMAT:
+        if not isinstance(data, tuple) or len(data) != 12 or data[0] != FORMAT:
             raise ValueError("not tables of this format")
         return cls(*data[1:])
 
@@ -79,7 +88,8 @@ class Tables:
 def tables_from(lark: Lark) -> Tables:
     from lark.parsers.lalr_analysis import Shift
 
-    from tthc.dsl.reading.first_chars import first_ascii
+    from tthc.dsl.reading.first_chars import first_ascii, second_ascii
+    from tthc.dsl.reading.lalr_actions import numbered
 
     if lark.options.maybe_placeholders or lark.options.lexer != "contextual":
         raise TypeError("the fast parser needs the contextual lexer and no placeholders")
@@ -106,8 +116,13 @@ def tables_from(lark: Lark) -> Tables:
             index[id(basic)] = len(lexers)
             lexers.append(_lexer_spec(basic, patterns, literals))
         lexer_of[state] = index[id(basic)]
+    firsts = {
+        name: first
+        for name, pattern in patterns.items()
+        if name not in literals and (first := first_ascii(pattern)) is not None
+    }
     return Tables(
-        states,
+        *numbered(states),
         dict(table.start_states),
         dict(table.end_states),
         lexer_of,
@@ -116,11 +131,8 @@ def tables_from(lark: Lark) -> Tables:
         f"(?>(?:{skip})*)",
         patterns,
         literals,
-        {
-            name: first
-            for name, pattern in patterns.items()
-            if name not in literals and (first := first_ascii(pattern)) is not None
-        },
+        firsts,
+        {name: seconds for name in firsts if (seconds := second_ascii(patterns[name]))},
     )
 
 

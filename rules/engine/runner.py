@@ -8,7 +8,6 @@ becomes one TT999 on the procedure (or project) it was checking, and the other r
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -98,6 +97,8 @@ def _run(
 
 
 def _crash(rule: Rule, error: Exception, where: Span) -> Diagnostic:
+    import traceback  # only when a check crashed
+
     last = traceback.extract_tb(error.__traceback__)[-1]
     detail = f"{type(error).__name__}: {error} ({last.filename.rsplit('/', 1)[-1]}:{last.lineno})"
     return make_diagnostic(

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc.dsl.reading.first_chars import first_ascii
+from tthc.dsl.reading.first_chars import first_ascii, second_ascii
 from tthc.dsl.reading.parser import _tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,6 +68,23 @@ def test_no_answer_when_a_match_may_be_empty_or_begin_with_any_ascii_character(
     assert first_ascii(pattern) is None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "seconds"),
+    [
+        ("(?:province|district|central|commune)", {"c": "eo", "d": "i", "p": "r"}),
+        # What follows a character outside ASCII, or more than one character, is not known.
+        ("(?i:(?:cap|cấp|trung)(?!\\w))", {"C": "Aa", "c": "Aa", "T": "Rr", "t": "Rr"}),
+        ("(?i:\u017ft)", {"S": "Tt", "s": "Tt"}),
+        ("(?:ab)+", {"a": "b"}),
+        ("ab|a", {}),  # a alone may end the match
+        ("a*b", {}),  # a may be followed by another a or by b: not a single element
+        ("(?:x|yy)c", {"y": "y"}),  # after x, what follows the group is not looked at
+    ],
+)
+def test_the_characters_that_can_follow_a_first_one(pattern: str, seconds: dict[str, str]) -> None:
+    assert second_ascii(pattern) == seconds
+
+
 def test_every_match_of_a_terminal_in_the_procedures_begins_with_one_of_its_characters() -> None:
     tables = _tables()
     assert tables is not None
@@ -77,8 +94,10 @@ def test_every_match_of_a_terminal_in_the_procedures_begins_with_one_of_its_char
         regex = re.compile(tables.patterns[name])
         for text in texts:
             for found in regex.finditer(text):
-                begins = found.group()[:1]
+                begins, then = found.group()[:1], found.group()[1:2]
                 assert begins >= "\x80" or begins in first, (name, found.group())
+                after = tables.seconds.get(name, {}).get(begins)
+                assert after is None or then >= "\x80" or then in after, (name, found.group())
 
 
 ALPHABET = st.sampled_from([*"abcdhkmnpstxyzACDKNST019 -_\"'\t", "ſ", "\u212a", "İ", "đ", "ấ"])
@@ -95,5 +114,7 @@ def test_a_terminal_never_matches_a_text_that_begins_outside_its_characters(
     words = [w for w in re.findall(r"[^\W\d_]+", tables.patterns[name])] or ["x"]
     rest = data.draw(st.one_of(st.sampled_from(words), st.text(ALPHABET, max_size=8)))
     text = data.draw(ALPHABET) + rest
-    if re.match(tables.patterns[name], text):
+    if found := re.match(tables.patterns[name], text):
         assert text[0] >= "\x80" or text[0] in tables.firsts[name]
+        after = tables.seconds.get(name, {}).get(text[0])
+        assert after is None or text[1] >= "\x80" or text[1] in after, found.group()
