@@ -16,7 +16,12 @@ figure reports the client's own CPU per request, so its share of the two cores i
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import resource
+import shutil
+import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -161,3 +166,58 @@ def reads(
     began = time.process_time()
     timings = asyncio.run(run())
     return timings, time.process_time() - began
+
+
+WRK_SCRIPT = Path(__file__).with_name("api_submit.lua")
+
+
+def wrk_available() -> str | None:
+    """The `wrk` binary, installed from its Debian package when missing and we are root (as
+    `.ci/postgres.sh` installs PostgreSQL); None when it cannot be had."""
+    found = shutil.which("wrk")
+    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": False}
+        subprocess.run(["apt-get", "update", "-qq"], **quiet)  # type: ignore[call-overload]
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            **quiet,
+        )  # type: ignore[call-overload]
+        found = shutil.which("wrk")
+    return found
+
+
+def wrk_closed_loop(
+    wrk: str, url: str, body: Any, token: str, clients: int, seconds: float
+) -> tuple[float, float, float, int, float, int]:
+    """Submits by `wrk` (C, one thread): `clients` connections in a closed loop, each request
+    with its own idempotency key (`api_submit.lua`). Returns commands/s, p50 and p99 (ms),
+    the failures (errors and answers other than 2xx), wrk's CPU seconds and the requests."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump(body, file, ensure_ascii=False)
+    env = {
+        **os.environ,
+        "TTHC_WRK_BODY": file.name,
+        "TTHC_WRK_TOKEN": token,
+        "TTHC_WRK_PREFIX": uuid.uuid4().hex,
+    }
+    command = [wrk, "-t", "1", "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
+               "--timeout", "10s", "-s", str(WRK_SCRIPT), url]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    finally:
+        os.unlink(file.name)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    failures = sum(summary[k] for k in ("non2xx", "connect", "read", "write", "timeout"))
+    requests = int(summary["requests"])
+    return (
+        requests / summary["seconds"],
+        summary["p50_us"] / 1000,
+        summary["p99_us"] / 1000,
+        failures,
+        cpu,
+        requests,
+    )

@@ -4,8 +4,13 @@
     .venv/bin/python benchmarks/api_load.py --quick    # smoke run: 1 worker, 5 s, 20,000 cases
 
 Everything runs on this machine, on loopback only: a throw-away PostgreSQL started by
-`.ci/postgres.sh`, `tthc serve` with 1, 2 and 4 uvicorn workers over it, and the clients
-(`benchmarks/api_clients.py`: aiohttp, one asyncio process). Client, server and PostgreSQL share
+`.ci/postgres.sh`, `tthc serve` with 1, 2 and 4 uvicorn workers over it, and the clients: for
+the write load `wrk` (C, one thread, `benchmarks/api_submit.lua` giving each request its own
+idempotency key; its Debian package installed when missing), since a portal's clients run on
+other machines and the Python client's ~0.4 ms of CPU a request was an eighth of the two cores'
+work; the Python client (`benchmarks/api_clients.py`: aiohttp, one asyncio process) once more at
+4 workers for its figure (`--client python|wrk` for one of them only), and for the open loop and
+the reads. Client, server and PostgreSQL share
 the two cores, so every figure is printed with the load average beside it, and with the CPU it
 cost per request in each of the three (server, PostgreSQL, client: CPU seconds of each process
 tree / requests), which does not depend on what else the machine runs.
@@ -25,7 +30,9 @@ Figures, each beside its target (issue 15):
 - reading at scale: with N cases stored (default 1,000,000, written by COPY, then VACUUM
   ANALYZE), 16 concurrent clients reading an officer's work list (their commune's open cases
   waiting on their role, newest due first, 50 a page) and one case with its history (one
-  request, `GET /v1/cases/{id}?include=history`): p50/p99,
+  request, `GET /v1/cases/{id}?include=history`) and a province officer's work list (a token
+  granting the whole province, no commune; the `cases_work_province` index of migration 4,
+  whose query alone is timed with and without it): p50/p99,
   target p50 <= 20 ms and p99 <= 100 ms; the work-list query alone (EXPLAIN ANALYZE). Open
   Zaak's published figures for its case list over 1,000,000 cases (140-240 ms median with 1
   user, 240-390 ms with 16, ten one-CPU replicas) are printed beside them for scale.
@@ -51,7 +58,15 @@ from typing import Any
 import httpx
 import jwt
 import psycopg
-from api_clients import Request, closed_loop, open_loop, reads, tree_cpu
+from api_clients import (
+    Request,
+    closed_loop,
+    open_loop,
+    reads,
+    tree_cpu,
+    wrk_available,
+    wrk_closed_loop,
+)
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
@@ -126,11 +141,24 @@ class Serve:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/openapi.json", timeout=2).status_code == 200:
-                    return
+                answered = httpx.get(f"{self.url}/openapi.json", timeout=2).status_code == 200
             except httpx.HTTPError:
-                time.sleep(0.3)
+                answered = False
+            # Every worker listening (each on a socket of its own, `tthc.server.workers`), so
+            # that the load's connections are spread over all of them, not the first started.
+            if answered and self.listening() >= workers:
+                return
+            time.sleep(0.3)
         raise SystemExit("tthc serve did not start")
+
+    def listening(self) -> int:
+        """The listening sockets on the port (one a worker; 1 where `ss` is missing)."""
+        if shutil.which("ss") is None:
+            return 1 << 30
+        found = subprocess.run(
+            ["ss", "-ltnH", f"( sport = :{self.port} )"], capture_output=True, text=True
+        )
+        return len([line for line in found.stdout.splitlines() if line.strip()])
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -145,7 +173,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def token(key: Any, role: str, commune: str, officer: str = "bench") -> str:
+def token(key: Any, role: str, commune: str | None, officer: str = "bench") -> str:
     claims = {
         "sub": officer,
         "role": role,
@@ -246,12 +274,46 @@ def submit_request(key: Any, documents: list[str]) -> Request:
     return ("POST", "/v1/cases", body, headers)
 
 
+def submits(
+    serve: Serve,
+    postmaster: int,
+    request: Request,
+    clients: int,
+    seconds: float,
+    wrk: str | None,
+) -> tuple[float, float, float, int, tuple[float, float, float]]:
+    """`clients` submitting in a closed loop for `seconds` (after a 1 s warm-up), by `wrk`
+    when given, else by the Python client: commands/s, p50 and p99 (ms), the requests not
+    acknowledged, and the CPU a command in the server, PostgreSQL and the client."""
+    if wrk is not None:
+        bearer = request[3]["Authorization"].removeprefix("Bearer ")
+        wrk_closed_loop(wrk, serve.url, request[2], bearer, clients, 1.0)  # warm up
+        with Meter(serve.process.pid, postmaster) as meter:
+            rate, p50, p99, failures, client, n = wrk_closed_loop(
+                wrk, serve.url, request[2], bearer, clients, seconds
+            )
+        return rate, p50, p99, failures, meter.per(n, client)
+    closed_loop(serve.url, request, 201, clients, 1.0)  # warm up
+    with Meter(serve.process.pid, postmaster) as meter:
+        latencies, failures, client = closed_loop(serve.url, request, 201, clients, seconds)
+    rate = len(latencies) / seconds
+    cpu = meter.per(len(latencies), client)
+    return rate, ms(latencies, 0.5), ms(latencies, 0.99), failures, cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=64)
     parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument(
+        "--client",
+        choices=("both", "wrk", "python"),
+        default="both",
+        help="the write load's client: wrk (installed when missing), and the Python client "
+        "once more at the most workers (both, the default); or only one of them",
+    )
     options = parser.parse_args()
     workers_list = [1] if options.quick else [1, 2, 4]
     seconds = 5.0 if options.quick else options.seconds
@@ -281,7 +343,17 @@ def main() -> None:
             f"PostgreSQL raw commit rate (pgbench, {options.clients} clients, one insert a "
             f"transaction, fsync on): {raw:,.0f}/s  ({load()})"
         )
-        print(f"\nwrite load: {options.clients} clients in a closed loop, {seconds:.0f} s each")
+        wrk = None if options.client == "python" else wrk_available()
+        client_name = (
+            f"wrk ({subprocess.run([wrk, '-v'], capture_output=True, text=True).stdout.split()[1]}"
+            ", C, one thread; benchmarks/api_submit.lua)"
+            if wrk
+            else "the Python client (aiohttp, one asyncio process; benchmarks/api_clients.py)"
+        )
+        print(
+            f"\nwrite load: {options.clients} clients in a closed loop, {seconds:.0f} s each; "
+            f"client: {client_name}"
+        )
         print(
             f"{'workers':>7} {'commands/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'target p99':>10} "
             f"{'of raw':>7}  CPU a command"
@@ -294,21 +366,21 @@ def main() -> None:
                 connection.execute(f"CREATE SCHEMA IF NOT EXISTS w{workers}")
             PostgresStore(database).close()
             serve = Serve(folder, database, workers, key)
-            closed_loop(serve.url, request, 201, options.clients, 1.0)  # warm up
-            with Meter(serve.process.pid, postmaster) as meter:
-                latencies, failures, client = closed_loop(
-                    serve.url, request, 201, options.clients, seconds
-                )
-            rate = len(latencies) / seconds
-            cpu = meter.per(len(latencies), client)
-            last = (rate, cpu)
             target = "<= 100" if workers == 4 else "-"
-            print(
-                f"{workers:>7} {rate:>10,.0f} {ms(latencies, 0.5):>7.1f} "
-                f"{ms(latencies, 0.99):>7.1f} {target:>10} {rate / raw:>7.1%}  "
-                f"{cpu_text(cpu)}  ({load()})"
-                + (f"  [{failures} not acknowledged]" if failures else "")
-            )
+            runs = [("wrk", wrk)] if wrk else []
+            if not wrk or (options.client == "both" and workers == workers_list[-1]):
+                runs.append(("python", None))
+            for name, binary in runs:
+                figures = submits(serve, postmaster, request, options.clients, seconds, binary)
+                rate, p50, p99, failures, cpu = figures
+                if name == runs[0][0]:
+                    last = (rate, cpu)
+                label = f"{workers}" if len(runs) == 1 else f"{workers} {name}"
+                print(
+                    f"{label:>7} {rate:>10,.0f} {p50:>7.1f} {p99:>7.1f} {target:>10} "
+                    f"{rate / raw:>7.1%}  {cpu_text(cpu)}  ({load()})"
+                    + (f"  [{failures} not acknowledged]" if failures else "")
+                )
             if workers != workers_list[-1]:
                 serve.stop()
         assert serve is not None
@@ -336,7 +408,7 @@ def main() -> None:
                 latencies, failures, client = open_loop(serve.url, request, 201, offered, seconds)
             cpu = meter.per(len(latencies), client)
             print(
-                f"\nopen loop, {workers_list[-1]} worker(s), {offered:,.0f} submits/s offered (half "
+                f"\nopen loop (the Python client), {workers_list[-1]} worker(s), {offered:,.0f} submits/s offered (half "
                 f"the closed-loop rate): p50 {ms(latencies, 0.5):.1f} ms, p99 "
                 f"{ms(latencies, 0.99):.1f} ms (target p99 <= 100)  {cpu_text(cpu)}  ({load()})"
                 + (f"  [{failures} not acknowledged]" if failures else "")
@@ -367,6 +439,11 @@ def main() -> None:
             f"{first:.2f} ms; the page after the 150th case by the API's cursor {keyset:.2f} ms "
             f"(by OFFSET {offset:.2f} ms)"
         )
+        indexed, unindexed = province_list_query_ms(database)
+        print(
+            f"  a province officer's first page (no commune; median of 5): {indexed:.2f} ms by "
+            f"the cases_work_province index (migration 4), {unindexed:.2f} ms without it"
+        )
         serve = Serve(folder, database, 2, key)
         try:
             ids = seed_readable(serve.url, request)
@@ -375,6 +452,7 @@ def main() -> None:
                 for c in range(COMMUNES)
             ]
             mine = {"Authorization": f"Bearer {token(key, 'commune.one_stop', '00004')}"}
+            province = {"Authorization": f"Bearer {token(key, 'commune.one_stop', None)}"}
             rng = random.Random(7)
             rounds = 25 if options.quick else 60
 
@@ -383,15 +461,20 @@ def main() -> None:
                 return [
                     [("GET", "/v1/worklist?size=50", None, rng.choice(tokens))],
                     [("GET", f"/v1/cases/{case_id}?include=history", None, mine)],
+                    [("GET", "/v1/worklist?size=50", None, province)],
                 ]
 
             with Meter(serve.process.pid, postmaster) as meter:
-                (work, one), client = reads(serve.url, pick, 16, rounds)
+                (work, one, whole), client = reads(serve.url, pick, 16, rounds)
         finally:
             serve.stop()
-        cpu = meter.per(len(work) + len(one), client)
+        cpu = meter.per(len(work) + len(one) + len(whole), client)
         print(f"reading with {stored:,} cases stored, 16 clients, 2 workers  ({load()}):")
-        for name, values in (("work list (50 a page)", work), ("one case + history", one)):
+        for name, values in (
+            ("work list (50 a page)", work),
+            ("one case + history", one),
+            ("province work list", whole),
+        ):
             print(
                 f"  {name:<22} p50 {ms(values, 0.5):6.1f} ms (target <= 20), "
                 f"p99 {ms(values, 0.99):6.1f} ms (target <= 100)"
@@ -429,6 +512,32 @@ def work_list_query_ms(database: str) -> tuple[float, float, float]:
             keyset.append(timed(connection, reads.NEXT_PAGE, {**mine, "a": alarm, "i": case_id}))
             offset.append(timed(connection, postgres.WORK_LIST, {**mine, "o": len(rows)}))
     return tuple(sorted(t)[len(t) // 2] for t in (first, keyset, offset))  # type: ignore[return-value]
+
+
+def province_list_query_ms(database: str) -> tuple[float, float]:
+    """A province officer's first page (a token granting the whole province, no commune), as
+    PostgreSQL times it (median of 5): with the `cases_work_province` index (migration 4), and
+    without it (dropped in a transaction rolled back after): every open case of the province
+    read and sorted for one page."""
+    from tthc.runtime.store import postgres
+
+    mine = {"p": "01", "r": "commune.one_stop", "n": 50, "o": 0}
+
+    def timed(connection: Any) -> float:
+        times = []
+        for _ in range(5):
+            query = "EXPLAIN (ANALYZE, FORMAT JSON) " + postgres.WORK_LIST_PROVINCE
+            plan = connection.execute(query, mine).fetchone()
+            assert plan is not None
+            times.append(float(plan[0][0]["Execution Time"]))
+        return sorted(times)[2]
+
+    with psycopg.connect(database) as connection:
+        indexed = timed(connection)
+        connection.execute("DROP INDEX cases_work_province")
+        unindexed = timed(connection)
+        connection.rollback()
+    return indexed, unindexed
 
 
 def seed_readable(url: str, request: Request) -> list[str]:

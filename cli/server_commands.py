@@ -126,7 +126,7 @@ def serve(
         click.echo(f"tthc serve: {error}", err=True)
         sys.exit(2)
     os.environ.update(settings.to_environment())
-    uvicorn.run(
+    config = uvicorn.Config(
         "tthc.server.app:app_from_environment",
         factory=True,
         host=host,
@@ -138,6 +138,16 @@ def serve(
         access_log=False,
         log_config=_log_config(uvicorn.config.LOGGING_CONFIG),
     )
+    if workers > 1:
+        from tthc.server.workers import serve as serve_workers
+
+        # Each worker on a listening socket of its own (`tthc.server.workers`).
+        serve_workers(config)
+    else:
+        server = uvicorn.Server(config)
+        server.run()
+        if not server.started:
+            sys.exit(uvicorn.config.STARTUP_FAILURE)
 
 
 def _log_config(base: dict[str, Any]) -> dict[str, Any]:

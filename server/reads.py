@@ -34,6 +34,7 @@ from typing import Any, Protocol, TypeVar
 from tthc.runtime import Case, Engine, Event
 from tthc.runtime.store import StoreUnavailable
 from tthc.runtime.store.base import WorkItem
+from tthc.runtime.store.postgres import IN_COMMUNE, IN_PROVINCE, LISTED
 from tthc.runtime.store.rows import event, work_item
 
 T = TypeVar("T")
@@ -131,22 +132,28 @@ _CASE_WITH_HISTORY = (
     "e.actor, e.data, e.previous, e.hash) ORDER BY e.seq) FROM events e "
     "WHERE e.case_id = c.id)::text FROM cases c WHERE c.id = %s"
 )
-_LISTED = "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
-_MINE = (
-    "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) AND closed IS NULL "
-    "AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
-)
 _ORDER = "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s"
-FIRST_PAGE = _LISTED + _MINE + _ORDER
-# After (alarm a, id i), in the order alarm DESC NULLS LAST, id: the rest of a's cases, then
-# the earlier dates, then the cases without one. Each part is a range of the `cases_work_listed`
-# index (province, commune, alarm DESC NULLS LAST, id), so a deep page starts where it starts.
-NEXT_PAGE = (
-    f"({_LISTED}{_MINE}AND alarm = %(a)s AND id > %(i)s {_ORDER}) UNION ALL "
-    f"({_LISTED}{_MINE}AND alarm < %(a)s {_ORDER}) UNION ALL "
-    f"({_LISTED}{_MINE}AND alarm IS NULL {_ORDER}) {_ORDER}"
-)
-NEXT_PAGE_UNDATED = f"{_LISTED}{_MINE}AND alarm IS NULL AND id > %(i)s {_ORDER}"
+
+
+def _pages(mine: str) -> tuple[str, str, str]:
+    """The first page; the page after (alarm a, id i); the page after an undated case i."""
+    # After (alarm a, id i), in the order alarm DESC NULLS LAST, id: the rest of a's cases,
+    # then the earlier dates, then the cases without one. Each part is a range of the work
+    # list's index (…, alarm DESC NULLS LAST, id), so a deep page starts where it starts.
+    listed = LISTED + mine
+    return (
+        listed + _ORDER,
+        f"({listed}AND alarm = %(a)s AND id > %(i)s {_ORDER}) UNION ALL "
+        f"({listed}AND alarm < %(a)s {_ORDER}) UNION ALL "
+        f"({listed}AND alarm IS NULL {_ORDER}) {_ORDER}",
+        f"{listed}AND alarm IS NULL AND id > %(i)s {_ORDER}",
+    )
+
+
+# A commune officer's pages (index `cases_work_listed`), and a province officer's, whose token
+# grants no commune (index `cases_work_province`).
+FIRST_PAGE, NEXT_PAGE, NEXT_PAGE_UNDATED = _pages(IN_COMMUNE)
+PROVINCE_PAGES = _pages(IN_PROVINCE)
 
 
 class PostgresReads:
@@ -197,12 +204,15 @@ class PostgresReads:
         self, province: str, commune: str | None, role: str, size: int, after: Cursor | None
     ) -> list[WorkItem]:
         mine: dict[str, Any] = {"p": province, "c": commune, "r": role, "n": size}
+        first, following, undated = (
+            (FIRST_PAGE, NEXT_PAGE, NEXT_PAGE_UNDATED) if commune is not None else PROVINCE_PAGES
+        )
         if after is None:
-            query = FIRST_PAGE
+            query = first
         elif after.alarm is None:
-            query, mine["i"] = NEXT_PAGE_UNDATED, after.case_id
+            query, mine["i"] = undated, after.case_id
         else:
-            query, mine["a"], mine["i"] = NEXT_PAGE, after.alarm, after.case_id
+            query, mine["a"], mine["i"] = following, after.alarm, after.case_id
         rows: list[tuple[Any, ...]] = await self.hop(lambda: self._rows(query, mine))
         return [work_item(r) for r in rows]
 

@@ -5,7 +5,9 @@ Output: what `tthc.runtime.store.base.Store` promises, over the same five tables
 store (`cases`, `events`, `outbox`, `receipts`, `refusals`), created and upgraded by the
 versioned migrations of `tthc.runtime.store.migrations` (`tthc db upgrade`).
 
-Concurrency: a write is one transaction at READ COMMITTED. A case's `UPDATE … WHERE version =
+Concurrency: a write is one statement, so one transaction at READ COMMITTED and one round
+trip (the case's row and, only where it was written, the events, notifications and receipt, by
+data-modifying `WITH` clauses; `_statement`). A case's `UPDATE … WHERE version =
 expected` takes the row lock; a second writer of the same case waits for the first to commit,
 then finds the version moved and changes nothing (`Conflict.STALE`). Two first writes of one
 case id, or two commands carrying one idempotency key, meet the primary keys: the loser's
@@ -27,6 +29,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from tthc.runtime.case import Case
@@ -36,14 +39,56 @@ from tthc.runtime.store.base import Conflict, Period, StoreUnavailable, Write, W
 from tthc.runtime.store.migrations import upgrade
 from tthc.runtime.values import Event, Notification
 
-# An officer's work list; every column it tests and returns is in the `cases_work_listed` index
-# (migration 3), so PostgreSQL answers from the index alone.
-WORK_LIST = (
-    "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
-    "WHERE province = %(p)s AND (%(c)s::text IS NULL OR commune = %(c)s) "
-    "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
-    "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
+# An officer's work list; every column it tests and returns is in an index, so PostgreSQL
+# answers from the index alone: `cases_work_listed` (migration 3) for a commune's officer,
+# `cases_work_province` (migration 4) for a province's. Two statements rather than one with
+# `(commune IS NULL OR …)`, so that each has a plan of its own when prepared.
+LISTED = "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
+_HELD = "AND closed IS NULL AND strpos(',' || holder || ',', ',' || %(r)s || ',') > 0 "
+IN_COMMUNE = "WHERE province = %(p)s AND commune = %(c)s " + _HELD
+IN_PROVINCE = "WHERE province = %(p)s " + _HELD
+_PAGE = "ORDER BY alarm DESC NULLS LAST, id LIMIT %(n)s OFFSET %(o)s"
+WORK_LIST = LISTED + IN_COMMUNE + _PAGE
+WORK_LIST_PROVINCE = LISTED + IN_PROVINCE + _PAGE
+
+
+# A write as one statement. The case's row is inserted, or updated where its version is the
+# expected one (the row lock makes a second writer wait, then find the version moved: no row);
+# the events, notifications and receipt are inserted only when the case's row was (`EXISTS (…
+# written)`). The statement answers 1 when written, 0 when the version had moved. A broken key
+# (a case id or an idempotency key taken) rolls back the whole.
+_CASE_INSERT = (
+    f"INSERT INTO cases ({row.CASE_COLUMNS}) VALUES ({', '.join(['%s'] * 14)}) RETURNING id"
 )
+_CASE_UPDATE = (
+    "UPDATE cases SET "
+    + ", ".join(f"{c.strip()} = %s" for c in row.CASE_COLUMNS.split(",")[1:])
+    + " WHERE id = %s AND version = %s RETURNING id"
+)
+_IF_WRITTEN = "WHERE EXISTS (SELECT FROM written)"
+
+
+@lru_cache(maxsize=64)
+def _statement(update: bool, events: int, notifications: int, receipt: bool) -> str:
+    """The statement of a write of this shape. The rows go in as plain parameters (one
+    statement text per shape, prepared by the server after its fifth use) rather than as
+    arrays, which psycopg dumps in Python, element by element."""
+    parts = [f"WITH written AS ({_CASE_UPDATE if update else _CASE_INSERT})"]
+    if events:
+        rows = ", ".join(["(%s, %s::int, %s, %s, %s, %s, %s, %s)"] * events)
+        parts.append(f"e AS (INSERT INTO events SELECT * FROM (VALUES {rows}) AS v {_IF_WRITTEN})")
+    if notifications:
+        rows = ", ".join(["(%s, %s, %s, %s, %s)"] * notifications)
+        parts.append(
+            "o AS (INSERT INTO outbox (id, case_id, kind, at, data) SELECT * FROM "
+            f"(VALUES {rows}) AS v {_IF_WRITTEN} ON CONFLICT (id) DO NOTHING)"
+        )
+    if receipt:
+        parts.append(
+            "r AS (INSERT INTO receipts SELECT * FROM (VALUES (%s, %s, %s, %s::int)) AS v "
+            f"{_IF_WRITTEN})"
+        )
+    return ", ".join(parts) + " SELECT count(*) FROM written"
 
 
 class PostgresStore:
@@ -95,45 +140,27 @@ class PostgresStore:
 
     def commit(self, write: Write) -> Conflict | None:
         errors = self._errors
-        columns = write.case.columns()
-        values = row.case_row(write.case, columns)
+        values = row.case_row(write.case, write.case.columns())
+        update = write.expected is not None
+        parameters: list[Any] = (
+            [*values[1:], write.case.id, write.expected] if update else [*values]
+        )
+        for e in write.events:
+            parameters.extend(row.event_row(e))
+        for n in write.notifications:
+            parameters.extend(row.outbox_row(n))
+        r = write.receipt
+        if r is not None:
+            parameters.extend((r.key, r.request, r.case_id, r.version))
+        query = _statement(update, len(write.events), len(write.notifications), r is not None)
         with self._connection() as connection:
             try:
-                # Round trips, not statements, are what a write waits for (each one is the
-                # server process scheduled again, milliseconds on a busy machine), so the
-                # statements go out in pipeline mode and wait for one Sync together. A new
-                # case needs no BEGIN: the statements before a Sync are one implicit
-                # transaction, committed whole at the Sync or rolled back whole on an error —
-                # one round trip. An update is two: BEGIN and the version-checked UPDATE, then
-                # (the version held) the rest and COMMIT.
-                with connection.pipeline() as pipeline, connection.cursor() as cursor:
-                    if write.expected is None:
-                        cursor.execute(
-                            f"INSERT INTO cases ({row.CASE_COLUMNS}) VALUES ({','.join(['%s'] * 14)})",
-                            values,
-                        )
-                    else:
-                        names = [c for c in columns if c != "id"]
-                        assignments = ", ".join(f"{c} = %s" for c in [*names, "state"])
-                        cursor.execute("BEGIN")
-                        cursor.execute(
-                            f"UPDATE cases SET {assignments} WHERE id = %s AND version = %s",
-                            (*values[1:], write.case.id, write.expected),
-                        )
-                        pipeline.sync()  # the version is checked before anything else is sent
-                        if cursor.rowcount != 1:
-                            raise _Stale
-                    self._append(cursor, write)
-                    if write.expected is not None:
-                        cursor.execute("COMMIT")
-                # Leaving the pipeline sends the Sync: a broken key surfaces here, and nothing
-                # of the write stays.
-            except _Stale:
-                connection.execute("ROLLBACK")
-                return Conflict.STALE
+                # One statement, so one round trip and one transaction (autocommit): what a
+                # write waits for is round trips (each one the server process scheduled again,
+                # milliseconds on a busy machine), and what it costs is statements parsed and
+                # planned; psycopg prepares the statement on the server after its fifth use.
+                found = connection.execute(query, parameters).fetchone()
             except errors.UniqueViolation as error:
-                if write.expected is not None:
-                    connection.execute("ROLLBACK")
                 constraint = getattr(error.diag, "constraint_name", "") or ""
                 if constraint.startswith("receipts"):
                     return Conflict.KEY_TAKEN
@@ -141,27 +168,7 @@ class PostgresStore:
                     return Conflict.EXISTS
                 # An event number taken under a version the write did check: a caller's bug.
                 raise WriteError(f"write of case {write.case.id}: {error}") from error
-        return None
-
-    @staticmethod
-    def _append(cursor: Any, write: Write) -> None:
-        """Queue the events, notifications and receipt of a write (pipeline mode)."""
-        cursor.executemany(
-            "INSERT INTO events VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            [row.event_row(e) for e in write.events],
-        )
-        if write.notifications:
-            cursor.executemany(
-                "INSERT INTO outbox (id, case_id, kind, at, data) "
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-                [row.outbox_row(n) for n in write.notifications],
-            )
-        if write.receipt is not None:
-            r = write.receipt
-            cursor.execute(
-                "INSERT INTO receipts VALUES (%s, %s, %s, %s)",
-                (r.key, r.request, r.case_id, r.version),
-            )
+        return None if found is not None and found[0] == 1 else Conflict.STALE
 
     def record_refusal(self, record: base.RefusalRecord) -> None:
         with self._connection() as connection:
@@ -225,7 +232,8 @@ class PostgresStore:
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
     ) -> list[base.WorkItem]:
         rows = self._rows(
-            WORK_LIST, {"p": province, "c": commune, "r": role, "n": limit, "o": offset}
+            WORK_LIST if commune is not None else WORK_LIST_PROVINCE,
+            {"p": province, "c": commune, "r": role, "n": limit, "o": offset},
         )
         return [row.work_item(r) for r in rows]
 
@@ -254,10 +262,6 @@ class PostgresStore:
 
     def close(self) -> None:
         self._pool.close()
-
-
-class _Stale(Exception):
-    """The version moved under a write: roll the transaction back."""
 
 
 def _safe(url: str) -> str:

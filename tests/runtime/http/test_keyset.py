@@ -63,3 +63,46 @@ def test_keyset_pages_are_the_whole_list_in_order(postgres_schema: str) -> None:
             FIRST_PAGE, {"p": "01", "c": "00004", "r": ROLE, "n": 200}
         ).fetchall()
     assert [r[0] for r in listed] == whole
+
+
+def test_a_province_officers_pages_span_its_communes_in_order(postgres_schema: str) -> None:
+    """A token granting a whole province (no commune) pages over the open cases of every
+    commune of the province, in the same order, and never over another province's."""
+    PostgresStore(postgres_schema).close()
+    _rows(postgres_schema)
+    with psycopg.connect(postgres_schema, autocommit=True) as connection:
+        for n, (province, commune, alarm) in enumerate(
+            [("01", "00007", "2026-03-10"), ("01", "00007", None), ("02", "00900", "2026-03-11")]
+        ):
+            connection.execute(
+                "INSERT INTO cases (id, procedure, province, commune, status, filed, closed, "
+                "on_time, alarm, holder, handoff_body, handoff_due, version, state) VALUES "
+                "(%s, '1.001612', %s, %s, 'open', '2026-03-02', NULL, NULL, %s, %s, "
+                "NULL, NULL, 1, '{}')",
+                (f"other-{n}", province, commune, alarm, ROLE),
+            )
+    reads = PostgresReads(postgres_schema, _now)
+
+    async def pages() -> list[str]:
+        await reads.open()
+        try:
+            paged: list[str] = []
+            after: Cursor | None = None
+            for _ in range(10):
+                page = await reads.worklist("01", None, ROLE, 3, after)
+                paged.extend(item.case_id for item in page)
+                if len(page) < 3:
+                    break
+                after = Cursor.read(Cursor.after(page, after).text())
+            return paged
+        finally:
+            await reads.close()
+
+    assert asyncio.run(pages()) == [
+        "case-4", "case-0", "case-1", "case-6", "other-0", "case-3", "case-5", "other-1",
+    ]  # fmt: skip
+    store = PostgresStore(postgres_schema)
+    assert [w.case_id for w in store.worklist("01", None, ROLE, 3, 3)] == [
+        "case-6", "other-0", "case-3",
+    ]  # fmt: skip
+    store.close()
