@@ -122,7 +122,6 @@ def _check(
     from tthc.cli.crash import INTERNAL_ERROR
     from tthc.cli.progress import progress_bar
     from tthc.dsl import CODES
-    from tthc.rules.engine.changes import changed_since
     from tthc.rules.engine.config import CRASH
     from tthc.rules.engine.repository import CheckRequest, check
     from tthc.rules.report import Report, render
@@ -131,6 +130,8 @@ def _check(
 
     changes = None
     if options.changed_since is not None:
+        from tthc.rules.engine.changes import changed_since
+
         changes = changed_since(options.changed_since)
         if changes.problem is not None:
             return _usage(changes.problem, language)

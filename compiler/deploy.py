@@ -75,7 +75,9 @@ class BundledProcedure:
 
     def model(self) -> ProcedureModel:
         if self._model is None:
-            node = ast.Procedure.model_validate(_expand(json.loads(self.source)))
+            from tthc.dsl.models import load  # pydantic: only when a case needs the procedure
+
+            node = load(ast.Procedure, _expand(json.loads(self.source)))
             steps: dict[str, ast.Step] = {}
             for step in node.steps:
                 steps.setdefault(step.id.value, step)
@@ -224,11 +226,13 @@ def bundle(
 
 
 def _registry_model(registry: dict[str, list[Any]]) -> Model:
+    from tthc.dsl.models import load
+
     tables: dict[str, dict[str, Any]] = {}
     for key, kind in _REGISTRY.items():
         table: dict[str, Any] = {}
         for item in registry.get(key, []):
-            node: Any = kind.model_validate(item)
+            node: Any = load(kind, item)
             table.setdefault(node.id.value, node)
         tables[key] = table
     return Model(

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-
+from tthc.dsl.frozen import Frozen
 from tthc.dsl.span import Span
 
 T = TypeVar("T")
@@ -27,39 +26,65 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Message(BaseModel):
+class Message(Frozen):
     """One sentence in both languages of the tool: Vietnamese for officials, English for all."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __slots__ = ("en", "vi")
 
     vi: str
     en: str
+
+    def __init__(self, vi: str, en: str) -> None:
+        self.vi = vi
+        self.en = en
 
     def text(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
 
 
-class Related(BaseModel):
+class Related(Frozen):
     """A second place that explains a finding (the other branch, the step on the path)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __slots__ = ("message", "span")
 
     span: Span
     message: Message
 
+    def __init__(self, span: Span, message: Message) -> None:
+        self.span = span
+        self.message = message
 
-class Diagnostic(BaseModel):
+
+class Diagnostic(Frozen):
     """A finding with its stable code, where it is, what is wrong and what to do."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __slots__ = ("code", "help", "message", "name", "related", "severity", "span")
 
     code: str
     name: str
     severity: Severity
     message: Message
     span: Span
-    help: Message | None = None
-    related: tuple[Related, ...] = ()
+    help: Message | None
+    related: tuple[Related, ...]
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        message: Message,
+        span: Span,
+        help: Message | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.span = span
+        self.help = help
+        self.related = related
 
     def sort_key(self) -> tuple[str, int, int, str, int, int, str]:
         """File, line, column and code, then the rest of the place and the message: a total

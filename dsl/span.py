@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict
+from tthc.dsl.frozen import Frozen
 
 _NEWLINE = re.compile("\n")
 
@@ -20,10 +20,10 @@ _NEWLINE = re.compile("\n")
 Where = tuple[str, int, int, int, int]
 
 
-class Span(BaseModel):
+class Span(Frozen):
     """A region of one file. Lines and columns are 1-based; the end is exclusive."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    __slots__ = ("column", "end_column", "end_line", "line", "path")
 
     path: str
     line: int
@@ -31,16 +31,19 @@ class Span(BaseModel):
     end_line: int
     end_column: int
 
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
 
     @classmethod
     def point(cls, path: str, line: int = 1, column: int = 1) -> Span:
-        # Built without validation (the values are a path and ints): a one-file `tthc check`
-        # then validates no model at all, and pydantic loads no validator machinery.
-        return cls.model_construct(
-            path=str(path), line=line, column=column, end_line=line, end_column=column + 1
-        )
+        return cls(str(path), line, column, line, column + 1)
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ class _Walk:
         """`node`'s span: from token `first` to the last one taken."""
         line, column, _ = self.tokens[first]
         end_line, _, end_column = self.tokens[self.at - 1]
-        node.__dict__["span"] = span_of((self.path, line, column, end_line, end_column))
+        node.span = span_of((self.path, line, column, end_line, end_column))
 
     def skip(self, count: int) -> None:
         self.at += count
@@ -89,7 +89,7 @@ class _Walk:
         """A name is one token (`place` inlined: a third of a draft's nodes are names)."""
         line, column, end_column = self.tokens[self.at]
         self.at += 1
-        node.__dict__["span"] = span_of((self.path, line, column, line, end_column))
+        node.span = span_of((self.path, line, column, line, end_column))
 
     def names(self, nodes: tuple[ast.Name, ...]) -> None:
         """`a, b, c`: each name, and the comma before each but the first."""
@@ -245,5 +245,5 @@ class _Walk:
                 raise _Misplaced
             self.skip(1 if number else 0)  # ->
             self.name(endpoint.steps[0])
-            endpoint.__dict__["span"] = endpoint.steps[0].span  # a single endpoint is its name
+            endpoint.span = endpoint.steps[0].span  # a single endpoint is its name
         self.place(node, first)

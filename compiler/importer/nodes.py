@@ -1,8 +1,7 @@
 """The AST nodes a draft is made of, built from values the importer has already decided.
 
 Input: identifiers, texts, durations and flags taken from one record. Output: `tthc.dsl.ast`
-nodes, built without validation (`tthc.dsl.reading.built_nodes`, as the parser builds them:
-validating each of a draft's ~150 nodes again would cost more than the rest of the import).
+nodes, built as the parser builds them (`tthc.dsl.reading.built_nodes`).
 A draft's nodes carry a stand-in span until it is printed: the printer ignores spans, and
 `located` then gives each node the span of where it was printed. Every node is built afresh,
 never shared between two places of a draft, since each place has a span of its own. The importer
@@ -17,13 +16,11 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from tthc.dsl import ast
 from tthc.dsl.reading.built_nodes import build, given, made, whole
 from tthc.dsl.span import Span
 
-Model = TypeVar("Model", bound=BaseModel)
+Model = TypeVar("Model", bound=ast.Node)
 _SPAN = Span.point("<import>")
 _SINGLE = given("span", "steps")
 

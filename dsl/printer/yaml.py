@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from tthc.dsl import ast
+from tthc.dsl.frozen import fields_of
 from tthc.dsl.printer.lines import Comments, Key, Line, render
 from tthc.dsl.printer.values import (
     channel,
@@ -172,10 +173,10 @@ def _fields(node: ast.Node) -> list[tuple[str, str, Any]]:
     """(field, key, value) for every field to print, in model order. Defaults are left out,
     except the ones the DSL form prints too (copies, required)."""
     out = []
-    for name, info in type(node).model_fields.items():
+    for name, info in fields_of(type(node)).items():
         value = getattr(node, name)
         if name == "span" or (
-            name not in {"copies", "required"} and not info.is_required() and value == info.default
+            name not in {"copies", "required"} and not info.required and value == info.default
         ):
             continue
         out.append((name, info.alias or name, value))

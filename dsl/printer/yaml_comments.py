@@ -15,10 +15,10 @@ from collections import Counter
 from typing import Any, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel
 
 from tthc.dsl import ast
 from tthc.dsl.comment_scan import find_comments
+from tthc.dsl.frozen import Frozen, fields_of
 from tthc.dsl.printer.comments import Anchor, Found, attach, blank_lines
 from tthc.dsl.printer.lines import Comments, Key
 from tthc.dsl.yaml.loader import TOP_LEVEL
@@ -58,7 +58,7 @@ def _document_anchors(root: yaml.MappingNode, anchors: list[Anchor]) -> None:
         field = TOP_LEVEL.get(str(key.value))
         if field is None:
             continue
-        model = get_args(ast.Document.model_fields[field].annotation)[0]
+        model = get_args(fields_of(ast.Document)[field].annotation)[0]
         if key.value == "procedure":
             items: list[tuple[yaml.Node, yaml.Node]] = [(key, value)]
         else:
@@ -72,13 +72,13 @@ def _document_anchors(root: yaml.MappingNode, anchors: list[Anchor]) -> None:
 
 
 def _model_anchors(
-    node: yaml.Node, model: type[BaseModel], key: Key, anchors: list[Anchor], item: bool = False
+    node: yaml.Node, model: type[Frozen], key: Key, anchors: list[Anchor], item: bool = False
 ) -> None:
     """Anchors for the fields of a mapping. The first field of a list item shares the item's
     line (`- id: a`), which the printers key by the item itself: it gets no anchor."""
     if not isinstance(node, yaml.MappingNode):
         return
-    names = {(info.alias or name): name for name, info in model.model_fields.items()}
+    names = {(info.alias or name): name for name, info in fields_of(model).items()}
     for position, (key_node, value) in enumerate(node.value):
         name = names.get(str(key_node.value))
         if name is None:
@@ -86,9 +86,9 @@ def _model_anchors(
         own: Key = (*key, name)
         if not (item and position == 0):
             anchors.append(_anchor(own, key_node, value))
-        inner, many = _unwrap(model.model_fields[name].annotation)
+        inner, many = _unwrap(fields_of(model)[name].annotation)
         items = value.value if many and isinstance(value, yaml.SequenceNode) else [value]
-        is_model = isinstance(inner, type) and issubclass(inner, BaseModel)
+        is_model = isinstance(inner, type) and issubclass(inner, Frozen)
         if many and (name in COUNTED or is_model):
             for index, element in enumerate(items):
                 anchors.append(_anchor((*own, index), element, element))

@@ -93,8 +93,10 @@ class _InTurn:
     Why: a cold `tthc check` of one file meets about 60 lexers, a few tokens each, and
     compiling their regexes (1,000 characters of alternatives for some) was a third of the
     check after the imports; the terminals' own regexes are few and short, shared by all the
-    lexers, and a keyword needs none (`str.startswith` matches what its escaped text does). After `PROMOTE` tokens the lexer's one regex is compiled and takes over, so a
-    large run pays one match per token as before.
+    lexers, and a keyword needs none (`str.startswith` matches what its escaped text does); a
+    terminal whose match cannot begin with the character at hand (`Tables.firsts`) is passed
+    over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
+    so a large run pays one match per token as before.
 
     Both give one result: the skip is atomic, so the terminal starts where the skip ends; an
     alternation takes its first alternative that matches there, with that alternative's own
@@ -118,10 +120,14 @@ class _InTurn:
             self._lexer.regex = regex
             return regex.match(text, pos)
         begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
-        literals = driver._tables.literals
+        literals, firsts = driver._tables.literals, driver._tables.firsts
+        at = text[begin : begin + 1]  # "" at the end
         for terminal in driver._tables.lexers[self._number][0]:
             literal = literals.get(terminal)
             if literal is None:
+                first = firsts.get(terminal)
+                if first is not None and (not at or (at < "\x80" and at not in first)):
+                    continue  # its match cannot begin here: its regex is not even compiled
                 found = driver._terminal(terminal).match(text, begin)
                 if found is not None:
                     return _Lexed(terminal, begin, found.end())
@@ -264,6 +270,13 @@ class LalrDriver:
         push_state, push_value, push_where = stack.append, values.append, wheres.append
         nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
         pos, line, line_start = 0, 1, 0
+        # Where the next line break at or after `pos` is (the end of the text if none): a
+        # token that starts past it has a line break before it, one that ends past it holds
+        # one; most tokens are on the line of the token before, and pay one comparison.
+        size_of_text = len(text)
+        next_break = text.find("\n")
+        if next_break < 0:
+            next_break = size_of_text
         while True:
             lexer = lexers[state] or self._lexer(state)
             match = lexer.regex.match(text, pos)
@@ -274,21 +287,30 @@ class LalrDriver:
             else:
                 kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
                 begin, after = match.span(kind)
-                if "\n" in text[pos:begin]:
+                if begin > next_break:
                     line += text.count("\n", pos, begin)
                     line_start = text.rindex("\n", pos, begin) + 1
+                    next_break = text.find("\n", begin)
+                    if next_break < 0:
+                        next_break = size_of_text
                 value = text[begin:after]
                 pos = after
                 retype = lexer.keywords.get(kind)
                 if retype is not None:
                     kind = retype.get(value, kind)
-                if kind in lexer.multiline and "\n" in value:
-                    first_line, column = line, begin - line_start + 1
-                    line += value.count("\n")
-                    line_start = begin + value.rindex("\n") + 1
-                    where = (path, first_line, column, line, after - line_start + 1)
-                else:
+                if after <= next_break:
                     where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                else:  # the token holds a line break: counted if its terminal may hold one
+                    if kind in lexer.multiline:
+                        first_line, column = line, begin - line_start + 1
+                        line += value.count("\n")
+                        line_start = begin + value.rindex("\n") + 1
+                        where = (path, first_line, column, line, after - line_start + 1)
+                    else:
+                        where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                    next_break = text.find("\n", after)
+                    if next_break < 0:
+                        next_break = size_of_text
                 convert = terminals.get(kind, KEYWORD)
                 if convert is KEYWORD:
                     token = KEYWORD

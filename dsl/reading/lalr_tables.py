@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from lark import Lark
 
 # The version of the data below; a cache key includes it.
-FORMAT = 2
+FORMAT = 3
 
 # A parse-table entry: (True, next state) to shift, or (False, (children, method, rule)) to
 # reduce, where the method is `None` for a rule Lark splices into its parent (`_name`).
@@ -45,6 +45,9 @@ class Tables:
     skip: str  # the ignored text (whitespace, comments), as one regex
     patterns: dict[str, str]  # terminal → its regex
     literals: dict[str, str]  # terminal → its text, for a terminal that is a plain string
+    # terminal → the ASCII characters its match can begin with (`first_chars`), for a terminal
+    # that is not a plain string and whose first characters are known
+    firsts: dict[str, str]
 
     def to_data(self) -> tuple[Any, ...]:
         return (
@@ -57,11 +60,12 @@ class Tables:
             self.skip,
             self.patterns,
             self.literals,
+            self.firsts,
         )
 
     @classmethod
     def from_data(cls, data: Any) -> Tables:
-        if not isinstance(data, tuple) or len(data) != 9 or data[0] != FORMAT:
+        if not isinstance(data, tuple) or len(data) != 10 or data[0] != FORMAT:
             raise ValueError("not tables of this format")
         return cls(*data[1:])
 
@@ -74,6 +78,8 @@ class Tables:
 
 def tables_from(lark: Lark) -> Tables:
     from lark.parsers.lalr_analysis import Shift
+
+    from tthc.dsl.reading.first_chars import first_ascii
 
     if lark.options.maybe_placeholders or lark.options.lexer != "contextual":
         raise TypeError("the fast parser needs the contextual lexer and no placeholders")
@@ -110,6 +116,11 @@ def tables_from(lark: Lark) -> Tables:
         f"(?>(?:{skip})*)",
         patterns,
         literals,
+        {
+            name: first
+            for name, pattern in patterns.items()
+            if name not in literals and (first := first_ascii(pattern)) is not None
+        },
     )
 
 

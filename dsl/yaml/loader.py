@@ -19,11 +19,12 @@ from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from tthc.dsl import ast
 from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Outcome, Related
+from tthc.dsl.frozen import Field, Frozen, fields_of
+from tthc.dsl.models import validated
 from tthc.dsl.reading.aliases import canonical
 from tthc.dsl.reading.limits import DEFAULT_LIMITS, Limits
 from tthc.dsl.reading.numbers import bounded, number_problem
@@ -131,7 +132,7 @@ class _Converter:
             if field is None:
                 self.unknown_key(key, list(TOP_LEVEL))
                 continue
-            model = ast.Document.model_fields[field].annotation
+            model = fields_of(ast.Document)[field].annotation
             item_type = get_args(model)[0]
             if key.value == "procedure":
                 items = [self.convert(value, item_type, 1)]
@@ -210,7 +211,7 @@ class _Converter:
                 return self.name(node)
             if annotation is ast.Text:
                 return ast.Text(span=self.span(node), value=str(self.scalar(node)))
-            if issubclass(annotation, BaseModel):
+            if issubclass(annotation, Frozen):
                 return self.model(node, annotation, depth)
             if issubclass(annotation, Enum):
                 return self.enum(node, annotation)
@@ -223,10 +224,10 @@ class _Converter:
             return _BAD
         return tuple(converted)
 
-    def model(self, node: yaml.Node, model: type[BaseModel], depth: int) -> Any:
+    def model(self, node: yaml.Node, model: type[Frozen], depth: int) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return self.report("TT003", node, *_expected("mapping", model.__name__))
-        fields = {(info.alias or name): (name, info) for name, info in model.model_fields.items()}
+        fields = {(info.alias or name): (name, info) for name, info in fields_of(model).items()}
         fields.pop("span", None)
         values: dict[str, Any] = {"span": self.span(node)}
         key_nodes: dict[str, yaml.Node] = {}
@@ -245,13 +246,11 @@ class _Converter:
                 values[name] = converted
         if bad:
             return _BAD
-        try:
-            return model(**values)
-        except ValidationError as error:
-            for problem in error.errors():
-                where = key_nodes.get(str(problem["loc"][0]), node) if problem["loc"] else node
-                self.report("TT003", where, *_validation_message(problem, model, fields))
-            return _BAD
+        built, found = validated(model, values)
+        for problem in found:
+            where = key_nodes.get(str(problem["loc"][0]), node) if problem["loc"] else node
+            self.report("TT003", where, *_validation_message(problem, model, fields))
+        return _BAD if built is None else built
 
     def fragment(self, node: yaml.Node, annotation: type) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -381,7 +380,7 @@ def _expected(what: str, where: str = "") -> tuple[Message, Message]:
 
 
 def _validation_message(
-    problem: Any, model: type[BaseModel], fields: dict[str, tuple[str, Any]]
+    problem: Any, model: type[Frozen], fields: dict[str, tuple[str, Field]]
 ) -> tuple[Message, Message]:
     name = str(problem["loc"][0]) if problem["loc"] else ""
     key = next((alias for alias, (field, _) in fields.items() if field == name), name)

@@ -1,7 +1,7 @@
 """The JSON Schema (draft-07) of the YAML form, for editors: AST models → `dict`.
 
-Input: the pydantic models of `ast` (their aliases are the YAML keys) and what each key means
-(`tthc.dsl.yaml.keys`, in Vietnamese and English, with examples). Output: a schema that VS
+Input: the pydantic mirror of `ast` (`tthc.dsl.models`; the aliases are the YAML keys) and what
+each key means (`tthc.dsl.yaml.keys`, in Vietnamese and English, with examples). Output: a schema that VS
 Code's YAML extension (which validates with JSON Schema draft-07) uses to complete keys, show
 what a key means on hover and flag mistakes as the drafter types; the
 `# yaml-language-server: $schema=…` line that `tthc convert` writes points to the file
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tthc.dsl import ast
+from tthc.dsl import ast, models
 from tthc.dsl.reading.aliases import ALIASES
 from tthc.dsl.yaml.keys import KEYS, TOP_LEVEL_KEYS, Key, description
 from tthc.dsl.yaml.loader import ALIAS_TERMINALS, TOP_LEVEL
@@ -115,7 +115,7 @@ DROPPED = ("Span", "Endpoint", "Document")
 
 def yaml_json_schema() -> dict[str, Any]:
     """The schema of a `.yaml` procedure or registry file."""
-    generated = ast.Document.model_json_schema(
+    generated = models.model(ast.Document).model_json_schema(
         by_alias=True, ref_template=f"#/{DEFINITIONS}/{{model}}"
     )
     definitions: dict[str, Any] = generated["$defs"]

@@ -15,20 +15,18 @@ from tthc.rules.base import Finding, ProjectContext
 from tthc.rules.delegation.registry_flaws import grant_names, registry_flaws, with_steps, witness
 
 # What Law 72/2025/QH15 asks of the instrument of each mode (Arts. 12–14, partly verified).
-# Built without validation (the texts are literals here): validating a model at import builds
-# its validator and loads pydantic's plugin machinery, ~20 % of a cold one-file `tthc check`.
 NEEDS = {
-    ast.GrantMode.DEVOLUTION: Message.model_construct(
+    ast.GrantMode.DEVOLUTION: Message(
         vi="Điều 12 Luật Tổ chức chính quyền địa phương (Luật số 72/2025/QH15) yêu cầu phân"
         " quyền được quy định trong luật, nghị quyết của Quốc hội",
         en="Law 72/2025/QH15 Art. 12 has devolution set by a law or a National Assembly resolution",
     ),
-    ast.GrantMode.DECENTRALIZATION: Message.model_construct(
+    ast.GrantMode.DECENTRALIZATION: Message(
         vi="Điều 13 Luật Tổ chức chính quyền địa phương (Luật số 72/2025/QH15) yêu cầu phân"
         " cấp bằng văn bản quy phạm pháp luật",
         en="Law 72/2025/QH15 Art. 13 has decentralisation made by a normative document",
     ),
-    ast.GrantMode.AUTHORIZATION: Message.model_construct(
+    ast.GrantMode.AUTHORIZATION: Message(
         vi="Điều 14 Luật Tổ chức chính quyền địa phương (Luật số 72/2025/QH15) yêu cầu ủy"
         " quyền bằng văn bản",
         en="Law 72/2025/QH15 Art. 14 has authorisation made in writing",

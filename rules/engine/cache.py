@@ -27,7 +27,6 @@ CACHEDIR.TAG (backup tools skip it) and a .gitignore of `*` (git never offers it
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tthc.rules.engine.cache_key import opened, seal, secret_key
+from tthc.rules.engine.fingerprints import digest
 from tthc.rules.engine.pickling import dumps, loads
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 CACHE_DIR = ".tthc_cache"
-LAYOUT = "v3"  # raised when the layout or the encoding of entries changes
+LAYOUT = "v4"  # raised when the layout or the encoding of entries changes
 DATABASE = "entries.sqlite3"
 KEPT_RUNS = 8
 FILES, RUNS = "files", "runs"
@@ -69,17 +69,6 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, stamp INTEGER,"
     " PRIMARY KEY (kind, key)) WITHOUT ROWID"
 )
-
-
-def digest(*parts: str | bytes) -> str:
-    """A key: the SHA-256 of the parts, each one length-prefixed so that they cannot run
-    into one another."""
-    hasher = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
 
 
 @cache

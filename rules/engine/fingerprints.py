@@ -2,7 +2,8 @@
 
 Input: paths and the limits; a configuration. Output: each file's bytes (read once, kept for
 checking) and content digest; the path and digest of each file as key parts (`pairs`); the
-configuration as stable JSON (`config_fingerprint`: only what changes the findings).
+configuration as stable JSON (`config_fingerprint`: only what changes the findings); `digest`,
+the key made of such parts (the cache's keys, and the registry's in every run).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
@@ -18,8 +20,18 @@ from typing import Any
 
 from tthc.dsl import Limits
 from tthc.dsl.reading.links import link_outside_repository
-from tthc.rules.engine.cache import digest
 from tthc.rules.engine.config import Config
+
+
+def digest(*parts: str | bytes) -> str:
+    """A key: the SHA-256 of the parts, each one length-prefixed so that they cannot run
+    into one another."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
 
 
 def read_files(

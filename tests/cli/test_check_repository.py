@@ -191,6 +191,25 @@ def test_results_come_back_in_task_order_whoever_finishes_first() -> None:
     assert seen == list(range(12))
 
 
+@pytest.mark.parametrize("files", [1, 41, 1_000, 10_000])
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_files_are_cut_into_chunks_that_shrink_where_the_processes_meet(
+    files: int, jobs: int
+) -> None:
+    chunks = repo._chunks(list(range(files)), jobs)
+    assert [item for chunk in chunks for item in chunk] == list(range(files))  # in order, once
+    sizes = [len(chunk) for chunk in chunks]
+    assert all(1 <= size <= 64 for size in sizes)
+    # Largest at the ends, a file or two where the workers (from the front) meet this
+    # process (from the back): waiting for the chunks a worker still holds costs little.
+    smallest = sizes.index(min(sizes))
+    assert sizes[: smallest + 1] == sorted(sizes[: smallest + 1], reverse=True)
+    assert sizes[smallest:] == sorted(sizes[smallest:])
+    assert min(sizes) == 1
+    if files == 10_000:  # (one process takes every chunk from the back)
+        assert sizes[-1] == 64 and (sizes[0] == 64 or jobs == 1)
+
+
 def test_a_worker_that_dies_leaves_its_tasks_to_this_process() -> None:
     parent = os.getpid()
 

@@ -9,13 +9,14 @@ import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from tthc.cli.main import main
 from tthc.dsl import Diagnostic
-from tthc.rules.engine import repository as repo
+from tthc.rules.engine import cache as cache_module
 from tthc.rules.engine.cache import CACHE_DIR, DATABASE, FILES, LAYOUT, RUNS
 from tthc.rules.engine.cache_key import MAC_BYTES, key_folder, opened, seal, secret_key
 from tthc.rules.engine.pickling import _model, dumps, loads
@@ -28,7 +29,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(GOLDEN, tmp_path / "project")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.setattr(repo, "tool_fingerprint", lambda: "tool-under-test")
+    monkeypatch.setattr(cache_module, "tool_fingerprint", lambda: "tool-under-test")
     return tmp_path / "project"
 
 
@@ -122,6 +123,17 @@ def test_a_sealed_entry_moved_under_another_key_does_not_open(project: Path) -> 
     assert check() == honest
 
 
+class Renamed:
+    """A diagnostic as a version whose `Diagnostic` calls its `code` field `kode` writes it."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        names = tuple("kode" if name == "code" else name for name in Diagnostic._fields)
+        return _model, (Diagnostic, names, Diagnostic._values(self.diagnostic))
+
+
 def test_a_sealed_entry_with_a_renamed_field_is_recomputed_not_a_crash(project: Path) -> None:
     """A value that decodes but is not what this version writes (a renamed field): dropped."""
     honest = check("--no-cache")
@@ -134,12 +146,7 @@ def test_a_sealed_entry_with_a_renamed_field_is_recomputed_not_a_crash(project: 
         assert data is not None
         entry = loads(data)
         found = entry[2] if kind == RUNS else entry[0]
-        renamed = []
-        for diagnostic in found:
-            attributes = dict(diagnostic.__dict__)
-            attributes["kode"] = attributes.pop("code")
-            renamed.append(_model(Diagnostic, {**attributes, "code": "TT001"}, set(), None, None))
-            renamed[-1].__dict__.pop("code")
+        renamed = [Renamed(diagnostic) for diagnostic in found]
         if not renamed:
             continue
         swapped = (entry[0], entry[1], renamed) if kind == RUNS else (tuple(renamed), *entry[1:])

@@ -273,7 +273,7 @@ def grants() -> st.SearchStrategy[ast.Grant]:
         conditions=optional(texts()),
         resources=optional(texts()),
         confidence=st.sampled_from(ast.Confidence),
-        to=names(),  # required fields go by the name the model's signature shows
+        receiver=names(),
     )
 
 
@@ -286,7 +286,7 @@ def transfers() -> st.SearchStrategy[ast.Transfer]:
         basis=small(citations(), 2),
         confidence=st.sampled_from(ast.Confidence),
         giver=names(),
-        to=names(),  # required fields go by the name the model's signature shows
+        receiver=names(),
     )
 
 

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from lark.exceptions import UnexpectedInput
-from pydantic import BaseModel
 
 from tthc.dsl import ast
+from tthc.dsl.frozen import Frozen
 from tthc.dsl.printer.dsl import format_dsl
 from tthc.dsl.reading.grammar import STARTS
 from tthc.dsl.reading.lalr_driver import LalrDriver
@@ -46,7 +46,7 @@ def load_strategies() -> ModuleType:
 
 def dump(value: Any) -> Any:
     """Everything a parse gives, spans included (an `Item` is what a fragment may give)."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Frozen):
         return value.model_dump(mode="json")
     if isinstance(value, tuple):
         return [dump(v) for v in value]

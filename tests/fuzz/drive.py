@@ -44,6 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from inputs import CATEGORIES, Case, make_case
 from oracle import judge
 
+from tthc.rules.engine.cache import LAYOUT
+
 REPORT = "report.out"
 
 
@@ -105,7 +107,7 @@ def _write(case: Case, project: Path) -> bytes:
 def _damage(project: Path, how: str, rng: random.Random) -> None:
     """Does to the cache folder what a pull request or a crash can do to it."""
     folder = project / ".tthc_cache"
-    database = folder / "v3" / "entries.sqlite3"
+    database = folder / LAYOUT / "entries.sqlite3"
     if how == "remove" or (how == "file" and folder.is_dir()):
         shutil.rmtree(folder, ignore_errors=True)
         if how == "file":

@@ -41,21 +41,21 @@ def test_a_model_comes_back_equal_and_twice() -> None:
 
 @pytest.mark.parametrize("attempt", [1, 2])
 def test_a_model_missing_a_field_is_refused(attempt: int) -> None:
-    values = dict(_diagnostic().__dict__)
-    values.pop("code")
-    forged = pickle.dumps(_Forged(Diagnostic, values, set(), None, None))
+    diagnostic = _diagnostic()
+    names, values = Diagnostic._fields[1:], Diagnostic._values(diagnostic)[1:]  # no `code`
+    forged = dumps(_Forged(Diagnostic, names, values))
     with pytest.raises(pickle.UnpicklingError, match="not the fields"):
         loads(forged)
 
 
 @pytest.mark.parametrize("attempt", [1, 2])
 def test_a_class_that_is_not_a_model_is_refused(attempt: int) -> None:
-    forged = pickle.dumps(_Forged(dt.date, {}, set(), None, None))
+    forged = pickle.dumps(_Forged(dt.date, (), ()))
     with pytest.raises(pickle.UnpicklingError, match="not a model"):
         loads(forged)
 
 
-def test_attributes_that_are_not_a_dict_are_refused() -> None:
-    forged = pickle.dumps(_Forged(Diagnostic, ["code"], set(), None, None))
+def test_attributes_that_are_not_a_tuple_are_refused() -> None:
+    forged = pickle.dumps(_Forged(Diagnostic, Diagnostic._fields, ["code"]))
     with pytest.raises(pickle.UnpicklingError, match="not the attributes"):
         loads(forged)

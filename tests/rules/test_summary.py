@@ -26,7 +26,7 @@ def test_a_summary_keeps_the_header_and_the_deciding_steps_only() -> None:
     assert node.flow == () and node.dossier == () and node.fees == ()
     kept = [s for s in procedure.node.steps if s.kind in DECIDING]
     assert kept and list(node.steps) == kept and list(summary.steps.values()) == kept
-    assert len(dumps(node)) * 4 < len(dumps(procedure.node))
+    assert len(dumps(node)) * 3 < len(dumps(procedure.node))
 
 
 def test_a_file_result_comes_back_equal_after_the_trip() -> None:

@@ -19,8 +19,7 @@ from tthc.compiler.analysis.competence.powers import Link
 from tthc.compiler.analysis.competence.validity import Gap
 from tthc.dsl import CODES, Message, ast
 
-# (vi, en) words, not `Message`s: a model built at import time would load pydantic's plugins on a
-# cold check that never words an answer (tests/cli/test_cold_start.py).
+# (vi, en) words, not `Message`s: words, which the explanations put together into messages.
 _COLLECTIVE = ("tập thể", "the collective body")
 _INDIVIDUAL = ("cá nhân", "the individual")
 

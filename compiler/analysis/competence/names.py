@@ -28,8 +28,7 @@ KIND_VI |= {Kind.LOCAL_RESOLUTION: "Nghị quyết HĐND", Kind.ACT: "Văn bản
 
 
 def day(on: dt.date) -> Message:
-    # Two strings made here: no validation needed (nor the validator built on a cold start).
-    return Message.model_construct(vi=on.strftime("%d/%m/%Y"), en=on.isoformat())
+    return Message(vi=on.strftime("%d/%m/%Y"), en=on.isoformat())
 
 
 def who(model: Registry, name: str) -> Message:
