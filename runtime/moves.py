@@ -57,6 +57,11 @@ def into_supplement(procedure: ProcedureModel, branch: Branch) -> bool:
     )
 
 
+def refusal_steps(procedure: ProcedureModel) -> frozenset[str]:
+    """The steps of `procedure` that refuse: a case that went through one closes refused."""
+    return frozenset(name for name, s in procedure.steps.items() if s.kind is Kind.REFUSAL)
+
+
 @dataclass
 class Moves:
     registry: Model
@@ -66,6 +71,9 @@ class Moves:
     settings: Settings
     now: dt.datetime
     case: Case
+    # The procedure's refusal steps, found once per procedure (`refusal_steps`), not at every
+    # arrival at a result step or at the end.
+    refusals: frozenset[str]
     last_hash: str = GENESIS
     next_seq: int = 1
     events: list[Event] = field(default_factory=list)
@@ -112,9 +120,7 @@ class Moves:
                 None,
                 {"step": node, "body": step.counterpart.value, "due": due.isoformat()},
             )
-        if step.kind is Kind.RESULT and not any(
-            self.procedure.steps[s].kind is Kind.REFUSAL for s in case.done_steps
-        ):
+        if step.kind is Kind.RESULT and self.refusals.isdisjoint(case.done_steps):
             self.notify("result_ready", {"step": node})
 
     def take(self, source: str, branch: Branch) -> None:
@@ -183,7 +189,7 @@ class Moves:
 
     def close(self) -> None:
         case = self.case
-        refused = any(self.procedure.steps[s].kind is Kind.REFUSAL for s in case.done_steps)
+        refused = not self.refusals.isdisjoint(case.done_steps)
         case.status = REFUSED if refused else RESOLVED
         case.closed_at = self.now
         # On time against the first date: a new date after an apology is still late.
@@ -202,7 +208,11 @@ class Moves:
             return "applicant"
         if case.handoff is not None:
             return case.handoff.body
-        actors = [self.procedure.steps[s].actor for s in case.open_steps]
+        steps = self.procedure.steps
+        if len(case.open_steps) == 1:  # the usual case: one token, one actor
+            actor = steps[case.open_steps[0]].actor
+            return "" if actor is None else actor.value
+        actors = [steps[s].actor for s in case.open_steps]
         return ",".join(dict.fromkeys(a.value for a in actors if a is not None))
 
 

@@ -30,7 +30,7 @@ from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.deploy import verify_procedure
 from tthc.runtime.authorise import authorise
 from tthc.runtime.case import Case
-from tthc.runtime.moves import Moves
+from tthc.runtime.moves import Moves, refusal_steps
 from tthc.runtime.signatures import SignaturePolicy
 from tthc.runtime.store.base import Conflict, Receipt, RefusalRecord, Store, Write
 from tthc.runtime.values import (
@@ -113,6 +113,7 @@ class Pipeline:
         self.new_id = new_id
         self._memos = {version: Memo() for version in self.bundles}
         self._procedures: dict[str, tuple[ProcedureModel, Workflow]] = {}
+        self._refusals: dict[str, frozenset[str]] = {}  # by procedure digest
 
     # -- set-up -----------------------------------------------------------------------------
 
@@ -123,6 +124,7 @@ class Pipeline:
                 raise ValueError(f"procedure {bundled.code} does not match its digest")
             model = bundled.model()
             found = self._procedures[bundled.digest] = (model, build_procedure(model))
+            self._refusals[bundled.digest] = refusal_steps(model)
         return found
 
     def _moves(self, case: Case, now: dt.datetime) -> Moves | Refused:
@@ -144,6 +146,7 @@ class Pipeline:
             self.settings,
             now,
             case,
+            self._refusals[pinned.digest],
             case.last_hash,
             case.seq + 1,
         )

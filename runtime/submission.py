@@ -117,7 +117,9 @@ def _made(engine: Pipeline, dossier: Dossier, case_id: str | None) -> Moves | Re
         documents=list(dict.fromkeys(dossier.documents)),
         filed_at=now,
     )
-    moves = Moves(bundle.registry, procedure, workflow, engine.calendar, engine.settings, now, case)
+    refusals = engine._refusals[bundled.digest]
+    calendar, settings = engine.calendar, engine.settings
+    moves = Moves(bundle.registry, procedure, workflow, calendar, settings, now, case, refusals)
     moves.record(
         "submitted",
         None,
