@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from typing import Any
 
 import click
+
+from tthc.cli.lazy_group import LazyGroup
 
 INTERNAL_ERROR = 3
 
 
 def crash_report(error: BaseException) -> str:
     """A short report of an exception, naming the innermost frame inside tthc."""
+    import traceback  # only on a crash
+
     frames = traceback.extract_tb(error.__traceback__)
     ours = [f for f in frames if "/tthc/" in f.filename.replace("\\", "/") or _in_tree(f.filename)]
     where = ours[-1] if ours else (frames[-1] if frames else None)
@@ -45,7 +48,7 @@ def _in_tree(filename: str) -> bool:
     return os.path.abspath(filename).startswith(folder + os.sep)
 
 
-class CrashGuard(click.Group):
+class CrashGuard(LazyGroup):
     """The `tthc` group: an exception escaping a command becomes exit code 3 and a report; a
     usage error is shown in the user's language (`tthc.cli.usage_errors`), still exit code 2."""
 

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from tthc.cli.help_texts import COMMANDS, HEADINGS, OPTIONS
+from tthc.cli.lazy_group import LazyGroup
 
 _ENGLISH = "_tthc_help_en"
 
@@ -41,7 +42,8 @@ def commands(root: click.Command, path: str = "tthc") -> Iterator[tuple[str, cli
     """Every command under `root` with its path (`tthc case act`)."""
     yield path, root
     if isinstance(root, click.Group):
-        for name, command in sorted(root.commands.items()):
+        listed = root.all_commands() if isinstance(root, LazyGroup) else root.commands
+        for name, command in sorted(listed.items()):
             yield from commands(command, f"{path} {name}")
 
 

@@ -1,9 +1,10 @@
 """The `tthc` command: a thin layer over the library. Input: the command line; output: the exit
 code (0 clean, 1 findings, 2 usage or I/O error, 3 an internal error: `tthc.cli.crash`).
 
-This module only assembles the group. Each command's options and help texts live in the module
-of its job, each command parses its options, calls one library function (imported when it runs,
-so `tthc --version` is fast), renders the result and chooses the exit code:
+This module only names the commands. Each command's options and help texts live in the module
+of its job, imported when the command is used (`COMMANDS`); each command parses its options,
+calls one library function (imported when it runs, so `tthc --version` is fast), renders the
+result and chooses the exit code:
 
     check_commands.py      check, compile
     reference_commands.py  rules, explain, schema
@@ -24,24 +25,36 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import click
 
-from tthc.cli.case_group import case
-from tthc.cli.check_commands import check, compile_
 from tthc.cli.crash import CrashGuard
-from tthc.cli.file_commands import convert, diff, fmt, import_, migrate
-from tthc.cli.output_commands import docs, export, graph, report
-from tthc.cli.reference_commands import explain, rules_, schema
-from tthc.cli.server_commands import db, serve
+
+# Where each command is defined: its module is imported only when the command is used (or
+# listed, by `--help`), so that `tthc check FILE` pays for none of the others
+# (`tthc.cli.lazy_group`). `tthc --help` lists them in alphabetical order.
+COMMANDS = {
+    "check": "tthc.cli.check_commands:check",
+    "compile": "tthc.cli.check_commands:compile_",
+    "rules": "tthc.cli.reference_commands:rules_",
+    "explain": "tthc.cli.reference_commands:explain",
+    "schema": "tthc.cli.reference_commands:schema",
+    "graph": "tthc.cli.output_commands:graph",
+    "docs": "tthc.cli.output_commands:docs",
+    "export": "tthc.cli.output_commands:export",
+    "report": "tthc.cli.output_commands:report",
+    "fmt": "tthc.cli.file_commands:fmt",
+    "convert": "tthc.cli.file_commands:convert",
+    "migrate": "tthc.cli.file_commands:migrate",
+    "diff": "tthc.cli.file_commands:diff",
+    "import": "tthc.cli.file_commands:import_",
+    "case": "tthc.cli.case_group:case",
+    "serve": "tthc.cli.server_commands:serve",
+    "db": "tthc.cli.server_commands:db",
+}
 
 
-@click.group(cls=CrashGuard, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=CrashGuard, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 # The version is looked up only when asked for: importlib.metadata costs ~20 ms at start-up.
 @click.version_option(None, "--version", "-V", package_name="tthc", prog_name="tthc")
 def main() -> None:
     """tthc: compile and check Vietnamese administrative procedures before deployment."""
-
-
-# `tthc --help` lists the commands in alphabetical order whatever the order here.
-for _command in (check, compile_, rules_, explain, graph, docs, export, fmt, convert, schema):
-    main.add_command(_command)
-for _command in (migrate, diff, report, import_, case, serve, db):
-    main.add_command(_command)

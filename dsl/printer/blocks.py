@@ -18,7 +18,7 @@ the comment speaks about what is on its line. Flow lines are never wrapped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tthc.dsl import ast
 from tthc.dsl.printer.lines import Comments, Key, Line
@@ -35,8 +35,7 @@ from tthc.dsl.printer.wrap import GAP, Attr, fill, listed
 INDENT = 4  # of a block's rows
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One item of a block: its cells in table order (empty where an attribute is missing;
     the first `lead` of them open the first line when the row is wrapped), then attributes
     that follow the columns freely."""
@@ -68,6 +67,8 @@ def _table(rows: list[Row], most: int | None) -> list[str] | None:
     """One line per row, or None as soon as a line is longer than `most` (when given). A
     column is as wide as its widest cell that something follows on its line, so that a long
     cell at the end of one line does not push the other lines apart."""
+    if most is not None and any(_shortest(row) > most for row in rows):
+        return None  # (most steps blocks: a title and an actor fill a line)
     counts = [_filled(row.cells) for row in rows]
     widths = [0] * max(len(row.cells) for row in rows)
     for row, count in zip(rows, counts, strict=True):
@@ -87,6 +88,16 @@ def _table(rows: list[Row], most: int | None) -> list[str] | None:
             return None
         texts.append(text)
     return texts
+
+
+def _shortest(row: Row) -> int:
+    """The length of the row's table line if every column were as narrow as its cell here: no
+    table line of the row is shorter (padding only adds spaces before the line's last
+    character that is not one), so a row longer than the limit rules the table out before
+    the columns are measured."""
+    parts = [cell for cell in row.cells if cell]
+    parts.extend(attr.text for attr in row.free)
+    return len(GAP.join(parts).rstrip())
 
 
 def _filled(cells: tuple[str, ...]) -> int:

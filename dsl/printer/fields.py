@@ -16,14 +16,13 @@ place of the first of them (`Comments.together`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tthc.dsl.printer.lines import Comments, Key, Line
 from tthc.dsl.printer.wrap import GAP, Attr, fill
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """A keyword line: its keyword, its value (attributes `gap` apart, which the line may
     break between), its key and the keys it also stands for (`Line.aliases`)."""
 
@@ -32,7 +31,7 @@ class Field:
     key: Key
     gap: str = " "
     aliases: tuple[Key, ...] = ()
-    block: tuple[Line, ...] = field(default=())  # a nested block printed as it is (`moved`)
+    block: tuple[Line, ...] = ()  # a nested block printed as it is (`moved`)
 
 
 def field_lines(

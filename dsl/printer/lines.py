@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 Key = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Line:
+# `Line`, `Comment` and the printer's other values made per item (`Attr`, `Row`, `Field`) are
+# named tuples: a printed draft makes ~100 of them, and a frozen dataclass is made through
+# `object.__setattr__` for each field, several times slower.
+class Line(NamedTuple):
     """One output line. `key` is the item it prints (None for blank lines); `comment_indent`
     is where full-line comments before it go when that differs from `indent` (before a `}`,
     comments stay at the indentation of the block's content); `lead` is an item printed on
@@ -35,8 +38,7 @@ class Line:
     aliases: tuple[Key, ...] = ()
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment from the source: `# ...` as written, the item it belongs to, whether it
     stood on that item's line (trailing) or on lines of its own before it (leading), and
     whether a blank line followed it (a heading set apart from what it introduces)."""

@@ -16,14 +16,13 @@ the attributes, never on how the source was laid out, which keeps `tthc fmt` ide
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GAP = "  "  # between attributes, and between the columns of a block
 WIDTH = 100  # the default line length, as for the project's code
 
 
-@dataclass(frozen=True)
-class Attr:
+class Attr(NamedTuple):
     """`head item, item, ...`: a keyword or a whole value (`head`), and the items of a list,
     which may go on several lines, broken after a comma."""
 

@@ -11,10 +11,10 @@ only `tthc.dsl`; composing it with the checks is this layer's part.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from tthc.compiler.importer import ImportResult, located, write_result
+from tthc.compiler.importer import Draft, ImportResult, located, write_result
 from tthc.compiler.importer.run import fewer_collections, settle
 from tthc.dsl import Diagnostic, ast
 from tthc.rules.engine.config import Config
@@ -31,7 +31,7 @@ def check_import(
 ) -> list[Diagnostic]:
     write_result(result, out)
     with fewer_collections():
-        known = _located(result, out)
+        known = _Located(result, out)
         settle()  # the drafts and their trees, kept until the end, out of the check's collections
         diagnostics = _check(out, registry, config, jobs, known)
     by_path: dict[str, list[Diagnostic]] = {}
@@ -54,16 +54,40 @@ def check_import(
     return diagnostics
 
 
-def _located(result: ImportResult, out: Path) -> dict[str, ast.Document]:
+class _Located(Mapping[str, ast.Document]):
     """Each draft's AST with the spans of its written file, by the path discovery gives it
-    (`located`: the check then parses no draft); a draft the walk cannot place is parsed."""
-    known = {}
-    for draft in result.drafts:
-        path = str(out / draft.name)  # as discovery names it: str(Path(folder) / name)
-        document = located(draft.procedure, draft.text, path) if draft.procedure else None
-        if document is not None:
-            known[path] = document
-    return known
+    (`located`: the check then parses no draft); a draft the walk cannot place is not here,
+    and is parsed. Each is placed when the check asks for it, in the process that checks that
+    file: with several jobs, each worker places its own share (the forked workers inherit the
+    drafts), and the parent never walks the others'."""
+
+    def __init__(self, result: ImportResult, out: Path) -> None:
+        # As discovery names a file: str(Path(folder) / name).
+        self._drafts: dict[str, Draft] = {str(out / d.name): d for d in result.drafts}
+        self._placed: dict[str, ast.Document | None] = {}
+
+    def __getitem__(self, path: str) -> ast.Document:
+        if path in self._placed:
+            document = self._placed[path]
+        else:
+            draft = self._drafts[path]  # KeyError: not a draft
+            procedure = draft.procedure
+            document = located(procedure, draft.text, path) if procedure else None
+            self._placed[path] = document
+        if document is None:
+            raise KeyError(path)
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path in self._drafts if path in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)  # places every draft: the check never asks
+
+    def __bool__(self) -> bool:
+        """Whether there are drafts, without placing them (`CheckRequest` asks, to leave the
+        cache out)."""
+        return bool(self._drafts)
 
 
 def _check(
@@ -71,7 +95,7 @@ def _check(
     registry: Sequence[Path],
     config: Config | None,
     jobs: int,
-    known: dict[str, ast.Document],
+    known: Mapping[str, ast.Document],
 ) -> list[Diagnostic]:
     """`check_paths` on the output folder with the worker processes asked for (no cache: the
     drafts were just written). An unusable configuration gives its own diagnostics and nothing

@@ -25,9 +25,11 @@ from urllib.parse import quote
 
 # Bidirectional embeddings, overrides and isolates: text that reads differently than it runs.
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_LINE_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Compiled when a string first needs them (`re` keeps them): a class reaching past U+00FF costs
+# about a millisecond to compile, and a clean check prints no string that needs one.
+LINE_UNSAFE = f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]"
+XML_UNSAFE = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+SURROGATE = "[\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -45,7 +47,7 @@ def _escaped(match: re.Match[str]) -> str:
 def one_line(text: str) -> str:
     if text.isprintable():
         return text
-    return _LINE_UNSAFE.sub(_escaped, text)
+    return re.sub(LINE_UNSAFE, _escaped, text)
 
 
 def line_start(text: str) -> str:
@@ -57,13 +59,13 @@ def line_start(text: str) -> str:
 def readable(text: str) -> str:
     if text.isascii():
         return text
-    return _SURROGATE.sub(_escaped, text)
+    return re.sub(SURROGATE, _escaped, text)
 
 
 def xml_text(text: str) -> str:
     if text.isprintable() and text.isascii():
         return text
-    return _XML_UNSAFE.sub(_escaped, text)
+    return re.sub(XML_UNSAFE, _escaped, text)
 
 
 def path_uri(path: str) -> str:

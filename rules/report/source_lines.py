@@ -10,8 +10,9 @@ from tthc.dsl.reading.links import link_outside_repository
 
 # The line ends the reader counts (`tthc.dsl.reading.source.decode_source`): CR LF, a lone CR, LF, and
 # in YAML also NEL, LINE and PARAGRAPH SEPARATOR, as the YAML parser does.
-_BREAKS = re.compile("\r\n|\r|\n")
-_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Compiled when a line is first quoted (`re` keeps them), never by a clean check.
+BREAKS = "\r\n|\r|\n"
+YAML_BREAKS = "\r\n|[\r\n\x85\u2028\u2029]"
 
 
 @lru_cache(maxsize=256)
@@ -23,8 +24,8 @@ def _lines(path: str, stamp: tuple[int, int]) -> tuple[str, ...] | None:
             text = handle.read()
     except OSError:
         return None
-    breaks = _YAML_BREAKS if path.lower().endswith((".yaml", ".yml")) else _BREAKS
-    return tuple(breaks.split(text))
+    breaks = YAML_BREAKS if path.lower().endswith((".yaml", ".yml")) else BREAKS
+    return tuple(re.split(breaks, text))
 
 
 def source_line(path: str, line: int) -> str | None:

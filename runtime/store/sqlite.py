@@ -3,7 +3,9 @@
 Input: a database path (created on first use) and the `Write`s of the engine. Output: what
 `tthc.runtime.store.base.Store` promises, over four tables: `cases` (the state as JSON and the
 indexed columns), `events` (the hash-chained audit trail), `outbox`, `receipts` (idempotency
-keys), and `refusals`. One write is one `BEGIN IMMEDIATE` transaction.
+keys), and `refusals`. The writes of concurrent threads share a `BEGIN IMMEDIATE`
+transaction, each in its own savepoint, and each is answered once that transaction is durable
+(`tthc.runtime.store.group`); a lone write is a transaction of its own.
 
 The overdue query reads only the partial covering index `cases_overdue` (`alarm` is set only on
 open cases whose clock runs; the index holds every column the query returns, in its order): a
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from tthc.runtime.case import Case
 from tthc.runtime.store import base
 from tthc.runtime.store import rows as row
 from tthc.runtime.store.base import Conflict, Period, Write
+from tthc.runtime.store.group import GroupCommit
 from tthc.runtime.values import Event, Notification
 
 SCHEMA = """
@@ -62,24 +66,39 @@ _INSERT_CASE = f"INSERT INTO cases ({row.CASE_COLUMNS}) VALUES ({','.join('?' * 
 _INSERT_EVENT = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _INSERT_OUTBOX = "INSERT OR IGNORE INTO outbox (id, case_id, kind, at, data) VALUES (?, ?, ?, ?, ?)"
 _INSERT_RECEIPT = "INSERT INTO receipts VALUES (?, ?, ?, ?)"
+_INSERT_REFUSAL = "INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)"
+_MARK_DELIVERED = "UPDATE outbox SET delivered = 1 WHERE id = ?"
 
 # Cases this store wrote or read last, kept to answer the next command on them (see `case`).
 KNOWN_CASES = 1024
 
 
 class SQLiteStore:
-    """A store in one SQLite file. `synchronous`: FULL (default), NORMAL or OFF."""
+    """A store in one SQLite file. `synchronous`: FULL (default), NORMAL or OFF.
+
+    Safe to share between threads (`thread_safe`: the HTTP server then runs commands at once):
+    the writes go through one connection by group commit (`tthc.runtime.store.group`: the
+    commands of several threads share a transaction and its fsync, each answered only once it
+    is durable); each thread reads through a connection of its own, which sees only committed
+    transactions (WAL), never a group still being written. An in-memory database has one
+    connection: its reads wait for the transaction running."""
+
+    thread_safe = True
 
     def __init__(self, path: str | Path, synchronous: str = "FULL") -> None:
         if synchronous.upper() not in ("FULL", "NORMAL", "OFF", "EXTRA"):
             raise ValueError(f"synchronous must be FULL, NORMAL, OFF or EXTRA: {synchronous}")
         self.path = str(path)
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA busy_timeout = 10000")
-        if self.path != ":memory:":
+        self._db = self._connect()
+        self._in_memory = self.path == ":memory:"
+        if not self._in_memory:
             self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute(f"PRAGMA synchronous = {synchronous.upper()}")
         self._db.executescript(SCHEMA)
+        self.group = GroupCommit(self._db)
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._remembering = threading.Lock()
         # case id -> (version, the case at that version, its indexed columns), the oldest
         # first. A version is written once (the UPDATE checks it), so the state of a case at a
         # version is the same in every process: a command finding its case at the version it
@@ -87,49 +106,66 @@ class SQLiteStore:
         # (an index whose columns did not change is not rewritten, nor its page logged).
         self._known: dict[str, tuple[int, Case, dict[str, Any]]] = {}
 
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout = 10000")
+        return db
+
+    def _rows(self, sql: str, parameters: Any = ()) -> list[Any]:
+        """The rows of a query, read whole (a statement left part read would hold its
+        connection's snapshot), through this thread's reading connection."""
+        if self._in_memory:
+            with self.group.busy:
+                return self._db.execute(sql, parameters).fetchall()
+        reader: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if reader is None:
+            reader = self._local.db = self._connect()
+            self._readers.append(reader)
+        return reader.execute(sql, parameters).fetchall()
+
     # -- writing ----------------------------------------------------------------------------
 
     def commit(self, write: Write) -> Conflict | None:
-        db, case = self._db, write.case
-        columns = case.columns()
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if write.expected is None:
-                try:
-                    db.execute(_INSERT_CASE, row.case_row(case, columns))
-                except sqlite3.IntegrityError:
-                    db.execute("ROLLBACK")
-                    return Conflict.EXISTS
-            else:
-                changed = self._changed(case.id, write.expected, columns)
-                assignments = "".join(f"{name} = ?, " for name in changed)
-                done = db.execute(
-                    f"UPDATE cases SET {assignments}state = ? WHERE id = ? AND version = ?",
-                    (*changed.values(), row.dumps(case.to_json()), case.id, write.expected),
-                )
-                if done.rowcount != 1:
-                    db.execute("ROLLBACK")
-                    return Conflict.STALE
-            if write.events:
-                db.executemany(_INSERT_EVENT, [row.event_row(e) for e in write.events])
-            if write.notifications:
-                db.executemany(_INSERT_OUTBOX, [row.outbox_row(n) for n in write.notifications])
-            if write.receipt is not None:
-                r = write.receipt
-                try:
-                    db.execute(_INSERT_RECEIPT, (r.key, r.request, r.case_id, r.version))
-                except sqlite3.IntegrityError:
-                    # Another process committed a command with this key since the engine
-                    # looked it up: this write is not applied, the engine replays that one.
-                    db.execute("ROLLBACK")
-                    return Conflict.KEY_TAKEN
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        self._remember(case, columns)
-        return None
+        columns = write.case.columns()
+        conflict = self.group.run(lambda db: self._apply(db, write, columns))
+        if conflict is None:
+            self._remember(write.case, columns)
+        return conflict
+
+    def _apply(
+        self, db: sqlite3.Connection, write: Write, columns: dict[str, Any]
+    ) -> tuple[Conflict | None, bool]:
+        """One write's statements inside the group's transaction: its conflict, or None and
+        its rows kept."""
+        case = write.case
+        if write.expected is None:
+            try:
+                db.execute(_INSERT_CASE, row.case_row(case, columns))
+            except sqlite3.IntegrityError:
+                return Conflict.EXISTS, False
+        else:
+            changed = self._changed(case.id, write.expected, columns)
+            assignments = "".join(f"{name} = ?, " for name in changed)
+            done = db.execute(
+                f"UPDATE cases SET {assignments}state = ? WHERE id = ? AND version = ?",
+                (*changed.values(), row.dumps(case.to_json()), case.id, write.expected),
+            )
+            if done.rowcount != 1:
+                return Conflict.STALE, False
+        if write.events:
+            db.executemany(_INSERT_EVENT, [row.event_row(e) for e in write.events])
+        if write.notifications:
+            db.executemany(_INSERT_OUTBOX, [row.outbox_row(n) for n in write.notifications])
+        if write.receipt is not None:
+            r = write.receipt
+            try:
+                db.execute(_INSERT_RECEIPT, (r.key, r.request, r.case_id, r.version))
+            except sqlite3.IntegrityError:
+                # Another command with this key was committed since the engine looked it up
+                # (in this group or by another process): this write is not applied, the
+                # engine replays that one.
+                return Conflict.KEY_TAKEN, False
+        return None, True
 
     def _changed(self, case_id: str, expected: int, columns: dict[str, Any]) -> dict[str, Any]:
         """The indexed columns to set: those that differ from the version the write follows,
@@ -141,40 +177,43 @@ class SQLiteStore:
         return {name: value for name, value in columns.items() if before[name] != value}
 
     def _remember(self, case: Case, columns: dict[str, Any]) -> None:
-        known = self._known
-        known.pop(case.id, None)
-        known[case.id] = (case.version, case.copy(), columns)
-        if len(known) > KNOWN_CASES:
-            known.pop(next(iter(known)), None)
+        known, entry = self._known, (case.version, case.copy(), columns)
+        with self._remembering:
+            known.pop(case.id, None)
+            known[case.id] = entry
+            if len(known) > KNOWN_CASES:
+                known.pop(next(iter(known)), None)
 
     def record_refusal(self, record: base.RefusalRecord) -> None:
-        self._db.execute("INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)", row.refusal_row(record))
+        values = row.refusal_row(record)
+        self.group.run(lambda db: (db.execute(_INSERT_REFUSAL, values), True))
 
     def delivered(self, ids: list[str]) -> None:
-        self._db.executemany("UPDATE outbox SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
+        keys = [(i,) for i in ids]
+        self.group.run(lambda db: (db.executemany(_MARK_DELIVERED, keys), True))
 
     # -- reading ----------------------------------------------------------------------------
 
     def case(self, case_id: str) -> Case | None:
         """The stored case: a copy of the one this store knows when the database holds that
         version of it (one indexed look-up of the version), else read whole."""
-        db, known = self._db, self._known.get(case_id)
+        known = self._known.get(case_id)
         if known is not None:
-            row = db.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()
-            if row is not None and row[0] == known[0]:
+            found = self._rows("SELECT version FROM cases WHERE id = ?", (case_id,))
+            if found and found[0][0] == known[0]:
                 return known[1].copy()
-        row = db.execute("SELECT state FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is None:
+        found = self._rows("SELECT state FROM cases WHERE id = ?", (case_id,))
+        if not found:
             return None
-        case = Case.from_json(json.loads(row[0]))
+        case = Case.from_json(json.loads(found[0][0]))
         self._remember(case, case.columns())
         return case
 
     def case_ids(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT id FROM cases ORDER BY id")]
+        return [r[0] for r in self._rows("SELECT id FROM cases ORDER BY id")]
 
     def events(self, case_id: str) -> list[Event]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT case_id, seq, kind, at, actor, data, previous, hash FROM events "
             "WHERE case_id = ? ORDER BY seq",
             (case_id,),
@@ -182,13 +221,13 @@ class SQLiteStore:
         return [row.event(r) for r in rows]
 
     def receipt(self, key: str) -> base.Receipt | None:
-        row = self._db.execute(
+        found = self._rows(
             "SELECT key, request, case_id, version FROM receipts WHERE key = ?", (key,)
-        ).fetchone()
-        return None if row is None else base.Receipt(*row)
+        )
+        return base.Receipt(*found[0]) if found else None
 
     def refusals(self, case_id: str) -> list[base.RefusalRecord]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT case_id, at, actor, command, reason, message FROM refusals "
             "WHERE case_id = ? ORDER BY rowid",
             (case_id,),
@@ -196,7 +235,7 @@ class SQLiteStore:
         return [row.refusal(r) for r in rows]
 
     def overdue(self, today: dt.date, limit: int | None = None) -> list[base.OverdueRow]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT id, procedure, commune, alarm, holder, handoff_body, handoff_due FROM cases "
             "WHERE alarm IS NOT NULL AND alarm < ? ORDER BY alarm, id LIMIT ?",
             (today.isoformat(), -1 if limit is None else limit),
@@ -206,7 +245,7 @@ class SQLiteStore:
     def worklist(
         self, province: str, commune: str | None, role: str, limit: int = 50, offset: int = 0
     ) -> list[base.WorkItem]:
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT id, procedure, commune, status, alarm, holder, version FROM cases "
             "WHERE province = ? AND (? IS NULL OR commune = ?) AND closed IS NULL "
             "AND instr(',' || holder || ',', ',' || ? || ',') > 0 "
@@ -216,7 +255,7 @@ class SQLiteStore:
         return [row.work_item(r) for r in rows]
 
     def indicators(self, period: Period) -> list[base.IndicatorRow]:
-        rows = self._db.execute(
+        rows = self._rows(
             """
             SELECT procedure, commune,
               SUM(filed BETWEEN :a AND :b),
@@ -234,8 +273,10 @@ class SQLiteStore:
         return [base.IndicatorRow(*r) for r in rows]
 
     def outbox(self, limit: int = 100) -> list[Notification]:
-        rows = self._db.execute(row.PENDING.format("?"), (limit,))
+        rows = self._rows(row.PENDING.format("?"), (limit,))
         return [row.notification(r) for r in rows]
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
         self._db.close()

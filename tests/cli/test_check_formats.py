@@ -230,7 +230,9 @@ def test_every_format_the_library_renders_is_offered_by_tthc_check() -> None:
     reports); a format added to `tthc.rules.report.render.FORMATS` must be added there too."""
     from tthc.rules.report import FORMATS
 
-    [option] = [p for p in main.commands["check"].params if p.name == "form"]
+    command = main.get_command(click.Context(main), "check")
+    assert command is not None
+    [option] = [p for p in command.params if p.name == "form"]
     assert isinstance(option.type, click.Choice)
     assert list(option.type.choices) == list(FORMATS)
 

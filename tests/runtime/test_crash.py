@@ -30,13 +30,25 @@ def bundle_file(corpus: Bundle, tmp_path: Path) -> Path:
     return path
 
 
-def test_every_acknowledged_command_survives_sigkill(bundle_file: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("threads", [1, 4])
+def test_every_acknowledged_command_survives_sigkill(
+    bundle_file: Path, tmp_path: Path, threads: int
+) -> None:
+    """With 4 threads in the child, their commands share transactions (group commit): a kill
+    in the middle of a group loses none that was acknowledged."""
     store_path = tmp_path / "cases.db"
     chance = random.Random(20260304)
     acknowledged: dict[str, int] = {}
     for round_number in range(ROUNDS):
         child = subprocess.Popen(
-            [sys.executable, str(CHILD), str(bundle_file), str(store_path), str(round_number)],
+            [
+                sys.executable,
+                str(CHILD),
+                str(bundle_file),
+                str(store_path),
+                str(round_number),
+                str(threads),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
