@@ -29,7 +29,6 @@ reads) already live in their own modules.
 
 import asyncio
 import gc
-import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -90,18 +89,8 @@ T = TypeVar("T")
 THREADS = 40
 
 
-# How long a thread may hold the GIL while another waits (Python's default: 5 ms). A worker's
-# event loop hands every command to a thread and takes its answer back; each hand-off can leave
-# the loop waiting up to this long for the GIL, and those waits pile up in the p99. At 0.5-1 ms
-# the p99/p50 ratio was lower in all eight alternating pairs run at 4 workers (2.0-2.8 against
-# 2.4-4.5; `docs/serving.md`, fourth pass). Set in `tthc serve`'s workers only: it is the
-# process's, and an embedding portal's own choice.
-SWITCH_INTERVAL = 0.001
-
-
 def app_from_environment() -> FastAPI:
     """The application as `tthc serve` starts it in each worker process (uvicorn's factory)."""
-    sys.setswitchinterval(SWITCH_INTERVAL)
     return create_app(Settings.from_environment())
 
 
