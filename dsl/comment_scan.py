@@ -21,8 +21,6 @@ from dataclasses import dataclass
 
 # A block scalar header at the end of a YAML line: `key: |`, `- >-`, `key: |2+`.
 _BLOCK_HEADER = re.compile(r"(?:^\s*|:\s+|-\s+)[|>][-+]?\d?[-+]?\s*$")
-# Where a YAML quoted scalar may start: at the start of a line or after one of these.
-_SCALAR_START = set(":-[{,?")
 
 
 @dataclass(frozen=True)
@@ -51,10 +49,12 @@ class _DslScanner:
 
 
 class _YamlScanner:
-    """YAML quoted scalars may span lines, so the quote state carries from line to line."""
+    """YAML quoted scalars and flow collections may span lines, so their state carries from line
+    to line."""
 
     def __init__(self) -> None:
         self.quote = ""  # the open quote character, or "" outside quotes
+        self.flow = 0  # how deep inside `[...]` / `{...}`
         self.block_indent: int | None = None  # inside a block scalar: the parent's indent
 
     def comment_start(self, line: str) -> int | None:
@@ -69,12 +69,16 @@ class _YamlScanner:
         return found
 
     def _scan(self, line: str) -> int | None:
+        # A quote opens a quoted scalar only where a node may begin: at the start of a line,
+        # after an indicator (`- `, `? `, `: `) or inside a flow collection after `[`, `{` or
+        # `,`. Anywhere else it is a character of a plain scalar (`Don't`, `f"`, `Ỵ-'`).
+        node_may_begin = True
         index = 0
-        previous = ""  # the last non-blank character outside quotes, "" at line start
         while index < len(line):
             char = line[index]
+            after = line[index + 1 : index + 2]
             if self.quote == "'":
-                if char == "'" and line[index + 1 : index + 2] == "'":
+                if char == "'" and after == "'":
                     index += 1  # '' is an escaped quote
                 elif char == "'":
                     self.quote = ""
@@ -83,12 +87,31 @@ class _YamlScanner:
                     index += 1
                 elif char == '"':
                     self.quote = ""
+            elif char in " \t":
+                pass
             elif char == "#" and (index == 0 or line[index - 1] in " \t"):
                 return index
-            elif char in "'\"" and (previous == "" or previous in _SCALAR_START):
+            elif char in "'\"" and node_may_begin:
                 self.quote = char
-            if not char.isspace():
-                previous = char
+                node_may_begin = False
+            elif char in "-?" and node_may_begin and after in ("", " ", "\t"):
+                pass  # a sequence entry or a complex key: a node may begin after it
+            elif char == ":" and after in ("", " ", "\t"):
+                node_may_begin = True  # a value follows its key
+            elif char in "&!" and node_may_begin:
+                while index + 1 < len(line) and line[index + 1] not in " \t":
+                    index += 1  # an anchor or a tag: the node it names may still begin
+            elif char == ":" and self.flow and after in ",[]{}":
+                node_may_begin = True
+            elif char in "[{" and node_may_begin:
+                self.flow += 1
+            elif char in "]}" and self.flow:
+                self.flow -= 1
+                node_may_begin = False
+            elif char == "," and self.flow:
+                node_may_begin = True
+            else:
+                node_may_begin = False  # a plain scalar, an anchor or a tag has begun
             index += 1
         return None
 

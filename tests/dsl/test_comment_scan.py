@@ -131,6 +131,20 @@ HARD_YAML = [
     "a: [x, 'y # z'] # seven\n",
     "? 'k # k'\n: v # eight\n",
     "a:\n  - key: |\n      # text\n  - key: x # nine\n",
+    # A quote inside a plain scalar is a character of it, not the start of a quoted scalar.
+    "title: Ỵ-'\n# ten\n",
+    'a: [b, f"]\n# eleven\n',
+    "a: Don't stop # twelve\n# thirteen\n",
+    "a: x - 'y\n# fourteen\n",
+    "a: x, 'y\n# fifteen\n",
+    "a: b:'c\n# sixteen\n",
+    "- a: b-'c'\n  # seventeen\n",
+    "a: &x 'y # z' # eighteen\n",
+    "a: !!str 'y # z' # nineteen\n",
+    "[a, 'b # c', d] # twenty\n",
+    "a: {b: 'c # d', e: f'g} # twenty-one\n",
+    "- - 'a # b' # twenty-two\n",
+    "a: [x,\n  'y # z'] # twenty-three\n",
 ]
 
 
