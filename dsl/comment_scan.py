@@ -88,7 +88,7 @@ class _YamlScanner:
                 elif char == '"':
                     self.quote = ""
             elif char in " \t":
-                pass
+                pass  # a blank: a node may still begin after it (`- 'x'`, `: "y"`)
             elif char == "#" and (index == 0 or line[index - 1] in " \t"):
                 return index
             elif char in "'\"" and node_may_begin:

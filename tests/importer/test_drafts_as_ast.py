@@ -7,30 +7,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tthc.compiler.importer import import_files, load_registry, load_tables, read_files
 from tthc.compiler.importer.draft import draft_record
 from tthc.compiler.importer.draft_common import Declarations
 from tthc.dsl import ast, decode_source, parse
 from tthc.rules.engine.importing import check_import
 
-ROOT = Path(__file__).resolve().parents[2]
-RECORDS = Path(__file__).resolve().parent / "records"
-REGISTRY = [ROOT / "procedures" / "registry"]
-SETS = {
-    "internal": [RECORDS / "quy-trinh-noi-bo-dat-dai.json"],
-    "dong-nai": [RECORDS / "dong-nai-2228.json"],
-    "csv": [RECORDS / "csv" / "ho-so.csv", RECORDS / "csv" / "quy-trinh-noi-bo.csv"],
-}
 
-
-@pytest.mark.parametrize("name", list(SETS))
-def test_parsing_a_written_draft_gives_back_the_importers_procedure(name: str) -> None:
-    records, problems = read_files(SETS[name])
+def test_parsing_a_written_draft_gives_back_the_importers_procedure(
+    record_set_name: str, record_sets: dict[str, list[Path]], registry_folders: list[Path]
+) -> None:
+    files = record_sets[record_set_name]
+    records, problems = read_files(files)
     assert problems == []
-    tables, registry = load_tables(None), load_registry(REGISTRY)
-    result = import_files(SETS[name], None, REGISTRY)
+    tables, registry = load_tables(None), load_registry(registry_folders)
+    result = import_files(files, None, registry_folders)
     declared = Declarations()
     for record, written in zip(records, result.drafts, strict=True):
         built = draft_record(record, tables, registry, declared).procedure
@@ -43,12 +34,14 @@ def test_parsing_a_written_draft_gives_back_the_importers_procedure(name: str) -
         assert ast.without_spans(procedure) == ast.without_spans(built), written.name
 
 
-def test_a_finding_points_to_its_line_and_column_in_the_written_draft(tmp_path: Path) -> None:
+def test_a_finding_points_to_its_line_and_column_in_the_written_draft(
+    record_sets: dict[str, list[Path]], registry_folders: list[Path], tmp_path: Path
+) -> None:
     """TTHC-XA-03 publishes "Không nêu rõ" as a step's time: TT502 (a step without a time)
     points at that step's name in the written draft, on the line after its provenance
     comment."""
-    result = import_files(SETS["internal"], None, REGISTRY)
-    check_import(result, tmp_path, REGISTRY)
+    result = import_files(record_sets["internal"], None, registry_folders)
+    check_import(result, tmp_path, registry_folders)
     draft = next(d for d in result.drafts if d.report.key == "TTHC-XA-03")
     lines = (tmp_path / draft.name).read_text(encoding="utf-8").splitlines()
     untimed = [d for d in draft.report.findings if d.code == "TT502"]

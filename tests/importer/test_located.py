@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tthc.compiler.importer import Draft, import_files, located
 from tthc.dsl import decode_source, parse
 from tthc.rules import check_paths
 from tthc.rules.engine.importing import check_import
-
-ROOT = Path(__file__).resolve().parents[2]
-RECORDS = Path(__file__).resolve().parent / "records"
-REGISTRY = [ROOT / "procedures" / "registry"]
-SETS = {
-    "internal": [RECORDS / "quy-trinh-noi-bo-dat-dai.json"],
-    "dong-nai": [RECORDS / "dong-nai-2228.json"],
-    "csv": [RECORDS / "csv" / "ho-so.csv", RECORDS / "csv" / "quy-trinh-noi-bo.csv"],
-}
 
 
 def _parsed(draft: Draft, path: str) -> object:
@@ -31,9 +20,11 @@ def _parsed(draft: Draft, path: str) -> object:
     return parse(source).value
 
 
-@pytest.mark.parametrize("name", list(SETS))
-def test_located_gives_what_the_parser_reads_spans_included(name: str) -> None:
-    for draft in import_files(SETS[name], None, REGISTRY).drafts:
+def test_located_gives_what_the_parser_reads_spans_included(
+    record_set_name: str, record_sets: dict[str, list[Path]], registry_folders: list[Path]
+) -> None:
+    files = record_sets[record_set_name]
+    for draft in import_files(files, None, registry_folders).drafts:
         assert draft.procedure is not None
         path = f"drafts/{draft.name}"
         document = located(draft.procedure, draft.text, path)
@@ -41,21 +32,25 @@ def test_located_gives_what_the_parser_reads_spans_included(name: str) -> None:
         assert document == _parsed(draft, path), draft.name
 
 
-@pytest.mark.parametrize("name", list(SETS))
 def test_the_import_reports_what_tthc_check_reports_on_the_written_drafts(
-    name: str, tmp_path: Path
+    record_set_name: str,
+    record_sets: dict[str, list[Path]],
+    registry_folders: list[Path],
+    tmp_path: Path,
 ) -> None:
-    result = import_files(SETS[name], None, REGISTRY)
-    found = check_import(result, tmp_path, REGISTRY)
-    _, checked = check_paths([tmp_path], None, REGISTRY)
+    result = import_files(record_sets[record_set_name], None, registry_folders)
+    found = check_import(result, tmp_path, registry_folders)
+    _, checked = check_paths([tmp_path], None, registry_folders)
     assert found == checked
     assert sum(len(d.report.findings) for d in result.drafts) > 0
 
 
-def test_a_text_or_a_construct_the_walk_does_not_place_gives_none() -> None:
+def test_a_text_or_a_construct_the_walk_does_not_place_gives_none(
+    record_sets: dict[str, list[Path]], registry_folders: list[Path]
+) -> None:
     """The caller then parses the text: a draft is never checked under spans that might not
     be the file's."""
-    draft = import_files(SETS["internal"], None, REGISTRY).drafts[0]
+    draft = import_files(record_sets["internal"], None, registry_folders).drafts[0]
     assert draft.procedure is not None
     assert located(draft.procedure, draft.text + "procedure", "a.tthc") is None
     assert located(draft.procedure, draft.text.replace("}\n", "", 1), "a.tthc") is None

@@ -15,23 +15,18 @@ from tthc.dsl import decode_source
 from tthc.dsl.printer.canonical import format_source
 from tthc.rules.engine.importing import check_import
 
-ROOT = Path(__file__).resolve().parents[2]
-RECORDS = Path(__file__).resolve().parent / "records"
-REGISTRY = [ROOT / "procedures" / "registry"]
-SETS = {
-    "internal": [RECORDS / "quy-trinh-noi-bo-dat-dai.json"],
-    "dong-nai": [RECORDS / "dong-nai-2228.json"],
-    "csv": [RECORDS / "csv" / "ho-so.csv", RECORDS / "csv" / "quy-trinh-noi-bo.csv"],
-}
-
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ImportResult, Path]]:
+def imported(
+    tmp_path_factory: pytest.TempPathFactory,
+    record_sets: dict[str, list[Path]],
+    registry_folders: list[Path],
+) -> dict[str, tuple[ImportResult, Path]]:
     done = {}
-    for name, files in SETS.items():
+    for name, files in record_sets.items():
         out = tmp_path_factory.mktemp(name)
-        result = import_files(files, None, REGISTRY)
-        check_import(result, out, REGISTRY)
+        result = import_files(files, None, registry_folders)
+        check_import(result, out, registry_folders)
         done[name] = (result, out)
     return done
 
@@ -116,13 +111,15 @@ def test_each_step_carries_the_published_line_it_came_from(
     assert "coordinates province.land_registry\n" in draft.text  # "phối hợp": coordination
 
 
-def test_nothing_in_a_record_is_dropped(imported: dict[str, tuple[ImportResult, Path]]) -> None:
+def test_nothing_in_a_record_is_dropped(
+    imported: dict[str, tuple[ImportResult, Path]], record_sets: dict[str, list[Path]]
+) -> None:
     """Every published text is in the draft (as a value or a comment) or named in the report."""
     import json
 
     for name in ("internal", "dong-nai"):
         result, _ = imported[name]
-        data = json.loads(SETS[name][0].read_text(encoding="utf-8"))
+        data = json.loads(record_sets[name][0].read_text(encoding="utf-8"))
         records = data["records"] if isinstance(data, dict) else data
         for record, draft in zip(records, result.drafts, strict=True):
             flat = " ".join(draft.text.split()).replace('\\"', '"')
@@ -136,9 +133,11 @@ def test_nothing_in_a_record_is_dropped(imported: dict[str, tuple[ImportResult, 
                         pytest.fail(f"{draft.report.key}: dropped {text!r}")
 
 
-@pytest.mark.parametrize("name", list(SETS))
 def test_import_then_fmt_then_check_is_stable(
-    imported: dict[str, tuple[ImportResult, Path]], name: str
+    imported: dict[str, tuple[ImportResult, Path]],
+    record_set_name: str,
+    record_sets: dict[str, list[Path]],
+    registry_folders: list[Path],
 ) -> None:
     """On every real record set: `tthc fmt` leaves the drafts and the registry entries as
     written, checking the formatted folder finds what the import reported, and importing again
@@ -148,7 +147,7 @@ def test_import_then_fmt_then_check_is_stable(
     from tthc.cli.main import main
     from tthc.rules import check_paths
 
-    result, out = imported[name]
+    result, out = imported[record_set_name]
     written = {p: p.read_text(encoding="utf-8") for p in out.rglob("*.tthc")}
     assert len(written) == len(result.drafts) + bool(result.registry)
     formatted = CliRunner().invoke(main, ["fmt", str(out)])
@@ -166,10 +165,10 @@ def test_import_then_fmt_then_check_is_stable(
     reported = sorted(
         (draft.name, d.code, d.span.line) for draft in result.drafts for d in draft.report.findings
     )
-    _, diagnostics = check_paths([out], None, REGISTRY)
+    _, diagnostics = check_paths([out], None, registry_folders)
     checked = sorted((Path(d.span.path).name, d.code, d.span.line) for d in diagnostics)
     assert checked == reported
-    again = import_files(SETS[name], None, REGISTRY)
+    again = import_files(record_sets[record_set_name], None, registry_folders)
     assert [(d.name, d.text) for d in again.drafts] == [(d.name, d.text) for d in result.drafts]
     assert again.registry == result.registry
 
