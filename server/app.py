@@ -14,7 +14,9 @@ portal (authorisation, versions, idempotency); this layer adds only what HTTP ne
 
 What a request costs, and why (`docs/serving.md`, Performance, has the figures): the token is
 checked by `tthc.server.gate` before FastAPI reads the request (a FastAPI dependency reflects
-over its types on every request); the routes are `async` and hop to a worker thread once, for
+over its types on every request); the command routes are served by `tthc.server.commands`
+without FastAPI's per-request machinery, through the same functions (`submitted`, `command`)
+their FastAPI routes call; the routes are `async` and hop to a worker thread once, for
 the engine and store work (`call`); answers are the engine's own values written to JSON by
 pydantic (`answers.answer`) without the response model's second validation; the hot reads (a
 case with its history, a work-list page) are one query each (`tthc.server.reads`). A store that
