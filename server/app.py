@@ -9,8 +9,9 @@ portal (authorisation, versions, idempotency); this layer adds only what HTTP ne
 - jurisdiction on reads: a case outside the officer's province or commune answers 404, exactly
   as one that does not exist, so ids cannot be probed; on a case the officer may see, every
   refusal answers with its reason (403 for authorisation, 409 for a clash with the case's state);
-- the database's absence: 503 with `Retry-After`, nothing half-written (the engine writes one
-  transaction per command; a retry with the same `Idempotency-Key` is applied at most once).
+- the database's absence: 503 with `Retry-After`, nothing half-written (a command's writes are
+  in one transaction, whole or not at all; a retry with the same `Idempotency-Key` is applied
+  at most once).
 
 What a request costs, and why (`docs/serving.md`, Performance, has the figures): the token is
 checked by `tthc.server.gate` before FastAPI reads the request (a FastAPI dependency reflects
