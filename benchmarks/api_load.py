@@ -110,12 +110,14 @@ def raw_commit_rate(url: str, seconds: int, clients: int) -> float:
     script = Path(tempfile.mkstemp(suffix=".sql")[1])
     script.write_text("INSERT INTO bench_raw (body) VALUES ('x');\n")
     port = url.rsplit(":", 1)[1].split("/")[0]
-    done = subprocess.run(
-        [pg_bin("pgbench"), "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n",
-         "-c", str(clients), "-j", "2", "-T", str(seconds), "-f", str(script), "postgres"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    script.unlink()
+    try:
+        done = subprocess.run(
+            [pg_bin("pgbench"), "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n",
+             "-c", str(clients), "-j", "2", "-T", str(seconds), "-f", str(script), "postgres"],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+    finally:
+        script.unlink()
     for line in done.stdout.splitlines():
         if line.startswith("tps = "):
             return float(line.split()[2])
@@ -344,9 +346,10 @@ def main() -> None:
     print(f"{cores} cores, shared by the clients, the server and PostgreSQL; {load()} before")
     folder = Path(tempfile.mkdtemp(prefix="tthc-bench-http-"))
     pg_folder = tempfile.mkdtemp(prefix="tthc-bench-pg-")
-    url = start_postgres(pg_folder)
-    postmaster = int((Path(pg_folder) / "data" / "postmaster.pid").read_text().split()[0])
     try:
+        # Inside the `try`: a PostgreSQL that fails to start leaves no folder behind either.
+        url = start_postgres(pg_folder)
+        postmaster = int((Path(pg_folder) / "data" / "postmaster.pid").read_text().split()[0])
         project, diagnostics = load_and_check([ROOT / "procedures"])
         made = bundle(project.model, diagnostics)
         assert made.value is not None
