@@ -361,7 +361,10 @@ class _Waiting:
         self.write = write
         self.answer: Conflict | None = None
         self.error: BaseException | None = None
-        self.done, self.lead = threading.Event(), False
+        # Held until the write is answered or handed the lead: a bare lock, released once by
+        # another thread (a `threading.Event` builds a `Condition` a write: ~3 against 0.2 µs).
+        self.done, self.lead = threading.Lock(), False
+        self.done.acquire()
 
     def result(self) -> Conflict | None:
         if self.error is not None:
@@ -398,7 +401,7 @@ class _Group:
             leads = not self._leading
             self._leading = True
         if not leads:
-            mine.done.wait()
+            mine.done.acquire()
             if not mine.lead:
                 return mine.result()
         group = self._take()
@@ -415,10 +418,10 @@ class _Group:
                 self._leading = following is not None
             if following is not None:
                 following.lead = True
-                following.done.set()
+                following.done.release()
             for waiting in group:
                 if waiting is not mine:
-                    waiting.done.set()
+                    waiting.done.release()
         return mine.result()
 
     def _take(self) -> list[_Waiting]:
