@@ -95,6 +95,7 @@ def test_changes_waiting_behind_a_commit_share_the_next_transaction(tmp_path: Pa
     answers = _held_group(group, _runs(group, *[_insert(n) for n in range(1, THREADS + 1)]))
     assert answers == list(range(1, THREADS + 1))
     assert (group.transactions, group.changes) == (1, THREADS)  # one transaction for all
+    assert group.retried == 0  # none refused: no savepoint was needed
     other = sqlite3.connect(tmp_path / "t.db")
     assert other.execute("SELECT COUNT(*) FROM t").fetchone()[0] == THREADS
 
@@ -117,6 +118,7 @@ def test_a_refused_or_failing_change_in_a_group_rolls_back_alone(tmp_path: Path)
     other = sqlite3.connect(tmp_path / "t.db")
     assert [r[0] for r in other.execute("SELECT id FROM t ORDER BY id")] == [1, 2]
     assert (group.transactions, group.changes) == (1, 2)
+    assert group.retried == 1  # run once without savepoints, then once with them
 
 
 def test_no_change_is_answered_before_its_transaction_is_durable(tmp_path: Path) -> None:
