@@ -11,7 +11,8 @@ becomes the leader. It takes every change waiting and runs them in one `BEGIN IM
 COMMIT`, then wakes the threads of its group and hands the lead to the oldest change still
 waiting. Each waiting thread blocks on a lock of its own, so a COMMIT wakes only the threads it
 answers and the next leader, not every writer. Changes that arrive while a COMMIT waits on the
-disk queue up for the next transaction: the group grows with the load, and a lone change
+disk queue up for the next transaction, and those arriving while the leader runs the
+group's statements join it before its COMMIT: the group grows with the load, and a lone change
 commits at once, in a transaction of its own (nothing ever waits for company). Python's
 `sqlite3` lets go of the GIL while SQLite works, so the other threads do their CPU work (the
 engine's moves, hashes, JSON, the rows of their writes) during the leader's fsync; a change
@@ -43,6 +44,11 @@ T = TypeVar("T")
 
 # A change: its statements run on the connection; its answer, and whether to keep them.
 Change = Callable[[sqlite3.Connection], tuple[T, bool]]
+
+
+# The most changes one transaction takes in before its COMMIT (those arriving later wait for
+# the next one): a bound on how long the first change of a group waits under a flood.
+LARGEST = 256
 
 
 class _Waiting(Generic[T]):
@@ -115,6 +121,15 @@ class GroupCommit:
         try:
             db.execute("BEGIN IMMEDIATE")
             kept = self._apply(group, savepoints=False)
+            while kept == len(group) < LARGEST:
+                # The changes that arrived while these statements ran join before the COMMIT:
+                # they would otherwise wait for this fsync and then for one more.
+                with self._queue:
+                    late, self._waiting = self._waiting, []
+                if not late:
+                    break
+                group.extend(late)
+                kept += self._apply(late, savepoints=False)
             if kept < len(group) and len(group) > 1:
                 # One change was refused or failed, and its statements are mixed with the
                 # others': the group starts again, each change in a savepoint of its own.
