@@ -82,7 +82,21 @@ class Tables:
         """The terminals of one lexer as one regex of named groups, in order, as Lark's scanner
         has them."""
         names = self.lexers[lexer][0]
-        return "|".join(f"(?P<{name}>{self.patterns[name]})" for name in names)
+        return "|".join(f"(?P<{name}>{self._guard(name)}{self.patterns[name]})" for name in names)
+
+    def _guard(self, name: str) -> str:
+        """A look-ahead at the characters the terminal's match can begin with (`firsts`; any
+        character outside ASCII may begin it), before a terminal that is not a plain string.
+
+        It only passes over an alternative that cannot match where the text is, so the regex
+        matches what it would without it; but `re` tries alternatives one by one, and a
+        case-insensitive Vietnamese terminal tried before `STEP_KIND` cost 2 µs of a step kind's
+        2.4 µs (`cấp xã`… compared letter by letter under case folding)."""
+        first = self.firsts.get(name)
+        if first is None or name in self.literals:
+            return ""
+        # (`[^\x00-\x7f]` rather than a range to U+10FFFF in the class: compiled 5x faster)
+        return f"(?=[{''.join(map(re.escape, first))}]|[^\\x00-\\x7f])"
 
 
 def tables_from(lark: Lark) -> Tables:
