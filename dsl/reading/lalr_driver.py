@@ -339,12 +339,10 @@ class LalrDriver:
                         place = first
                     else:
                         place = (path, first[1], first[2], last[3], last[4])
-                    del stack[-2:]
+                    del stack[-1]  # (the first child's slot takes the rule's state)
                 elif size == 1:
-                    del stack[-1]
                     if callback is None:  # a spliced rule of one child: the child stands for it
-                        state = states[stack[-1]][origin]
-                        push_state(state)
+                        state = stack[-1] = states[stack[-2]][origin]
                         continue
                     head = values[-1]
                     if type(head) is list:
@@ -377,7 +375,9 @@ class LalrDriver:
                         if first is not None:
                             place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
                         del wheres[-size:]
-                        del stack[-size:]
+                        del stack[1 - size :]
+                    else:
+                        push_state(state)
                     values.append(None)  # the slot the rule's value takes, as above
                     wheres.append(None)
                 if callback is None:
@@ -389,5 +389,5 @@ class LalrDriver:
                     node = callback(place, children)
                     values[-1] = node
                     wheres[-1] = None if node is None else place
-                state = states[stack[-1]][origin]
-                push_state(state)
+                # The goto, from the state under the children, into the first child's slot.
+                state = stack[-1] = states[stack[-2]][origin]
