@@ -284,7 +284,7 @@ class ToAst:
                 self.problems.append(_repeated(item, first.span))
             else:
                 fields[key] = item.value
-        fields["span"] = span_at(where)
+        fields["span"] = Span(*where)
         return fields
 
     # -- declarations ----------------------------------------------------------------------
@@ -554,7 +554,7 @@ class ToAst:
     def component(self, where: Where, c: list[Any]) -> ast.Component:
         ident, title, *items = c  # `form`, `copies` and the flags (`required`, `personal`…)
         fixed = {"id": ident, "title": _unquote(title)}
-        return build(ast.Component, self.assemble(where, items, fixed))
+        return ast.Component(**self.assemble(where, items, fixed))
 
     @rule
     def form(self, where: Where, c: list[Any]) -> Item:
@@ -572,7 +572,7 @@ class ToAst:
     def step(self, where: Where, c: list[Any]) -> ast.Step:
         ident, kind, title, *items = c
         fixed = {"id": ident, "kind": STEP_KINDS[kind], "title": _unquote(title)}
-        return build(ast.Step, self.assemble(where, items, fixed))
+        return ast.Step(**self.assemble(where, items, fixed))
 
     @rule
     def actor(self, where: Where, c: list[Any]) -> Item | list[Item]:
@@ -734,7 +734,12 @@ class ToAst:
 
     @rule
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
-        return duration_at(where, amount(self.number(where, c[0])), DURATION_UNITS[c[1]])
+        digits = c[0]
+        # (the commonest amounts are known and short: no call to bound or make them)
+        value = _AMOUNTS.get(digits) if len(digits) <= SURELY_SHORT else None
+        if value is None:
+            value = amount(self.number(where, digits))
+        return duration_at(where, value, DURATION_UNITS[c[1]])
 
 
 def amount(digits: str) -> Decimal:
