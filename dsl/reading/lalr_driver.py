@@ -264,10 +264,10 @@ class LalrDriver:
             else:
                 kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
                 begin, after = match.span(kind)
-                if begin > next_break:
-                    line += text.count("\n", pos, begin)
-                    line_start = text.rindex("\n", pos, begin) + 1
-                    next_break = text.find("\n", begin)
+                while begin > next_break:  # a line break before the token (most often one)
+                    line += 1
+                    line_start = next_break + 1
+                    next_break = text.find("\n", line_start)
                     if next_break < 0:
                         next_break = size_of_text
                 pos = after
