@@ -298,10 +298,11 @@ class _Round:
         present: set[str] = set()
         if self.cache:
             from tthc.rules.engine.cache import FILES, tool_fingerprint
-            from tthc.rules.engine.fingerprints import config_fingerprint
+            from tthc.rules.engine.fingerprints import config_fingerprint, digests_after
 
             common = (tool_fingerprint(), config_fingerprint(config), registry_key, codes)
-            keys = {p: digest("file", *common, p, self.digests[p]) for p in paths}
+            key_of = digests_after("file", *common)
+            keys = {p: key_of(p, self.digests[p]) for p in paths}
             present = self.cache.stored_keys(FILES)
         results: dict[str, FileResult] = {}
         for path in paths:
