@@ -240,6 +240,14 @@ class SQLiteStore:
         self._remember(case, case.columns())
         return case
 
+    def recent(self, case_id: str) -> Case | None:
+        """A copy of the case as this store last wrote or read it, without reading the
+        database (None when it does not know it). It may be older than the stored one
+        (another process or store wrote since): its user checks it before answering
+        (`pipeline.Pipeline._run`: a write's version check, a refusal's read of `case`)."""
+        known = self._known.get(case_id)
+        return None if known is None else known[1].copy()
+
     def case_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM cases ORDER BY id")]
 
