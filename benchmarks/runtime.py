@@ -21,9 +21,10 @@ of one command's rows without the engine); p50/p99 latency of one durable comman
 durable rate with 8 threads submitting at once on one store (a portal's HTTP workers): the
 SQLite store's group commit lets commands that arrive while a COMMIT waits on the disk share the
 next transaction and its fsync, so that figure is printed with its commands per transaction,
-beside the single-submitter one (each command its own fsync). The raw loop, the single submitter
-and the threads run in three alternating rounds (the disk of a shared machine swings from one
-second to the next), and each round's share of the raw rate is printed beside the totals;
+beside the single-submitter one (each command its own fsync). The raw loop, Spiff, the single
+submitter and the threads run in five alternating rounds of fixed times (1 s for the raw loop
+and each Spiff, 2 s for each of ours: the disk of a shared machine swings from one second to
+the next); every round is printed with its load, and the totals are the rounds' medians;
 bytes stored per case; memory per open case; loading a bundle of 10,000 procedures; the overdue
 query over 1,000,000 stored cases.
 """
