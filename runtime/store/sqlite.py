@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,18 @@ def _apply(
     return None, True
 
 
+class _Reader:
+    """A thread's reading connection, held only by that thread's local data: when the thread
+    ends its local data is dropped, and the connection closed with it (a server replacing its
+    worker threads would otherwise keep one open connection for every thread it ever ran)."""
+
+    __slots__ = ("__weakref__", "db")
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        weakref.finalize(self, db.close)
+
+
 # Cases this store wrote or read last, kept to answer the next command on them (see `case`).
 KNOWN_CASES = 1024
 
@@ -114,8 +127,9 @@ class SQLiteStore:
     the writes go through one connection by group commit (`tthc.runtime.store.group`: the
     commands of several threads share a transaction and its fsync, each answered only once it
     is durable); each thread reads through a connection of its own, which sees only committed
-    transactions (WAL), never a group still being written. An in-memory database has one
-    connection: its reads wait for the transaction running."""
+    transactions (WAL), never a group still being written, and is closed when its thread ends
+    (`_Reader`). An in-memory database has one connection: its reads wait for the transaction
+    running."""
 
     thread_safe = True
 
@@ -131,7 +145,8 @@ class SQLiteStore:
         self._db.executescript(SCHEMA)
         self.group = GroupCommit(self._db)
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        # The live threads' readers, for `close` (weak: an ended thread's goes with it).
+        self._readers: weakref.WeakSet[_Reader] = weakref.WeakSet()
         self._remembering = threading.Lock()
         # case id -> (version, the case at that version, its indexed columns), the oldest
         # first. A version is written once (the UPDATE checks it), so the state of a case at a
@@ -151,11 +166,11 @@ class SQLiteStore:
         if self._in_memory:
             with self.group.busy:
                 return self._db.execute(sql, parameters).fetchall()
-        reader: sqlite3.Connection | None = getattr(self._local, "db", None)
+        reader: _Reader | None = getattr(self._local, "reader", None)
         if reader is None:
-            reader = self._local.db = self._connect()
-            self._readers.append(reader)
-        return reader.execute(sql, parameters).fetchall()
+            reader = self._local.reader = _Reader(self._connect())
+            self._readers.add(reader)
+        return reader.db.execute(sql, parameters).fetchall()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -225,6 +240,14 @@ class SQLiteStore:
         self._remember(case, case.columns())
         return case
 
+    def recent(self, case_id: str) -> Case | None:
+        """A copy of the case as this store last wrote or read it, without reading the
+        database (None when it does not know it). It may be older than the stored one
+        (another process or store wrote since): its user checks it before answering
+        (`pipeline.Pipeline._run`: a write's version check, a refusal's read of `case`)."""
+        known = self._known.get(case_id)
+        return None if known is None else known[1].copy()
+
     def case_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM cases ORDER BY id")]
 
@@ -293,6 +316,6 @@ class SQLiteStore:
         return [row.notification(r) for r in rows]
 
     def close(self) -> None:
-        for reader in self._readers:
-            reader.close()
+        for reader in list(self._readers):
+            reader.db.close()
         self._db.close()
