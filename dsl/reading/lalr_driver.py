@@ -35,7 +35,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tthc.dsl.reading.lalr_shapes import APPEND, APPEND_UNPLACED, KEYWORD_THEN_ONE, shapes
+from tthc.dsl.reading.lalr_shapes import (
+    APPEND,
+    APPEND_AFTER_KEYWORD,
+    APPEND_UNPLACED,
+    KEYWORD_THEN_ONE,
+    shapes,
+)
 from tthc.dsl.reading.lalr_tables import Tables
 from tthc.dsl.span import Where
 
@@ -342,6 +348,30 @@ class LalrDriver:
                             elif last is not None:
                                 wheres[-1] = (path, first[1], first[2], last[3], last[4])
                         del stack[-1]
+                        state = stack[-1] = states[stack[-2]][origin]
+                        continue
+                    if shape == APPEND_AFTER_KEYWORD:  # as above, a keyword between
+                        child = values.pop()
+                        del values[-1]
+                        head = values[-1]
+                        if type(head) is list:
+                            if type(child) is list:
+                                head += child
+                            else:
+                                head.append(child)
+                        elif type(child) is list:
+                            values[-1] = [head, *child]
+                        else:
+                            values[-1] = [head, child]
+                        last = wheres.pop()
+                        keyword_place = wheres.pop()
+                        first = wheres[-1]
+                        if first is None:
+                            first = keyword_place
+                        if last is None:
+                            last = keyword_place
+                        wheres[-1] = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        del stack[-2:]
                         state = stack[-1] = states[stack[-2]][origin]
                         continue
                     if shape == KEYWORD_THEN_ONE:

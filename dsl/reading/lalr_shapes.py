@@ -25,8 +25,10 @@ from tthc.dsl.reading.lalr_actions import Reduction
 # items of a list), in place; `APPEND_UNPLACED` when the list's place can never make a span.
 APPEND = 1
 APPEND_UNPLACED = 2
-# A rule with a method whose first symbol is a keyword and second a child that is never one
-# (`takes: "takes" duration`, `actor: "by" NAME`): its children are that child alone.
+# `__x_plus: __x_plus "->" item`, the item never a keyword: as `APPEND`, the keyword left out.
+APPEND_AFTER_KEYWORD = 5
+# A rule whose first symbol is a keyword and second a child that is never one (`takes: "takes"
+# duration`, `actor: "by" NAME`, `__x_plus: "->" item`): its children are that child alone.
 KEYWORD_THEN_ONE = 3
 # A rule with a method whose children are values of terminals, the last perhaps a rule of any
 # kind but a keyword (`duration: NUMBER DURATION_UNIT`, `step: NAME STEP_KIND STRING
@@ -69,14 +71,17 @@ def _shape(
     may_be_keyword: Callable[[str], bool],
     placed: set[str],
 ) -> int:
-    if method is None:
-        grows = size == 2 and expansion[0] == origin
-        if grows and not may_be_keyword(origin) and not may_be_keyword(expansion[1]):
-            return APPEND if origin in placed else APPEND_UNPLACED
-        return GENERAL
     keyword = size > 0 and _is_terminal(expansion[0]) and expansion[0] not in terminals
     if size == 2 and keyword and not may_be_keyword(expansion[1]):
-        return KEYWORD_THEN_ONE
+        return KEYWORD_THEN_ONE  # (spliced or not)
+    if method is None:
+        grows = size in (2, 3) and expansion[0] == origin and not may_be_keyword(origin)
+        if grows and not may_be_keyword(expansion[-1]):
+            if size == 2:
+                return APPEND if origin in placed else APPEND_UNPLACED
+            if _is_terminal(expansion[1]) and expansion[1] not in terminals:
+                return APPEND_AFTER_KEYWORD
+        return GENERAL
     values = size >= 2 and all(s in terminals for s in expansion[:-1])
     if values and not may_be_keyword(expansion[-1]):
         return VALUES
