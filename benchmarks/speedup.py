@@ -139,7 +139,7 @@ def measure_phases(root: Path, jobs: int) -> None:
     pickling.loads = timing("loads", pickling.loads)
     checker = file_check.FileChecker
     checker.check = timing("check files here", checker.check)  # type: ignore[method-assign]
-    for name in ("put_encoded", "save"):
+    for name in ("put_encoded", "write", "save"):
         setattr(
             cache_module.Cache, name, timing(f"cache {name}", getattr(cache_module.Cache, name))
         )
@@ -166,12 +166,14 @@ SERIAL = {
     "resolve_registry": "resolve the registry",
     "run_project_rules": "project-scope rules",
     "finish": "configuration, suppressions, sort",
+    "cache save": "the cache's last write, pruning",
 }
 PARALLEL = {
     "check files here": "its own share of the files",
     "loads": "decode the worker's results",
     "_from_worker": "rebuild them",
-    "cache put_encoded": "seal them for the cache",
+    "cache put_encoded": "keep them for the cache",
+    "cache write": "write them to the cache as they come",
     "fork_each": "start and feed the worker, wait",
 }
 
@@ -188,7 +190,7 @@ def print_phases(one: dict[str, float], two: dict[str, float]) -> dict[str, floa
     rest_two = two["total here"] - sum(two.get(k, 0.0) for k in (*SERIAL, *PARALLEL))
     serial_one += rest_one
     serial_two += rest_two
-    print(f"  serial   {'cache written, the rest':<35} {rest_one:8.2f} {rest_two:8.2f}")
+    print(f"  serial   {'the rest (run key, cache keys...)':<35} {rest_one:8.2f} {rest_two:8.2f}")
     parallel_here = 0.0
     for key, name in PARALLEL.items():
         parallel_here += two.get(key, 0.0)

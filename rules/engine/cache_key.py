@@ -76,11 +76,10 @@ def _make(path: Path, replace: bool) -> bool:
 
 def seal(key: bytes, *parts: bytes) -> bytes:
     """The MAC of the parts, each length-prefixed so that they cannot run into one another."""
-    mac = hmac.new(key, digestmod=hashlib.sha256)
-    for part in parts:
-        mac.update(len(part).to_bytes(8, "little"))
-        mac.update(part)
-    return mac.digest()
+    # One call of the one-shot HMAC over the joined parts (the same bytes, so the same MAC as
+    # updating part by part): a cold run seals an entry per file.
+    framed = b"".join(piece for part in parts for piece in (len(part).to_bytes(8, "little"), part))
+    return hmac.digest(key, framed, "sha256")
 
 
 MAC_BYTES = hashlib.sha256().digest_size

@@ -13,6 +13,7 @@ the diagnostics of a project already loaded in memory (an editor's, a test's), a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -110,8 +111,8 @@ def project_files(
     wanted = procedure_files([*map(_shown, config.registry), *registry], config.exclude, root)
     # A registry inside a checked folder is read once. Only files of the same name can be the
     # same file: the others are not resolved (10,000 of them took most of a second).
-    names = {Path(f).name for f in wanted}
-    checked = {Path(f).resolve() for f in files if Path(f).name in names}
+    names = {os.path.basename(f) for f in wanted}
+    checked = {Path(f).resolve() for f in files if os.path.basename(f) in names}
     # A registry named twice (by the configuration and by the caller, `tthc:national` and its
     # folder) is read once too: the registry files are few, so each is resolved.
     unique = {Path(f).resolve(): f for f in reversed(wanted)}

@@ -59,6 +59,9 @@ Progress = Callable[[str, int, int], None]
 # Below this many files to check, one process is faster than forking workers (~50 ms to start
 # them, and ~0.1 ms per file to decode a worker's result, against ~3 ms to check a file).
 PARALLEL_MIN = 40
+# Cache entries written together while the files are checked (`Cache.write`): few enough
+# transactions (each waits for the disk), and little left to write when the run ends.
+WRITE_EVERY = 1000
 
 
 @dataclass(frozen=True)
@@ -295,10 +298,11 @@ class _Round:
         present: set[str] = set()
         if self.cache:
             from tthc.rules.engine.cache import FILES, tool_fingerprint
-            from tthc.rules.engine.fingerprints import config_fingerprint
+            from tthc.rules.engine.fingerprints import config_fingerprint, digests_after
 
             common = (tool_fingerprint(), config_fingerprint(config), registry_key, codes)
-            keys = {p: digest("file", *common, p, self.digests[p]) for p in paths}
+            key_of = digests_after("file", *common)
+            keys = {p: key_of(p, self.digests[p]) for p in paths}
             present = self.cache.stored_keys(FILES)
         results: dict[str, FileResult] = {}
         for path in paths:
@@ -332,6 +336,8 @@ class _Round:
                 results[path] = result
                 if self.cache and not result.declares_registry:
                     self.cache.put_encoded(FILES, keys[path], data or _encoded(result))
+            if self.cache and self.cache.pending() >= WRITE_EVERY:
+                self.cache.write()
             done += len(made)
             if self.progress:
                 self.progress("check", done, len(paths))

@@ -39,9 +39,11 @@ def process_digest(procedure: ProcedureModel) -> str:
     steps = procedure.node.steps
     if sum(s.duration is not None for s in steps) < PROCESS_MIN_TIMED:
         return ""
+    # `_value_`, not `value`: the same text, without the enum property's Python-level getter
+    # (~0.4 µs each, 40 times a 20-step procedure).
     text = "\n".join(
-        f"{s.kind.value} {s.actor.value if s.actor else '-'} "
-        + (f"{s.duration.amount} {s.duration.unit.value}" if s.duration else "-")
+        f"{s.kind._value_} {s.actor.value if s.actor else '-'} "
+        + (f"{s.duration.amount} {s.duration.unit._value_}" if s.duration else "-")
         for s in steps
     )
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()

@@ -116,6 +116,35 @@ def test_changing_one_procedure_reparses_only_that_file_and_the_registry(
     assert {d.code for d in cold.diagnostics} - {d.code for d in after.diagnostics} == {"TT501"}
 
 
+def test_file_entries_are_written_as_the_files_are_checked_not_all_at_the_end(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold run writes its file entries while it goes on (out of its serial end); they are
+    the entries a later run hits, file by file."""
+    monkeypatch.setattr(repo, "WRITE_EVERY", 1)
+    written_before_the_end: list[int] = []
+    real_save = cache_module.Cache.save
+
+    def save(cache: cache_module.Cache, keep: tuple[str, ...] = ()) -> None:
+        with closing(sqlite3.connect(cache.base / DATABASE)) as database:
+            (count,) = database.execute(
+                "SELECT count(*) FROM entries WHERE kind = 'files'"
+            ).fetchone()
+        written_before_the_end.append(count)
+        real_save(cache, keep)
+
+    monkeypatch.setattr(cache_module.Cache, "save", save)
+    cold = run(project)
+    procedures = [f for f in cold.files if "/registry/" not in f]
+    assert written_before_the_end == [len(procedures)] and len(procedures) > 1
+    parsed = count_parses(monkeypatch)
+    birth = project / "ho-tich" / "khai-sinh.tthc"
+    birth.write_text(birth.read_text() + "\n")
+    assert run(project).diagnostics == cold.diagnostics
+    registry = ["project/registry/authorities.tthc", "project/registry/grants.yaml"]
+    assert parsed == [*registry, "project/ho-tich/khai-sinh.tthc"]
+
+
 def test_changing_the_registry_rechecks_every_procedure(project: Path) -> None:
     cold = run(project)
     assert "TT201" in {d.code for d in cold.diagnostics}

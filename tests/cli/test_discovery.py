@@ -211,3 +211,20 @@ def test_a_registry_named_twice_is_read_once(tmp_path: Path) -> None:
     project, diagnostics = check_paths([tmp_path / "b.tthc"], registry=[national])
     assert diagnostics == []
     assert len(project.files) == 1 + len(list(national.glob("*.tthc")))
+
+
+def test_files_are_listed_by_folder_then_name_not_by_the_text_of_their_paths(
+    tmp_path: Path,
+) -> None:
+    """A folder's files come before a sibling folder whose name extends its own (`a` before
+    `a-b`), as path parts order them (as text, `a-b/` sorts before `a/`)."""
+    for name in ("a/z.tthc", "a-b/x.tthc", "a.tthc", "a/b/y.tthc"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found = procedure_files([tmp_path])
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in found] == [
+        "a/b/y.tthc",
+        "a/z.tthc",
+        "a-b/x.tthc",
+        "a.tthc",
+    ]
