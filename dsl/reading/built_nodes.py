@@ -20,10 +20,11 @@ from tthc.dsl.span import Span, Where
 
 Model = TypeVar("Model", bound=Node)
 
-# The commonest nodes of a procedure (a name, a flow endpoint, a duration, a flow line) are made
-# here without calling `__init__`, each field set as `__init__` sets it: a call with keyword
-# arguments cost twice the making of the node (`tests/dsl/test_built_nodes.py` holds each to
-# the node `__init__` builds).
+# The commonest nodes of a procedure (a name, a flow endpoint, a duration, a flow line) and
+# every span the parser makes are made here without calling `__init__`, each field set as
+# `__init__` sets it: a call with keyword arguments cost twice the making of the node, and a
+# span's `__init__` ~300 instructions of its ~1,700 (`tests/dsl/test_built_nodes.py` holds
+# each to the node `__init__` builds).
 _new = object.__new__
 
 
@@ -52,7 +53,8 @@ def name(value: str, where: Where) -> Name:
     # Interned: an identifier is written many times (a step in the flow, an authority in every
     # procedure), and one string serves them all.
     node: Name = _new(Name)
-    node.span = Span(*where)
+    node.span = place = _new(Span)
+    place.path, place.line, place.column, place.end_line, place.end_column = where
     node.value = intern(value)
     return node
 
@@ -68,7 +70,8 @@ def single(name: Name) -> Endpoint:
 
 def duration(where: Where, amount: Decimal, unit: DurationUnit) -> Duration:
     node: Duration = _new(Duration)
-    node.span = Span(*where)
+    node.span = place = _new(Span)
+    place.path, place.line, place.column, place.end_line, place.end_column = where
     node.amount = amount
     node.unit = unit
     return node
@@ -78,7 +81,8 @@ def flow_line(
     where: Where, path: tuple[Endpoint, ...], when: Name | None, otherwise: bool, paused: bool
 ) -> FlowLine:
     node: FlowLine = _new(FlowLine)
-    node.span = Span(*where)
+    node.span = place = _new(Span)
+    place.path, place.line, place.column, place.end_line, place.end_column = where
     node.path = path
     node.when = when
     node.otherwise = otherwise
@@ -87,4 +91,7 @@ def flow_line(
 
 
 def span(where: Where) -> Span:
-    return Span(*where)
+    """`Span(*where)`, made as the nodes above make theirs."""
+    made: Span = _new(Span)
+    made.path, made.line, made.column, made.end_line, made.end_column = where
+    return made

@@ -2,7 +2,7 @@
 
 Input: Lark's parse table as plain data (per state: a symbol → shift to a state, or reduce by
 a rule: its number of children, the transformer method or `None` for a rule spliced into its
-parent, the rule's name). Output: the reductions in a list, and per state each symbol's action
+parent, the rule's name, its symbols). Output: the reductions in a list, and per state each symbol's action
 as one number: the state to shift (or go) to, or `~index` of its reduction; with every shift
 into a state that only splices one child into a `_rule` sent on (`past_unit_splices`).
 
@@ -16,8 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 # A reduction: how many children, the transformer method (`None`: spliced into the parent),
-# the rule's name.
-Reduction = tuple[int, str | None, str]
+# the rule's name, the names of its symbols (so that the driver knows which children are
+# keywords, lists or values: `lalr_driver.shape_of`).
+Reduction = tuple[int, str | None, str, tuple[str, ...]]
 
 
 def numbered(
@@ -37,8 +38,9 @@ def numbered(
                 continue
             if action not in numbers:
                 numbers[action] = len(reductions)
-                size, method, origin = action
-                reductions.append((size, method, names.setdefault(origin, origin)))
+                size, method, origin, expansion = action
+                symbols = tuple(names.setdefault(symbol, symbol) for symbol in expansion)
+                reductions.append((size, method, names.setdefault(origin, origin), symbols))
             row[symbol] = ~numbers[action]
         actions.append(row)
     return past_unit_splices(actions, reductions), reductions
@@ -64,7 +66,7 @@ def past_unit_splices(
         (action,) = actions
         if action >= 0:
             return None
-        size, method, origin = reductions[~action]
+        size, method, origin, _ = reductions[~action]
         return origin if size == 1 and method is None else None
 
     unit = {state: origin for state in range(len(states)) if (origin := splice(state))}

@@ -35,12 +35,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from tthc.dsl.reading.lalr_shapes import (
+    APPEND,
+    APPEND_AFTER_KEYWORD,
+    APPEND_UNPLACED,
+    KEYWORD_THEN_ONE,
+    shapes,
+)
 from tthc.dsl.reading.lalr_tables import Tables
 from tthc.dsl.span import Where
 
 Converter = Callable[[str, Where], Any]
-# A reduction: how many children, the callback (`None` for a spliced rule), the rule's name.
-Rule = tuple[int, Callable[[Where, list[Any]], Any] | None, str]
+# A reduction: how many children, the callback (`None` for a spliced rule), the rule's name,
+# its shape (`lalr_shapes`).
+Rule = tuple[int, Callable[[Where, list[Any]], Any] | None, str, int]
 
 
 class Token(str):
@@ -180,10 +188,12 @@ class LalrDriver:
         terminals: dict[str, Converter | None] = dict(transformer.terminals)
         # Actions as numbers (`lalr_actions`): a state to shift (or go) to, or `~index` of a
         # reduction in `rules`: (children, the callback or `None` for a spliced rule, the
-        # rule's name).
+        # rule's name, its shape).
         self.rules: list[Rule] = [
-            (size, self._callback(transformer, method, origin), origin)
-            for size, method, origin in tables.reductions
+            (size, self._callback(transformer, method, origin), origin, shape)
+            for (size, method, origin, _), shape in zip(
+                tables.reductions, shapes(tables.reductions, terminals), strict=True
+            )
         ]
         self.states = tables.actions
         self.terminals = terminals
@@ -245,6 +255,7 @@ class LalrDriver:
         values: list[Any] = []
         wheres: list[Where | None] = []  # the place of each value; `None`: it has none
         push_state, push_value, push_where = stack.append, values.append, wheres.append
+        place: Where | None
         nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
         pos, line, line_start = 0, 1, 0
         # Where the next line break at or after `pos` is (the end of the text if none): a
@@ -310,12 +321,82 @@ class LalrDriver:
                     push_value(token)
                     push_where(where)
                     break
-                size, callback, origin = rules[~action]
-                # The children: keyword tokens left out, the lists of spliced rules spread in
-                # place (callbacks never return a list); a first list is extended rather than
+                size, callback, origin, shape = rules[~action]
+                # The children: keyword tokens left out, the lists of spliced rules (or that a
+                # callback returned) spread in place; a first list is extended rather than
                 # copied, as Lark does. The place: from the first to the last child that has
-                # one. Rules of one or two children (nine in ten) are written out.
-                if size == 2:
+                # one. The shapes of `lalr_shapes` skip what their symbols make certain; rules
+                # of one or two children (nine in ten) are written out.
+                if shape:
+                    if shape <= APPEND_UNPLACED:  # a list grows by a child that is no keyword
+                        child = values.pop()
+                        head = values[-1]
+                        if type(head) is list:
+                            if type(child) is list:
+                                head += child
+                            else:
+                                head.append(child)
+                        elif type(child) is list:
+                            values[-1] = [head, *child]
+                        else:
+                            values[-1] = [head, child]
+                        last = wheres.pop()
+                        if shape == APPEND:  # (else the list's place never makes a span)
+                            first = wheres[-1]
+                            if first is None:
+                                wheres[-1] = last
+                            elif last is not None:
+                                wheres[-1] = (path, first[1], first[2], last[3], last[4])
+                        del stack[-1]
+                        state = stack[-1] = states[stack[-2]][origin]
+                        continue
+                    if shape == APPEND_AFTER_KEYWORD:  # as above, a keyword between
+                        child = values.pop()
+                        del values[-1]
+                        head = values[-1]
+                        if type(head) is list:
+                            if type(child) is list:
+                                head += child
+                            else:
+                                head.append(child)
+                        elif type(child) is list:
+                            values[-1] = [head, *child]
+                        else:
+                            values[-1] = [head, child]
+                        last = wheres.pop()
+                        keyword_place = wheres.pop()
+                        first = wheres[-1]
+                        if first is None:
+                            first = keyword_place
+                        if last is None:
+                            last = keyword_place
+                        wheres[-1] = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        del stack[-2:]
+                        state = stack[-1] = states[stack[-2]][origin]
+                        continue
+                    if shape == KEYWORD_THEN_ONE:
+                        child = values.pop()
+                        children = child if type(child) is list else [child]
+                        last = wheres.pop()
+                        first = wheres[-1]
+                        if last is not None:
+                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        else:
+                            place = first
+                        del stack[-1]
+                    else:  # VALUES: tokens' values, the last child perhaps a rule's
+                        children = values[-size:]
+                        del values[1 - size :]  # (the first child's slot takes the rule's value)
+                        tail = children[-1]
+                        if type(tail) is list:
+                            children[-1:] = tail
+                        first, last = wheres[-size], wheres[-1]
+                        if last is None:  # a dropped declaration or an empty list
+                            last = wheres[-2]
+                        place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        del wheres[1 - size :]
+                        del stack[1 - size :]
+                elif size == 2:
                     child = values.pop()
                     head = values[-1]
                     if head is KEYWORD:

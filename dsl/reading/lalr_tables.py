@@ -2,7 +2,7 @@
 
 Input: a `Lark` parser (LALR, contextual lexer, every token kept, no placeholders). Output:
 `Tables`: the parse table (shift to a state, or reduce by a rule: how many children, which
-transformer method, which rule; numbered as the driver runs it, `lalr_actions`), and for each parser state the terminals its lexer tries, in
+transformer method, which rule, its symbols; numbered as the driver runs it, `lalr_actions`), and for each parser state the terminals its lexer tries, in
 Lark's order, with the keywords Lark reads out of an identifier. `to_data`/`from_data` turn
 them into lists, dicts and strings, so that the grammar cache stores them and a later run
 loads them in about a millisecond, without importing Lark (it is imported when a text does not
@@ -26,10 +26,11 @@ if TYPE_CHECKING:
     from tthc.dsl.reading.lalr_actions import Reduction
 
 # The version of the data below; a cache key includes it.
-FORMAT = 6
+FORMAT = 7
 
-# A parse-table entry: (True, next state) to shift, or (False, (children, method, rule)) to
-# reduce, where the method is `None` for a rule Lark splices into its parent (`_name`).
+# A parse-table entry: (True, next state) to shift, or (False, (children, method, rule,
+# expansion)) to reduce, where the method is `None` for a rule Lark splices into its parent
+# (`_name`) and the expansion names the rule's symbols, in order.
 Entry = tuple[bool, Any]
 # One lexer: its terminals, in Lark's order (their regexes are in `Tables.patterns`), the
 # keywords hidden in each terminal (identifier text → keyword terminal), the terminals that may
@@ -86,14 +87,16 @@ class Tables:
 
     def _guard(self, name: str) -> str:
         """A look-ahead at the characters the terminal's match can begin with (`firsts`; any
-        character outside ASCII may begin it), before a terminal that is not a plain string.
+        character outside ASCII may begin it), before a case-insensitive terminal.
 
         It only passes over an alternative that cannot match where the text is, so the regex
         matches what it would without it; but `re` tries alternatives one by one, and a
         case-insensitive Vietnamese terminal tried before `STEP_KIND` cost 2 µs of a step kind's
-        2.4 µs (`cấp xã`… compared letter by letter under case folding)."""
+        2.4 µs (`cấp xã`… compared letter by letter under case folding). Before any other
+        terminal the look-ahead costs more than it saves (`re` passes over an alternative that
+        begins with a character or a set of them by itself): a tenth of the lexers' time."""
         first = self.firsts.get(name)
-        if first is None or name in self.literals:
+        if first is None or name in self.literals or not self.patterns[name].startswith("(?i"):
             return ""
         # (`[^\x00-\x7f]` rather than a range to U+10FFFF in the class: compiled 5x faster)
         return f"(?=[{''.join(map(re.escape, first))}]|[^\\x00-\\x7f])"
@@ -151,7 +154,7 @@ def tables_from(lark: Lark) -> Tables:
     )
 
 
-def _reduction(rule: Any) -> tuple[int, str | None, str]:
+def _reduction(rule: Any) -> tuple[int, str | None, str, tuple[str, ...]]:
     """As Lark shapes a tree: a rule named `_…` (written inline, or a repetition Lark adds) is
     spliced into its parent; any other rule calls the transformer's method of its name (or of
     its alias)."""
@@ -160,7 +163,7 @@ def _reduction(rule: Any) -> tuple[int, str | None, str]:
         raise TypeError(f"rule {rule.origin.name} is shaped in a way the driver does not handle")
     name = str(rule.origin.name)
     method = None if name.startswith("_") else str(rule.alias or name)
-    return len(rule.expansion), method, name
+    return len(rule.expansion), method, name, tuple(str(s.name) for s in rule.expansion)
 
 
 def _lexer_spec(basic: Any, patterns: dict[str, str], literals: dict[str, str]) -> LexerSpec:

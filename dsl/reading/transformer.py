@@ -284,7 +284,7 @@ class ToAst:
                 self.problems.append(_repeated(item, first.span))
             else:
                 fields[key] = item.value
-        fields["span"] = Span(*where)
+        fields["span"] = span_at(where)
         return fields
 
     # -- declarations ----------------------------------------------------------------------
