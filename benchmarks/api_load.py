@@ -23,8 +23,8 @@ Figures, each beside its target (issue 15):
   transaction, on the same server, the same run; the ratio of the two;
 - the arithmetic: CPU per command x rate against the two cores, what latency 64 clients in a
   closed loop must then see (Little's law), and where PostgreSQL's commit rate would be the limit;
-- open loop: submits at a fixed rate below saturation (half the closed-loop rate at 4 workers),
-  latency timed from each request's scheduled start;
+- open loop: submits at a fixed rate below saturation (half the slower client's closed-loop
+  rate at 4 workers), latency timed from each request's scheduled start;
 - a client check: 64 clients against a route that answers at once (401), so that the client's
   own ceiling is known;
 - reading at scale: with N cases stored (default 1,000,000, written by COPY, then VACUUM
@@ -45,13 +45,16 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +162,19 @@ class Serve:
             ["ss", "-ltnH", f"( sport = :{self.port} )"], capture_output=True, text=True
         )
         return len([line for line in found.stdout.splitlines() if line.strip()])
+
+    def spread(self) -> str:
+        """The established connections per worker, busiest first ("18/16/16/14"): the kernel
+        spreads them by a hash, and the clients of the busiest worker wait the longest."""
+        if shutil.which("ss") is None:
+            return "?"
+        found = subprocess.run(
+            ["ss", "-tnpH", "state", "established", f"( sport = :{self.port} )"],
+            capture_output=True,
+            text=True,
+        )
+        counts = Counter(re.findall(r"pid=(\d+)", found.stdout))
+        return "/".join(str(n) for n in sorted(counts.values(), reverse=True)) or "?"
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
@@ -281,17 +297,23 @@ def submits(
     clients: int,
     seconds: float,
     wrk: str | None,
+    spread: list[str],
 ) -> tuple[float, float, float, int, tuple[float, float, float]]:
     """`clients` submitting in a closed loop for `seconds` (after a 1 s warm-up), by `wrk`
     when given, else by the Python client: commands/s, p50 and p99 (ms), the requests not
-    acknowledged, and the CPU a command in the server, PostgreSQL and the client."""
+    acknowledged, and the CPU a command in the server, PostgreSQL and the client; with `wrk`,
+    the connections per worker halfway through appended to `spread`."""
     if wrk is not None:
         bearer = request[3]["Authorization"].removeprefix("Bearer ")
         wrk_closed_loop(wrk, serve.url, request[2], bearer, clients, 1.0)  # warm up
+        # The connections per worker, counted halfway through the load.
+        counted = threading.Timer(seconds / 2, lambda: spread.append(serve.spread()))
+        counted.start()
         with Meter(serve.process.pid, postmaster) as meter:
             rate, p50, p99, failures, client, n = wrk_closed_loop(
                 wrk, serve.url, request[2], bearer, clients, seconds
             )
+        counted.join()
         return rate, p50, p99, failures, meter.per(n, client)
     closed_loop(serve.url, request, 201, clients, 1.0)  # warm up
     with Meter(serve.process.pid, postmaster) as meter:
@@ -370,15 +392,23 @@ def main() -> None:
             runs = [("wrk", wrk)] if wrk else []
             if not wrk or (options.client == "both" and workers == workers_list[-1]):
                 runs.append(("python", None))
+            # The open loop is driven by the Python client: half the slower client's
+            # closed-loop rate at the most workers, below the server's ceiling and the client's.
+            slowest = float("inf")
             for name, binary in runs:
-                figures = submits(serve, postmaster, request, options.clients, seconds, binary)
+                spread: list[str] = []
+                figures = submits(
+                    serve, postmaster, request, options.clients, seconds, binary, spread
+                )
                 rate, p50, p99, failures, cpu = figures
                 if name == runs[0][0]:
                     last = (rate, cpu)
+                slowest = min(slowest, rate)
                 label = f"{workers}" if len(runs) == 1 else f"{workers} {name}"
                 print(
                     f"{label:>7} {rate:>10,.0f} {p50:>7.1f} {p99:>7.1f} {target:>10} "
                     f"{rate / raw:>7.1%}  {cpu_text(cpu)}  ({load()})"
+                    + (f"  [connections per worker {spread[0]}]" if spread and workers > 1 else "")
                     + (f"  [{failures} not acknowledged]" if failures else "")
                 )
             if workers != workers_list[-1]:
@@ -398,18 +428,19 @@ def main() -> None:
                 f"{cores * 1000 / (options.clients / 0.1):.2f} ms of CPU a command on these cores"
             )
             print(
-                f"  PostgreSQL's commit rate ({raw:,.0f}/s, one commit a command) is the limit "
+                f"  PostgreSQL's commit rate ({raw:,.0f}/s; a command is at most one commit, "
+                f"fewer by group commit) is the limit "
                 f"only past {raw * cpu[0] / 1000:,.0f} server cores at {cpu[0]:.2f} ms a command "
                 f"(and {raw * cpu[1] / 1000:,.1f} cores of PostgreSQL at {cpu[1]:.2f} ms); "
                 f"here the limit is CPU: {rate / ceiling:.0%} of the ceiling reached"
             )
-            offered = max(1.0, round(rate / 2))
+            offered = max(1.0, round(slowest / 2))
             with Meter(serve.process.pid, postmaster) as meter:
                 latencies, failures, client = open_loop(serve.url, request, 201, offered, seconds)
             cpu = meter.per(len(latencies), client)
             print(
                 f"\nopen loop (the Python client), {workers_list[-1]} worker(s), {offered:,.0f} submits/s offered (half "
-                f"the closed-loop rate): p50 {ms(latencies, 0.5):.1f} ms, p99 "
+                f"the slower client's closed-loop rate): p50 {ms(latencies, 0.5):.1f} ms, p99 "
                 f"{ms(latencies, 0.99):.1f} ms (target p99 <= 100)  {cpu_text(cpu)}  ({load()})"
                 + (f"  [{failures} not acknowledged]" if failures else "")
             )

@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 from tthc.runtime import Officer
 from tthc.server import errors
@@ -24,7 +25,7 @@ T = TypeVar("T")
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem} for status in (400, 401, 403, 404, 405, 409, 413, 422, 503)
 }
-# Read from the request's headers by `key_of` (FastAPI's own header parameters cost a
+# Read from the request's headers by `key_in` (FastAPI's own header parameters cost a
 # reflection over the parameter's type on every request); documented here instead.
 KEY_HEADER = {
     "name": "Idempotency-Key",
@@ -64,12 +65,18 @@ def answer(adapter: TypeAdapter[T], value: T, status: int = 200) -> Response:
 
 def who_of(request: Request) -> Officer:
     """The officer the request's token stands for (`tthc.server.gate` put it there)."""
-    who: Officer = request.scope["state"]["who"]
+    return who_in(request.scope)
+
+
+def who_in(scope: Scope) -> Officer:
+    who: Officer = scope["state"]["who"]
     return who
 
 
-def key_of(request: Request) -> str | None:
-    key = request.headers.get("idempotency-key")
+def key_in(scope: Scope) -> str | None:
+    """The request's `Idempotency-Key` (the first, as Starlette's `headers.get` reads it)."""
+    found = next((v for k, v in scope["headers"] if k == b"idempotency-key"), None)
+    key = None if found is None else found.decode("latin-1")
     if key is not None and len(key) > 200:
         raise Answer(
             errors.problem(

@@ -9,12 +9,15 @@ portal (authorisation, versions, idempotency); this layer adds only what HTTP ne
 - jurisdiction on reads: a case outside the officer's province or commune answers 404, exactly
   as one that does not exist, so ids cannot be probed; on a case the officer may see, every
   refusal answers with its reason (403 for authorisation, 409 for a clash with the case's state);
-- the database's absence: 503 with `Retry-After`, nothing half-written (the engine writes one
-  transaction per command; a retry with the same `Idempotency-Key` is applied at most once).
+- the database's absence: 503 with `Retry-After`, nothing half-written (a command's writes are
+  in one transaction, whole or not at all; a retry with the same `Idempotency-Key` is applied
+  at most once).
 
 What a request costs, and why (`docs/serving.md`, Performance, has the figures): the token is
 checked by `tthc.server.gate` before FastAPI reads the request (a FastAPI dependency reflects
-over its types on every request); the routes are `async` and hop to a worker thread once, for
+over its types on every request); the command routes are served by `tthc.server.commands`
+without FastAPI's per-request machinery, through the same functions (`submitted`, `command`)
+their FastAPI routes call; the routes are `async` and hop to a worker thread once, for
 the engine and store work (`call`); answers are the engine's own values written to JSON by
 pydantic (`answers.answer`) without the response model's second validation; the hot reads (a
 case with its history, a work-list page) are one query each (`tthc.server.reads`). A store that
@@ -37,6 +40,9 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
+from starlette.types import Scope
 
 from tthc.compiler import load_bundle
 from tthc.runtime import Action, Case, Done, Dossier, Engine, Event, Late, Officer, Refused, Result
@@ -51,10 +57,12 @@ from tthc.server.answers import (
     Answer,
     answer,
     handle_problems,
-    key_of,
+    key_in,
+    who_in,
     who_of,
 )
 from tthc.server.auth import Verifier, verifier_for
+from tthc.server.commands import Commands, Fast
 from tthc.server.gate import Gate, secure
 from tthc.server.limits import AccessLog, BodyLimit
 from tthc.server.models import (
@@ -82,6 +90,7 @@ from tthc.server.reads import Cursor, reads_for
 from tthc.server.settings import Settings, SettingsError, signature_policy
 
 T = TypeVar("T")
+DOSSIER: TypeAdapter[Dossier] = TypeAdapter(Dossier)
 # Threads for the engine's work. More than a PostgreSQL store's connections: a command waits on
 # its commit (the disk) holding a connection, and meanwhile others do their CPU work (moves,
 # hashes) without one. Four threads (the pool's size) gave a third less throughput at 4 workers
@@ -161,20 +170,87 @@ def create_app(
             raise Answer(errors.not_found(case_id))
         return case
 
-    async def command(
-        request: Request, case_id: str, body: Versioned, work: Callable[[Officer, Guard], Result]
-    ) -> Response:
-        """A command (`work(officer, guard)`: the idempotency key and the expected version) on
-        a case the officer may see (else 404), in one hop to a worker thread, answered with
-        what it did or why not."""
-        who = who_of(request)
-        guard = Guard(key=key_of(request), expected_version=body.expected_version)
+    Work = Callable[[Officer, Guard], Result]
+
+    def stepped(case_id: str, step: str, body: StepBody) -> Work:
+        signed = signature(body.signature)
+        return lambda who, guard: shared_engine.act(
+            case_id,
+            step,
+            who,
+            body.outcome,
+            reasons=body.reasons,
+            new_due=body.new_due,
+            signature=signed,
+            **guard,
+        )
+
+    def refused(case_id: str, _: str, body: RefusalBody) -> Work:
+        signed = signature(body.signature)
+        return lambda who, guard: shared_engine.refuse(
+            case_id, who, body.reasons, signature=signed, **guard
+        )
+
+    def returned(case_id: str, _: str, body: ResultBody) -> Work:
+        signed = signature(body.signature)
+        return lambda who, guard: shared_engine.return_result(
+            case_id, who, signature=signed, **guard
+        )
+
+    # Each command's engine call, by its body's type (one type a route): what the FastAPI
+    # route and the fast path (`tthc.server.commands`) both call.
+    works: dict[type[Versioned], Callable[[str, str, Any], Work]] = {
+        StepBody: stepped,
+        SupplementRequestBody: lambda case_id, _, body: (
+            lambda who, guard: shared_engine.request_supplement(case_id, who, body.missing, **guard)
+        ),
+        SupplementBody: lambda case_id, _, body: (
+            lambda who, guard: shared_engine.receive_supplement(
+                case_id, body.documents, who, **guard
+            )
+        ),
+        RefusalBody: refused,
+        ResultBody: returned,
+        ApologyBody: lambda case_id, _, body: (
+            lambda who, guard: shared_engine.apologise(
+                case_id, who, body.new_due, body.reasons, **guard
+            )
+        ),
+        WithdrawalBody: lambda case_id, _, body: (
+            lambda who, guard: shared_engine.withdraw(case_id, body.reason, who, **guard)
+        ),
+        TransferBody: lambda case_id, _, body: (
+            lambda who, guard: shared_engine.transfer(case_id, who, **guard)
+        ),
+    }
+
+    async def command(scope: Scope, case_id: str, step: str, body: Versioned) -> Response:
+        """The command of `body`'s type on a case the officer may see (else 404), in one hop
+        to a worker thread, answered with what it did or why not."""
+        work = works[type(body)](case_id, step, body)
+        who = who_in(scope)
+        guard = Guard(key=key_in(scope), expected_version=body.expected_version)
 
         def checked() -> Result:
             visible(who, case_id)
             return work(who, guard)
 
         return result(await call(checked))
+
+    async def submitted(scope: Scope, dossier: Dossier) -> Response:
+        who = who_in(scope)
+        if dossier.province != who.province or who.commune not in (
+            None,
+            dossier.received_commune,
+        ):
+            return errors.problem(
+                403,
+                "wrong-jurisdiction",
+                "Cán bộ không tiếp nhận hồ sơ tại địa bàn này",
+                "The officer does not receive dossiers at this place",
+            )
+        key = key_in(scope)
+        return result(await call(lambda: shared_engine.submit(dossier, key=key)), 201)
 
     def result(done: Result, status: int = 200) -> Response:
         if isinstance(done, Refused):
@@ -194,19 +270,7 @@ def create_app(
     @app.post("/v1/cases", status_code=201, **COMMAND_ROUTE)
     async def submit(dossier: Dossier, request: Request) -> Response:
         """File a dossier at the officer's one-stop desk (its province and commune)."""
-        who = who_of(request)
-        if dossier.province != who.province or who.commune not in (
-            None,
-            dossier.received_commune,
-        ):
-            return errors.problem(
-                403,
-                "wrong-jurisdiction",
-                "Cán bộ không tiếp nhận hồ sơ tại địa bàn này",
-                "The officer does not receive dossiers at this place",
-            )
-        key = key_of(request)
-        return result(await call(lambda: shared_engine.submit(dossier, key=key)), 201)
+        return await submitted(request.scope, dossier)
 
     @app.get("/v1/cases/{case_id}", response_model=CaseWithHistory)
     async def read(
@@ -238,104 +302,47 @@ def create_app(
     @app.post("/v1/cases/{case_id}/steps/{step}", **COMMAND_ROUTE)
     async def act(case_id: str, step: str, body: StepBody, request: Request) -> Response:
         """Perform an open step with an outcome (signed, where the step is digitally signed)."""
-        signed = signature(body.signature)
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.act(
-                case_id,
-                step,
-                who,
-                body.outcome,
-                reasons=body.reasons,
-                new_due=body.new_due,
-                signature=signed,
-                **guard,
-            ),
-        )
+        return await command(request.scope, case_id, step, body)
 
     @app.post("/v1/cases/{case_id}/supplement-request", **COMMAND_ROUTE)
     async def request_supplement(
         case_id: str, body: SupplementRequestBody, request: Request
     ) -> Response:
         """Ask the applicant, once, for what the dossier lacks (the clock stops)."""
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.request_supplement(
-                case_id, who, body.missing, **guard
-            ),
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.post("/v1/cases/{case_id}/supplement", **COMMAND_ROUTE)
     async def receive_supplement(case_id: str, body: SupplementBody, request: Request) -> Response:
         """Receive the supplement the applicant was asked for (the clock runs again)."""
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.receive_supplement(
-                case_id, body.documents, who, **guard
-            ),
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.post("/v1/cases/{case_id}/refusal", **COMMAND_ROUTE)
     async def refuse(case_id: str, body: RefusalBody, request: Request) -> Response:
         """Refuse the dossier, with reasons."""
-        signed = signature(body.signature)
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.refuse(
-                case_id, who, body.reasons, signature=signed, **guard
-            ),
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.post("/v1/cases/{case_id}/result", **COMMAND_ROUTE)
     async def return_result(case_id: str, body: ResultBody, request: Request) -> Response:
         """Return the result to the applicant."""
-        signed = signature(body.signature)
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.return_result(case_id, who, signature=signed, **guard),
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.post("/v1/cases/{case_id}/apology", **COMMAND_ROUTE)
     async def apologise(case_id: str, body: ApologyBody, request: Request) -> Response:
         """Apologise for a late case and set its one new date (409 `apology-too-late` from the
         day before the due date)."""
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.apologise(
-                case_id, who, body.new_due, body.reasons, **guard
-            ),
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.post("/v1/cases/{case_id}/withdrawal", **COMMAND_ROUTE)
     async def withdraw(case_id: str, body: WithdrawalBody, request: Request) -> Response:
         """Withdraw the dossier at the applicant's request."""
-        return await command(
-            request,
-            case_id,
-            body,
-            lambda who, guard: shared_engine.withdraw(case_id, body.reason, who, **guard),
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.post("/v1/cases/{case_id}/transfer", **COMMAND_ROUTE)
     async def transfer(case_id: str, body: TransferBody, request: Request) -> Response:
         """Move the open case onto the procedure version in force today, where a transfer of
         power in force allows it, by an officer of the body receiving it (409 `no-transfer`
         where none does)."""
-        return await command(
-            request, case_id, body, lambda who, guard: shared_engine.transfer(case_id, who, **guard)
-        )
+        return await command(request.scope, case_id, "", body)
 
     @app.get("/v1/worklist", response_model=list[WorkItem], responses=NEXT_PAGE)
     async def worklist(
@@ -404,6 +411,27 @@ def create_app(
             )
         return made
 
+    def fast_routes() -> list[Fast]:
+        """The command routes as FastAPI declared them: pattern, body type, handler."""
+        found = []
+        for route in app.routes:
+            if not isinstance(route, APIRoute) or "POST" not in (route.methods or ()):
+                continue
+            kind = route.endpoint.__annotations__.get("body")
+            if route.endpoint is submit:
+                found.append(Fast(route.path_regex, DOSSIER, lambda s, _, d: submitted(s, d)))
+            elif kind in works:
+                found.append(
+                    Fast(
+                        route.path_regex,
+                        TypeAdapter(kind),
+                        lambda s, p, b: command(s, p["case_id"], p.get("step", ""), b),
+                    )
+                )
+        return found
+
+    # Innermost: the gate, the access log and the body limit apply to the fast path as well.
+    app.add_middleware(Commands, routes=fast_routes)
     app.add_middleware(Gate, verifier=shared_verifier)
     app.add_middleware(AccessLog)
     app.add_middleware(BodyLimit, max_body=max_body)

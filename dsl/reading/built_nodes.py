@@ -11,13 +11,20 @@ that name the fields a source gave (a pydantic model kept that set; a record doe
 
 from __future__ import annotations
 
+from decimal import Decimal
 from sys import intern
 from typing import Any, TypeVar
 
-from tthc.dsl.ast import Name, Node
+from tthc.dsl.ast import Duration, DurationUnit, Endpoint, FlowLine, Name, Node
 from tthc.dsl.span import Span, Where
 
 Model = TypeVar("Model", bound=Node)
+
+# The commonest nodes of a procedure (a name, a flow endpoint, a duration, a flow line) are made
+# here without calling `__init__`, each field set as `__init__` sets it: a call with keyword
+# arguments cost twice the making of the node (`tests/dsl/test_built_nodes.py` holds each to
+# the node `__init__` builds).
+_new = object.__new__
 
 
 def build(model: type[Model], fields: dict[str, Any]) -> Model:
@@ -44,7 +51,39 @@ def name(value: str, where: Where) -> Name:
     """An identifier with its span (the commonest node)."""
     # Interned: an identifier is written many times (a step in the flow, an authority in every
     # procedure), and one string serves them all.
-    return Name(span=Span(*where), value=intern(value))
+    node: Name = _new(Name)
+    node.span = Span(*where)
+    node.value = intern(value)
+    return node
+
+
+def single(name: Name) -> Endpoint:
+    """The endpoint that is one name, with the name's span."""
+    node: Endpoint = _new(Endpoint)
+    node.span = name.span
+    node.steps = (name,)
+    node.parallel = False
+    return node
+
+
+def duration(where: Where, amount: Decimal, unit: DurationUnit) -> Duration:
+    node: Duration = _new(Duration)
+    node.span = Span(*where)
+    node.amount = amount
+    node.unit = unit
+    return node
+
+
+def flow_line(
+    where: Where, path: tuple[Endpoint, ...], when: Name | None, otherwise: bool, paused: bool
+) -> FlowLine:
+    node: FlowLine = _new(FlowLine)
+    node.span = Span(*where)
+    node.path = path
+    node.when = when
+    node.otherwise = otherwise
+    node.paused = paused
+    return node
 
 
 def span(where: Where) -> Span:

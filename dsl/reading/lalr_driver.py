@@ -98,7 +98,7 @@ class _InTurn:
     `Tables.seconds`) is passed over uncompiled. After `PROMOTE` tokens the lexer's one regex is compiled and takes over,
     so a large run pays one match per token as before.
 
-    Both give one result: the skip is atomic, so the terminal starts where the skip ends; an
+    Both give one result: the skip is possessive, so the terminal starts where the skip ends; an
     alternation takes its first alternative that matches there, with that alternative's own
     match (nothing follows it in the pattern); and `Pattern.match(text, pos)` sees the text
     before `pos`, as the whole regex does, for look-behinds and `\\b`.
@@ -141,11 +141,22 @@ class _InTurn:
         return None
 
 
+class _Retyped:
+    """What `_StateLexer.converts` gives for a terminal that may hold a keyword."""
+
+    __slots__ = ()
+
+
+RETYPED: Any = _Retyped()
+
+
 class _StateLexer:
     """The terminals one parser state accepts, first skipping ignored text: tried in turn, then
-    as one regex (`_InTurn`)."""
+    as one regex (`_InTurn`); and for each, what its token becomes (`converts`: as in
+    `LalrDriver.terminals`, or `RETYPED` for a terminal whose text may be a keyword, which
+    `keywords` then names)."""
 
-    __slots__ = ("keywords", "multiline", "regex")
+    __slots__ = ("converts", "keywords", "multiline", "regex")
 
     def __init__(
         self,
@@ -157,6 +168,11 @@ class _StateLexer:
         self.regex: re.Pattern[str] | _InTurn = _InTurn(driver, number, self)
         self.keywords = keywords
         self.multiline = frozenset(newline_types)
+        terminals = driver.terminals
+        self.converts: dict[str, Any] = {
+            name: RETYPED if name in keywords else terminals.get(name, KEYWORD)
+            for name in driver._tables.lexers[number][0]
+        }
 
 
 class LalrDriver:
@@ -248,21 +264,24 @@ class LalrDriver:
             else:
                 kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
                 begin, after = match.span(kind)
-                if begin > next_break:
-                    line += text.count("\n", pos, begin)
-                    line_start = text.rindex("\n", pos, begin) + 1
-                    next_break = text.find("\n", begin)
+                while begin > next_break:  # a line break before the token (most often one)
+                    line += 1
+                    line_start = next_break + 1
+                    next_break = text.find("\n", line_start)
                     if next_break < 0:
                         next_break = size_of_text
-                value = text[begin:after]
                 pos = after
-                retype = lexer.keywords.get(kind)
-                if retype is not None:
-                    kind = retype.get(value, kind)
+                # What the token becomes, looked up once; its text is cut out only when that
+                # needs it (a keyword or a brace needs only its place).
+                convert = lexer.converts[kind]
+                if convert is RETYPED:
+                    kind = lexer.keywords[kind].get(text[begin:after], kind)
+                    convert = terminals.get(kind, KEYWORD)
                 if after <= next_break:
                     where = (path, line, begin - line_start + 1, line, after - line_start + 1)
                 else:  # the token holds a line break: counted if its terminal may hold one
                     if kind in lexer.multiline:
+                        value = text[begin:after]
                         first_line, column = line, begin - line_start + 1
                         line += value.count("\n")
                         line_start = begin + value.rindex("\n") + 1
@@ -272,13 +291,12 @@ class LalrDriver:
                     next_break = text.find("\n", after)
                     if next_break < 0:
                         next_break = size_of_text
-                convert = terminals.get(kind, KEYWORD)
                 if convert is KEYWORD:
                     token = KEYWORD
                 elif convert is None:
-                    token = value
+                    token = text[begin:after]
                 else:
-                    token = convert(value, where)
+                    token = convert(text[begin:after], where)
             while True:  # reduce as long as the table says so, then shift the token
                 try:
                     action = states[state][kind]
@@ -321,12 +339,10 @@ class LalrDriver:
                         place = first
                     else:
                         place = (path, first[1], first[2], last[3], last[4])
-                    del stack[-2:]
+                    del stack[-1]  # (the first child's slot takes the rule's state)
                 elif size == 1:
-                    del stack[-1]
                     if callback is None:  # a spliced rule of one child: the child stands for it
-                        state = states[stack[-1]][origin]
-                        push_state(state)
+                        state = stack[-1] = states[stack[-2]][origin]
                         continue
                     head = values[-1]
                     if type(head) is list:
@@ -359,7 +375,9 @@ class LalrDriver:
                         if first is not None:
                             place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
                         del wheres[-size:]
-                        del stack[-size:]
+                        del stack[1 - size :]
+                    else:
+                        push_state(state)
                     values.append(None)  # the slot the rule's value takes, as above
                     wheres.append(None)
                 if callback is None:
@@ -371,5 +389,5 @@ class LalrDriver:
                     node = callback(place, children)
                     values[-1] = node
                     wheres[-1] = None if node is None else place
-                state = states[stack[-1]][origin]
-                push_state(state)
+                # The goto, from the state under the children, into the first child's slot.
+                state = stack[-1] = states[stack[-2]][origin]

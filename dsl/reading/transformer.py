@@ -27,10 +27,18 @@ from tthc.dsl.codes import make_diagnostic
 from tthc.dsl.diagnostics import Diagnostic, Message, Related
 from tthc.dsl.reading.aliases import ALIASES, converter
 from tthc.dsl.reading.built_nodes import build, given, made, whole
+from tthc.dsl.reading.built_nodes import duration as duration_at
+from tthc.dsl.reading.built_nodes import flow_line as flow_line_at
 from tthc.dsl.reading.built_nodes import name as name_at
+from tthc.dsl.reading.built_nodes import single as single_at
 from tthc.dsl.reading.built_nodes import span as span_at
 from tthc.dsl.reading.lalr_driver import KEYWORD, Converter, Token
-from tthc.dsl.reading.numbers import bounded, number_problem
+from tthc.dsl.reading.numbers import (
+    MAX_FRACTION_DIGITS,
+    MAX_WHOLE_DIGITS,
+    bounded,
+    number_problem,
+)
 from tthc.dsl.span import Span, Where
 
 # Header fields that may appear more than once; their values are concatenated in order.
@@ -130,10 +138,12 @@ CONFIDENCES = _members(ast.Confidence)
 DURATION_UNITS = _members(ast.DurationUnit)
 
 
+# Digits no longer than this are within both bounds of `numbers`, and need no check.
+SURELY_SHORT = min(MAX_FRACTION_DIGITS, MAX_WHOLE_DIGITS)
+
 # The fields given in nodes of one shape (the others keep their defaults).
 _IMMEDIATE = given("span", "immediate")
 _WITHIN = given("span", "duration", "condition")
-_SINGLE = given("span", "steps")
 # A deadline that is neither a range nor an extension, and tied to no path of the flow.
 _PLAIN = {"least": None, "extension": False, "through": (), "via": (), "avoiding": ()}
 
@@ -219,6 +229,8 @@ class ToAst:
 
     def number(self, where: Where, digits: str) -> str:
         """The digits, bounded (`tthc.dsl.reading.numbers`): a number too long is reported."""
+        if len(digits) <= SURELY_SHORT:
+            return digits
         problem = number_problem(digits, span_at(where))
         if problem is None:
             return digits
@@ -272,7 +284,7 @@ class ToAst:
                 self.problems.append(_repeated(item, first.span))
             else:
                 fields[key] = item.value
-        fields["span"] = span_at(where)
+        fields["span"] = Span(*where)
         return fields
 
     # -- declarations ----------------------------------------------------------------------
@@ -542,7 +554,7 @@ class ToAst:
     def component(self, where: Where, c: list[Any]) -> ast.Component:
         ident, title, *items = c  # `form`, `copies` and the flags (`required`, `personal`…)
         fixed = {"id": ident, "title": _unquote(title)}
-        return build(ast.Component, self.assemble(where, items, fixed))
+        return ast.Component(**self.assemble(where, items, fixed))
 
     @rule
     def form(self, where: Where, c: list[Any]) -> Item:
@@ -560,7 +572,7 @@ class ToAst:
     def step(self, where: Where, c: list[Any]) -> ast.Step:
         ident, kind, title, *items = c
         fixed = {"id": ident, "kind": STEP_KINDS[kind], "title": _unquote(title)}
-        return build(ast.Step, self.assemble(where, items, fixed))
+        return ast.Step(**self.assemble(where, items, fixed))
 
     @rule
     def actor(self, where: Where, c: list[Any]) -> Item | list[Item]:
@@ -623,15 +635,18 @@ class ToAst:
 
     @rule
     def flow_line(self, where: Where, c: list[Any]) -> ast.FlowLine:
-        fields: dict[str, Any] = {"span": span_at(where)}
         path = []
+        when, otherwise, paused = None, False, False
         for x in c:  # endpoints, then the items `when x` or `otherwise`, then `clock paused`
             if type(x) is ast.Endpoint:
                 path.append(x)
-            else:
-                fields[x.key] = x.value
-        fields["path"] = tuple(path)
-        return build(ast.FlowLine, fields)
+            elif x.key == "when":
+                when = x.value
+            elif x.key == "otherwise":
+                otherwise = x.value
+            else:  # the grammar gives no other item here
+                paused = x.value
+        return flow_line_at(where, tuple(path), when, otherwise, paused)
 
     @rule
     def when(self, where: Where, c: list[Any]) -> Item:
@@ -639,9 +654,7 @@ class ToAst:
 
     @rule
     def single(self, where: Where, c: list[Any]) -> ast.Endpoint:
-        name = c[0]  # the endpoint is its name, and has the same span
-        fields = {"span": name.span, "steps": (name,), "parallel": False}
-        return made(ast.Endpoint, fields, _SINGLE)
+        return single_at(c[0])  # the endpoint is its name, and has the same span
 
     @rule
     def parallel(self, where: Where, c: list[Any]) -> ast.Endpoint:
@@ -721,9 +734,12 @@ class ToAst:
 
     @rule
     def duration(self, where: Where, c: list[Any]) -> ast.Duration:
-        digits = self.number(where, c[0])
-        fields = {"span": span_at(where), "amount": amount(digits), "unit": DURATION_UNITS[c[1]]}
-        return whole(ast.Duration, fields)
+        digits = c[0]
+        # (the commonest amounts are known and short: no call to bound or make them)
+        value = _AMOUNTS.get(digits) if len(digits) <= SURELY_SHORT else None
+        if value is None:
+            value = amount(self.number(where, digits))
+        return duration_at(where, value, DURATION_UNITS[c[1]])
 
 
 def amount(digits: str) -> Decimal:

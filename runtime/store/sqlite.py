@@ -26,6 +26,7 @@ from tthc.runtime.store import base
 from tthc.runtime.store import rows as row
 from tthc.runtime.store.base import Conflict, Period, Write
 from tthc.runtime.store.group import GroupCommit
+from tthc.runtime.store.rows import Row
 from tthc.runtime.values import Event, Notification
 
 SCHEMA = """
@@ -68,6 +69,39 @@ _INSERT_OUTBOX = "INSERT OR IGNORE INTO outbox (id, case_id, kind, at, data) VAL
 _INSERT_RECEIPT = "INSERT INTO receipts VALUES (?, ?, ?, ?)"
 _INSERT_REFUSAL = "INSERT INTO refusals VALUES (?, ?, ?, ?, ?, ?)"
 _MARK_DELIVERED = "UPDATE outbox SET delivered = 1 WHERE id = ?"
+
+
+def _apply(
+    db: sqlite3.Connection,
+    new: bool,
+    first: tuple[str, Row],
+    events: list[Row],
+    outbox: list[Row],
+    receipt: Row | None,
+) -> tuple[Conflict | None, bool]:
+    """One write's statements inside the group's transaction (the case row's INSERT or
+    UPDATE first): its conflict, or None and its rows kept."""
+    if new:
+        try:
+            db.execute(*first)
+        except sqlite3.IntegrityError:
+            return Conflict.EXISTS, False
+    elif db.execute(*first).rowcount != 1:
+        return Conflict.STALE, False
+    if events:
+        db.executemany(_INSERT_EVENT, events)
+    if outbox:
+        db.executemany(_INSERT_OUTBOX, outbox)
+    if receipt is not None:
+        try:
+            db.execute(_INSERT_RECEIPT, receipt)
+        except sqlite3.IntegrityError:
+            # Another command with this key was committed since the engine looked it up (in
+            # this group or by another process): this write is not applied, the engine
+            # replays that one.
+            return Conflict.KEY_TAKEN, False
+    return None, True
+
 
 # Cases this store wrote or read last, kept to answer the next command on them (see `case`).
 KNOWN_CASES = 1024
@@ -126,46 +160,28 @@ class SQLiteStore:
     # -- writing ----------------------------------------------------------------------------
 
     def commit(self, write: Write) -> Conflict | None:
-        columns = write.case.columns()
-        conflict = self.group.run(lambda db: self._apply(db, write, columns))
-        if conflict is None:
-            self._remember(write.case, columns)
-        return conflict
-
-    def _apply(
-        self, db: sqlite3.Connection, write: Write, columns: dict[str, Any]
-    ) -> tuple[Conflict | None, bool]:
-        """One write's statements inside the group's transaction: its conflict, or None and
-        its rows kept."""
-        case = write.case
+        # The rows are made here, in the calling thread, before the write joins a group: the
+        # leader of the group then only runs statements (JSON and hashing done under its
+        # transaction would hold every other command of the group waiting).
+        case, columns = write.case, write.case.columns()
         if write.expected is None:
-            try:
-                db.execute(_INSERT_CASE, row.case_row(case, columns))
-            except sqlite3.IntegrityError:
-                return Conflict.EXISTS, False
+            first: tuple[str, Row] = (_INSERT_CASE, row.case_row(case, columns))
         else:
             changed = self._changed(case.id, write.expected, columns)
             assignments = "".join(f"{name} = ?, " for name in changed)
-            done = db.execute(
+            first = (
                 f"UPDATE cases SET {assignments}state = ? WHERE id = ? AND version = ?",
                 (*changed.values(), row.dumps(case.to_json()), case.id, write.expected),
             )
-            if done.rowcount != 1:
-                return Conflict.STALE, False
-        if write.events:
-            db.executemany(_INSERT_EVENT, [row.event_row(e) for e in write.events])
-        if write.notifications:
-            db.executemany(_INSERT_OUTBOX, [row.outbox_row(n) for n in write.notifications])
-        if write.receipt is not None:
-            r = write.receipt
-            try:
-                db.execute(_INSERT_RECEIPT, (r.key, r.request, r.case_id, r.version))
-            except sqlite3.IntegrityError:
-                # Another command with this key was committed since the engine looked it up
-                # (in this group or by another process): this write is not applied, the
-                # engine replays that one.
-                return Conflict.KEY_TAKEN, False
-        return None, True
+        events = [row.event_row(e) for e in write.events]
+        outbox = [row.outbox_row(n) for n in write.notifications]
+        r = write.receipt
+        receipt = None if r is None else (r.key, r.request, r.case_id, r.version)
+        new = write.expected is None
+        conflict = self.group.run(lambda db: _apply(db, new, first, events, outbox, receipt))
+        if conflict is None:
+            self._remember(case, columns)
+        return conflict
 
     def _changed(self, case_id: str, expected: int, columns: dict[str, Any]) -> dict[str, Any]:
         """The indexed columns to set: those that differ from the version the write follows,

@@ -40,15 +40,20 @@ def _insert(number: int) -> Callable[[sqlite3.Connection], tuple[int, bool]]:
     return apply
 
 
-def _held_group(group: GroupCommit, calls: list[Callable[[], Any]]) -> list[Any]:
+def _held_group(
+    group: GroupCommit, calls: list[Callable[[], Any]], kept: bool = False
+) -> list[Any]:
     """Runs `calls` (each a write through `group`, each in its own thread) while a first
-    change holds the lead, until all of them wait behind it: they make the next group. Their
-    answers (or errors), in order."""
+    change holds the lead, until all of them wait behind it: they make the next group (or,
+    when the first change is `kept`, join its transaction). Their answers (or errors), in
+    order."""
     release = threading.Event()
 
     def hold(db: sqlite3.Connection) -> tuple[None, bool]:
         release.wait(timeout=30)
-        return None, False  # nothing kept: no transaction is counted for it
+        if kept:
+            db.execute("INSERT INTO t VALUES (0, 'first')")
+        return None, kept  # not kept: no transaction is counted for it
 
     answers: list[Any] = [None] * len(calls)
 
@@ -95,8 +100,21 @@ def test_changes_waiting_behind_a_commit_share_the_next_transaction(tmp_path: Pa
     answers = _held_group(group, _runs(group, *[_insert(n) for n in range(1, THREADS + 1)]))
     assert answers == list(range(1, THREADS + 1))
     assert (group.transactions, group.changes) == (1, THREADS)  # one transaction for all
+    assert group.retried == 0  # none refused: no savepoint was needed
     other = sqlite3.connect(tmp_path / "t.db")
     assert other.execute("SELECT COUNT(*) FROM t").fetchone()[0] == THREADS
+
+
+def test_changes_arriving_while_a_group_runs_its_statements_join_its_commit(
+    tmp_path: Path,
+) -> None:
+    group = GroupCommit(_database(tmp_path / "t.db"))
+    calls = _runs(group, *[_insert(n) for n in range(1, THREADS + 1)])
+    answers = _held_group(group, calls, kept=True)
+    assert answers == list(range(1, THREADS + 1))
+    assert (group.transactions, group.changes) == (1, THREADS + 1)  # the first's transaction
+    other = sqlite3.connect(tmp_path / "t.db")
+    assert other.execute("SELECT COUNT(*) FROM t").fetchone()[0] == THREADS + 1
 
 
 def test_a_refused_or_failing_change_in_a_group_rolls_back_alone(tmp_path: Path) -> None:
@@ -117,6 +135,7 @@ def test_a_refused_or_failing_change_in_a_group_rolls_back_alone(tmp_path: Path)
     other = sqlite3.connect(tmp_path / "t.db")
     assert [r[0] for r in other.execute("SELECT id FROM t ORDER BY id")] == [1, 2]
     assert (group.transactions, group.changes) == (1, 2)
+    assert group.retried == 1  # run once without savepoints, then once with them
 
 
 def test_no_change_is_answered_before_its_transaction_is_durable(tmp_path: Path) -> None:
