@@ -150,7 +150,18 @@ class Workflow:
         return self.procedure.steps.get(node)
 
     def steps_of_kind(self, *kinds: ast.StepKind) -> list[ast.Step]:
+        """The steps of these kinds, in declaration order (a new list)."""
+        if len(kinds) == 1:  # most questions: the rules ask ~17 a procedure
+            return list(self._by_kind.get(kinds[0], ()))
         return [s for s in self.procedure.steps.values() if s.kind in kinds]
+
+    @cached_property
+    def _by_kind(self) -> dict[ast.StepKind, list[ast.Step]]:
+        """The steps of each kind, in declaration order."""
+        by_kind: dict[ast.StepKind, list[ast.Step]] = {}
+        for step in self.procedure.steps.values():
+            by_kind.setdefault(step.kind, []).append(step)
+        return by_kind
 
     def kind(self, node: str) -> ast.StepKind | None:
         step = self.step(node)
