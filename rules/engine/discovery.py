@@ -285,12 +285,20 @@ def project_groups(paths: Sequence[str | Path]) -> Outcome[list[tuple[Config, li
     if found.value is None:
         return Outcome(None, found.diagnostics)
     by_folder: dict[str, Path | None] = {}
+    by_parent: dict[str, Path | None] = {}  # by the folder as written: one `abspath` each
     groups: dict[Path | None, list[str]] = {}
     for file in found.value:
-        folder = os.path.dirname(os.path.abspath(file))
-        if folder not in by_folder:
-            by_folder[folder] = find_config(folder)
-        groups.setdefault(by_folder[folder], []).append(file)
+        parent, name = os.path.split(file)
+        plain = name not in ("", ".", "..")  # then every file written under `parent` is in
+        if not plain or parent not in by_parent:  # the same folder
+            folder = os.path.dirname(os.path.abspath(file))
+            if folder not in by_folder:
+                by_folder[folder] = find_config(folder)
+            if not plain:
+                groups.setdefault(by_folder[folder], []).append(file)
+                continue
+            by_parent[parent] = by_folder[folder]
+        groups.setdefault(by_parent[parent], []).append(file)
     if not groups:  # nothing to check: the paths' own project says so
         groups = {find_config(paths[0]) if paths else None: [str(p) for p in paths]}
     configured = [source for source in groups if source is not None]

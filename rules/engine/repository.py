@@ -342,7 +342,9 @@ class _Round:
             if self.progress:
                 self.progress("check", done, len(paths))
 
-        fork_each(check_chunk, chunks, jobs, arrived, share=True)
+        # Results are filed by path, so each is taken as it comes (`in_order=False`): this
+        # process's own, from the far end, are then cached while the worker still works.
+        fork_each(check_chunk, chunks, jobs, arrived, share=True, in_order=False)
         return results
 
 
@@ -393,7 +395,8 @@ def _chunks(items: Sequence[T], jobs: int, per_job: int = 8, most: int = 64) -> 
     workers and every `jobs`-th for this process from the back, each a share of what is left
     (`per_job` chunks per process). The last chunks, taken as the two ends meet, are a file
     or two: when the list runs out, this process waits only for the chunks a worker holds
-    (two), not for up to 128 files (~0.4 s idle on a 10,000-file run on two cores)."""
+    (`parallel.IN_FLIGHT`), not for up to 192 files (~0.4 s idle on a 10,000-file run on two
+    cores)."""
     front: list[list[T]] = []
     back: list[list[T]] = []
     start, stop = 0, len(items)

@@ -191,6 +191,21 @@ def test_results_come_back_in_task_order_whoever_finishes_first() -> None:
     assert seen == list(range(12))
 
 
+def test_results_taken_as_they_come_are_each_handed_once_with_their_number() -> None:
+    def slow_first(number: int) -> int:
+        time.sleep(0.02 * (5 - number % 5))
+        return number * number
+
+    seen: list[tuple[int, int]] = []
+    fork_each(
+        slow_first, list(range(40)), 2, lambda n, r: seen.append((n, r)), share=True, in_order=False
+    )
+    assert sorted(seen) == [(n, n * n) for n in range(40)]
+    # this process's tasks (from the far end) are handed as they are made, before the first
+    # tasks' results have all come back from the worker
+    assert [n for n, _ in seen] != list(range(40))
+
+
 @pytest.mark.parametrize("files", [1, 41, 1_000, 10_000])
 @pytest.mark.parametrize("jobs", [1, 2, 4])
 def test_files_are_cut_into_chunks_that_shrink_where_the_processes_meet(
