@@ -20,6 +20,10 @@ need of it (`tthc.rules.engine.summary`) is ~1.5 kB encoded, so documents never 
 process holds them all. The per-file cache is keyed by the file, the registry, the tool and
 the configuration: after an edit to one procedure only that file is read again; after an edit
 to the registry, every file is.
+
+Why over 400 lines: one check's round (`_Round`) keeps its steps in the order they run, from
+the files read to the project-scope rules, so the pipeline above reads top to bottom in one
+place; what each step calls lives in its own module (cache, discovery, parallel, summary).
 """
 
 from __future__ import annotations
