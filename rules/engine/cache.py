@@ -206,17 +206,8 @@ class Cache:
         run of 10,000 files then writes them as they arrive (in the parallel part of the run,
         whose work the processes share), not all at its end (~0.4 s of its serial part). An
         entry written is a valid one, whatever happens to the rest of the run."""
-        if not self._pending or not self.usable() or self._database is None:
-            return
-        rows = self._rows()
-        try:
-            with self._database:
-                self._database.execute("BEGIN IMMEDIATE")
-                self._database.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows
-                )
-        except damaged():
-            return
+        if self._pending and self.usable() and self._database is not None:
+            self._store(keep=None)
 
     def pending(self) -> int:
         """How many entries wait to be written."""
@@ -227,8 +218,13 @@ class Cache:
         runs, and the file entries of this run when old ones pile up (more than twice as many
         as this run used, plus a margin for other checked subsets). Another tthc writing at the
         same time makes this run's entries wait for the next run, never an error."""
-        if not self.usable() or self._database is None or self._key is None:
-            return
+        if self.usable() and self._database is not None and self._key is not None:
+            self._store(keep={*keep, *self.used})
+
+    def _store(self, keep: set[str] | None) -> None:
+        """The pending entries written in one transaction; then, given what to `keep`, the
+        old entries pruned in the same one."""
+        assert self._database is not None
         rows = self._rows()
         try:
             with self._database:
@@ -236,7 +232,8 @@ class Cache:
                 self._database.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", rows
                 )
-                self._prune({*keep, *self.used})
+                if keep is not None:
+                    self._prune(keep)
         except damaged():
             return
 

@@ -87,39 +87,33 @@ def one_file(folder: Path) -> Path:
     return one
 
 
-def test_a_cold_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
+def cold_check(folder: Path, program: str, *arguments: str) -> list[str]:
+    """What `program` (the check of one file in a fresh interpreter, then a probe) prints."""
     done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, one_file(tmp_path).name, *NOT_NEEDED],
-        cwd=tmp_path,
+        [sys.executable, "-c", program, one_file(folder).name, *arguments],
+        cwd=folder,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert done.stdout.split() == ["0"], done.stdout  # clean, and none of them imported
+    return done.stdout.split()
+
+
+def test_a_cold_one_file_check_imports_only_what_it_needs(tmp_path: Path) -> None:
+    printed = cold_check(tmp_path, PROGRAM, *NOT_NEEDED)
+    assert printed == ["0"], printed  # clean, and none of them imported
 
 
 def test_a_cold_one_file_check_compiles_no_lexer_regex(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROGRAM + LEXERS, one_file(tmp_path).name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    code, lexers, reached, compiled, none = done.stdout.split()
-    assert (code, lexers, compiled, none) == ("0", "lexers", "compiled", "0"), done.stdout
+    printed = cold_check(tmp_path, PROGRAM + LEXERS)
+    code, lexers, reached, compiled, none = printed
+    assert (code, lexers, compiled, none) == ("0", "lexers", "compiled", "0"), printed
     assert int(reached) > 40  # the file reaches many parser states
 
 
 def test_a_cold_clean_check_compiles_none_of_the_reports_patterns(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROGRAM + PATTERNS, one_file(tmp_path).name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stdout.split() == ["0", "compiled", "0"], done.stdout
+    printed = cold_check(tmp_path, PROGRAM + PATTERNS)
+    assert printed == ["0", "compiled", "0"], printed
 
 
 # Vietnamese keywords that no English keyword of the same place shares its first two letters
@@ -145,14 +139,8 @@ print("terminals", *sorted(_local.bound[1]._terminals))
 def test_a_cold_english_check_compiles_no_terminal_that_cannot_begin_where_it_is_tried(
     tmp_path: Path,
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROGRAM + TERMINALS, one_file(tmp_path).name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    code, heading, *compiled = done.stdout.split()
-    assert (code, heading) == ("0", "terminals"), done.stdout
+    printed = cold_check(tmp_path, PROGRAM + TERMINALS)
+    code, heading, *compiled = printed
+    assert (code, heading) == ("0", "terminals"), printed
     assert "NAME" in compiled and "STRING" in compiled  # what the file is made of
     assert not set(VIETNAMESE_ONLY) & set(compiled), compiled
