@@ -32,6 +32,7 @@ import pytest
 
 from tthc.compiler import Workflow, build_procedure, resolve
 from tthc.compiler.analysis.flow.graph import graph_of
+from tthc.compiler.analysis.flow.runs import may_reach, run_reach
 from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.analysis.soundness.markings import Bounds, explore
 from tthc.compiler.analysis.soundness.net import Net
@@ -529,3 +530,24 @@ def test_soundness_rules_agree_with_a_brute_force_token_game() -> None:
     wanted = ("sound", "unsound", "TT401", "TT402", "TT403", "TT404", "TT405")
     assert all(seen[k] >= SAMPLES // 50 for k in wanted), seen
     assert seen["undecided"] <= SAMPLES // 200, seen
+
+
+@pytest.mark.property
+def test_may_reach_is_never_no_where_one_case_can_reach() -> None:
+    """`may_reach` lets TT301-TT303 stop early: a node it rules out is reached by no run of
+    `run_reach`, whatever is blocked and however whole branches are taken."""
+    rng = random.Random(20261208)
+    for number in range(SAMPLES // 4):
+        sample = generate(rng)
+        document = ast.Document(span=_span(1), procedures=(to_ast(sample),))
+        model = resolve([document]).value
+        assert model is not None
+        workflow = build_procedure(model.procedures[0])
+        if not graph_of(workflow).complete:
+            continue
+        blocked = {s for s in sample.steps if rng.random() < 0.3}
+        for whole in (False, True):
+            found = run_reach(workflow, blocked, whole_branches=whole)
+            for node in [*graph_of(workflow).nodes]:
+                if (node, False) in found or (node, True) in found:
+                    assert may_reach(workflow, blocked, {node}), f"sample {number}: {node}"
