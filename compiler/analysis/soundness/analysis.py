@@ -7,7 +7,9 @@ read from the arrows (`tthc.compiler.analysis.flow`), and the state space of the
 (TT403, TT405, and TT407 when a bound stops it). Kept per workflow and bounds, so each rule
 asks for it freely.
 
-The token game is played on the reduced net (`reduction.py`: block-structured parts fused, in
+A flow whose shape shows a clean game (`structure.py`: sequences, choices and parallel blocks
+of single steps, the commonest shape) is not played at all. Else the token game is played on
+the reduced net (`reduction.py`: block-structured parts fused, in
 time linear in their size) and only what is left is explored (`markings.py`); a small net whose
 whole game is short and clean is played whole, which is cheaper than reducing it. The reduction
 preserves soundness and safeness, and a run of the reduced game is a run of the workflow: a
@@ -27,6 +29,7 @@ from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.analysis.soundness.markings import Bounds, Deadline, StateSpace, explore
 from tthc.compiler.analysis.soundness.net import Net
 from tthc.compiler.analysis.soundness.reduction import reduce
+from tthc.compiler.analysis.soundness.structure import decided
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,9 @@ def analyse(workflow: Workflow, settings: Settings | None = None) -> Soundness:
         if not graph.complete:  # an arrow names an unknown step: TT005 comes first
             found = Soundness([], [], [], StateSpace([]))
         else:
-            space = play(Net(workflow, graph), bounds)
+            space = decided(workflow, graph, _smaller(bounds, _FIRST), _FIRST_PLACES)
+            if space is None:  # the shape does not decide it: the game is played
+                space = play(Net(workflow, graph), bounds)
             found = Soundness(_unreachable(graph), _dead_ends(graph), _loops(graph), space)
         workflow.facts[(analyse, bounds)] = found
     return found
