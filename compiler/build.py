@@ -31,6 +31,29 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
     written: list[Branch] = []  # every branch in the order written: the order of the arrows
     for line in node.flow:
         path = line.path
+        if len(path) == 2:  # most lines: `a -> b`, one plain step on each side
+            first, second = path
+            if len(first.steps) == 1 == len(second.steps) and not first.parallel:
+                name, goal = first.steps[0].value, second.steps[0].value
+                if name in known and goal in known:
+                    when = line.when
+                    branch = Branch(
+                        name,
+                        (goal,),
+                        None if when is None else when.value,
+                        line.otherwise,
+                        line.paused,
+                        line.span,
+                    )
+                    written.append(branch)
+                    arrow = Arrow(name, goal, branch)
+                    if name in branches:
+                        branches[name].append(branch)
+                        arrows[name].append(arrow)
+                    else:
+                        branches[name] = [branch]
+                        arrows[name] = [arrow]
+                    continue
         names: list[tuple[str, ...]] = []  # the known names of each endpoint
         for endpoint in path:
             steps = endpoint.steps
