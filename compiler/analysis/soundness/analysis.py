@@ -120,6 +120,8 @@ def _smaller(one: Bounds, other: Bounds) -> Bounds:
 def _unreachable(graph: Graph) -> list[tuple[list[str], list[str]]]:
     """Components of unreached steps that no other step leads to, and the steps behind them."""
     lost = [n for n in graph.nodes if n not in graph.from_start and n != END]
+    if not lost:  # most flows
+        return []
     lost_set = set(lost)
     order = {node: number for number, node in enumerate(graph.nodes)}
     found = []
@@ -140,6 +142,8 @@ def _dead_ends(graph: Graph) -> list[str]:
 
 def _loops(graph: Graph) -> list[list[str]]:
     stuck = [n for n in graph.from_start if n not in graph.to_end]
+    if not stuck:  # most flows
+        return []
     # Breadth-first order from start: a loop is named by the step the case enters it by.
     order = {node: number for number, node in enumerate(graph.from_start)}
     loops = []

@@ -34,7 +34,7 @@ def decided(workflow: Workflow, graph: Graph, bounds: Bounds, places: int) -> St
     steps = workflow.procedure.steps
     if START in steps or END in steps:  # a step named like a reserved node (TT003)
         return None
-    to_end = graph.to_end
+    to_end, out = graph.to_end, graph.out
     stored = 0  # at least as many markings as the game would store
     inside: set[str] = set()  # the steps of the blocks met so far
     for node in graph.from_start:  # breadth first: a block's split before its steps
@@ -43,17 +43,24 @@ def decided(workflow: Workflow, graph: Graph, bounds: Bounds, places: int) -> St
         if node in inside or node == END:
             continue
         stored += 1
-        for branch in workflow.branches(node):
-            if branch.via is not None:  # it waits at a join outside any block
+        last = None  # a branch's arrows come together, one per target
+        for arrow in out[node]:
+            if arrow.join is not None:  # it waits at a join outside any block
                 return None
+            branch = arrow.branch
+            if branch is last:
+                continue
+            last = branch
             targets = branch.targets
             if len(targets) > 1:
-                if not _block(workflow, graph, node, targets):
+                if not _block(graph, node, targets):
                     return None
                 inside.update(targets)
                 stored += 1 << len(targets)
     joins = workflow.all_joins()
-    count = len(graph.nodes) + sum(len(set(join.sources)) for join in joins)  # as `Net` has
+    count = len(graph.nodes)  # the places of `Net`: the nodes, and each join's slots
+    for join in joins:
+        count += len(set(join.sources))
     if count > places or stored > room_for(bounds, count):
         return None
     listed: list[str | tuple[Join, str]] = list(graph.nodes)
@@ -62,24 +69,25 @@ def decided(workflow: Workflow, graph: Graph, bounds: Bounds, places: int) -> St
     return StateSpace(listed, [1], [None], after=[[]])  # `start` is the first place
 
 
-def _block(workflow: Workflow, graph: Graph, split: str, targets: tuple[str, ...]) -> bool:
+def _block(graph: Graph, split: str, targets: tuple[str, ...]) -> bool:
     """Whether `split`'s branch to `targets` opens a block: each target entered by that
-    branch alone and leaving by one arrow into one join, the join of exactly these steps."""
+    branch alone and leaving by one arrow (so one branch) into one join, the join of exactly
+    these steps."""
     if len(set(targets)) != len(targets):
         return False
+    into, out = graph.into, graph.out
     join: Join | None = None
     for target in targets:
-        if target in (START, END, split) or len(graph.into[target]) != 1:
+        if target in (START, END, split) or len(into[target]) != 1:
             return False
-        arrows = graph.out[target]
-        if len(arrows) != 1 or len(workflow.branches(target)) != 1:
+        arrows = out[target]
+        if len(arrows) != 1:
             return False
         waits = arrows[0].join
         if waits is None or (join is not None and waits is not join):
             return False
         join = waits
-    return (
-        join is not None
-        and len(join.sources) == len(targets) == len(set(join.sources))
-        and (set(join.sources) == set(targets))
-    )
+    if join is None:
+        return False
+    sources = join.sources
+    return len(sources) == len(targets) and set(sources) == set(targets)
