@@ -50,8 +50,19 @@ _WHOLE = Bounds(states=5_000, megabytes=16, seconds=2.0)
 
 
 def bounds_of(settings: Settings) -> Bounds:
-    """The bounds of the token game that the settings give."""
-    return Bounds(settings.max_flow_states, settings.max_flow_megabytes, settings.max_flow_seconds)
+    """The bounds of the token game that the settings give (the same object for the same
+    settings as last time: six rules ask for each procedure, with the one settings of a check)."""
+    last = _LAST_BOUNDS[0]
+    if last is not None and last[0] is settings:
+        return last[1]
+    bounds = Bounds(
+        settings.max_flow_states, settings.max_flow_megabytes, settings.max_flow_seconds
+    )
+    _LAST_BOUNDS[0] = (settings, bounds)
+    return bounds
+
+
+_LAST_BOUNDS: list[tuple[Settings, Bounds] | None] = [None]
 
 
 def analyse(workflow: Workflow, settings: Settings | None = None) -> Soundness:
