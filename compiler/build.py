@@ -22,7 +22,11 @@ def build(model: Model, code: str) -> Workflow | None:
 def build_procedure(procedure: ProcedureModel) -> Workflow:
     node = procedure.node
     # `start`, the step ids (the resolver's table keeps the first of a repeated id), `end`.
-    nodes = list(dict.fromkeys((START, *procedure.steps, END)))
+    declared = procedure.steps
+    if START in declared or END in declared:  # a step named like them (TT003): each node once
+        nodes = list(dict.fromkeys((START, *declared, END)))
+    else:
+        nodes = [START, *declared, END]
     known = set(nodes)
     complete = True  # every name of the flow is a node
     branches: dict[str, list[Branch]] = {}

@@ -92,7 +92,15 @@ def may_reach(workflow: Workflow, blocked: Collection[str], goals: Collection[st
     almost always stops here."""
     if START in goals:
         return True
-    out = graph_of(workflow).out
+    graph = graph_of(workflow)
+    into = graph.into
+    if all(
+        arrow.source in blocked and arrow.source != START
+        for goal in goals
+        for arrow in into.get(goal, ())
+    ):
+        return False  # only blocked steps lead to them (the end, after a result): no search
+    out = graph.out
     seen = {START}
     todo = [START]
     while todo:
