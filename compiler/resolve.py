@@ -170,10 +170,14 @@ def _check_procedure(
         if actor is not None and actor.value not in authorities:
             _bind(actor, authorities, "authority", references)
         for name in step.alternatives:
-            _bind(name, authorities, "authority", references)
-        _bind(step.counterpart, authorities, "authority", references)
+            if name.value not in authorities:
+                _bind(name, authorities, "authority", references)
+        counterpart = step.counterpart
+        if counterpart is not None and counterpart.value not in authorities:
+            _bind(counterpart, authorities, "authority", references)
         for coordination in step.coordinates:
-            _bind(coordination.authority, authorities, "authority", references)
+            if coordination.authority.value not in authorities:
+                _bind(coordination.authority, authorities, "authority", references)
         for name in step.reads:
             if name.value not in components:
                 _bind(name, components, "component", problems)
