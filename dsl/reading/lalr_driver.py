@@ -154,22 +154,12 @@ class _InTurn:
         return None
 
 
-class _Retyped:
-    """What `_StateLexer.converts` gives for a terminal that may hold a keyword."""
-
-    __slots__ = ()
-
-
-RETYPED: Any = _Retyped()
-
-
 class _StateLexer:
     """The terminals one parser state accepts, first skipping ignored text: tried in turn, then
     as one regex (`_InTurn`); and for each, what its token becomes (`converts`: as in
-    `LalrDriver.terminals`, or `RETYPED` for a terminal whose text may be a keyword, which
-    `keywords` then names)."""
+    `LalrDriver.terminals`, or for a terminal whose text may be a keyword a `_Words`)."""
 
-    __slots__ = ("converts", "keywords", "multiline", "regex")
+    __slots__ = ("converts", "multiline", "regex")
 
     def __init__(
         self,
@@ -179,13 +169,31 @@ class _StateLexer:
         newline_types: tuple[str, ...],
     ) -> None:
         self.regex: re.Pattern[str] | _InTurn = _InTurn(driver, number, self)
-        self.keywords = keywords
         self.multiline = frozenset(newline_types)
         terminals = driver.terminals
         self.converts: dict[str, Any] = {
-            name: RETYPED if name in keywords else terminals.get(name, KEYWORD)
+            name: _Words(keywords[name], terminals.get(name, KEYWORD), terminals)
+            if name in keywords else terminals.get(name, KEYWORD)
             for name in driver._tables.lexers[number][0]
-        }
+        }  # fmt: skip
+
+
+class _Words(dict[str, tuple[str, Any]]):
+    """What a terminal whose text may be a keyword becomes (Lark's `UnlessCallback`): each
+    keyword's text → its terminal and what its token becomes; `plain`: what the token becomes
+    when its text is none of them. One lookup of the text gives both."""
+
+    __slots__ = ("plain",)
+
+    def __init__(
+        self, words: dict[str, str], plain: Any, terminals: dict[str, Converter | None]
+    ) -> None:
+        if any("\n" in word for word in words):  # its place is counted as a one-line token's
+            raise TypeError("a keyword holds a line break")
+        super().__init__(
+            (word, (kind, terminals.get(kind, KEYWORD))) for word, kind in words.items()
+        )
+        self.plain = plain
 
 
 class LalrDriver:
@@ -253,7 +261,6 @@ class LalrDriver:
 
         One loop, with the shift/reduce steps written out: this runs once per token."""
         states, rules, lexers = self.states, self.rules, self._lexers
-        terminals = self.terminals
         state = self.start_states[start]
         end_state = self.end_states[start]
         stack: list[int] = [state]
@@ -287,12 +294,6 @@ class LalrDriver:
                     if next_break < 0:
                         next_break = size_of_text
                 pos = after
-                # What the token becomes, looked up once; its text is cut out only when that
-                # needs it (a keyword or a brace needs only its place).
-                convert = lexer.converts[kind]
-                if convert is RETYPED:
-                    kind = lexer.keywords[kind].get(text[begin:after], kind)
-                    convert = terminals.get(kind, KEYWORD)
                 if after <= next_break:
                     where = (path, line, begin - line_start + 1, line, after - line_start + 1)
                 else:  # the token holds a line break: counted if its terminal may hold one
@@ -307,10 +308,26 @@ class LalrDriver:
                     next_break = text.find("\n", after)
                     if next_break < 0:
                         next_break = size_of_text
+                # What the token becomes, looked up once; its text is cut out only when that
+                # needs it (a keyword or a brace needs only its place). A word that may be a
+                # keyword is looked up once among them (no keyword holds a line break, so its
+                # place above is right whichever terminal it turns out to be).
+                convert = lexer.converts[kind]
                 if convert is KEYWORD:
                     token = KEYWORD
                 elif convert is None:
                     token = text[begin:after]
+                elif type(convert) is _Words:
+                    token = text[begin:after]
+                    word = convert.get(token)
+                    if word is None:
+                        convert = convert.plain
+                    else:
+                        kind, convert = word
+                    if convert is KEYWORD:
+                        token = KEYWORD
+                    elif convert is not None:
+                        token = convert(token, where)
                 else:
                     token = convert(text[begin:after], where)
             while True:  # reduce as long as the table says so, then shift the token
