@@ -89,19 +89,21 @@ KEYWORD: Any = _Keyword()
 class _Lexed:
     """What `_InTurn.match` gives: the attributes of `re.Match` the driver reads."""
 
-    __slots__ = ("_span", "lastgroup")
+    __slots__ = ("_begin", "_end", "lastgroup")
 
     def __init__(self, terminal: str, begin: int, end: int) -> None:
         self.lastgroup: str | None = terminal
-        self._span = (begin, end)
+        self._begin, self._end = begin, end
 
-    def span(self, _group: str) -> tuple[int, int]:
-        return self._span
+    def end(self, group: int = 0) -> int:
+        """Where the match ends, or (group 1) where the ignored text before the token ends."""
+        return self._begin if group else self._end
 
 
 class _InTurn:
     """The terminals of a lexer tried one by one, in order, each by a regex of its own: what the
-    lexer's one regex (`skip(?:(?P<A>a)|(?P<B>b)|…)`) matches, without compiling it.
+    lexer's one regex (`Tables.scanner`: `(skip)(?:(?P<A>a)|(?P<B>b)|…)`) matches, without
+    compiling it.
 
     Why: a cold `tthc check` of one file meets about 60 lexers, a few tokens each, and
     compiling their regexes (1,000 characters of alternatives for some) was a third of the
@@ -129,7 +131,7 @@ class _InTurn:
         self._uses += 1
         if self._uses > driver.promote_after:
             tables = driver._tables
-            regex = re.compile(f"{tables.skip}(?:{tables.alternatives(self._number)})")
+            regex = re.compile(tables.scanner(self._number))
             self._lexer.regex = regex
             return regex.match(text, pos)
         begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
@@ -286,7 +288,7 @@ class LalrDriver:
                 kind, token, where = "$END", KEYWORD, None
             else:
                 kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
-                begin, after = match.span(kind)
+                begin, after = match.end(1), match.end()  # (group 1: the ignored text)
                 while begin > next_break:  # a line break before the token (most often one)
                     line += 1
                     line_start = next_break + 1
