@@ -268,8 +268,9 @@ class LalrDriver:
         stack: list[int] = [state]
         values: list[Any] = []
         wheres: list[Where | None] = []  # the place of each value; `None`: it has none
-        push_state, push_value, push_where = stack.append, values.append, wheres.append
         place: Where | None
+        opening: Any  # (a child's place, `None` only where the code says so)
+        closing: Any
         nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
         pos, line, line_start = 0, 1, 0
         # Where the next line break at or after `pos` is (the end of the text if none): a
@@ -341,88 +342,99 @@ class LalrDriver:
                     return False, None
                 if action >= 0:
                     state = action
-                    push_state(state)
-                    push_value(token)
-                    push_where(where)
+                    stack.append(state)
+                    values.append(token)
+                    wheres.append(where)
                     break
                 size, callback, origin, shape = rules[~action]
                 # The children: keyword tokens left out, the lists of spliced rules (or that a
                 # callback returned) spread in place; a first list is extended rather than
                 # copied, as Lark does. The place: from the first to the last child that has
                 # one. The shapes of `lalr_shapes` skip what their symbols make certain; rules
-                # of one or two children (nine in ten) are written out.
+                # of one or two children (nine in ten) are written out. The three stacks are
+                # indexed from their start (`top`: the last child's slot in `values` and
+                # `wheres`, the state above it in `stack`): Python 3.11 specialises `list[i]`
+                # for an `i >= 0` only, and a negative index cost ~5x (6.29 -> 6.1 M a file).
+                # `first` is the slot the rule's value takes, the first child's.
+                top = len(values) - 1
                 if shape:
                     if shape <= APPEND_UNPLACED:  # a list grows by a child that is no keyword
+                        first = top - 1
                         child = values.pop()
-                        head = values[-1]
+                        head = values[first]
                         if type(head) is list:
                             if type(child) is list:
                                 head += child
                             else:
                                 head.append(child)
                         elif type(child) is list:
-                            values[-1] = [head, *child]
+                            values[first] = [head, *child]
                         else:
-                            values[-1] = [head, child]
-                        last = wheres.pop()
+                            values[first] = [head, child]
+                        closing = wheres.pop()
                         if shape == APPEND:  # (else the list's place never makes a span)
-                            first = wheres[-1]
-                            if first is None:
-                                wheres[-1] = last
-                            elif last is not None:
-                                wheres[-1] = (path, first[1], first[2], last[3], last[4])
-                        del stack[-1]
-                        state = stack[-1] = states[stack[-2]][origin]
+                            opening = wheres[first]
+                            if opening is None:
+                                wheres[first] = closing
+                            elif closing is not None:
+                                place = (path, opening[1], opening[2], closing[3], closing[4])
+                                wheres[first] = place
+                        stack.pop()
+                        state = stack[top] = states[stack[first]][origin]
                         continue
                     if shape == APPEND_AFTER_KEYWORD:  # as above, a keyword between
+                        first = top - 2
                         child = values.pop()
-                        del values[-1]
-                        head = values[-1]
+                        values.pop()
+                        head = values[first]
                         if type(head) is list:
                             if type(child) is list:
                                 head += child
                             else:
                                 head.append(child)
                         elif type(child) is list:
-                            values[-1] = [head, *child]
+                            values[first] = [head, *child]
                         else:
-                            values[-1] = [head, child]
-                        last = wheres.pop()
+                            values[first] = [head, child]
+                        closing = wheres.pop()
                         keyword_place = wheres.pop()
-                        first = wheres[-1]
-                        if first is None:
-                            first = keyword_place
-                        if last is None:
-                            last = keyword_place
-                        wheres[-1] = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        opening = wheres[first]
+                        if opening is None:
+                            opening = keyword_place
+                        if closing is None:
+                            closing = keyword_place
+                        wheres[first] = (path, opening[1], opening[2], closing[3], closing[4])
                         del stack[-2:]
-                        state = stack[-1] = states[stack[-2]][origin]
+                        state = stack[top - 1] = states[stack[first]][origin]
                         continue
                     if shape == KEYWORD_THEN_ONE:
+                        first = top - 1
                         child = values.pop()
                         children = child if type(child) is list else [child]
-                        last = wheres.pop()
-                        first = wheres[-1]
-                        if last is not None:
-                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        closing = wheres.pop()
+                        opening = wheres[first]
+                        if closing is not None:
+                            place = (path, opening[1], opening[2], closing[3], closing[4])
                         else:
-                            place = first
-                        del stack[-1]
+                            place = opening
+                        stack.pop()
                     else:  # VALUES: tokens' values, the last child perhaps a rule's
-                        children = values[-size:]
-                        del values[1 - size :]  # (the first child's slot takes the rule's value)
-                        tail = children[-1]
+                        first = top + 1 - size
+                        children = values[first:]
+                        tail = values[top]
+                        del values[first + 1 :]  # (the first child's slot takes the rule's value)
                         if type(tail) is list:
                             children[-1:] = tail
-                        first, last = wheres[-size], wheres[-1]
-                        if last is None:  # a dropped declaration or an empty list
-                            last = wheres[-2]
-                        place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
-                        del wheres[1 - size :]
-                        del stack[1 - size :]
+                        opening, closing = wheres[first], wheres[top]
+                        if closing is None:  # a dropped declaration or an empty list
+                            closing = wheres[top - 1]
+                        place = (path, opening[1], opening[2], closing[3], closing[4])
+                        del wheres[first + 1 :]
+                        del stack[first + 2 :]
                 elif size == 2:
+                    first = top - 1
                     child = values.pop()
-                    head = values[-1]
+                    head = values[first]
                     if head is KEYWORD:
                         if child is KEYWORD:
                             children = []
@@ -436,33 +448,35 @@ class LalrDriver:
                             children += child
                         elif child is not KEYWORD:
                             children.append(child)
-                    last = wheres.pop()
-                    first = wheres[-1]
-                    if first is None:
-                        place = last
-                    elif last is None:
-                        place = first
+                    closing = wheres.pop()
+                    opening = wheres[first]
+                    if opening is None:
+                        place = closing
+                    elif closing is None:
+                        place = opening
                     else:
-                        place = (path, first[1], first[2], last[3], last[4])
-                    del stack[-1]  # (the first child's slot takes the rule's state)
+                        place = (path, opening[1], opening[2], closing[3], closing[4])
+                    stack.pop()  # (the first child's slot takes the rule's state)
                 elif size == 1:
+                    first = top
                     if callback is None:  # a spliced rule of one child: the child stands for it
-                        state = stack[-1] = states[stack[-2]][origin]
+                        state = stack[top + 1] = states[stack[top]][origin]
                         continue
-                    head = values[-1]
+                    head = values[top]
                     if type(head) is list:
                         children = head
                     elif head is KEYWORD:
                         children = []
                     else:
                         children = [head]
-                    place = wheres[-1]
+                    place = wheres[top]
                 else:
                     place = None
                     children = []
                     if size:
-                        popped = values[-size:]
-                        del values[-size:]
+                        first = top + 1 - size
+                        popped = values[first:]
+                        del values[first:]
                         head = popped[0]
                         if type(head) is list:
                             children = head
@@ -473,26 +487,29 @@ class LalrDriver:
                                 children += child
                             elif child is not KEYWORD:
                                 children.append(child)
-                        first, last = wheres[-size], wheres[-1]
-                        if first is None or last is None:  # a dropped declaration at an end
-                            present = [w for w in wheres[-size:] if w is not None]
-                            first, last = (present[0], present[-1]) if present else (None, None)
-                        if first is not None:
-                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
-                        del wheres[-size:]
-                        del stack[1 - size :]
+                        opening, closing = wheres[first], wheres[top]
+                        if opening is None or closing is None:  # dropped at an end
+                            present = [w for w in wheres[first:] if w is not None]
+                            opening, closing = (
+                                (present[0], present[-1]) if present else (None, None)
+                            )
+                        if opening is not None:
+                            place = (path, opening[1], opening[2], closing[3], closing[4])
+                        del wheres[first:]
+                        del stack[first + 2 :]
                     else:
-                        push_state(state)
+                        first = top + 1
+                        stack.append(state)
                     values.append(None)  # the slot the rule's value takes, as above
                     wheres.append(None)
                 if callback is None:
-                    values[-1] = children
-                    wheres[-1] = place
+                    values[first] = children
+                    wheres[first] = place
                 else:
                     if place is None:
                         place = nowhere
                     node = callback(place, children)
-                    values[-1] = node
-                    wheres[-1] = None if node is None else place
+                    values[first] = node
+                    wheres[first] = None if node is None else place
                 # The goto, from the state under the children, into the first child's slot.
-                state = stack[-1] = states[stack[-2]][origin]
+                state = stack[first + 1] = states[stack[first]][origin]
