@@ -272,7 +272,8 @@ class LalrDriver:
         opening: Any  # (a child's place, `None` only where the code says so)
         closing: Any
         nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
-        pos, line, line_start = 0, 1, 0
+        # `margin`: the offset just before the current line (a column is `offset - margin`).
+        pos, line, margin = 0, 1, -1
         # Where the next line break at or after `pos` is (the end of the text if none): a
         # token that starts past it has a line break before it, one that ends past it holds
         # one; most tokens are on the line of the token before, and pay one comparison.
@@ -292,22 +293,22 @@ class LalrDriver:
                 begin, after = match.end(1), match.end()  # (group 1: the ignored text)
                 while begin > next_break:  # a line break before the token (most often one)
                     line += 1
-                    line_start = next_break + 1
-                    next_break = text.find("\n", line_start)
+                    margin = next_break
+                    next_break = text.find("\n", margin + 1)
                     if next_break < 0:
                         next_break = size_of_text
                 pos = after
                 if after <= next_break:
-                    where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                    where = (path, line, begin - margin, line, after - margin)
                 else:  # the token holds a line break: counted if its terminal may hold one
                     if kind in lexer.multiline:
                         value = text[begin:after]
-                        first_line, column = line, begin - line_start + 1
+                        first_line, column = line, begin - margin
                         line += value.count("\n")
-                        line_start = begin + value.rindex("\n") + 1
-                        where = (path, first_line, column, line, after - line_start + 1)
+                        margin = begin + value.rindex("\n")
+                        where = (path, first_line, column, line, after - margin)
                     else:
-                        where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                        where = (path, line, begin - margin, line, after - margin)
                     next_break = text.find("\n", after)
                     if next_break < 0:
                         next_break = size_of_text
