@@ -28,7 +28,7 @@ It assumes what the grammar guarantees: no terminal other than the ignored ones 
 comments) starts with a space or `#`. `tests/dsl/test_lalr_driver.py` holds it to Lark's own
 result, spans and problems included.
 
-Why ~470 lines in one module: `parse` is a single loop of ~230 lines with the lexing, shift and
+Why ~520 lines in one module: `parse` is a single loop of ~250 lines with the lexing, shift and
 reduce steps written out, because a Python call per token or per reduction costs ~1,000
 instructions (docs/development.md, "Reading speed"); the small lexer classes it drives sit
 beside it.
