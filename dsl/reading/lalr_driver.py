@@ -28,7 +28,7 @@ It assumes what the grammar guarantees: no terminal other than the ignored ones 
 comments) starts with a space or `#`. `tests/dsl/test_lalr_driver.py` holds it to Lark's own
 result, spans and problems included.
 
-Why ~470 lines in one module: `parse` is a single loop of ~230 lines with the lexing, shift and
+Why ~520 lines in one module: `parse` is a single loop of ~250 lines with the lexing, shift and
 reduce steps written out, because a Python call per token or per reduction costs ~1,000
 instructions (docs/development.md, "Reading speed"); the small lexer classes it drives sit
 beside it.
@@ -89,19 +89,21 @@ KEYWORD: Any = _Keyword()
 class _Lexed:
     """What `_InTurn.match` gives: the attributes of `re.Match` the driver reads."""
 
-    __slots__ = ("_span", "lastgroup")
+    __slots__ = ("_begin", "_end", "lastgroup")
 
     def __init__(self, terminal: str, begin: int, end: int) -> None:
         self.lastgroup: str | None = terminal
-        self._span = (begin, end)
+        self._begin, self._end = begin, end
 
-    def span(self, _group: str) -> tuple[int, int]:
-        return self._span
+    def end(self, group: int = 0) -> int:
+        """Where the match ends, or (group 1) where the ignored text before the token ends."""
+        return self._begin if group else self._end
 
 
 class _InTurn:
     """The terminals of a lexer tried one by one, in order, each by a regex of its own: what the
-    lexer's one regex (`skip(?:(?P<A>a)|(?P<B>b)|…)`) matches, without compiling it.
+    lexer's one regex (`Tables.scanner`: `(skip)(?:(?P<A>a)|(?P<B>b)|…)`) matches, without
+    compiling it.
 
     Why: a cold `tthc check` of one file meets about 60 lexers, a few tokens each, and
     compiling their regexes (1,000 characters of alternatives for some) was a third of the
@@ -129,7 +131,7 @@ class _InTurn:
         self._uses += 1
         if self._uses > driver.promote_after:
             tables = driver._tables
-            regex = re.compile(f"{tables.skip}(?:{tables.alternatives(self._number)})")
+            regex = re.compile(tables.scanner(self._number))
             self._lexer.regex = regex
             return regex.match(text, pos)
         begin = driver._rest.match(text, pos).end()  # type: ignore[union-attr]  # may be empty
@@ -154,22 +156,12 @@ class _InTurn:
         return None
 
 
-class _Retyped:
-    """What `_StateLexer.converts` gives for a terminal that may hold a keyword."""
-
-    __slots__ = ()
-
-
-RETYPED: Any = _Retyped()
-
-
 class _StateLexer:
     """The terminals one parser state accepts, first skipping ignored text: tried in turn, then
     as one regex (`_InTurn`); and for each, what its token becomes (`converts`: as in
-    `LalrDriver.terminals`, or `RETYPED` for a terminal whose text may be a keyword, which
-    `keywords` then names)."""
+    `LalrDriver.terminals`, or for a terminal whose text may be a keyword a `_Words`)."""
 
-    __slots__ = ("converts", "keywords", "multiline", "regex")
+    __slots__ = ("converts", "multiline", "regex")
 
     def __init__(
         self,
@@ -179,13 +171,31 @@ class _StateLexer:
         newline_types: tuple[str, ...],
     ) -> None:
         self.regex: re.Pattern[str] | _InTurn = _InTurn(driver, number, self)
-        self.keywords = keywords
         self.multiline = frozenset(newline_types)
         terminals = driver.terminals
         self.converts: dict[str, Any] = {
-            name: RETYPED if name in keywords else terminals.get(name, KEYWORD)
+            name: _Words(keywords[name], terminals.get(name, KEYWORD), terminals)
+            if name in keywords else terminals.get(name, KEYWORD)
             for name in driver._tables.lexers[number][0]
-        }
+        }  # fmt: skip
+
+
+class _Words(dict[str, tuple[str, Any]]):
+    """What a terminal whose text may be a keyword becomes (Lark's `UnlessCallback`): each
+    keyword's text → its terminal and what its token becomes; `plain`: what the token becomes
+    when its text is none of them. One lookup of the text gives both."""
+
+    __slots__ = ("plain",)
+
+    def __init__(
+        self, words: dict[str, str], plain: Any, terminals: dict[str, Converter | None]
+    ) -> None:
+        if any("\n" in word for word in words):  # its place is counted as a one-line token's
+            raise TypeError("a keyword holds a line break")
+        super().__init__(
+            (word, (kind, terminals.get(kind, KEYWORD))) for word, kind in words.items()
+        )
+        self.plain = plain
 
 
 class LalrDriver:
@@ -253,16 +263,17 @@ class LalrDriver:
 
         One loop, with the shift/reduce steps written out: this runs once per token."""
         states, rules, lexers = self.states, self.rules, self._lexers
-        terminals = self.terminals
         state = self.start_states[start]
         end_state = self.end_states[start]
         stack: list[int] = [state]
         values: list[Any] = []
         wheres: list[Where | None] = []  # the place of each value; `None`: it has none
-        push_state, push_value, push_where = stack.append, values.append, wheres.append
         place: Where | None
+        opening: Any  # (a child's place, `None` only where the code says so)
+        closing: Any
         nowhere = (path, 1, 1, 1, 2)  # a rule with no child that has a place (Lark's empty meta)
-        pos, line, line_start = 0, 1, 0
+        # `margin`: the offset just before the current line (a column is `offset - margin`).
+        pos, line, margin = 0, 1, -1
         # Where the next line break at or after `pos` is (the end of the text if none): a
         # token that starts past it has a line break before it, one that ends past it holds
         # one; most tokens are on the line of the token before, and pay one comparison.
@@ -279,38 +290,48 @@ class LalrDriver:
                 kind, token, where = "$END", KEYWORD, None
             else:
                 kind = match.lastgroup  # type: ignore[assignment]  # every alternative is named
-                begin, after = match.span(kind)
+                begin, after = match.end(1), match.end()  # (group 1: the ignored text)
                 while begin > next_break:  # a line break before the token (most often one)
                     line += 1
-                    line_start = next_break + 1
-                    next_break = text.find("\n", line_start)
+                    margin = next_break
+                    next_break = text.find("\n", margin + 1)
                     if next_break < 0:
                         next_break = size_of_text
                 pos = after
-                # What the token becomes, looked up once; its text is cut out only when that
-                # needs it (a keyword or a brace needs only its place).
-                convert = lexer.converts[kind]
-                if convert is RETYPED:
-                    kind = lexer.keywords[kind].get(text[begin:after], kind)
-                    convert = terminals.get(kind, KEYWORD)
                 if after <= next_break:
-                    where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                    where = (path, line, begin - margin, line, after - margin)
                 else:  # the token holds a line break: counted if its terminal may hold one
                     if kind in lexer.multiline:
                         value = text[begin:after]
-                        first_line, column = line, begin - line_start + 1
+                        first_line, column = line, begin - margin
                         line += value.count("\n")
-                        line_start = begin + value.rindex("\n") + 1
-                        where = (path, first_line, column, line, after - line_start + 1)
+                        margin = begin + value.rindex("\n")
+                        where = (path, first_line, column, line, after - margin)
                     else:
-                        where = (path, line, begin - line_start + 1, line, after - line_start + 1)
+                        where = (path, line, begin - margin, line, after - margin)
                     next_break = text.find("\n", after)
                     if next_break < 0:
                         next_break = size_of_text
+                # What the token becomes, looked up once; its text is cut out only when that
+                # needs it (a keyword or a brace needs only its place). A word that may be a
+                # keyword is looked up once among them (no keyword holds a line break, so its
+                # place above is right whichever terminal it turns out to be).
+                convert = lexer.converts[kind]
                 if convert is KEYWORD:
                     token = KEYWORD
                 elif convert is None:
                     token = text[begin:after]
+                elif type(convert) is _Words:
+                    token = text[begin:after]
+                    word = convert.get(token)
+                    if word is None:
+                        convert = convert.plain
+                    else:
+                        kind, convert = word
+                    if convert is KEYWORD:
+                        token = KEYWORD
+                    elif convert is not None:
+                        token = convert(token, where)
                 else:
                     token = convert(text[begin:after], where)
             while True:  # reduce as long as the table says so, then shift the token
@@ -322,88 +343,99 @@ class LalrDriver:
                     return False, None
                 if action >= 0:
                     state = action
-                    push_state(state)
-                    push_value(token)
-                    push_where(where)
+                    stack.append(state)
+                    values.append(token)
+                    wheres.append(where)
                     break
                 size, callback, origin, shape = rules[~action]
                 # The children: keyword tokens left out, the lists of spliced rules (or that a
                 # callback returned) spread in place; a first list is extended rather than
                 # copied, as Lark does. The place: from the first to the last child that has
                 # one. The shapes of `lalr_shapes` skip what their symbols make certain; rules
-                # of one or two children (nine in ten) are written out.
+                # of one or two children (nine in ten) are written out. The three stacks are
+                # indexed from their start (`top`: the last child's slot in `values` and
+                # `wheres`, the state above it in `stack`): Python 3.11 specialises `list[i]`
+                # for an `i >= 0` only, and a negative index cost ~5x (6.29 -> 6.1 M a file).
+                # `first` is the slot the rule's value takes, the first child's.
+                top = len(values) - 1
                 if shape:
                     if shape <= APPEND_UNPLACED:  # a list grows by a child that is no keyword
+                        first = top - 1
                         child = values.pop()
-                        head = values[-1]
+                        head = values[first]
                         if type(head) is list:
                             if type(child) is list:
                                 head += child
                             else:
                                 head.append(child)
                         elif type(child) is list:
-                            values[-1] = [head, *child]
+                            values[first] = [head, *child]
                         else:
-                            values[-1] = [head, child]
-                        last = wheres.pop()
+                            values[first] = [head, child]
+                        closing = wheres.pop()
                         if shape == APPEND:  # (else the list's place never makes a span)
-                            first = wheres[-1]
-                            if first is None:
-                                wheres[-1] = last
-                            elif last is not None:
-                                wheres[-1] = (path, first[1], first[2], last[3], last[4])
-                        del stack[-1]
-                        state = stack[-1] = states[stack[-2]][origin]
+                            opening = wheres[first]
+                            if opening is None:
+                                wheres[first] = closing
+                            elif closing is not None:
+                                place = (path, opening[1], opening[2], closing[3], closing[4])
+                                wheres[first] = place
+                        stack.pop()
+                        state = stack[top] = states[stack[first]][origin]
                         continue
                     if shape == APPEND_AFTER_KEYWORD:  # as above, a keyword between
+                        first = top - 2
                         child = values.pop()
-                        del values[-1]
-                        head = values[-1]
+                        values.pop()
+                        head = values[first]
                         if type(head) is list:
                             if type(child) is list:
                                 head += child
                             else:
                                 head.append(child)
                         elif type(child) is list:
-                            values[-1] = [head, *child]
+                            values[first] = [head, *child]
                         else:
-                            values[-1] = [head, child]
-                        last = wheres.pop()
+                            values[first] = [head, child]
+                        closing = wheres.pop()
                         keyword_place = wheres.pop()
-                        first = wheres[-1]
-                        if first is None:
-                            first = keyword_place
-                        if last is None:
-                            last = keyword_place
-                        wheres[-1] = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        opening = wheres[first]
+                        if opening is None:
+                            opening = keyword_place
+                        if closing is None:
+                            closing = keyword_place
+                        wheres[first] = (path, opening[1], opening[2], closing[3], closing[4])
                         del stack[-2:]
-                        state = stack[-1] = states[stack[-2]][origin]
+                        state = stack[top - 1] = states[stack[first]][origin]
                         continue
                     if shape == KEYWORD_THEN_ONE:
+                        first = top - 1
                         child = values.pop()
                         children = child if type(child) is list else [child]
-                        last = wheres.pop()
-                        first = wheres[-1]
-                        if last is not None:
-                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
+                        closing = wheres.pop()
+                        opening = wheres[first]
+                        if closing is not None:
+                            place = (path, opening[1], opening[2], closing[3], closing[4])
                         else:
-                            place = first
-                        del stack[-1]
+                            place = opening
+                        stack.pop()
                     else:  # VALUES: tokens' values, the last child perhaps a rule's
-                        children = values[-size:]
-                        del values[1 - size :]  # (the first child's slot takes the rule's value)
-                        tail = children[-1]
+                        first = top + 1 - size
+                        children = values[first:]
+                        tail = values[top]
+                        del values[first + 1 :]  # (the first child's slot takes the rule's value)
                         if type(tail) is list:
                             children[-1:] = tail
-                        first, last = wheres[-size], wheres[-1]
-                        if last is None:  # a dropped declaration or an empty list
-                            last = wheres[-2]
-                        place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
-                        del wheres[1 - size :]
-                        del stack[1 - size :]
+                        opening, closing = wheres[first], wheres[top]
+                        if closing is None:  # a dropped declaration or an empty list
+                            closing = wheres[top - 1]
+                        place = (path, opening[1], opening[2], closing[3], closing[4])
+                        del wheres[first + 1 :]
+                        del stack[first + 2 :]
                 elif size == 2:
+                    first = top - 1
                     child = values.pop()
-                    head = values[-1]
+                    head = values[first]
                     if head is KEYWORD:
                         if child is KEYWORD:
                             children = []
@@ -417,33 +449,35 @@ class LalrDriver:
                             children += child
                         elif child is not KEYWORD:
                             children.append(child)
-                    last = wheres.pop()
-                    first = wheres[-1]
-                    if first is None:
-                        place = last
-                    elif last is None:
-                        place = first
+                    closing = wheres.pop()
+                    opening = wheres[first]
+                    if opening is None:
+                        place = closing
+                    elif closing is None:
+                        place = opening
                     else:
-                        place = (path, first[1], first[2], last[3], last[4])
-                    del stack[-1]  # (the first child's slot takes the rule's state)
+                        place = (path, opening[1], opening[2], closing[3], closing[4])
+                    stack.pop()  # (the first child's slot takes the rule's state)
                 elif size == 1:
+                    first = top
                     if callback is None:  # a spliced rule of one child: the child stands for it
-                        state = stack[-1] = states[stack[-2]][origin]
+                        state = stack[top + 1] = states[stack[top]][origin]
                         continue
-                    head = values[-1]
+                    head = values[top]
                     if type(head) is list:
                         children = head
                     elif head is KEYWORD:
                         children = []
                     else:
                         children = [head]
-                    place = wheres[-1]
+                    place = wheres[top]
                 else:
                     place = None
                     children = []
                     if size:
-                        popped = values[-size:]
-                        del values[-size:]
+                        first = top + 1 - size
+                        popped = values[first:]
+                        del values[first:]
                         head = popped[0]
                         if type(head) is list:
                             children = head
@@ -454,26 +488,29 @@ class LalrDriver:
                                 children += child
                             elif child is not KEYWORD:
                                 children.append(child)
-                        first, last = wheres[-size], wheres[-1]
-                        if first is None or last is None:  # a dropped declaration at an end
-                            present = [w for w in wheres[-size:] if w is not None]
-                            first, last = (present[0], present[-1]) if present else (None, None)
-                        if first is not None:
-                            place = (path, first[1], first[2], last[3], last[4])  # type: ignore[index]
-                        del wheres[-size:]
-                        del stack[1 - size :]
+                        opening, closing = wheres[first], wheres[top]
+                        if opening is None or closing is None:  # dropped at an end
+                            present = [w for w in wheres[first:] if w is not None]
+                            opening, closing = (
+                                (present[0], present[-1]) if present else (None, None)
+                            )
+                        if opening is not None:
+                            place = (path, opening[1], opening[2], closing[3], closing[4])
+                        del wheres[first:]
+                        del stack[first + 2 :]
                     else:
-                        push_state(state)
+                        first = top + 1
+                        stack.append(state)
                     values.append(None)  # the slot the rule's value takes, as above
                     wheres.append(None)
                 if callback is None:
-                    values[-1] = children
-                    wheres[-1] = place
+                    values[first] = children
+                    wheres[first] = place
                 else:
                     if place is None:
                         place = nowhere
                     node = callback(place, children)
-                    values[-1] = node
-                    wheres[-1] = None if node is None else place
+                    values[first] = node
+                    wheres[first] = None if node is None else place
                 # The goto, from the state under the children, into the first child's slot.
-                state = stack[-1] = states[stack[-2]][origin]
+                state = stack[first + 1] = states[stack[first]][origin]

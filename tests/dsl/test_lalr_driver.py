@@ -114,6 +114,33 @@ def test_a_lexer_reads_alike_tried_in_turn_or_as_one_regex(promote_after: int) -
             assert fast == lark, path.name
 
 
+def test_a_lexers_scanner_matches_what_its_alternatives_match() -> None:
+    """`Tables.scanner` (a plain string's first character before its group, the ignored text
+    as group 1) finds the terminal and the token's place that the alternatives as Lark lists
+    them find, for every lexer, wherever a token may start in the constructs: `re` takes the
+    first alternative that matches either way."""
+    import re
+
+    tables = _tables()
+    assert tables is not None
+    text = "\n".join(path.read_text(encoding="utf-8") for path in FILES)
+    starts = sorted({m.start() for m in re.finditer(r"(?<=[\s{(,])\S|\S(?=\S)", text)})[::2]
+    assert len(starts) > 1000
+    for number, (terminals, _, _) in enumerate(tables.lexers):
+        if not terminals:  # an end state's, where the driver never reads a token
+            continue
+        scanner = re.compile(tables.scanner(number))
+        listed = re.compile(f"{tables.skip}(?:{tables.alternatives(number)})")
+        for start in starts:
+            found, expected = scanner.match(text, start), listed.match(text, start)
+            if expected is None:
+                assert found is None
+                continue
+            assert found is not None and expected.lastgroup is not None
+            assert found.lastgroup == expected.lastgroup
+            assert (found.end(1), found.end()) == expected.span(expected.lastgroup)
+
+
 def lark_only(path: str, text: str) -> list[Any]:
     """The diagnostics of a parse by Lark alone, with the transformer (as before the driver)."""
     transformer, _ = _bound()
