@@ -83,19 +83,16 @@ _SYNCHRONOUS = "PRAGMA synchronous = OFF"
 
 @cache
 def tool_fingerprint() -> str:
-    """The version of tthc, the interpreter's, and the content of every source file of the
-    layers that decide what a check finds: an edited checkout never replays stale results,
-    and a fresh install of the same release (a CI run restoring its cache) still hits."""
-    from importlib.metadata import PackageNotFoundError, version
-
+    """The interpreter's version and the content of every source file of the layers that
+    decide what a check finds: an edited checkout never replays stale results, and a fresh
+    install of the same release (a CI run restoring its cache) still hits. Not tthc's version
+    number: the sources it names are hashed here anyway, and looking it up
+    (`importlib.metadata`) cost ~45 ms of every run's serial part."""
     import tthc.compiler
     import tthc.dsl
     import tthc.rules
 
-    try:
-        parts: list[str | bytes] = [version("tthc"), sys.version]
-    except PackageNotFoundError:
-        parts = ["unknown", sys.version]
+    parts: list[str | bytes] = [sys.version]
     for package in (tthc.dsl, tthc.compiler, tthc.rules):
         for folder in map(Path, package.__path__):
             for path in sorted(folder.rglob("*")):
