@@ -324,10 +324,16 @@ def main() -> None:
     parser.add_argument("--bpmn", default=None)
     parser.add_argument("--quick", action="store_true", help="small counts, a smoke run")
     options = parser.parse_args()
+    # The stores of a full run take ~300 MB (the million-case one most): removed at the end,
+    # an interrupted run included.
+    with tempfile.TemporaryDirectory(prefix="tthc-bench-") as folder:
+        run(options, Path(folder))
+
+
+def run(options: argparse.Namespace, workdir: Path) -> None:
     quick = options.quick
     instances = 100 if quick else 1000
     durable = 40 if quick else 300
-    workdir = Path(tempfile.mkdtemp(prefix="tthc-bench-"))
     print(f"load average {os.getloadavg()[0]:.1f}; {dt.datetime.now():%Y-%m-%d %H:%M} UTC")
     spiff = Spiff(find_bpmn(options.bpmn))
     base = corpus_bundle()

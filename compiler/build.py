@@ -22,7 +22,11 @@ def build(model: Model, code: str) -> Workflow | None:
 def build_procedure(procedure: ProcedureModel) -> Workflow:
     node = procedure.node
     # `start`, the step ids (the resolver's table keeps the first of a repeated id), `end`.
-    nodes = list(dict.fromkeys((START, *procedure.steps, END)))
+    declared = procedure.steps
+    if START in declared or END in declared:  # a step named like them (TT003): each node once
+        nodes = list(dict.fromkeys((START, *declared, END)))
+    else:
+        nodes = [START, *declared, END]
     known = set(nodes)
     complete = True  # every name of the flow is a node
     branches: dict[str, list[Branch]] = {}
@@ -31,6 +35,29 @@ def build_procedure(procedure: ProcedureModel) -> Workflow:
     written: list[Branch] = []  # every branch in the order written: the order of the arrows
     for line in node.flow:
         path = line.path
+        if len(path) == 2:  # most lines: `a -> b`, one plain step on each side
+            first, second = path
+            if len(first.steps) == 1 == len(second.steps) and not first.parallel:
+                name, goal = first.steps[0].value, second.steps[0].value
+                if name in known and goal in known:
+                    when = line.when
+                    branch = Branch(
+                        name,
+                        (goal,),
+                        None if when is None else when.value,
+                        line.otherwise,
+                        line.paused,
+                        line.span,
+                    )
+                    written.append(branch)
+                    arrow = Arrow(name, goal, branch)
+                    if name in branches:
+                        branches[name].append(branch)
+                        arrows[name].append(arrow)
+                    else:
+                        branches[name] = [branch]
+                        arrows[name] = [arrow]
+                    continue
         names: list[tuple[str, ...]] = []  # the known names of each endpoint
         for endpoint in path:
             steps = endpoint.steps

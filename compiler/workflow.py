@@ -58,7 +58,9 @@ class Branch:
         return len(self.targets) > 1
 
 
-@dataclass(frozen=True)
+# Not frozen either, as `Branch` (a `all(...)` line makes one per target); equal and hashed by
+# value. Nothing changes a join once built.
+@dataclass(slots=True, unsafe_hash=True)
 class Join:
     """A parallel join: `target` waits until every source has finished."""
 

@@ -26,11 +26,11 @@ class Scale(StrEnum):
 
     @classmethod
     def of(cls, unit: ast.DurationUnit) -> Scale:
-        return _SCALES[unit]
+        return SCALES[unit]
 
 
 # The scale of each unit, looked up rather than worked out: every step duration asks.
-_SCALES = {unit: Scale.WORKING if unit.is_working else Scale.CALENDAR for unit in ast.DurationUnit}
+SCALES = {unit: Scale.WORKING if unit.is_working else Scale.CALENDAR for unit in ast.DurationUnit}
 
 
 def in_days(
@@ -54,17 +54,17 @@ def in_days(
         amount = amount / settings.working_hours_per_day
     elif unit is ast.DurationUnit.HOURS:
         amount = amount / HOURS_PER_DAY
-    return amount if calendar_as_working or _SCALES[unit] is scale else None
+    return amount if calendar_as_working or SCALES[unit] is scale else None
 
 
 def scale_of(procedure: ast.Procedure) -> Scale:
     """The scale of the first deadline given as a duration, else of the first step duration."""
     for deadline in procedure.deadlines:  # the first of `declared_durations`, found in place
         if deadline.duration is not None:
-            return _SCALES[deadline.duration.unit]
+            return SCALES[deadline.duration.unit]
     for step in procedure.steps:
         if step.duration is not None:
-            return _SCALES[step.duration.unit]
+            return SCALES[step.duration.unit]
     return Scale.WORKING
 
 
@@ -124,8 +124,16 @@ def mixed_durations(procedure: ast.Procedure) -> tuple[ast.Duration, list[ast.Du
 
 def _units(procedure: ast.Procedure) -> set[Scale]:
     """The scales of the durations a procedure declares (`declared_durations`), read in place."""
-    units = {d.duration.unit for d in procedure.deadlines if d.duration is not None}
-    counted = [s for s in procedure.steps if s.counted and not _converts(s)]
-    units.update(s.duration.unit for s in counted if s.duration is not None)
-    units.update(c.duration.unit for s in counted for c in s.coordinates if c.duration is not None)
-    return {_SCALES[unit] for unit in units}
+    # One pass, no lists: TT504 asks for every procedure, and nearly all have one kind of day.
+    scales = SCALES
+    found = {scales[d.duration.unit] for d in procedure.deadlines if d.duration is not None}
+    converting = ast.DayRule.CALENDAR_AS_WORKING
+    for step in procedure.steps:
+        if not step.counted or step.day_rule is converting:  # as `declared_durations`
+            continue
+        if step.duration is not None:
+            found.add(scales[step.duration.unit])
+        for coordination in step.coordinates:
+            if coordination.duration is not None:
+                found.add(scales[coordination.duration.unit])
+    return found

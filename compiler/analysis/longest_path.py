@@ -34,7 +34,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tthc.compiler import Workflow
-from tthc.compiler.analysis.durations import Scale, day_rule, in_days, scale_of, step_time
+from tthc.compiler.analysis.durations import (
+    SCALES,
+    Scale,
+    day_rule,
+    in_days,
+    scale_of,
+    step_time,
+)
 from tthc.compiler.analysis.flow.depth_first import depth_first
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import ast
@@ -131,15 +138,24 @@ def _step_weights(
     calendar_as_working = rule is ast.DayRule.CALENDAR_AS_WORKING
     weights: dict[str, Decimal | None] = {}
     for step in workflow.procedure.steps.values():
-        time = step_time(step)
+        time = step.duration
+        if time is None and step.coordinates:
+            time = step_time(step)
         if not step.counted:  # "không tính vào thời gian giải quyết"
             weights[step.id.value] = Decimal(0)
         elif time is not None:
             own = calendar_as_working if step.day_rule is None else step.day_rule is CALENDAR
-            weights[step.id.value] = in_days(
-                time, scale, calendar_as_working=own, settings=settings
-            )
+            unit = time.unit
+            if unit in _HOURS:
+                weights[step.id.value] = in_days(
+                    time, scale, calendar_as_working=own, settings=settings
+                )
+            else:  # `in_days` of days, written out: a weight for every step of every procedure
+                weights[step.id.value] = time.amount if own or SCALES[unit] is scale else None
     return weights
+
+
+_HOURS = (ast.DurationUnit.WORKING_HOURS, ast.DurationUnit.HOURS)
 
 
 def longest_path(

@@ -54,17 +54,21 @@ def decision_at_wrong_level(context: ProcedureContext) -> Iterator[Finding]:
     level = context.procedure.node.level
     if level is None:
         return
-    sent = [
-        context.model.authority(s.counterpart)
-        for s in context.workflow.steps_of_kind(ast.StepKind.TRANSFER, ast.StepKind.CONSULTATION)
-    ]
+    sent: list[ast.Authority | None] | None = None  # asked for only past the tests above it
     for step in context.workflow.steps_of_kind(ast.StepKind.DECISION):
         actor = context.model.actor(step)
         if step.actor is None or actor is None or actor.level in (None, level):
             continue
-        if after_reform(context, actor) or any(
-            a is not None and a.level is actor.level for a in sent
-        ):
+        if after_reform(context, actor):
+            continue
+        if sent is None:
+            sent = [
+                context.model.authority(s.counterpart)
+                for s in context.workflow.steps_of_kind(
+                    ast.StepKind.TRANSFER, ast.StepKind.CONSULTATION
+                )
+            ]
+        if any(a is not None and a.level is actor.level for a in sent):
             continue
         at, home = level_name(actor.level), level_name(level)
         yield Finding(

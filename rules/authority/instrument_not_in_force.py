@@ -15,15 +15,18 @@ from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 
 
-def _citations(node: ast.Procedure) -> Iterator[tuple[ast.Citation, bool]]:
-    """Each citation, and whether it is history (the basis of `moved`)."""
-    yield from ((c, False) for c in node.basis)
+def _citations(node: ast.Procedure) -> list[tuple[ast.Citation, bool]]:
+    """Each citation, and whether it is history (the basis of `moved`). A list: most steps
+    cite nothing, and a generator for each cost more than the few citations."""
+    found = [(c, False) for c in node.basis]
     if node.moved is not None:
-        yield from ((c, True) for c in node.moved.basis)
+        found.extend((c, True) for c in node.moved.basis)
     for fee in node.fees:
-        yield from ((c, False) for c in fee.basis)
+        found.extend((c, False) for c in fee.basis)
     for step in node.steps:
-        yield from ((c, False) for c in step.basis)
+        if step.basis:
+            found.extend((c, False) for c in step.basis)
+    return found
 
 
 def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:

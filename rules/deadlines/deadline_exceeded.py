@@ -106,9 +106,11 @@ def deadline_exceeded(context: ProcedureContext) -> Iterator[Finding]:
     procedure, workflow, settings = context.procedure.node, context.workflow, context.settings
     if not procedure.deadlines:
         return
-    mixed = mixed_durations(procedure) is not None
-    if mixed and day_rule(procedure, settings) is ast.DayRule.STRICT:
-        return
+    if (
+        day_rule(procedure, settings) is ast.DayRule.STRICT
+        and mixed_durations(procedure) is not None
+    ):
+        return  # left to TT504
     scale = scale_of(procedure)
     limits = [(d, _limit_days(d, scale, procedure, settings)) for d in procedure.deadlines]
     known = [(d, days) for d, days in limits if days is not None]

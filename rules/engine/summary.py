@@ -26,26 +26,40 @@ PROCESS_MIN_TIMED = 3
 def summarize(procedure: ProcedureModel) -> ProcedureModel:
     """The procedure with its header and deciding steps only."""
     steps = {key: step for key, step in procedure.steps.items() if step.kind in DECIDING}
-    update: dict[str, object] = {name: () for name in DROPPED}
-    update["steps"] = tuple(steps.values())
-    node = procedure.node.model_copy(update=update)
-    return ProcedureModel(node=node, steps=steps, components={}, process=process_digest(procedure))
+    node = procedure.node
+    # Made by its `__init__` from its fields, the dropped ones emptied: `model_copy` sets each
+    # of the 24 fields by a call (5.3 µs a procedure against 2.4).
+    values = dict(zip(node._fields, node._values(node), strict=True))
+    values.update(_EMPTIED)
+    values["steps"] = tuple(steps.values())
+    summary = ast.Procedure(**values)
+    return ProcedureModel(
+        node=summary, steps=steps, components={}, process=process_digest(procedure)
+    )
+
+
+_EMPTIED: dict[str, object] = {name: () for name in DROPPED}
 
 
 def process_digest(procedure: ProcedureModel) -> str:
     """The internal process as a short digest: the kind, actor and time of each step in the
     order written (titles aside: a copied process keeps its units and times, and its wording
     may be touched up). Empty for a process of fewer than `PROCESS_MIN_TIMED` timed steps."""
-    steps = procedure.node.steps
-    if sum(s.duration is not None for s in steps) < PROCESS_MIN_TIMED:
-        return ""
     # `_value_`, not `value`: the same text, without the enum property's Python-level getter
-    # (~0.4 µs each, 40 times a 20-step procedure).
-    text = "\n".join(
-        f"{s.kind._value_} {s.actor.value if s.actor else '-'} "
-        + (f"{s.duration.amount} {s.duration.unit._value_}" if s.duration else "-")
-        for s in steps
-    )
+    # (~0.4 µs each, 40 times a 20-step procedure); one pass that counts the timed steps too.
+    lines: list[str] = []
+    timed = 0
+    for step in procedure.node.steps:
+        actor, duration = step.actor, step.duration
+        who = "-" if actor is None else actor.value
+        if duration is None:
+            lines.append(f"{step.kind._value_} {who} -")
+        else:
+            timed += 1
+            lines.append(f"{step.kind._value_} {who} {duration.amount} {duration.unit._value_}")
+    if timed < PROCESS_MIN_TIMED:
+        return ""
+    text = "\n".join(lines)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 

@@ -63,7 +63,13 @@ def choice_not_exclusive(context: ProcedureContext) -> Iterator[Finding]:
     if not graph_of(workflow).complete:  # an arrow naming an unknown step was left out
         return
     for node in [START, *workflow.step_ids()]:
-        yield from _choice(workflow, node, workflow.branches(node))
+        branches = workflow.branches(node)
+        # `_choice`'s first tests, made here: most nodes are no choice, or a clean one, and a
+        # generator for each costs more than the tests.
+        if len(branches) < 2 and (not branches or branches[0].outcome is None):
+            continue
+        if not _exclusive(branches):
+            yield from _choice(workflow, node, branches)
 
 
 def _choice(workflow: Workflow, node: str, branches: list[Branch]) -> Iterator[Finding]:

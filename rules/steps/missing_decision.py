@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler.analysis.flow.graph import graph_of
-from tthc.compiler.analysis.flow.runs import run_path, run_reach
+from tthc.compiler.analysis.flow.runs import may_reach, run_path, run_reach
 from tthc.compiler.analysis.flow.witnesses import route, witness
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
@@ -43,8 +43,12 @@ def missing_decision(context: ProcedureContext) -> Iterator[Finding]:
     workflow = context.workflow
     if not graph_of(workflow).complete:
         return
-    found = run_reach(workflow, blocked=step_ids(workflow, Kind.DECISION, Kind.REFUSAL))
-    for step in workflow.steps_of_kind(Kind.RESULT):
+    blocked = step_ids(workflow, Kind.DECISION, Kind.REFUSAL)
+    results = workflow.steps_of_kind(Kind.RESULT)
+    if not may_reach(workflow, blocked, {step.id.value for step in results}):
+        return  # no result step is even on a path that avoids them
+    found = run_reach(workflow, blocked=blocked)
+    for step in results:
         state = (step.id.value, False)
         if state not in found:
             continue

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from tthc.compiler import END
 from tthc.compiler.analysis.flow.graph import graph_of
-from tthc.compiler.analysis.flow.runs import run_path, run_reach
+from tthc.compiler.analysis.flow.runs import may_reach, run_path, run_reach
 from tthc.compiler.analysis.flow.witnesses import names, route, witness
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext, judges_process
@@ -62,6 +62,8 @@ def missing_reception(context: ProcedureContext) -> Iterator[Finding]:
         return
     if not graph_of(workflow).complete:  # an arrow naming an unknown step (TT005) comes first
         return
+    if not may_reach(workflow, receptions, (END,)):
+        return  # every path to the end passes a reception step
     found = run_reach(workflow, blocked=receptions, whole_branches=True)
     if (END, False) not in found:
         return

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from tthc.compiler import END
 from tthc.compiler.analysis.flow.graph import graph_of
-from tthc.compiler.analysis.flow.runs import run_path, run_reach
+from tthc.compiler.analysis.flow.runs import may_reach, run_path, run_reach
 from tthc.compiler.analysis.flow.witnesses import route, witness
 from tthc.dsl import Message, ast
 from tthc.rules.base import Finding, ProcedureContext
@@ -57,9 +57,12 @@ def missing_result_return(context: ProcedureContext) -> Iterator[Finding]:
     workflow = context.workflow
     if not graph_of(workflow).complete:
         return
+    blocked = step_ids(workflow, Kind.RESULT, Kind.REFUSAL)
+    if not may_reach(workflow, blocked, (END,)):
+        return  # every path to the end passes a result or a refusal
     found = run_reach(
         workflow,
-        blocked=step_ids(workflow, Kind.RESULT, Kind.REFUSAL),
+        blocked=blocked,
         marks=step_ids(workflow, Kind.RECEPTION),
         whole_branches=True,
     )

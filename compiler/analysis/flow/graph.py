@@ -22,18 +22,20 @@ class Graph:
 
     def __init__(self, workflow: Workflow) -> None:
         self.nodes: list[str] = [START, *workflow.step_ids(), END]
-        self.out: dict[str, list[Arrow]] = {}
-        self.into: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
+        out: dict[str, list[Arrow]] = {}
+        into: dict[str, list[Arrow]] = {node: [] for node in self.nodes}
+        self.out, self.into = out, into
+        arrows_from = workflow.arrows_from
         for node in self.nodes[:-1]:
-            arrows = workflow.arrows_from(node)
-            if node in self.out:  # a step named `start` (TT003): its arrows come twice
-                self.out[node] = [*self.out[node], *arrows]
+            arrows = arrows_from(node)
+            if node in out:  # a step named `start` (TT003): its arrows come twice
+                out[node] = [*out[node], *arrows]
             else:
-                self.out[node] = arrows  # the workflow's own list, never changed here
+                out[node] = arrows  # the workflow's own list, never changed here
             for arrow in arrows:
-                self.into[arrow.target].append(arrow)
-        if self.nodes[-1] not in self.out:
-            self.out[self.nodes[-1]] = []
+                into[arrow.target].append(arrow)
+        if self.nodes[-1] not in out:
+            out[self.nodes[-1]] = []
         self.from_start = self.search([START])
         self.to_end = self.search([END], backward=True)
         # An arrow naming an unknown step (TT005) was left out of the graph: checks that follow
@@ -48,14 +50,21 @@ class Graph:
     def search(self, roots: Iterable[str], backward: bool = False) -> dict[str, Arrow | None]:
         """Breadth first from `roots`: every node found, with the arrow that found it first."""
         found: dict[str, Arrow | None] = {root: None for root in roots}
-        queue = deque(found)
-        while queue:
-            node = queue.popleft()
-            for arrow in self.into[node] if backward else self.out[node]:
-                other = arrow.source if backward else arrow.target
-                if other not in found:
-                    found[other] = arrow
-                    queue.append(other)
+        queue = list(found)  # read in order as it grows: first in, first out
+        if backward:
+            into = self.into
+            for node in queue:
+                for arrow in into[node]:
+                    if arrow.source not in found:
+                        found[arrow.source] = arrow
+                        queue.append(arrow.source)
+        else:
+            out = self.out
+            for node in queue:
+                for arrow in out[node]:
+                    if arrow.target not in found:
+                        found[arrow.target] = arrow
+                        queue.append(arrow.target)
         return found
 
     @cached_property

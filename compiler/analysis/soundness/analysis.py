@@ -7,7 +7,9 @@ read from the arrows (`tthc.compiler.analysis.flow`), and the state space of the
 (TT403, TT405, and TT407 when a bound stops it). Kept per workflow and bounds, so each rule
 asks for it freely.
 
-The token game is played on the reduced net (`reduction.py`: block-structured parts fused, in
+A flow whose shape shows a clean game (`structure.py`: sequences, choices and parallel blocks
+of single steps, the commonest shape) is not played at all. Else the token game is played on
+the reduced net (`reduction.py`: block-structured parts fused, in
 time linear in their size) and only what is left is explored (`markings.py`); a small net whose
 whole game is short and clean is played whole, which is cheaper than reducing it. The reduction
 preserves soundness and safeness, and a run of the reduced game is a run of the workflow: a
@@ -27,6 +29,7 @@ from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.analysis.soundness.markings import Bounds, Deadline, StateSpace, explore
 from tthc.compiler.analysis.soundness.net import Net
 from tthc.compiler.analysis.soundness.reduction import reduce
+from tthc.compiler.analysis.soundness.structure import decided
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,19 @@ _WHOLE = Bounds(states=5_000, megabytes=16, seconds=2.0)
 
 
 def bounds_of(settings: Settings) -> Bounds:
-    """The bounds of the token game that the settings give."""
-    return Bounds(settings.max_flow_states, settings.max_flow_megabytes, settings.max_flow_seconds)
+    """The bounds of the token game that the settings give (the same object for the same
+    settings as last time: six rules ask for each procedure, with the one settings of a check)."""
+    last = _LAST_BOUNDS[0]
+    if last is not None and last[0] is settings:
+        return last[1]
+    bounds = Bounds(
+        settings.max_flow_states, settings.max_flow_megabytes, settings.max_flow_seconds
+    )
+    _LAST_BOUNDS[0] = (settings, bounds)
+    return bounds
+
+
+_LAST_BOUNDS: list[tuple[Settings, Bounds] | None] = [None]
 
 
 def analyse(workflow: Workflow, settings: Settings | None = None) -> Soundness:
@@ -62,7 +76,9 @@ def analyse(workflow: Workflow, settings: Settings | None = None) -> Soundness:
         if not graph.complete:  # an arrow names an unknown step: TT005 comes first
             found = Soundness([], [], [], StateSpace([]))
         else:
-            space = play(Net(workflow, graph), bounds)
+            space = decided(workflow, graph, _smaller(bounds, _FIRST), _FIRST_PLACES)
+            if space is None:  # the shape does not decide it: the game is played
+                space = play(Net(workflow, graph), bounds)
             found = Soundness(_unreachable(graph), _dead_ends(graph), _loops(graph), space)
         workflow.facts[(analyse, bounds)] = found
     return found
@@ -115,6 +131,8 @@ def _smaller(one: Bounds, other: Bounds) -> Bounds:
 def _unreachable(graph: Graph) -> list[tuple[list[str], list[str]]]:
     """Components of unreached steps that no other step leads to, and the steps behind them."""
     lost = [n for n in graph.nodes if n not in graph.from_start and n != END]
+    if not lost:  # most flows
+        return []
     lost_set = set(lost)
     order = {node: number for number, node in enumerate(graph.nodes)}
     found = []
@@ -135,6 +153,8 @@ def _dead_ends(graph: Graph) -> list[str]:
 
 def _loops(graph: Graph) -> list[list[str]]:
     stuck = [n for n in graph.from_start if n not in graph.to_end]
+    if not stuck:  # most flows
+        return []
     # Breadth-first order from start: a loop is named by the step the case enters it by.
     order = {node: number for number, node in enumerate(graph.from_start)}
     loops = []

@@ -106,6 +106,13 @@ class StateSpace:
         return mask
 
 
+def room_for(bounds: Bounds, places: int) -> int:
+    """The markings a game on this many places may store: the states bound, or fewer when
+    the memory bound comes first (each marking costs its bits and a fixed part)."""
+    per_state = _BYTES_PER_STATE + places // 16
+    return min(bounds.states, bounds.megabytes * 1_048_576 // per_state)
+
+
 def explore(net: Net, bounds: Bounds, deadline: Deadline | None = None) -> StateSpace:
     """Every marking one case can reach from `start`, breadth first, and what went wrong, until
     a bound stops it (`deadline` defaults to `bounds.seconds` of CPU time)."""
@@ -119,9 +126,7 @@ def explore(net: Net, bounds: Bounds, deadline: Deadline | None = None) -> State
         return space
     markings, parent, after, twice = space.markings, space.parent, space.after, space.twice
     starts, end, dead = net.starts, net.end, net.dead
-    # Stored markings allowed by the memory bound: each costs its bits and a fixed part.
-    per_state = _BYTES_PER_STATE + len(net.places) // 16
-    room = min(bounds.states, bounds.megabytes * 1_048_576 // per_state)
+    room = room_for(bounds, len(net.places))
     index = {markings[0]: 0}
     open_ended: list[bool] = []  # a cut move or a bound: anything may still happen
     position = 0
