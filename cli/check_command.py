@@ -142,6 +142,9 @@ def _check(
             jobs=options.jobs or 0,
             use_cache=not options.no_cache,
             changes=changes,
+            # Files listed by `project_groups` are not walked again; the paths as given (by
+            # `--config`, or nothing found under them) are.
+            discovered=not options.config_file and files != list(options.paths),
         )
         for config, files in projects
     ]

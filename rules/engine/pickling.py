@@ -21,26 +21,36 @@ import enum
 import importlib
 import io
 import pickle
+from collections.abc import Callable
 from typing import Any
 
 from tthc.dsl.frozen import Frozen
 
 _new = object.__new__
-_set = object.__setattr__
+
+
+# Per record class: its fields and the setter of each slot, found once (a cold run rebuilds
+# ~130,000 records from the worker's results; checking the class and looking each slot up by
+# name every time was a fifth of the decoding).
+_SETTERS: dict[type, tuple[tuple[str, ...], tuple[Callable[[Any, Any], None], ...]]] = {}
 
 
 def _model(cls: type[Frozen], names: tuple[str, ...], values: tuple[Any, ...]) -> Frozen:
     """A record rebuilt from its field values, without validation (they were valid when saved)."""
-    if not (isinstance(cls, type) and issubclass(cls, Frozen)):
-        raise pickle.UnpicklingError(f"not a model: {cls!r}")
-    fields = cls._fields
+    known = _SETTERS.get(cls)
+    if known is None:
+        if not (isinstance(cls, type) and issubclass(cls, Frozen)):
+            raise pickle.UnpicklingError(f"not a model: {cls!r}")
+        fields = cls._fields
+        known = _SETTERS[cls] = (fields, tuple(getattr(cls, name).__set__ for name in fields))
+    fields, setters = known
     if names != fields:  # a renamed or missing field
         raise pickle.UnpicklingError(f"not the fields of a model: {cls.__name__}")
-    if not (isinstance(values, tuple) and len(values) == len(fields)):
+    if not (type(values) is tuple and len(values) == len(fields)):
         raise pickle.UnpicklingError(f"not the attributes of a model: {cls.__name__}")
     model = _new(cls)
-    for name, value in zip(fields, values, strict=True):
-        _set(model, name, value)
+    for setter, value in zip(setters, values, strict=True):
+        setter(model, value)
     return model
 
 

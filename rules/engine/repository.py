@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gc
 import math
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,6 +81,9 @@ class CheckRequest:
     # Documents whose files the caller wrote and read itself (`tthc import`), by the path
     # discovery gives: checked without parsing them again. With them the cache is not used.
     known: Mapping[str, ast.Document] = field(default_factory=dict)
+    # The paths are files as discovery listed them (`project_groups`, as `tthc check` runs):
+    # not looked at again (10,000 paths: ~0.08 s of the serial part of the run).
+    discovered: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def check(request: CheckRequest, progress: Progress | None = None) -> CheckResul
     """The report on the paths of the request: what `tthc check` prints."""
     config = request.config
     jobs = request.jobs or available_cores()
-    files, extra = project_files(request.paths, config, request.registry)
+    files, extra = _project_files(request)
     ordered = list(dict.fromkeys([*extra, *files]))  # the order load_project reads them in
     contents, digests = read_files(ordered, config.limits, _ticks(progress, len(ordered)))
     cache = (
@@ -153,6 +157,18 @@ def check_paths(
     request = CheckRequest(tuple(paths), config, tuple(registry), jobs=1, use_cache=False)
     result = check(request)
     return result, list(result.diagnostics)
+
+
+def _project_files(request: CheckRequest) -> tuple[list[str], list[str]]:
+    """`project_files` of the request; discovered paths are taken as they are, and only the
+    registry files not among them are added (as `project_files` adds them)."""
+    if not request.discovered:
+        return project_files(request.paths, request.config, request.registry)
+    files = [str(path) for path in request.paths]
+    _, wanted = project_files((), request.config, request.registry)
+    names = {os.path.basename(f) for f in wanted}
+    checked = {Path(f).resolve() for f in files if os.path.basename(f) in names}
+    return files, [f for f in wanted if Path(f).resolve() not in checked]
 
 
 def _ticks(progress: Progress | None, total: int) -> Callable[[int], None] | None:

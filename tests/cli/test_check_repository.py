@@ -26,7 +26,12 @@ from tthc.rules import Config, load_config
 from tthc.rules.engine import file_check, runner
 from tthc.rules.engine import repository as repo
 from tthc.rules.engine.check import load_and_check
-from tthc.rules.engine.discovery import is_procedure_yaml, procedure_files, top_level_keys
+from tthc.rules.engine.discovery import (
+    is_procedure_yaml,
+    procedure_files,
+    project_groups,
+    top_level_keys,
+)
 from tthc.rules.engine.parallel import fork_each, fork_map
 from tthc.rules.engine.repository import CheckRequest, check
 
@@ -178,6 +183,31 @@ def test_a_registry_the_quick_look_misses_is_still_the_registry(
     reference = in_memory(["cases"], UNTIMED)
     assert list(result.diagnostics) == reference
     assert not [d for d in reference if d.code == "TT005" and "authority" in d.message.en]
+
+
+def test_files_listed_by_discovery_are_checked_as_their_folder_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`tthc check` hands the files `project_groups` listed over without walking them again:
+    the project, its registry files (named by the configuration, inside the checked folder
+    or not) and the report are those of the folder."""
+    shutil.copytree(GOLDEN, tmp_path / "project")
+    monkeypatch.chdir(tmp_path / "project")
+    [(config, files)] = project_groups(["."]).value or []
+    assert len(files) > 3 and config.registry
+    walked = check(CheckRequest(paths=(".",), config=config, use_cache=False, jobs=1))
+    listed = CheckRequest(tuple(files), config, use_cache=False, jobs=1, discovered=True)
+    given = check(listed)
+    assert given.files == walked.files
+    assert given.diagnostics == walked.diagnostics and len(walked.diagnostics) > 3
+    # The registry folder left out of the listed files is still read, as the configuration's.
+    others = tuple(f for f in files if not f.startswith("registry"))
+    assert len(others) < len(files)
+    alone = check(dataclasses.replace(listed, paths=others))
+    assert sorted(alone.files) == sorted(walked.files)
+    assert [d for d in alone.diagnostics if not d.span.path.startswith("registry")] == [
+        d for d in walked.diagnostics if not d.span.path.startswith("registry")
+    ]
 
 
 def test_results_come_back_in_task_order_whoever_finishes_first() -> None:
