@@ -102,6 +102,9 @@ def judges_process(check: ProcedureCheck) -> ProcedureCheck:
             return iter(())
         return check(context)
 
+    # The runner reads this to ask `process_unstated` once a procedure rather than once a
+    # rule, and to call `check` itself (`tthc.rules.engine.runner`).
+    judged.judges_process = check  # type: ignore[attr-defined]
     return judged
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc.compiler.analysis.competence.names import day, instrument_name
-from tthc.compiler.analysis.competence.validity import instrument_gap
+from tthc.compiler.analysis.competence.validity import Gap, instrument_gap
 from tthc.dsl import Message, Related, ast
 from tthc.rules.base import Finding, ProcedureContext
 
@@ -58,13 +58,22 @@ def instrument_not_in_force(context: ProcedureContext) -> Iterator[Finding]:
     on = context.on
     if on is None:
         return
+    # Each instrument looked up and judged once: a procedure cites a few instruments, most of
+    # them at many steps, and the answer depends on the instrument and the date alone.
+    judged: dict[str, tuple[ast.Instrument | None, Gap | None]] = {}
     for citation, history in _citations(context.procedure.node):
-        instrument = context.model.instrument(citation)
-        gap = (
-            None
-            if instrument is None
-            else instrument_gap(context.model, instrument, on, context.memo)
-        )
+        name = citation.instrument.value
+        known = judged.get(name)
+        if known is None:
+            instrument = context.model.instrument(citation)
+            gap = (
+                None
+                if instrument is None
+                else instrument_gap(context.model, instrument, on, context.memo)
+            )
+            judged[name] = (instrument, gap)
+        else:
+            instrument, gap = known
         if instrument is None or gap is None:
             continue
         if history and (instrument.in_force is None or instrument.in_force <= on):

@@ -117,6 +117,10 @@ class FileChecker:
     # (`tthc import`'s drafts): not parsed again.
     known: Mapping[str, ast.Document] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # A tuple: the runner keeps its plan of the rules for the same tuple, file after file.
+        object.__setattr__(self, "rules", tuple(self.rules))
+
     def check(self, path: str, data: bytes | None) -> FileResult:
         given = self.known.get(path)
         parsed = parse_data(path, data, self.limits) if given is None else Outcome(given, [])

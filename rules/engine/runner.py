@@ -16,7 +16,7 @@ from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.compiler.versions import applies
 from tthc.dsl import Diagnostic, Message, Span, make_diagnostic
-from tthc.rules.base import Finding, ProcedureContext, ProjectContext, Rule
+from tthc.rules.base import Finding, ProcedureCheck, ProcedureContext, ProjectContext, Rule
 from tthc.rules.engine.summary import summarize
 from tthc.rules.registry import RULES
 from tthc.rules.suppression_context import SuppressionContext
@@ -61,13 +61,15 @@ def run_procedure_rules(
     context = ProcedureContext(registry, workflow, settings, memo)
     where = workflow.procedure.node.code.span
     # `_run`'s work written out: ~40 rules a procedure, 10,000 procedures a run, and most rules
-    # find nothing, so a generator per rule was a good part of what they cost.
+    # find nothing, so a generator per rule was a good part of what they cost. Whether the
+    # procedure states a process is asked once here, not by each rule that judges it.
+    unstated = context.process_unstated
     found: list[Diagnostic] = []
-    for rule in rules:
-        if rule.scope != "procedure":
+    for rule, check, judges in _plan(rules):
+        if judges and unstated:
             continue
         try:
-            findings: list[Finding] = list(rule.check(context))
+            findings: list[Finding] = list(check(context))
         except Exception as error:  # a crashing check must not hide the others (TT999)
             found.append(_crash(rule, error, where))
             continue
@@ -78,6 +80,28 @@ def run_procedure_rules(
                 )
             )
     return found
+
+
+_Plan = list[tuple[Rule, ProcedureCheck, bool]]
+# The last rules asked for and their plan: a check asks for the same rules every procedure.
+_last: list[tuple[tuple[Rule, ...], _Plan]] = []
+
+
+def _plan(rules: Sequence[Rule]) -> _Plan:
+    """The procedure-scope rules, each with the function to call and whether it judges the
+    internal process (`judges_process`: then the function it wraps, called only for a
+    procedure that states a process, as the wrapper would)."""
+    # Kept for a tuple only: a list could change under the same identity.
+    if _last and _last[0][0] is rules:
+        return _last[0][1]
+    plan: _Plan = []
+    for rule in rules:
+        if rule.scope == "procedure":
+            inner = getattr(rule.check, "judges_process", None)
+            plan.append((rule, rule.check if inner is None else inner, inner is not None))
+    if isinstance(rules, tuple):
+        _last[:] = [(rules, plan)]
+    return plan
 
 
 def run_project_rules(

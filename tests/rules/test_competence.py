@@ -10,6 +10,7 @@ import pytest
 
 from tthc.compiler import Model, load_project, resolve
 from tthc.compiler.analysis.competence import Reason, competence, covers, grant_flaws, overlaps
+from tthc.compiler.analysis.memo import Memo
 from tthc.compiler.analysis.settings import Settings
 from tthc.dsl import SourceFile, parse
 from tthc.rules.engine.runner import run_rules
@@ -554,3 +555,43 @@ def test_a_chain_never_names_its_own_asker_as_holding_the_power() -> None:
     assert answer.reason is Reason.GIVER_NOT_COMPETENT
     assert "records it for commune.people_committee" in answer.explanation.en
     assert "commune.vice_chairman" not in answer.explanation.en.split("records it for")[1]
+
+
+# --- answers shared across the dates of one validity window ----------------------------------
+
+
+def test_an_answer_shared_by_a_memo_is_the_answer_searched_on_its_own_date() -> None:
+    """A memo keeps a competent answer for every date of its validity window (no date of the
+    registry falls between them); asked day by day across every date the registry names, each
+    answer, wording included, is the one a search on that date alone gives."""
+    model = registry(LAW, CHAIRMAN, DISTRICT, AUTHORIZATION)
+    memo, settings = Memo(), Settings()
+    start = dt.date(2025, 6, 1)
+    days = [start + dt.timedelta(days=n) for n in range(0, 700, 3)] + [
+        dt.date(2025, 6, 30),
+        dt.date(2025, 7, 1),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 1, 1),
+        dt.date(2027, 3, 1),
+        dt.date(2027, 3, 2),
+    ]
+    asked = [
+        ("commune.chairman", "ho-tich"),
+        ("commune.vice_chairman", "ho-tich"),
+        ("district.chairman", "ho-tich.nuoc-ngoai"),
+        ("commune.people_committee", "ho-tich.khai-sinh"),
+    ]
+    shared_competent = 0
+    for on in days:
+        for authority, power in asked:
+            shared = competence(model, authority, power, on, settings, memo)
+            alone = competence(model, authority, power, on, settings)
+            assert (shared.competent, shared.chain, shared.reason) == (
+                alone.competent,
+                alone.chain,
+                alone.reason,
+            )
+            assert (shared.flaws, shared.holders) == (alone.flaws, alone.holders)
+            assert shared.explanation == alone.explanation
+            shared_competent += shared.competent
+    assert 0 < shared_competent < len(days) * len(asked)

@@ -10,6 +10,7 @@ for each authority at most once, cycles included.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -81,8 +82,62 @@ def competence(
     shared = memo
     return memo.get(
         (competence, authority, power, on),
-        lambda: _Search(model, power, on, settings, shared).answer(authority),
+        lambda: _dated(model, authority, power, on, settings, shared),
     )
+
+
+def _dated(
+    model: Registry, authority: str, power: str, on: dt.date | None, settings: Settings, memo: Memo
+) -> Answer:
+    """The answer on `on`, reusing a competent answer found for another date of the same
+    validity window (`_window`).
+
+    Why the reuse gives the very answer a search on `on` gives: the search reads the date only
+    in tests `on < d` or `on > d` against the registry's dates and the settings' end of the
+    district level (`validity`); two dates of one window pass or fail every such test alike,
+    so the search takes the same steps and finds the same chain. What else reads the date is
+    the wording (`Explanation`), made here again for `on`. A competent answer has no flaws,
+    holders or nested wording, so it is rebuilt whole; any other answer (rare, and with
+    wording that nests) is searched for on its own date."""
+    window = (competence, authority, power, _window(model, settings, memo, on))
+    found = memo.get(
+        window, lambda: (on, _Search(model, power, on, settings, memo).answer(authority))
+    )
+    first, answer = found
+    if first == on:
+        return answer
+    if answer.competent:
+        words = partial(Explanation(model, authority, power, on).competent, answer.chain)
+        return Answer(True, answer.chain, words, Reason.COMPETENT)
+    return _Search(model, power, on, settings, memo).answer(authority)
+
+
+def _window(model: Registry, settings: Settings, memo: Memo, on: dt.date | None) -> int:
+    """Which validity window `on` falls in: how many of the registry's cut dates are on or
+    before it (-1 for no date). A cut is a date `d` tested as `on < d`, or the day after a
+    date tested as `on > d` (`validity`): two dates with as many cuts before them pass the
+    same tests."""
+    if on is None:
+        return -1
+    return bisect_right(memo.get((_window,), lambda: _cuts(model, settings)), on)
+
+
+def _cuts(model: Registry, settings: Settings) -> list[dt.date]:
+    day = dt.timedelta(days=1)
+    before: set[dt.date | None] = set()
+    after: set[dt.date | None] = {settings.district_level_ends}
+    for authority in model.authorities.values():
+        before.add(authority.starts)
+        after.add(authority.until)
+    for grant in model.grants.values():
+        before.add(grant.starts)
+        after.add(grant.until)
+    for instrument in model.instruments.values():
+        before.add(instrument.in_force)
+        after.add(instrument.until)
+    cuts = {d for d in before if d is not None}
+    cuts.update(d + day for d in after if d is not None and d < dt.date.max)
+    return sorted(cuts)
 
 
 class _Search:
