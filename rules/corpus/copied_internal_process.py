@@ -57,6 +57,9 @@ def copied_internal_process(context: ProjectContext) -> Iterator[Finding]:
         if procedure.process and procedure.node.deadlines:
             groups.setdefault(procedure.process, []).append(procedure)
     for members in groups.values():
+        # Printing deadlines is most of the cost: only where two codes share the process.
+        if len({procedure.code for procedure in members}) < 2:
+            continue
         seen: dict[tuple[str, str], ProcedureModel] = {}
         for procedure in members:
             seen.setdefault((procedure.code, _deadlines(procedure)), procedure)

@@ -191,24 +191,37 @@ def _walk(top: Path, above: list[_Layer]) -> Iterable[str]:
         ]
         for d in dirs:
             layers_of[os.path.join(absolute, d)] = layers
-        here = Path(folder)
+        # The paths as `str(Path(folder) / name)` gives them, made without a `Path` per file.
+        here = str(Path(folder))
+        prefix = "" if here == "." else os.path.join(here, "")
+        plain = _regular_files(folder)
         for name in names:
             suffix = os.path.splitext(name)[1].lower()
             if name.startswith(".") or suffix not in SUFFIXES:
                 continue
             if _ignored(os.path.join(absolute, name), False, layers):
                 continue
-            path = here / name
+            path = prefix + name
             if suffix in YAML_SUFFIXES and not is_procedure_yaml(path):
                 continue
-            if _is_file_or_link(path):
-                found.append(str(path))  # a dangling or looping link: reading it says so (TT008)
+            if name in plain or _is_file_or_link(Path(path)):
+                found.append(path)  # a dangling or looping link: reading it says so (TT008)
     # A folder that cannot be listed is given as a file: reading it reports it (TT008).
     found.extend(unreadable)
     # By path parts, as `Path(p).parts` orders them: every path here is made by `Path` (so
     # normalised) from the same top, and splitting the string is ~10 times cheaper (0.1 s of
     # the serial part of a 10,000-file run).
     return sorted(found, key=lambda p: p.split(os.sep))
+
+
+def _regular_files(folder: str) -> set[str]:
+    """The names of a folder's regular files, from its listing (no system call per file: ~0.05 s
+    of the serial part of a 10,000-file run); any other entry is looked at on its own."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file(follow_symlinks=False)}
+    except OSError:
+        return set()
 
 
 def _ignored(path: str, is_dir: bool, layers: Sequence[_Layer]) -> bool:

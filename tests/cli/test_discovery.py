@@ -7,6 +7,7 @@ time, a bad one a configuration diagnostic)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree
@@ -228,3 +229,24 @@ def test_files_are_listed_by_folder_then_name_not_by_the_text_of_their_paths(
         "a-b/x.tthc",
         "a.tthc",
     ]
+
+
+def test_a_folder_lists_its_files_and_links_not_its_pipes_and_keeps_the_paths_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file and a link to one are listed; a dangling link is listed too (reading it reports
+    it, TT008); a named pipe is not (reading it would wait forever). Paths are written as
+    `pathlib` writes them from the folder given: `.` and `./sub` name no prefix."""
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "plain.tthc").write_text("", encoding="utf-8")
+    (sub / "link.tthc").symlink_to(sub / "plain.tthc")
+    (sub / "gone.tthc").symlink_to(sub / "deleted.tthc")
+    os.mkfifo(sub / "pipe.tthc")
+    monkeypatch.chdir(tmp_path)
+    expected = ["sub/gone.tthc", "sub/link.tthc", "sub/plain.tthc"]
+    assert procedure_files(["."]) == expected
+    assert procedure_files(["./sub"]) == expected
+    assert procedure_files([tmp_path / "sub"]) == [str(sub / p[4:]) for p in expected]
+    monkeypatch.chdir(sub)
+    assert procedure_files(["."]) == ["gone.tthc", "link.tthc", "plain.tthc"]
