@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 CACHE_DIR = ".tthc_cache"
-LAYOUT = "v5"  # raised when the layout or the encoding of entries changes
+LAYOUT = "v6"  # raised when the layout or the encoding of entries changes
 DATABASE = "entries.sqlite3"
 KEPT_RUNS = 8
 FILES, RUNS = "files", "runs"
