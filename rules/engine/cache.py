@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 CACHE_DIR = ".tthc_cache"
-LAYOUT = "v5"  # raised when the layout or the encoding of entries changes
+LAYOUT = "v6"  # raised when the layout or the encoding of entries changes
 DATABASE = "entries.sqlite3"
 KEPT_RUNS = 8
 FILES, RUNS = "files", "runs"
@@ -79,6 +79,10 @@ _SCHEMA = (
 # is deleted and made again (`_open`). A crash of tthc itself loses nothing: the rollback
 # journal is still written, only not forced to the disk.
 _SYNCHRONOUS = "PRAGMA synchronous = OFF"
+# Pages of 16 kB, not the default 4 kB (set before the table is made; no effect on a database
+# made before): an entry is ~1.3 kB, and 10,000 of them took 61 ms of CPU to insert against
+# 42 (reading them back by key: 98 against 89 ms).
+_PAGE_SIZE = "PRAGMA page_size = 16384"
 
 
 @cache
@@ -144,6 +148,7 @@ class Cache:
             try:
                 database = sqlite3.connect(path, timeout=5.0, isolation_level=None)
                 database.execute(_SYNCHRONOUS)
+                database.execute(_PAGE_SIZE)
                 database.execute(_SCHEMA)
                 database.execute("SELECT count(*) FROM entries").fetchone()
                 return database
