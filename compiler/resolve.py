@@ -158,7 +158,7 @@ def _check_procedure(
     # Each name looked up here, `_bind` called only for one not found: ~100 names a procedure,
     # nearly all found (the call itself was a third of resolving).
     node = procedure.node
-    authorities, instruments = model.authorities, model.instruments
+    authorities = model.authorities
     _citations(node.basis, model, references)
     if node.moved is not None:
         _citations(node.moved.basis, model, references)
@@ -181,9 +181,7 @@ def _check_procedure(
         for name in step.reads:
             if name.value not in components:
                 _bind(name, components, "component", problems)
-        for citation in step.basis:
-            if citation.instrument.value not in instruments:
-                _bind(citation.instrument, instruments, "instrument", references)
+        _citations(step.basis, model, references)
     _table(node.phases, "phase", problems)  # a phase named twice is TT004
     for phase in node.phases:
         for name in phase.steps:
@@ -211,8 +209,10 @@ def _deadline_ties(procedure: ProcedureModel, problems: list[Diagnostic]) -> Non
 def _citations(
     citations: Iterable[ast.Citation], model: Registry, problems: list[Diagnostic]
 ) -> None:
+    instruments = model.instruments
     for citation in citations:
-        _bind(citation.instrument, model.instruments, "instrument", problems)
+        if citation.instrument.value not in instruments:  # (as `_check_procedure` binds)
+            _bind(citation.instrument, instruments, "instrument", problems)
 
 
 def _bind(

@@ -20,8 +20,8 @@ Why a restricted unpickler: the cache lives in the checked repository, which a p
 controls; `loads` only ever builds `tthc.dsl` records and enums, a few standard value types and
 containers, so a crafted cache file cannot run code (the technique of the `pickle`
 documentation, "Restricting Globals"), and a record missing one of its fields is refused when it
-is read, not when a rule trips over it later. `_model` still reads the older form of a record
-(class, field names, values), with the same refusals.
+is read, not when a rule trips over it later. Only the form `dumps` writes is read: an entry of
+an older form is in an older cache folder (`cache.LAYOUT`), never opened.
 """
 
 from __future__ import annotations
@@ -40,29 +40,6 @@ from typing import Any
 from tthc.dsl.frozen import Frozen
 
 _new = object.__new__
-
-
-# Per record class: its fields and the setter of each slot, found once.
-_SETTERS: dict[type, tuple[tuple[str, ...], tuple[Callable[[Any, Any], None], ...]]] = {}
-
-
-def _model(cls: type[Frozen], names: tuple[str, ...], values: tuple[Any, ...]) -> Frozen:
-    """A record rebuilt from its field names and values (the older form, still read)."""
-    known = _SETTERS.get(cls)
-    if known is None:
-        if not (isinstance(cls, type) and issubclass(cls, Frozen)):
-            raise pickle.UnpicklingError(f"not a model: {cls!r}")
-        fields = cls._fields
-        known = _SETTERS[cls] = (fields, tuple(getattr(cls, name).__set__ for name in fields))
-    fields, setters = known
-    if names != fields:  # a renamed or missing field
-        raise pickle.UnpicklingError(f"not the fields of a model: {cls.__name__}")
-    if not (type(values) is tuple and len(values) == len(fields)):
-        raise pickle.UnpicklingError(f"not the attributes of a model: {cls.__name__}")
-    model = _new(cls)
-    for setter, value in zip(setters, values, strict=True):
-        setter(model, value)
-    return model
 
 
 class _Token:
@@ -232,7 +209,6 @@ _STANDARD = {
     ("datetime", "timedelta"): dt.timedelta,
     ("datetime", "timezone"): dt.timezone,
     ("decimal", "Decimal"): decimal.Decimal,
-    (__name__, "_model"): _model,
     (__name__, "_lookup"): _lookup,
 }
 

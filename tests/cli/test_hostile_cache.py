@@ -17,9 +17,10 @@ from click.testing import CliRunner
 from tthc.cli.main import main
 from tthc.dsl import Diagnostic
 from tthc.rules.engine import cache as cache_module
+from tthc.rules.engine import pickling
 from tthc.rules.engine.cache import CACHE_DIR, DATABASE, FILES, LAYOUT, RUNS
 from tthc.rules.engine.cache_key import MAC_BYTES, key_folder, opened, seal, secret_key
-from tthc.rules.engine.pickling import _model, dumps, loads
+from tthc.rules.engine.pickling import dumps, loads
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "project"
 
@@ -131,7 +132,8 @@ class Renamed:
 
     def __reduce__(self) -> tuple[Any, ...]:
         names = tuple("kode" if name == "code" else name for name in Diagnostic._fields)
-        return _model, (Diagnostic, names, Diagnostic._values(self.diagnostic))
+        builder = pickling._Token(pickling._tagged("record", Diagnostic, names))
+        return builder, (Diagnostic._values(self.diagnostic),)
 
 
 def test_a_sealed_entry_with_a_renamed_field_is_recomputed_not_a_crash(project: Path) -> None:

@@ -51,6 +51,8 @@ class Graph:
         """Breadth first from `roots`: every node found, with the arrow that found it first."""
         found: dict[str, Arrow | None] = {root: None for root in roots}
         queue = list(found)  # read in order as it grows: first in, first out
+        # One loop for each direction, an attribute read per arrow: a getter chosen by the
+        # direction would be a call per arrow, and the searches run for every procedure.
         if backward:
             into = self.into
             for node in queue:
